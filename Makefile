@@ -1,0 +1,56 @@
+# Singlecam. `make run` opens the app, `make test` runs every test; both
+# first install whatever is missing (see .ci/install-deps).
+
+GO ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+# Fyne complains at start-up when the locale is plain C, as on a bare server.
+ifeq ($(filter-out C POSIX,$(or $(LANG),C)),)
+export LANG := C.UTF-8
+endif
+
+.PHONY: all deps test-deps run demo simulate build test vet lint bench clean
+
+all: build
+
+deps:
+	@.ci/install-deps
+
+test-deps:
+	@.ci/install-deps test
+
+## run: open the app (demo mode when no API key is known)
+run: deps
+	$(GO) run .
+
+## demo: open the app in demo mode, against the built-in simulator
+demo: deps
+	$(GO) run . --demo
+
+## simulate: run the Move API simulator in the foreground
+simulate: deps
+	$(GO) run . simulate
+
+build: deps
+	$(GO) build -o singlecam .
+
+## test: every test, with the race detector
+test: test-deps
+	$(GO) test -race -count=1 ./...
+
+## vet: go vet, here and for the other desktop systems' core
+vet: deps
+	$(GO) vet ./...
+	GOOS=windows $(GO) vet ./core/...
+	GOOS=darwin CGO_ENABLED=0 $(GO) vet ./core/...
+
+## lint: vet plus staticcheck (fetched through the Go module proxy)
+lint: vet
+	$(GO) run $(STATICCHECK) ./...
+
+## bench: benchmarks (not part of `make test`)
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -f singlecam

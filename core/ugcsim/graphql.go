@@ -1,0 +1,128 @@
+package ugcsim
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+
+	gqlerrors "github.com/graph-gophers/graphql-go/errors"
+)
+
+const maxRequestBody = 1 << 20
+
+type graphQLRequest struct {
+	Query         string         `json:"query"`
+	OperationName string         `json:"operationName"`
+	Variables     map[string]any `json:"variables"`
+}
+
+// appSyncError is one entry of an AppSync response's errors array (FACTS.md).
+type appSyncError struct {
+	Path      []any             `json:"path"`
+	Data      any               `json:"data"`
+	ErrorType string            `json:"errorType"`
+	ErrorInfo any               `json:"errorInfo"`
+	Locations []appSyncLocation `json:"locations"`
+	Message   string            `json:"message"`
+}
+
+type appSyncLocation struct {
+	Line       int     `json:"line"`
+	Column     int     `json:"column"`
+	SourceName *string `json:"sourceName"`
+}
+
+type appSyncResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []appSyncError  `json:"errors,omitempty"`
+}
+
+type baseURLKey struct{}
+
+// baseURLFrom is the scheme and host that the current request was sent to,
+// so that presigned URLs reach this simulator however it was addressed.
+func baseURLFrom(ctx context.Context) string {
+	base, _ := ctx.Value(baseURLKey{}).(string)
+	return base
+}
+
+func (s *Simulator) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+	s.requests.Add(1)
+	time.Sleep(s.faults.delay())
+	switch {
+	case r.Method != http.MethodPost:
+		w.Header().Set("Allow", http.MethodPost)
+		writeErrorOnly(w, http.StatusMethodNotAllowed, errMalformed, "Use POST for GraphQL requests.")
+		return
+	case s.faults.take(&s.faults.throttleCalls):
+		w.Header().Set("Retry-After", "1")
+		writeErrorOnly(w, http.StatusTooManyRequests, errThrottled, "Rate exceeded (simulated fault).")
+		return
+	case s.faults.take(&s.faults.failCalls):
+		writeErrorOnly(w, http.StatusInternalServerError, errInternal, "An internal failure occurred (simulated fault).")
+		return
+	case subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), []byte(s.key)) != 1:
+		writeErrorOnly(w, http.StatusUnauthorized, errUnauthorized, "You are not authorized to make this call.")
+		return
+	}
+
+	var req graphQLRequest
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxRequestBody)).Decode(&req); err != nil || req.Query == "" {
+		writeErrorOnly(w, http.StatusBadRequest, errMalformed, "The request body is not a GraphQL request: it needs JSON with a \"query\".")
+		return
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	ctx := context.WithValue(r.Context(), baseURLKey{}, scheme+"://"+r.Host)
+	result := s.schema.Exec(ctx, req.Query, req.OperationName, req.Variables)
+
+	out := appSyncResponse{Data: result.Data}
+	if len(out.Data) == 0 {
+		out.Data = json.RawMessage("null")
+	}
+	for _, qe := range result.Errors {
+		e := toAppSync(qe)
+		if len(e.Locations) == 0 {
+			if loc, ok := fieldLocation(req.Query, req.OperationName, qe.Path); ok {
+				e.Locations = append(e.Locations, loc)
+			}
+		}
+		out.Errors = append(out.Errors, e)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// toAppSync reshapes a graphql-go error the way AppSync reports errors: the
+// resolver's error type, or ValidationError for a document or variables that
+// do not fit the schema.
+func toAppSync(qe *gqlerrors.QueryError) appSyncError {
+	e := appSyncError{Path: qe.Path, Message: qe.Message, ErrorType: errValidation, Locations: []appSyncLocation{}}
+	var apiErr *apiError
+	if errors.As(qe.ResolverError, &apiErr) || errors.As(qe.Err, &apiErr) {
+		e.ErrorType, e.Message = apiErr.errorType, apiErr.message
+	} else if qe.ResolverError != nil {
+		e.ErrorType = errInternal
+	}
+	for _, loc := range qe.Locations {
+		e.Locations = append(e.Locations, appSyncLocation{Line: loc.Line, Column: loc.Column})
+	}
+	return e
+}
+
+func writeErrorOnly(w http.ResponseWriter, status int, errorType, message string) {
+	writeJSON(w, status, appSyncResponse{
+		Data:   json.RawMessage("null"),
+		Errors: []appSyncError{{ErrorType: errorType, Message: message, Locations: []appSyncLocation{}}},
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=UTF-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

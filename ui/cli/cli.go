@@ -1,0 +1,82 @@
+// Package cli is Singlecam's terminal front end: subcommands for scripts,
+// power users and demos. It calls the same core packages as the GUI and
+// holds no logic the GUI would need too.
+package cli
+
+import (
+	"fmt"
+	"io"
+)
+
+// command is one subcommand.
+type command struct {
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+var commands = map[string]command{
+	"simulate": {"run the Move API simulator in the foreground", runSimulate},
+}
+
+// Version is the app's version, set by main at start-up.
+var Version = "dev"
+
+// IsCommand reports whether args ask for the terminal front end rather than
+// the GUI.
+func IsCommand(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help", "--version", "-version":
+		return true
+	}
+	_, ok := commands[args[0]]
+	return ok
+}
+
+// Run runs the subcommand in args and returns the process exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return 0
+	case "--version", "-version":
+		fmt.Fprintln(stdout, "singlecam", Version)
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "singlecam: unknown command %q\n\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	return cmd.run(args[1:], stdout, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, `Singlecam: motion capture from one camera, with Move AI.
+
+Usage:
+  singlecam                 open the app
+  singlecam --demo          open the app in demo mode (no API key needed)
+  singlecam COMMAND [flags] run a command in the terminal
+
+Commands:
+`)
+	for _, name := range []string{"simulate"} {
+		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
+	}
+	fmt.Fprintf(w, "\nRun 'singlecam COMMAND --help' for a command's flags.\n")
+}
+
+// exitOn prints err for a person and returns the exit code for it.
+func exitOn(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "singlecam:", err)
+	return 1
+}
+
