@@ -1,0 +1,254 @@
+// Package ugc is a typed client for Move AI's UGC GraphQL API: one method per
+// call the app needs, errors sorted into the few classes a caller acts on,
+// transient failures retried with capped, jittered backoff.
+package ugc
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	graphql "github.com/hasura/go-graphql-client"
+)
+
+// DefaultEndpoint is the production GraphQL endpoint.
+const DefaultEndpoint = "https://api.move.ai/ugc/graphql"
+
+// EndpointEnv names the environment variable that overrides the endpoint,
+// as in Move's official SDKs.
+const EndpointEnv = "MOVE_UGC_ENDPOINT_URL"
+
+// MinKeyLength is the shortest key the official SDK sends.
+const MinKeyLength = 12
+
+// Retry is how transient failures are retried.
+type Retry struct {
+	Attempts  int           // tries in all, the first included
+	BaseDelay time.Duration // the first wait; it doubles on each retry
+	MaxDelay  time.Duration // the cap on one wait
+}
+
+// DefaultRetry rides out a blip of a few seconds to half a minute.
+var DefaultRetry = Retry{Attempts: 5, BaseDelay: 500 * time.Millisecond, MaxDelay: 15 * time.Second}
+
+// Config sets up a Client. Only Key is required.
+type Config struct {
+	Key        string
+	Endpoint   string       // empty: $MOVE_UGC_ENDPOINT_URL, else DefaultEndpoint
+	HTTPClient *http.Client // empty: a client with a 60 s timeout per request
+	Retry      Retry        // zero: DefaultRetry
+}
+
+// Client calls the Move UGC API. It is safe for concurrent use.
+type Client struct {
+	endpoint string
+	key      string
+	gql      *graphql.Client
+	retry    Retry
+}
+
+// New checks the configuration and returns a client. Nothing is sent.
+func New(cfg Config) (*Client, error) {
+	key := strings.TrimSpace(cfg.Key)
+	if len(key) < MinKeyLength {
+		return nil, ErrKeyFormat
+	}
+	endpoint := cfg.Endpoint
+	if endpoint == "" {
+		endpoint = EndpointFromEnv()
+	}
+	if err := CheckEndpoint(endpoint); err != nil {
+		return nil, err
+	}
+	httpClient := cfg.HTTPClient
+	if httpClient == nil {
+		httpClient = &http.Client{Timeout: 60 * time.Second}
+	}
+	retry := cfg.Retry
+	if retry == (Retry{}) {
+		retry = DefaultRetry
+	}
+	retry.Attempts = max(retry.Attempts, 1)
+	doer := &appSyncDoer{http: httpClient, key: key}
+	return &Client{endpoint: endpoint, key: key, gql: graphql.NewClient(endpoint, doer), retry: retry}, nil
+}
+
+// EndpointFromEnv is $MOVE_UGC_ENDPOINT_URL, else DefaultEndpoint.
+func EndpointFromEnv() string {
+	if e := strings.TrimSpace(os.Getenv(EndpointEnv)); e != "" {
+		return e
+	}
+	return DefaultEndpoint
+}
+
+// CheckEndpoint accepts https URLs, and plain http only to this machine
+// (the simulator): elsewhere the key would cross the network in clear text.
+func CheckEndpoint(endpoint string) error {
+	u, err := url.Parse(endpoint)
+	if err != nil || u.Host == "" {
+		return fmt.Errorf("the API endpoint %q is not a URL", endpoint)
+	}
+	switch u.Scheme {
+	case "https":
+		return nil
+	case "http":
+		if isLoopback(u.Hostname()) {
+			return nil
+		}
+		return fmt.Errorf("the API endpoint %s uses plain http to another machine; use https so the API key is not sent in clear text", u.Redacted())
+	}
+	return fmt.Errorf("the API endpoint %q must start with https://", endpoint)
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Endpoint is the GraphQL URL this client talks to.
+func (c *Client) Endpoint() string { return c.endpoint }
+
+// do runs one operation, retrying transient failures as op allows, and
+// decodes the root field's value into out.
+func (c *Client) do(ctx context.Context, op operation, vars map[string]any, out any) error {
+	for attempt := 1; ; attempt++ {
+		data, err := c.gql.ExecRaw(ctx, op.doc, vars, graphql.OperationName(op.name))
+		if err == nil {
+			return c.decode(op, data, out)
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return fmt.Errorf("%s: %w", op.name, ctxErr)
+		}
+		apiErr := c.classify(op, err)
+		if !errors.Is(apiErr, ErrUnavailable) || attempt >= c.retry.Attempts || (apiErr.MayHaveApplied && !op.idempotent) {
+			return apiErr
+		}
+		if err := sleep(ctx, backoff(c.retry, attempt)); err != nil {
+			return fmt.Errorf("%s: %w", op.name, err)
+		}
+	}
+}
+
+func (c *Client) decode(op operation, data []byte, out any) error {
+	var root map[string]json.RawMessage
+	if err := json.Unmarshal(data, &root); err != nil {
+		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: "the answer is not valid JSON"}
+	}
+	field, ok := root[op.name]
+	if !ok || string(field) == "null" {
+		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: "the answer holds no " + op.name}
+	}
+	if err := json.Unmarshal(field, out); err != nil {
+		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: "the answer does not have the expected shape: " + err.Error()}
+	}
+	return nil
+}
+
+// classify turns whatever the GraphQL client returned into an APIError.
+func (c *Client) classify(op operation, err error) *APIError {
+	e := &APIError{Op: op.name, Kind: ErrUnexpected}
+	var gqlErrs graphql.Errors
+	if !errors.As(err, &gqlErrs) || len(gqlErrs) == 0 {
+		e.Err = err
+		return c.redacted(e)
+	}
+	first := gqlErrs[0]
+	var netErr graphql.NetworkError
+	switch {
+	case errors.As(first.Unwrap(), &netErr):
+		e.Status = netErr.StatusCode()
+		e.Kind = kindOfStatus(e.Status)
+		e.ErrorType, e.Message = appSyncErrorOf(netErr.Body())
+		// A 429 was turned away before any work; a 5xx may have done some.
+		e.MayHaveApplied = e.Status >= 500
+	case first.Extensions["code"] == graphql.ErrRequestError:
+		e.Kind, e.Err = ErrUnavailable, first.Unwrap()
+		e.MayHaveApplied = !neverSent(e.Err)
+	case first.Extensions["code"] != nil:
+		e.Message = first.Message // a decoding failure on our side
+	default:
+		e.ErrorType, _ = first.Extensions[errorTypeExtension].(string)
+		e.Message = first.Message
+		e.Kind = kindOfErrorType(e.ErrorType, len(first.Path) == 0)
+	}
+	return c.redacted(e)
+}
+
+// redacted makes sure no part of the error repeats the API key, whatever a
+// server or proxy put in its message.
+func (c *Client) redacted(e *APIError) *APIError {
+	if c.key != "" && strings.Contains(e.Message, c.key) {
+		e.Message = strings.ReplaceAll(e.Message, c.key, "[redacted]")
+	}
+	if e.Err != nil && c.key != "" && strings.Contains(e.Err.Error(), c.key) {
+		e.Err = errors.New(strings.ReplaceAll(e.Err.Error(), c.key, "[redacted]"))
+	}
+	return e
+}
+
+func kindOfStatus(status int) error {
+	switch {
+	case status == http.StatusUnauthorized || status == http.StatusForbidden:
+		return ErrUnauthorized
+	case status == http.StatusTooManyRequests || status >= 500 || status == http.StatusRequestTimeout:
+		return ErrUnavailable
+	case status == http.StatusNotFound:
+		return ErrNotFound
+	}
+	return ErrUnexpected
+}
+
+// kindOfErrorType sorts AppSync error types. Errors without a path concern
+// the whole document or its variables: invalid input, whatever their type.
+func kindOfErrorType(errorType string, documentLevel bool) error {
+	t := strings.ToLower(errorType)
+	switch {
+	case strings.Contains(t, "notfound"):
+		return ErrNotFound
+	case strings.Contains(t, "unauthorized"), strings.Contains(t, "accessdenied"), strings.Contains(t, "forbidden"):
+		return ErrUnauthorized
+	case strings.Contains(t, "throttl"), strings.Contains(t, "toomanyrequests"), strings.Contains(t, "timeout"),
+		strings.Contains(t, "unavailable"), strings.Contains(t, "internalfailure"):
+		return ErrUnavailable
+	case strings.Contains(t, "validation"), strings.Contains(t, "badrequest"), strings.Contains(t, "invalid"),
+		documentLevel:
+		return ErrInvalidInput
+	}
+	return ErrUnexpected
+}
+
+// appSyncErrorOf reads the errorType and message from an error body, if it
+// is AppSync's JSON; other bodies (an HTML error page) give nothing.
+func appSyncErrorOf(body string) (errorType, message string) {
+	var parsed struct {
+		Errors []struct {
+			ErrorType string `json:"errorType"`
+			Message   string `json:"message"`
+		} `json:"errors"`
+	}
+	if json.Unmarshal([]byte(body), &parsed) != nil || len(parsed.Errors) == 0 {
+		return "", ""
+	}
+	return parsed.Errors[0].ErrorType, parsed.Errors[0].Message
+}
+
+// neverSent reports whether a transport error happened before the request
+// could reach the service (no connection was made), so repeating it is safe.
+func neverSent(err error) bool {
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" {
+		return true
+	}
+	var dnsErr *net.DNSError
+	return errors.As(err, &dnsErr)
+}

@@ -1,0 +1,177 @@
+package ugc
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// The JSON shapes of the service's answers, and their conversion to the
+// client's types. AWSJSON values arrive as strings holding JSON.
+
+type wireFile struct {
+	ID           string  `json:"id"`
+	Name         *string `json:"name"`
+	Type         string  `json:"type"`
+	Created      *string `json:"created"`
+	Metadata     *string `json:"metadata"`
+	PresignedURL *string `json:"presignedUrl"`
+	ThumbnailURL *string `json:"thumbnailUrl"`
+}
+
+type wireTake struct {
+	ID       string  `json:"id"`
+	Name     *string `json:"name"`
+	Created  *string `json:"created"`
+	Metadata *string `json:"metadata"`
+	Sources  []*struct {
+		DeviceLabel string    `json:"deviceLabel"`
+		Format      *string   `json:"format"`
+		File        *wireFile `json:"file"`
+	} `json:"sources"`
+	VideoFile *wireFile `json:"videoFile"`
+}
+
+type wireJob struct {
+	ID       string  `json:"id"`
+	Name     *string `json:"name"`
+	Created  *string `json:"created"`
+	Metadata *string `json:"metadata"`
+	State    *string `json:"state"`
+	Progress *struct {
+		State              *string `json:"state"`
+		PercentageComplete *int    `json:"percentageComplete"`
+	} `json:"progress"`
+	Inputs *struct {
+		ClipWindow *struct {
+			StartTime float64 `json:"startTime"`
+			EndTime   float64 `json:"endTime"`
+		} `json:"clipWindow"`
+		Options *struct {
+			TrackFingers       *bool   `json:"trackFingers"`
+			FloorPlane         *bool   `json:"floorPlane"`
+			TrackBall          *bool   `json:"trackBall"`
+			TrackJerseyNumbers *bool   `json:"trackJerseyNumbers"`
+			MocapModel         *string `json:"mocapModel"`
+		} `json:"options"`
+	} `json:"inputs"`
+	Take *struct {
+		ID string `json:"id"`
+	} `json:"take"`
+	Outputs []*struct {
+		Format *string   `json:"format"`
+		Key    *string   `json:"key"`
+		File   *wireFile `json:"file"`
+	} `json:"outputs"`
+}
+
+func (w *wireFile) file() File {
+	if w == nil {
+		return File{}
+	}
+	return File{
+		ID: w.ID, Name: deref(w.Name), Type: w.Type, Created: parseTime(w.Created),
+		PresignedURL: deref(w.PresignedURL), ThumbnailURL: deref(w.ThumbnailURL),
+		Metadata: rawJSON(w.Metadata),
+	}
+}
+
+func (w *wireTake) take() Take {
+	t := Take{ID: w.ID, Name: deref(w.Name), Created: parseTime(w.Created), Metadata: rawJSON(w.Metadata)}
+	for _, s := range w.Sources {
+		if s == nil {
+			continue
+		}
+		src := Source{DeviceLabel: s.DeviceLabel, Format: SourceFormat(deref(s.Format))}
+		if s.File != nil {
+			f := s.File.file()
+			src.File = &f
+		}
+		t.Sources = append(t.Sources, src)
+	}
+	if w.VideoFile != nil {
+		f := w.VideoFile.file()
+		t.VideoFile = &f
+	}
+	return t
+}
+
+func (w *wireJob) job() Job {
+	j := Job{ID: w.ID, Name: deref(w.Name), Created: parseTime(w.Created), Metadata: rawJSON(w.Metadata)}
+	// progress.state is current; the top-level state is deprecated.
+	j.RawState = deref(w.State)
+	if w.Progress != nil {
+		if w.Progress.State != nil {
+			j.RawState = *w.Progress.State
+		}
+		j.Percent = w.Progress.PercentageComplete
+	}
+	j.State = ParseJobState(j.RawState)
+	if w.Take != nil {
+		j.TakeID = w.Take.ID
+	}
+	if in := w.Inputs; in != nil {
+		if cw := in.ClipWindow; cw != nil {
+			j.ClipWindow = &ClipWindow{Start: cw.StartTime, End: cw.EndTime}
+		}
+		if o := in.Options; o != nil {
+			j.Options = Options{
+				TrackFingers: o.TrackFingers, FloorPlane: o.FloorPlane, TrackBall: o.TrackBall,
+				TrackJerseyNumbers: o.TrackJerseyNumbers, MocapModel: MocapModel(deref(o.MocapModel)),
+			}
+		}
+	}
+	for _, o := range w.Outputs {
+		if o == nil || o.File == nil {
+			continue
+		}
+		out := Output{Format: deref(o.Format), Key: deref(o.Key), File: o.File.file()}
+		if out.Format == "" {
+			out.Format = out.Key
+		}
+		j.Outputs = append(j.Outputs, out)
+	}
+	return j
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func parseTime(s *string) time.Time {
+	if s == nil {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, *s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// rawJSON turns an AWSJSON string into the document it holds; a value that
+// is not valid JSON is dropped rather than passed on.
+func rawJSON(s *string) json.RawMessage {
+	if s == nil || !json.Valid([]byte(*s)) {
+		return nil
+	}
+	return json.RawMessage(*s)
+}
+
+// awsJSON encodes a document as the string AppSync expects, or nil.
+func awsJSON(doc json.RawMessage) any {
+	if len(doc) == 0 {
+		return nil
+	}
+	return string(doc)
+}
+
+// optional sends "" as null, so empty names are left out.
+func optional(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
