@@ -36,26 +36,29 @@ type operation struct {
 var (
 	opClient = operation{"client", `query client { client { id name portal created metadata } }`, true}
 
+	// A spare file costs nothing, so repeating is safe.
 	opCreateFile = operation{"createFile", `mutation createFile($type: String!, $name: String, $metadata: AWSJSON) {
   createFile(type: $type, name: $name, metadata: $metadata) { ...FileFields }
 }
-` + fileFields, true} // a spare file costs nothing
+` + fileFields, true}
 
 	opGetFile = operation{"getFile", `query getFile($fileId: ID!) { getFile(fileId: $fileId) { ...FileFields } }
 ` + fileFields, true}
 
+	// A spare take costs nothing, so repeating is safe.
 	opCreateSingleCamTake = operation{"createSingleCamTake", `mutation createSingleCamTake($sources: [SourceInput!], $name: String, $metadata: AWSJSON) {
   createSingleCamTake(sources: $sources, name: $name, metadata: $metadata) { ...TakeFields }
 }
-` + takeFields + "\n" + fileFields, true} // a spare take costs nothing
+` + takeFields + "\n" + fileFields, true}
 
 	opGetTake = operation{"getTake", `query getTake($takeId: ID!) { getTake(takeId: $takeId) { ...TakeFields } }
 ` + takeFields + "\n" + fileFields, true}
 
+	// A job costs the user money: never repeated blindly.
 	opCreateSingleCamJob = operation{"createSingleCamJob", `mutation createSingleCamJob($takeId: String!, $name: String, $metadata: AWSJSON, $outputs: [OutputType], $options: OptionsInput, $clipWindow: ClipWindowInput) {
   createSingleCamJob(takeId: $takeId, name: $name, metadata: $metadata, outputs: $outputs, options: $options, clipWindow: $clipWindow) { ...JobFields }
 }
-` + jobFields + "\n" + fileFields, false} // a job costs the user money
+` + jobFields + "\n" + fileFields, false}
 
 	opGetJob = operation{"getJob", `query getJob($jobId: ID!) { getJob(jobId: $jobId) { ...JobFields } }
 ` + jobFields + "\n" + fileFields, true}

@@ -79,4 +79,3 @@ func exitOn(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, "singlecam:", err)
 	return 1
 }
-
