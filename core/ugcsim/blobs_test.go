@@ -15,7 +15,9 @@ import (
 )
 
 func (ts *testSim) createdFile() (id, uploadURL string) {
-	var out struct{ CreateFile struct{ ID, PresignedURL string } }
+	var out struct {
+		CreateFile struct{ ID, PresignedURL string }
+	}
 	ts.query(`mutation { createFile(type: "mp4") { id presignedUrl } }`, nil, &out)
 	return out.CreateFile.ID, out.CreateFile.PresignedURL
 }
@@ -115,7 +117,9 @@ func TestUploadOverFiveGiBIsRefusedBeforeReadingIt(t *testing.T) {
 func TestDownloadServesLengthAndRanges(t *testing.T) {
 	ts := newTestSim(t, Config{})
 	id := ts.uploadedVideo([]byte("0123456789"))
-	var out struct{ GetFile struct{ PresignedURL, ThumbnailURL string } }
+	var out struct {
+		GetFile struct{ PresignedURL, ThumbnailURL string }
+	}
 	ts.query(`query($id: ID!) { getFile(fileId: $id) { presignedUrl thumbnailUrl } }`, map[string]any{"id": id}, &out)
 
 	req, _ := http.NewRequest(http.MethodGet, out.GetFile.PresignedURL, nil)
@@ -138,10 +142,14 @@ func TestDownloadServesLengthAndRanges(t *testing.T) {
 
 func TestMoveFilesGetNoThumbnail(t *testing.T) {
 	ts := newTestSim(t, Config{})
-	var out struct{ CreateFile struct{ ID, PresignedURL string } }
+	var out struct {
+		CreateFile struct{ ID, PresignedURL string }
+	}
 	ts.query(`mutation { createFile(type: "move") { id presignedUrl } }`, nil, &out)
 	do(t, http.MethodPut, out.CreateFile.PresignedURL, strings.NewReader("sensor")).Body.Close()
-	var got struct{ GetFile struct{ ThumbnailURL *string } }
+	var got struct {
+		GetFile struct{ ThumbnailURL *string }
+	}
 	ts.query(`query($id: ID!) { getFile(fileId: $id) { thumbnailUrl } }`, map[string]any{"id": out.CreateFile.ID}, &got)
 	if got.GetFile.ThumbnailURL != nil {
 		t.Errorf("a .move file got thumbnail %q", *got.GetFile.ThumbnailURL)

@@ -15,6 +15,13 @@ import (
 
 // runSimulate serves the Move API simulator until interrupted.
 func runSimulate(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveSimulator(ctx, args, stdout, stderr)
+}
+
+// serveSimulator serves the simulator until ctx ends.
+func serveSimulator(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8765", "address to listen on")
@@ -74,8 +81,6 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		"Point a client at it with:\n  export MOVE_UGC_ENDPOINT_URL=%s\n  export MOVE_API_KEY=%s\n\nPress Ctrl+C to stop.\n",
 		srv.Endpoint, sim.Key(), srv.Endpoint, sim.Key())
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	<-ctx.Done()
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
