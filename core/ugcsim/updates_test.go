@@ -34,12 +34,16 @@ func TestUpdatesChangeOnlyWhatTheyAreGiven(t *testing.T) {
 	ts := newTestSim(t, Config{})
 	file := ts.uploadedVideo([]byte("v"))
 	take := ts.take(file)
-	var f struct{ UpdateFile struct{ Name, Metadata *string } }
+	var f struct {
+		UpdateFile struct{ Name, Metadata *string }
+	}
 	ts.query(`mutation($id: String!) { updateFile(id: $id, name: "renamed.mp4") { name metadata } }`, map[string]any{"id": file}, &f)
 	if f.UpdateFile.Name == nil || *f.UpdateFile.Name != "renamed.mp4" || f.UpdateFile.Metadata != nil {
 		t.Errorf("updateFile = %+v", f.UpdateFile)
 	}
-	var tk struct{ UpdateTake struct{ Name, Metadata *string } }
+	var tk struct {
+		UpdateTake struct{ Name, Metadata *string }
+	}
 	ts.query(`mutation($id: String!) { updateTake(id: $id, metadata: "{\"k\":2}") { name metadata } }`, map[string]any{"id": take}, &tk)
 	if tk.UpdateTake.Name != nil || tk.UpdateTake.Metadata == nil || *tk.UpdateTake.Metadata != `{"k":2}` {
 		t.Errorf("updateTake = %+v", tk.UpdateTake)
