@@ -16,6 +16,8 @@ import (
 	"time"
 
 	graphql "github.com/hasura/go-graphql-client"
+
+	"singlecam/core/backoff"
 )
 
 // DefaultEndpoint is the production GraphQL endpoint.
@@ -29,11 +31,7 @@ const EndpointEnv = "MOVE_UGC_ENDPOINT_URL"
 const MinKeyLength = 12
 
 // Retry is how transient failures are retried.
-type Retry struct {
-	Attempts  int           // tries in all, the first included
-	BaseDelay time.Duration // the first wait; it doubles on each retry
-	MaxDelay  time.Duration // the cap on one wait
-}
+type Retry = backoff.Policy
 
 // DefaultRetry rides out a blip of a few seconds to half a minute.
 var DefaultRetry = Retry{Attempts: 5, BaseDelay: 500 * time.Millisecond, MaxDelay: 15 * time.Second}
@@ -133,7 +131,7 @@ func (c *Client) do(ctx context.Context, op operation, vars map[string]any, out 
 		if !errors.Is(apiErr, ErrUnavailable) || attempt >= c.retry.Attempts || (apiErr.MayHaveApplied && !op.idempotent) {
 			return apiErr
 		}
-		if err := sleep(ctx, backoff(c.retry, attempt)); err != nil {
+		if err := backoff.Sleep(ctx, c.retry.Delay(attempt)); err != nil {
 			return fmt.Errorf("%s: %w", op.name, err)
 		}
 	}
