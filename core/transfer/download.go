@@ -180,3 +180,29 @@ func publish(part, dest string) error {
 	}
 	return os.Rename(part, dest)
 }
+
+// RemoteSize asks how large the file behind a download URL is, with a
+// one-byte ranged GET (presigned URLs sign the method, so HEAD would need a
+// URL of its own). An upload URL, or one whose file is not there, gives an
+// error.
+func (c *Client) RemoteSize(ctx context.Context, url string) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Range", "bytes=0-0")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer drainAndClose(resp)
+	switch resp.StatusCode {
+	case http.StatusOK:
+		return resp.ContentLength, nil
+	case http.StatusPartialContent:
+		if _, total, ok := parseContentRange(resp.Header.Get("Content-Range")); ok {
+			return total, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: %v", ErrRefused, statusError(resp))
+}

@@ -1,0 +1,96 @@
+package submit
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"singlecam/core/ugc"
+)
+
+func sparse(t *testing.T, name string, size int64) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(size); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return path
+}
+
+func TestCheckRefusesInPlainWords(t *testing.T) {
+	dir := t.TempDir()
+	ok := sparse(t, "ok.mp4", 1000)
+	for name, tc := range map[string]struct {
+		req   Request
+		says  string
+		limit bool
+	}{
+		"no video":       {Request{}, "Choose a video.", false},
+		"missing":        {Request{VideoPath: filepath.Join(dir, "nope.mp4")}, "cannot be found", false},
+		"folder":         {Request{VideoPath: dir}, "is a folder", false},
+		"empty":          {Request{VideoPath: sparse(t, "empty.mp4", 0)}, "is empty", false},
+		"a PDF":          {Request{VideoPath: sparse(t, "notes.pdf", 10)}, "not a video Singlecam can send", false},
+		"over 500 MB":    {Request{VideoPath: sparse(t, "big.mov", 600_000_000)}, "600 MB; Move accepts videos up to 500 MB", true},
+		"over 5 GiB":     {Request{VideoPath: sparse(t, "huge.mp4", 6<<30), IgnoreLimits: true}, "at most 5 GiB", false},
+		"move not .move": {Request{VideoPath: ok, MovePath: sparse(t, "sensor.txt", 5)}, "not a .move file", false},
+		"label":          {Request{VideoPath: ok, DeviceLabel: "My iPhone"}, "lowercase letters, digits", false},
+		"output":         {Request{VideoPath: ok, Outputs: []ugc.OutputType{"MAIN_OBJ"}}, "not an output Move makes", false},
+		"backwards clip": {Request{VideoPath: ok, ClipWindow: &ugc.ClipWindow{Start: 5, End: 3}}, "end after it starts", false},
+		"long clip":      {Request{VideoPath: ok, ClipWindow: &ugc.ClipWindow{Start: 0, End: 75}}, "75 s long; Move takes 2 to 60", true},
+	} {
+		_, err := Check(tc.req)
+		var ce *CheckError
+		if !errors.As(err, &ce) || len(ce.Problems) != 1 {
+			t.Errorf("%s: err = %v, want one problem", name, err)
+			continue
+		}
+		if p := ce.Problems[0]; !strings.Contains(p.Message, tc.says) || p.Limit != tc.limit {
+			t.Errorf("%s: %+v, want %q (limit %v)", name, p, tc.says, tc.limit)
+		}
+	}
+}
+
+func TestIgnoringLimitsTurnsThemIntoWarnings(t *testing.T) {
+	req := Request{VideoPath: sparse(t, "big.mp4", 600_000_000), ClipWindow: &ugc.ClipWindow{Start: 0, End: 90}, IgnoreLimits: true}
+	warnings, err := Check(req)
+	if err != nil || len(warnings) != 2 {
+		t.Fatalf("err %v, warnings %q", err, warnings)
+	}
+	for _, w := range warnings {
+		if !strings.HasSuffix(w, "(Sent anyway: documented limits are ignored.)") {
+			t.Errorf("warning %q", w)
+		}
+	}
+}
+
+func TestCheckListsEveryProblemAtOnce(t *testing.T) {
+	_, err := Check(Request{VideoPath: sparse(t, "a.gif", 10), DeviceLabel: "Bad Label"})
+	var ce *CheckError
+	if !errors.As(err, &ce) || len(ce.Problems) != 2 {
+		t.Errorf("err = %v, want both problems", err)
+	}
+}
+
+func TestAVIIsSentWithAWarning(t *testing.T) {
+	warnings, err := Check(Request{VideoPath: sparse(t, "old.AVI", 100)})
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "only promise MP4 and MOV") {
+		t.Errorf("err %v, warnings %q", err, warnings)
+	}
+}
+
+func TestHumanBytes(t *testing.T) {
+	for n, want := range map[int64]string{
+		999: "999 bytes", 1000: "1.0 kB", 812_000_000: "812 MB", 3_900_000_000: "3.9 GB", 500_000_000: "500 MB",
+	} {
+		if got := HumanBytes(n); got != want {
+			t.Errorf("HumanBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

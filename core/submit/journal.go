@@ -1,0 +1,108 @@
+package submit
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Journal keeps submission records on disk, one JSON file each, written
+// atomically: a crash leaves either the old record or the new, never half.
+type Journal struct {
+	dir string
+	mu  sync.Mutex
+}
+
+// OpenJournal opens (making it if needed) the journal in dir.
+func OpenJournal(dir string) (*Journal, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("open journal: %w", err)
+	}
+	return &Journal{dir: dir}, nil
+}
+
+func (j *Journal) path(id string) string { return filepath.Join(j.dir, id+".json") }
+
+// Save writes a record durably: a temporary file, flushed, then renamed over
+// the old one, then the folder flushed so the rename survives a power cut.
+func (j *Journal) Save(r *Record) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return fmt.Errorf("journal %s: %w", r.ID, err)
+	}
+	tmp, err := os.CreateTemp(j.dir, r.ID+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("journal %s: %w", r.ID, err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op after the rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("journal %s: %w", r.ID, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("journal %s: %w", r.ID, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("journal %s: %w", r.ID, err)
+	}
+	if err := os.Rename(tmp.Name(), j.path(r.ID)); err != nil {
+		return fmt.Errorf("journal %s: %w", r.ID, err)
+	}
+	syncDir(j.dir)
+	return nil
+}
+
+// syncDir flushes a folder's entries; not every OS can, which is fine.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+// Load reads every record, oldest first. Files it cannot read are skipped
+// and named in the error, so one damaged record does not hide the others.
+func (j *Journal) Load() ([]*Record, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	entries, err := os.ReadDir(j.dir)
+	if err != nil {
+		return nil, fmt.Errorf("read journal: %w", err)
+	}
+	var records []*Record
+	var damaged []string
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(j.dir, e.Name()))
+		var r Record
+		if err != nil || json.Unmarshal(data, &r) != nil || r.ID == "" {
+			damaged = append(damaged, e.Name())
+			continue
+		}
+		records = append(records, &r)
+	}
+	sort.Slice(records, func(a, b int) bool { return records[a].Created.Before(records[b].Created) })
+	if len(damaged) > 0 {
+		return records, fmt.Errorf("journal entries that could not be read: %s", strings.Join(damaged, ", "))
+	}
+	return records, nil
+}
+
+// Remove forgets a record.
+func (j *Journal) Remove(id string) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if err := os.Remove(j.path(id)); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("journal %s: %w", id, err)
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+// Package submit takes a user's video through to a Move job: upload the video
+// and the optional .move file, create the take, create the job. Every step's
+// result is journaled before the next starts, so a crash, a closed app or a
+// reboot resumes at the first unfinished step and redoes nothing finished,
+// and one submission never pays for two jobs.
+package submit
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"singlecam/core/ugc"
+)
+
+// DefaultDeviceLabel is what Move's own app calls an iPhone.
+const DefaultDeviceLabel = "iphone"
+
+// Request is what the user asked for.
+type Request struct {
+	VideoPath    string           `json:"videoPath"`
+	MovePath     string           `json:"movePath,omitempty"`
+	DeviceLabel  string           `json:"deviceLabel"`        // empty: DefaultDeviceLabel
+	Name         string           `json:"name"`               // the take's and job's name; empty: the video's base name
+	Metadata     json.RawMessage  `json:"metadata,omitempty"` // sent with the take and the job
+	Outputs      []ugc.OutputType `json:"outputs,omitempty"`  // empty: the service's defaults
+	Options      *ugc.Options     `json:"options,omitempty"`
+	ClipWindow   *ugc.ClipWindow  `json:"clipWindow,omitempty"`
+	IgnoreLimits bool             `json:"ignoreLimits,omitempty"` // documented limits warn instead of refusing
+}
+
+// withDefaults fills in what the user left empty.
+func (r Request) withDefaults() Request {
+	if strings.TrimSpace(r.DeviceLabel) == "" {
+		r.DeviceLabel = DefaultDeviceLabel
+	}
+	if strings.TrimSpace(r.Name) == "" {
+		base := filepath.Base(r.VideoPath)
+		r.Name = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	return r
+}
+
+// Step is where a submission stands.
+type Step string
+
+const (
+	StepQueued         Step = "queued"
+	StepUploadingVideo Step = "uploading video"
+	StepUploadingMove  Step = "uploading .move"
+	StepCreatingTake   Step = "creating take"
+	StepCreatingJob    Step = "creating job"
+	StepWaiting        Step = "waiting for the network"
+	StepSubmitted      Step = "submitted"
+	StepFailed         Step = "failed"
+)
+
+// Record is one submission as the journal keeps it: the request and the
+// result of every finished step.
+type Record struct {
+	ID      string    `json:"id"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+	Request Request   `json:"request"`
+
+	VideoFileID   string `json:"videoFileId,omitempty"`
+	VideoUploaded bool   `json:"videoUploaded,omitempty"`
+	MoveFileID    string `json:"moveFileId,omitempty"`
+	MoveUploaded  bool   `json:"moveUploaded,omitempty"`
+	TakeID        string `json:"takeId,omitempty"`
+	// JobRequested is set before createSingleCamJob is first sent: from then
+	// on a job may exist for the take, and it is looked for before another
+	// is asked for.
+	JobRequested bool   `json:"jobRequested,omitempty"`
+	JobID        string `json:"jobId,omitempty"`
+
+	Step    Step   `json:"step"`
+	Failure string `json:"failure,omitempty"` // why it failed, in plain words
+}
+
+// Finished reports whether nothing is left to do: the job exists.
+func (r *Record) Finished() bool { return r.JobID != "" }
+
+// Status is a submission's progress, reported as it goes.
+type Status struct {
+	ID    string
+	Name  string
+	Step  Step
+	Done  int64 // bytes sent of the current upload
+	Total int64
+	JobID string
+	Err   error // why it failed, or why it is waiting
+}
