@@ -1,0 +1,215 @@
+// Package outputs saves a finished job's files to disk: one folder per job,
+// named after the job; one file per output, named from its format (two
+// outputs share .mp4, so never from the extension alone); fresh URLs fetched
+// right before downloading. A small manifest in the folder lets a second run
+// skip what is done and resume what is half done, instead of numbering
+// duplicates.
+package outputs
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"singlecam/core/transfer"
+	"singlecam/core/ugc"
+)
+
+// ManifestName is the manifest's file name inside a job's folder.
+const ManifestName = ".singlecam-job.json"
+
+// ErrNotReady: the job has not finished, or its outputs have no URLs yet.
+var ErrNotReady = errors.New("the job's outputs are not ready yet")
+
+// ErrJobFailed: the job failed, so it has no outputs.
+var ErrJobFailed = errors.New("the job failed and made no outputs")
+
+// Saver saves jobs' outputs under Root.
+type Saver struct {
+	API      *ugc.Client
+	Transfer *transfer.Client
+	Root     string
+}
+
+// Saved is one output on disk.
+type Saved struct {
+	Format  string
+	Path    string
+	Size    int64
+	Skipped bool // it was already there from an earlier run
+}
+
+// Progress reports one output's download.
+type Progress func(format string, done, total int64)
+
+type manifest struct {
+	JobID string               `json:"jobId"`
+	Files map[string]*fileNote `json:"files"` // by output file id
+}
+
+type fileNote struct {
+	Format string `json:"format"`
+	Name   string `json:"name"`
+	Size   int64  `json:"size,omitempty"`
+	Done   bool   `json:"done,omitempty"`
+}
+
+// Save downloads a job's outputs (every one, or those whose format is in
+// only) into the job's folder, and returns the folder and the files.
+func (s *Saver) Save(ctx context.Context, jobID string, only []string, progress Progress) (string, []Saved, error) {
+	if progress == nil {
+		progress = func(string, int64, int64) {}
+	}
+	job, err := s.API.GetJob(ctx, jobID)
+	if err != nil {
+		return "", nil, err
+	}
+	switch {
+	case job.State == ugc.StateFailed || job.State == ugc.StateCancelled:
+		return "", nil, fmt.Errorf("%s: %w", jobLabel(job), ErrJobFailed)
+	case !job.OutputsReady():
+		return "", nil, fmt.Errorf("%s: %w", jobLabel(job), ErrNotReady)
+	}
+	dir, m, err := s.folder(job)
+	if err != nil {
+		return "", nil, err
+	}
+	var saved []Saved
+	for _, out := range job.Outputs {
+		if len(only) > 0 && !slices.Contains(only, out.Format) {
+			continue
+		}
+		item, err := s.saveOne(ctx, job.ID, dir, m, out, progress)
+		if err != nil {
+			return dir, saved, err
+		}
+		saved = append(saved, item)
+	}
+	return dir, saved, nil
+}
+
+func (s *Saver) saveOne(ctx context.Context, jobID, dir string, m *manifest, out ugc.Output, progress Progress) (Saved, error) {
+	note := m.Files[out.File.ID]
+	if note != nil && note.Done {
+		path := filepath.Join(dir, note.Name)
+		if info, err := os.Stat(path); err == nil && info.Size() == note.Size {
+			return Saved{Format: out.Format, Path: path, Size: note.Size, Skipped: true}, nil
+		}
+	}
+	if note == nil || note.Done { // new, or done but since deleted or changed
+		name := filepath.Base(transfer.UniquePath(dir, FileName(out)))
+		note = &fileNote{Format: out.Format, Name: name}
+		m.Files[out.File.ID] = note
+		// Noted before downloading, so a resumed run finds its .part.
+		if err := writeManifest(dir, m); err != nil {
+			return Saved{}, err
+		}
+	}
+	path := filepath.Join(dir, note.Name)
+	url := func(ctx context.Context, fresh bool) (string, error) {
+		if !fresh {
+			return out.File.PresignedURL, nil
+		}
+		job, err := s.API.GetJob(ctx, jobID)
+		if err != nil {
+			return "", err
+		}
+		for _, o := range job.Outputs {
+			if o.File.ID == out.File.ID && o.File.PresignedURL != "" {
+				return o.File.PresignedURL, nil
+			}
+		}
+		return "", fmt.Errorf("output %s: %w", out.Format, ErrNotReady)
+	}
+	size, err := s.Transfer.Download(ctx, url, path, func(done, total int64) { progress(out.Format, done, total) })
+	if err != nil {
+		return Saved{}, fmt.Errorf("download %s: %w", out.Format, err)
+	}
+	note.Size, note.Done = size, true
+	if err := writeManifest(dir, m); err != nil {
+		return Saved{}, err
+	}
+	return Saved{Format: out.Format, Path: path, Size: size}, nil
+}
+
+// FileName names an output's file: its format, made safe, with the file's
+// type as extension: "render_video.mp4", "render_overlay_video.mp4".
+func FileName(out ugc.Output) string {
+	name := out.Format
+	if name == "" {
+		name = out.File.ID
+	}
+	if ext := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(out.File.Type), ".")); ext != "" {
+		name += "." + ext
+	}
+	return transfer.SafeName(name)
+}
+
+// folder finds or makes the job's folder: Root/<job name, else id>, numbered
+// when another job already has that name.
+func (s *Saver) folder(job ugc.Job) (string, *manifest, error) {
+	base := transfer.SafeName(jobLabel(job))
+	for n := 1; ; n++ {
+		name := base
+		if n > 1 {
+			name = fmt.Sprintf("%s (%d)", base, n)
+		}
+		dir := filepath.Join(s.Root, name)
+		m, err := readManifest(dir)
+		switch {
+		case err == nil && m.JobID == job.ID:
+			return dir, m, nil
+		case errors.Is(err, os.ErrNotExist) && !exists(dir):
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return "", nil, fmt.Errorf("make the folder for %s: %w", jobLabel(job), err)
+			}
+			m := &manifest{JobID: job.ID, Files: map[string]*fileNote{}}
+			return dir, m, writeManifest(dir, m)
+		}
+		// Taken by another job, or by something that is not ours.
+	}
+}
+
+func jobLabel(job ugc.Job) string {
+	if strings.TrimSpace(job.Name) != "" {
+		return job.Name
+	}
+	return job.ID
+}
+
+func readManifest(dir string) (*manifest, error) {
+	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, err
+	}
+	var m manifest
+	if err := json.Unmarshal(data, &m); err != nil || m.JobID == "" {
+		return nil, fmt.Errorf("unreadable manifest in %s", dir)
+	}
+	if m.Files == nil {
+		m.Files = map[string]*fileNote{}
+	}
+	return &m, nil
+}
+
+func writeManifest(dir string, m *manifest) error {
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, ManifestName+".tmp")
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	return os.Rename(tmp, filepath.Join(dir, ManifestName))
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}

@@ -1,0 +1,192 @@
+package outputs_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"singlecam/core/backoff"
+	"singlecam/core/outputs"
+	"singlecam/core/transfer"
+	"singlecam/core/ugc"
+	"singlecam/core/ugcsim"
+)
+
+var ctx = context.Background()
+
+type env struct {
+	sim   *ugcsim.Simulator
+	api   *ugc.Client
+	saver *outputs.Saver
+	video []byte
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	sim, err := ugcsim.New(ugcsim.Config{Key: "outputs-test-key-1", DataDir: t.TempDir(),
+		Timing: ugcsim.Timing{Queue: time.Millisecond, Processing: time.Millisecond, OutputURLs: time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(sim.Handler())
+	t.Cleanup(srv.Close)
+	api, err := ugc.New(ugc.Config{Key: "outputs-test-key-1", Endpoint: srv.URL + ugcsim.GraphQLPath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := transfer.New(transfer.Config{Retry: backoff.Policy{Attempts: 3, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}})
+	return &env{sim: sim, api: api, saver: &outputs.Saver{API: api, Transfer: x, Root: t.TempDir()},
+		video: bytes.Repeat([]byte("video"), 20_000)}
+}
+
+// finishedJob makes a job with the given name and outputs and waits until
+// its outputs have URLs.
+func (e *env) finishedJob(t *testing.T, name string, outs ...ugc.OutputType) ugc.Job {
+	t.Helper()
+	f, err := e.api.CreateFile(ctx, "mp4", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := transfer.New(transfer.Config{}).Upload(ctx, writeTemp(t, e.video), transfer.FixedURL(f.PresignedURL), nil); err != nil {
+		t.Fatal(err)
+	}
+	take, err := e.api.CreateSingleCamTake(ctx, ugc.TakeRequest{DeviceLabel: "iphone", VideoFileID: f.ID, VideoFormat: ugc.FormatMP4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job, err := e.api.CreateSingleCamJob(ctx, ugc.JobRequest{TakeID: take.ID, Name: name, Outputs: outs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); !job.OutputsReady(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("job never got its outputs: %+v", job)
+		}
+		if job, err = e.api.GetJob(ctx, job.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return job
+}
+
+func writeTemp(t *testing.T, data []byte) string {
+	path := filepath.Join(t.TempDir(), "v.mp4")
+	os.WriteFile(path, data, 0o644)
+	return path
+}
+
+func names(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestOutputsLandInTheJobsFolderNamedByFormat(t *testing.T) {
+	e := newEnv(t)
+	job := e.finishedJob(t, "Backflip / take 3", ugc.OutputRenderVideo, ugc.OutputRenderOverlayVideo, ugc.OutputAllBVH)
+	dir, saved, err := e.saver.Save(ctx, job.ID, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(dir) != "Backflip _ take 3" || filepath.Dir(dir) != e.saver.Root {
+		t.Errorf("folder %s", dir)
+	}
+	want := []string{outputs.ManifestName, "all_bvh.bvh", "render_overlay_video.mp4", "render_video.mp4"}
+	if got := names(dir); len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] || got[3] != want[3] {
+		t.Errorf("files %v, want %v", got, want)
+	}
+	for _, s := range saved {
+		if s.Format == "render_video" {
+			data, _ := os.ReadFile(s.Path)
+			if !bytes.Equal(data, e.video) {
+				t.Error("render video differs from the upload")
+			}
+		}
+	}
+}
+
+func TestSavingTwiceSkipsWhatIsDoneAndRefetchesWhatWasDeleted(t *testing.T) {
+	e := newEnv(t)
+	job := e.finishedJob(t, "Walk", ugc.OutputMainFBX, ugc.OutputAllBVH)
+	dir, _, err := e.saver.Save(ctx, job.ID, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "all_bvh.bvh")) // the user deleted one
+	dir2, saved, err := e.saver.Save(ctx, job.ID, nil, nil)
+	if err != nil || dir2 != dir {
+		t.Fatalf("second save: %s, %v", dir2, err)
+	}
+	skipped := map[string]bool{}
+	for _, s := range saved {
+		skipped[s.Format] = s.Skipped
+	}
+	if !skipped["main_fbx"] || skipped["all_bvh"] {
+		t.Errorf("skipped %v, want main_fbx skipped and all_bvh fetched again", skipped)
+	}
+	if got := names(dir); len(got) != 3 {
+		t.Errorf("files %v, want no duplicates", got)
+	}
+}
+
+func TestJobsWithTheSameNameGetTheirOwnFolders(t *testing.T) {
+	e := newEnv(t)
+	a := e.finishedJob(t, "Jump", ugc.OutputAllBVH)
+	b := e.finishedJob(t, "Jump", ugc.OutputAllBVH)
+	dirA, _, errA := e.saver.Save(ctx, a.ID, nil, nil)
+	dirB, _, errB := e.saver.Save(ctx, b.ID, nil, nil)
+	if errA != nil || errB != nil || filepath.Base(dirA) != "Jump" || filepath.Base(dirB) != "Jump (2)" {
+		t.Errorf("folders %s and %s (%v, %v)", dirA, dirB, errA, errB)
+	}
+}
+
+func TestOnlyTheChosenOutputs(t *testing.T) {
+	e := newEnv(t)
+	job := e.finishedJob(t, "", ugc.OutputMainFBX, ugc.OutputAllBVH)
+	dir, saved, err := e.saver.Save(ctx, job.ID, []string{"all_bvh"}, nil)
+	if err != nil || len(saved) != 1 || saved[0].Format != "all_bvh" {
+		t.Fatalf("saved %+v, %v", saved, err)
+	}
+	if filepath.Base(dir) != job.ID {
+		t.Errorf("an unnamed job's folder is %s, want its id", filepath.Base(dir))
+	}
+}
+
+func TestUnfinishedAndFailedJobsAreRefusedClearly(t *testing.T) {
+	e := newEnv(t)
+	f, _ := e.api.CreateFile(ctx, "mp4", "", nil)
+	take, _ := e.api.CreateSingleCamTake(ctx, ugc.TakeRequest{DeviceLabel: "iphone", VideoFileID: f.ID, VideoFormat: ugc.FormatMP4})
+	job, _ := e.api.CreateSingleCamJob(ctx, ugc.JobRequest{TakeID: take.ID})
+	if _, _, err := e.saver.Save(ctx, job.ID, nil, nil); !errors.Is(err, outputs.ErrNotReady) && !errors.Is(err, outputs.ErrJobFailed) {
+		t.Errorf("err = %v", err)
+	}
+	time.Sleep(20 * time.Millisecond) // the video was never uploaded: the job fails
+	if _, _, err := e.saver.Save(ctx, job.ID, nil, nil); !errors.Is(err, outputs.ErrJobFailed) {
+		t.Errorf("err = %v, want ErrJobFailed", err)
+	}
+}
+
+func TestFileNames(t *testing.T) {
+	for want, out := range map[string]ugc.Output{
+		"render_video.mp4":  {Format: "render_video", File: ugc.File{Type: ".mp4"}},
+		"main_fbx.fbx":      {Format: "main_fbx", File: ugc.File{Type: "FBX"}},
+		"file-1.zip":        {File: ugc.File{ID: "file-1", Type: ".zip"}},
+		"motion_data":       {Format: "motion_data"},
+		"_evil.bvh":         {Format: "../evil", File: ugc.File{Type: ".bvh"}},
+		"weird_name.tar.gz": {Format: "weird/name", File: ugc.File{Type: ".tar.gz"}},
+	} {
+		if got := outputs.FileName(out); got != want {
+			t.Errorf("FileName(%+v) = %q, want %q", out, got, want)
+		}
+	}
+}
