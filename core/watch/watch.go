@@ -1,0 +1,234 @@
+// Package watch follows unfinished jobs and tells the app what changed. One
+// poll walks the account's newest jobs with paged listJobs calls, so its cost
+// does not grow with the number of jobs followed (the official example asks
+// for each job separately). The interval adapts: a few seconds while things
+// change, backing off to half a minute when nothing does.
+package watch
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"singlecam/core/ugc"
+)
+
+// Kind is what happened to a job.
+type Kind int
+
+const (
+	StateChanged Kind = iota // the job moved to another state
+	Progressed               // percentageComplete changed
+	OutputsReady             // finished, and every output has a download URL
+	Failed                   // the job failed or was cancelled
+)
+
+// Event is one change to one followed job.
+type Event struct {
+	Kind     Kind
+	Job      ugc.Job
+	Previous ugc.JobState
+}
+
+// Config tunes a Watcher; zero fields take the defaults.
+type Config struct {
+	MinInterval time.Duration // default 3 s: while jobs change
+	MaxInterval time.Duration // default 30 s: when nothing changes
+	PageSize    int           // default 100, the most a page holds
+	MaxPages    int           // default 5 pages a poll before asking jobs one by one
+}
+
+// Watcher follows jobs until each has its outputs ready or has failed.
+type Watcher struct {
+	api     *ugc.Client
+	onEvent func(Event)
+	cfg     Config
+	refresh chan struct{}
+
+	mu       sync.Mutex
+	followed map[string]*seen
+}
+
+// seen is what the watcher last knew of a job.
+type seen struct {
+	known   bool
+	state   ugc.JobState
+	percent int // -1 when unknown
+	created time.Time
+}
+
+// New makes a watcher that reports to onEvent, from its own goroutine.
+func New(api *ugc.Client, cfg Config, onEvent func(Event)) *Watcher {
+	if cfg.MinInterval <= 0 {
+		cfg.MinInterval = 3 * time.Second
+	}
+	if cfg.MaxInterval < cfg.MinInterval {
+		cfg.MaxInterval = max(30*time.Second, cfg.MinInterval)
+	}
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = 100
+	}
+	if cfg.MaxPages <= 0 {
+		cfg.MaxPages = 5
+	}
+	if onEvent == nil {
+		onEvent = func(Event) {}
+	}
+	return &Watcher{api: api, onEvent: onEvent, cfg: cfg, refresh: make(chan struct{}, 1), followed: map[string]*seen{}}
+}
+
+// Follow starts following a job and asks for a poll soon.
+func (w *Watcher) Follow(jobID string) {
+	w.mu.Lock()
+	if _, ok := w.followed[jobID]; !ok {
+		w.followed[jobID] = &seen{percent: -1}
+	}
+	w.mu.Unlock()
+	w.Refresh()
+}
+
+// Following reports how many jobs are followed.
+func (w *Watcher) Following() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.followed)
+}
+
+// Refresh asks for a poll now rather than at the next interval.
+func (w *Watcher) Refresh() {
+	select {
+	case w.refresh <- struct{}{}:
+	default: // one is already asked for
+	}
+}
+
+// Run polls until ctx ends.
+func (w *Watcher) Run(ctx context.Context) {
+	interval := w.cfg.MinInterval
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-timer.C:
+		case <-w.refresh:
+		}
+		changed, err := w.Poll(ctx)
+		switch {
+		case changed:
+			interval = w.cfg.MinInterval
+		case err == nil:
+			interval = min(interval*2, w.cfg.MaxInterval)
+		default: // the network is down: keep calm, try again later
+			interval = w.cfg.MaxInterval
+		}
+		if !timer.Stop() {
+			select {
+			case <-timer.C:
+			default:
+			}
+		}
+		timer.Reset(interval)
+	}
+}
+
+// Poll looks at every followed job once and reports what changed.
+func (w *Watcher) Poll(ctx context.Context) (changed bool, err error) {
+	pending := w.snapshot()
+	if len(pending) == 0 {
+		return false, nil
+	}
+	oldest, allKnown := oldestCreated(pending)
+	params := ugc.ListJobsParams{First: w.cfg.PageSize}
+	for page := 0; page < w.cfg.MaxPages && len(pending) > 0; page++ {
+		result, err := w.api.ListJobs(ctx, params)
+		if err != nil {
+			return changed, err
+		}
+		for _, job := range result.Jobs {
+			if _, ok := pending[job.ID]; ok {
+				delete(pending, job.ID)
+				changed = w.update(job) || changed
+			}
+		}
+		last := len(result.Jobs) - 1
+		// Newest first: past the oldest followed job, no page will hold one.
+		if result.Next == "" || (allKnown && last >= 0 && result.Jobs[last].Created.Before(oldest)) {
+			break
+		}
+		params.After = result.Next
+	}
+	// Jobs beyond the pages walked (rare): ask for them one by one.
+	for id := range pending {
+		job, err := w.api.GetJob(ctx, id)
+		if err != nil {
+			return changed, err
+		}
+		changed = w.update(job) || changed
+	}
+	return changed, nil
+}
+
+func (w *Watcher) snapshot() map[string]seen {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := make(map[string]seen, len(w.followed))
+	for id, s := range w.followed {
+		out[id] = *s
+	}
+	return out
+}
+
+func oldestCreated(jobs map[string]seen) (time.Time, bool) {
+	var oldest time.Time
+	for _, s := range jobs {
+		if !s.known {
+			return time.Time{}, false
+		}
+		if oldest.IsZero() || s.created.Before(oldest) {
+			oldest = s.created
+		}
+	}
+	return oldest, true
+}
+
+// update records what a poll found and emits the events it implies; a job
+// that is over (outputs ready, or failed) stops being followed.
+func (w *Watcher) update(job ugc.Job) bool {
+	percent := -1
+	if job.Percent != nil {
+		percent = *job.Percent
+	}
+	w.mu.Lock()
+	s, ok := w.followed[job.ID]
+	if !ok {
+		w.mu.Unlock()
+		return false
+	}
+	previous, wasKnown, oldPercent := s.state, s.known, s.percent
+	s.known, s.state, s.percent, s.created = true, job.State, percent, job.Created
+	over := job.OutputsReady() || job.State == ugc.StateFailed || job.State == ugc.StateCancelled
+	if over {
+		delete(w.followed, job.ID)
+	}
+	w.mu.Unlock()
+
+	var events []Event
+	if !wasKnown || previous != job.State {
+		events = append(events, Event{Kind: StateChanged, Job: job, Previous: previous})
+	}
+	if wasKnown && percent != oldPercent && job.State == ugc.StateRunning {
+		events = append(events, Event{Kind: Progressed, Job: job, Previous: previous})
+	}
+	switch {
+	case job.OutputsReady():
+		events = append(events, Event{Kind: OutputsReady, Job: job, Previous: previous})
+	case job.State == ugc.StateFailed || job.State == ugc.StateCancelled:
+		events = append(events, Event{Kind: Failed, Job: job, Previous: previous})
+	}
+	for _, e := range events {
+		w.onEvent(e)
+	}
+	return len(events) > 0
+}
