@@ -12,8 +12,17 @@ import (
 // depsOf maps each package under core/ to everything it imports, directly or
 // not (its tests' imports aside).
 func depsOf(t *testing.T) map[string][]string {
+	return goList(t, "{{.ImportPath}} {{join .Deps \" \"}}")
+}
+
+// importsOf maps each package under core/ to what it imports directly.
+func importsOf(t *testing.T) map[string][]string {
+	return goList(t, "{{.ImportPath}} {{join .Imports \" \"}}")
+}
+
+func goList(t *testing.T, format string) map[string][]string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Deps \" \"}}", "singlecam/core/...").Output()
+	out, err := exec.Command("go", "list", "-f", format, "singlecam/core/...").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
@@ -58,7 +67,7 @@ func TestClientAndSimulatorStayIndependent(t *testing.T) {
 }
 
 func TestOnlySecretsTouchesTheKeyring(t *testing.T) {
-	for pkg, deps := range depsOf(t) {
+	for pkg, deps := range importsOf(t) {
 		if strings.HasPrefix(pkg, "singlecam/core/secrets") {
 			continue
 		}

@@ -102,6 +102,9 @@ func (q *Queue) Retry(ctx context.Context, id string) error {
 	return fmt.Errorf("no submission %s in the journal", id)
 }
 
+// Journal is where the queue keeps its records.
+func (q *Queue) Journal() *Journal { return q.pipeline.Journal }
+
 // Wait blocks until every submission started so far has ended (made its job,
 // failed, or stopped with its context).
 func (q *Queue) Wait() { q.wg.Wait() }

@@ -75,6 +75,10 @@ type Record struct {
 	JobRequested bool   `json:"jobRequested,omitempty"`
 	JobID        string `json:"jobId,omitempty"`
 
+	// Delivered is set once the job's outputs are saved, or the job failed:
+	// nothing more to follow.
+	Delivered bool `json:"delivered,omitempty"`
+
 	Step    Step   `json:"step"`
 	Failure string `json:"failure,omitempty"` // why it failed, in plain words
 }

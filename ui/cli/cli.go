@@ -15,8 +15,14 @@ type command struct {
 }
 
 var commands = map[string]command{
+	"submit":   {"upload videos, make Move jobs, wait and save their outputs", runSubmit},
+	"jobs":     {"list your recent jobs", runJobs},
+	"download": {"save a finished job's outputs", runDownload},
 	"simulate": {"run the Move API simulator in the foreground", runSimulate},
 }
+
+// commandOrder is how usage lists the commands.
+var commandOrder = []string{"submit", "jobs", "download", "simulate"}
 
 // Version is the app's version, set by main at start-up.
 var Version = "dev"
@@ -68,7 +74,9 @@ Usage:
 
 Commands:
 `)
-	for _, name := range []string{"simulate"} {
+	defer fmt.Fprintf(w, "\nThe API key comes from MOVE_API_KEY, else from the one saved in the app.\n"+
+		"MOVE_UGC_ENDPOINT_URL points the commands at another endpoint, such as 'singlecam simulate'.\n")
+	for _, name := range commandOrder {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintf(w, "\nRun 'singlecam COMMAND --help' for a command's flags.\n")

@@ -1,0 +1,234 @@
+// Package engine is the one door the front ends (GUI and CLI) use into the
+// core: it owns the API client, the submission queue, the job watcher and
+// the output saver, offers the handful of calls a front end needs, and
+// reports everything that happens as Events.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync"
+
+	"singlecam/core/outputs"
+	"singlecam/core/submit"
+	"singlecam/core/transfer"
+	"singlecam/core/ugc"
+	"singlecam/core/watch"
+)
+
+// Config sets up an Engine.
+type Config struct {
+	Key          string
+	Endpoint     string // empty: $MOVE_UGC_ENDPOINT_URL, else production
+	DataDir      string // the journal lives in DataDir/submissions
+	DownloadDir  string // job folders go here
+	AutoDownload bool   // save outputs as soon as they are ready
+	Concurrency  int    // submissions uploading at once; 0: 2
+	Watch        watch.Config
+	Transfer     transfer.Config
+	API          ugc.Retry // zero: the client's default
+}
+
+// Event is one thing that happened; exactly one field is set.
+type Event struct {
+	Submission *submit.Status
+	Job        *watch.Event
+	Download   *DownloadProgress
+	Saved      *SavedJob
+}
+
+// DownloadProgress is one output's download under way.
+type DownloadProgress struct {
+	JobID, Format string
+	Done, Total   int64
+}
+
+// SavedJob says a job's outputs were saved, or why they could not be.
+type SavedJob struct {
+	JobID  string
+	Folder string
+	Files  []outputs.Saved
+	Err    error
+}
+
+// Engine runs submissions, follows their jobs and saves their outputs.
+// Events arrive on the engine's own goroutines: a GUI hands them to its UI
+// thread.
+type Engine struct {
+	api          *ugc.Client
+	queue        *submit.Queue
+	watcher      *watch.Watcher
+	saver        *outputs.Saver
+	onEvent      func(Event)
+	autoDownload bool
+
+	mu        sync.Mutex
+	ctx       context.Context
+	bySub     map[string]*submit.Record // submissions of this session, by job id
+	downloads sync.WaitGroup
+}
+
+// New checks cfg and builds an engine; nothing is sent until it is used.
+func New(cfg Config, onEvent func(Event)) (*Engine, error) {
+	if onEvent == nil {
+		onEvent = func(Event) {}
+	}
+	api, err := ugc.New(ugc.Config{Key: cfg.Key, Endpoint: cfg.Endpoint, Retry: cfg.API})
+	if err != nil {
+		return nil, err
+	}
+	journal, err := submit.OpenJournal(filepath.Join(cfg.DataDir, "submissions"))
+	if err != nil {
+		return nil, err
+	}
+	x := transfer.New(cfg.Transfer)
+	e := &Engine{
+		api: api, onEvent: onEvent, autoDownload: cfg.AutoDownload,
+		saver: &outputs.Saver{API: api, Transfer: x, Root: cfg.DownloadDir},
+		bySub: map[string]*submit.Record{}, ctx: context.Background(),
+	}
+	pipeline := &submit.Pipeline{API: api, Transfer: x, Journal: journal}
+	e.queue = submit.NewQueue(pipeline, cfg.Concurrency, e.onSubmission)
+	e.watcher = watch.New(api, cfg.Watch, e.onJob)
+	return e, nil
+}
+
+// Start runs the watcher until ctx ends. With resume it also picks up the
+// journal: unfinished submissions carry on, and jobs whose outputs were not
+// saved yet are followed again (auto-download catches up on jobs that
+// finished while the app was closed). It returns the journal's records.
+func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, error) {
+	e.mu.Lock()
+	e.ctx = ctx
+	e.mu.Unlock()
+	go e.watcher.Run(ctx)
+	if !resume {
+		return nil, nil
+	}
+	records, err := e.queue.Resume(ctx)
+	for _, rec := range records {
+		if rec.Finished() && !rec.Delivered {
+			e.track(rec)
+			e.watcher.Follow(rec.JobID)
+		}
+	}
+	return records, err
+}
+
+// Submit checks a request and queues it; see submit.Queue.Add.
+func (e *Engine) Submit(ctx context.Context, req submit.Request) (*submit.Record, []string, error) {
+	return e.queue.Add(ctx, req)
+}
+
+// Retry starts a failed submission again.
+func (e *Engine) Retry(ctx context.Context, submissionID string) error {
+	return e.queue.Retry(ctx, submissionID)
+}
+
+// WaitSubmissions blocks until every queued submission has its job or has
+// stopped.
+func (e *Engine) WaitSubmissions() { e.queue.Wait() }
+
+// WaitDownloads blocks until every automatic download started has ended.
+func (e *Engine) WaitDownloads() { e.downloads.Wait() }
+
+// Follow watches a job that was not submitted in this session.
+func (e *Engine) Follow(jobID string) { e.watcher.Follow(jobID) }
+
+// Following is how many jobs are still followed.
+func (e *Engine) Following() int { return e.watcher.Following() }
+
+// Refresh asks the watcher to poll now.
+func (e *Engine) Refresh() { e.watcher.Refresh() }
+
+// Account answers who the key belongs to.
+func (e *Engine) Account(ctx context.Context) (ugc.Account, error) { return e.api.Account(ctx) }
+
+// Jobs lists a page of the account's jobs.
+func (e *Engine) Jobs(ctx context.Context, p ugc.ListJobsParams) (ugc.JobsPage, error) {
+	return e.api.ListJobs(ctx, p)
+}
+
+// Job fetches one job.
+func (e *Engine) Job(ctx context.Context, jobID string) (ugc.Job, error) {
+	return e.api.GetJob(ctx, jobID)
+}
+
+// Rename renames a job.
+func (e *Engine) Rename(ctx context.Context, jobID, name string) (ugc.Job, error) {
+	return e.api.UpdateJob(ctx, jobID, name, nil)
+}
+
+// Download saves a job's outputs (all, or the formats in only) and returns
+// the folder and files; progress arrives as Download events.
+func (e *Engine) Download(ctx context.Context, jobID string, only []string) (string, []outputs.Saved, error) {
+	folder, files, err := e.saver.Save(ctx, jobID, only, func(format string, done, total int64) {
+		e.onEvent(Event{Download: &DownloadProgress{JobID: jobID, Format: format, Done: done, Total: total}})
+	})
+	if err == nil && len(only) == 0 {
+		e.markDelivered(jobID)
+	}
+	return folder, files, err
+}
+
+func (e *Engine) onSubmission(s submit.Status) {
+	if s.Step == submit.StepSubmitted && s.JobID != "" {
+		if rec := e.record(s.ID); rec != nil {
+			e.track(rec)
+		}
+		e.watcher.Follow(s.JobID)
+	}
+	e.onEvent(Event{Submission: &s})
+}
+
+func (e *Engine) onJob(ev watch.Event) {
+	e.onEvent(Event{Job: &ev})
+	switch ev.Kind {
+	case watch.OutputsReady:
+		if e.autoDownload {
+			e.downloads.Add(1)
+			go func() {
+				defer e.downloads.Done()
+				e.mu.Lock()
+				ctx := e.ctx
+				e.mu.Unlock()
+				folder, files, err := e.Download(ctx, ev.Job.ID, nil)
+				e.onEvent(Event{Saved: &SavedJob{JobID: ev.Job.ID, Folder: folder, Files: files, Err: err}})
+			}()
+		}
+	case watch.Failed:
+		e.markDelivered(ev.Job.ID)
+	}
+}
+
+// track remembers a submission by its job, to mark it delivered later.
+func (e *Engine) track(rec *submit.Record) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.bySub[rec.JobID] = rec
+}
+
+func (e *Engine) record(submissionID string) *submit.Record {
+	records, _ := e.queue.Journal().Load()
+	for _, r := range records {
+		if r.ID == submissionID {
+			return r
+		}
+	}
+	return nil
+}
+
+// markDelivered journals that a submission's job needs no more following.
+func (e *Engine) markDelivered(jobID string) {
+	e.mu.Lock()
+	rec := e.bySub[jobID]
+	delete(e.bySub, jobID)
+	e.mu.Unlock()
+	if rec != nil {
+		rec.Delivered = true
+		if err := e.queue.Journal().Save(rec); err != nil {
+			e.onEvent(Event{Saved: &SavedJob{JobID: jobID, Err: fmt.Errorf("journal: %w", err)}})
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"singlecam/core/submit"
+)
+
+// runDownload saves a finished job's outputs.
+func runDownload(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("download", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("out", ".", "folder to save the job's folder in")
+	only := fs.String("only", "", "only these outputs, comma-separated formats (e.g. main_fbx,render_video)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: singlecam download [--out DIR] [--only FORMATS] JOB_ID\n\n"+
+			"Saves a finished job's outputs in a folder named after the job.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	eng, err := newEngine(*out, false, nil)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	folder, files, err := eng.Download(ctx, fs.Arg(0), splitList(*only))
+	if err != nil {
+		return fail(stderr, err)
+	}
+	for _, f := range files {
+		note := ""
+		if f.Skipped {
+			note = " (already there)"
+		}
+		fmt.Fprintf(stdout, "%s\t%s%s\n", f.Path, submit.HumanBytes(f.Size), note)
+	}
+	fmt.Fprintf(stderr, "Saved %d files in %s\n", len(files), folder)
+	return 0
+}

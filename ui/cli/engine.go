@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"singlecam/core/engine"
+	"singlecam/core/paths"
+	"singlecam/core/secrets"
+)
+
+// newEngine builds the engine the commands share, with the key from
+// MOVE_API_KEY or the OS keyring and the endpoint from MOVE_UGC_ENDPOINT_URL.
+func newEngine(downloadDir string, autoDownload bool, onEvent func(engine.Event)) (*engine.Engine, error) {
+	key, _, err := secrets.Lookup()
+	if err != nil {
+		return nil, err
+	}
+	dataDir, err := paths.DataDir()
+	if err != nil {
+		return nil, fmt.Errorf("find the data folder: %w", err)
+	}
+	return engine.New(engine.Config{
+		Key: key, DataDir: dataDir, DownloadDir: downloadDir, AutoDownload: autoDownload,
+	}, onEvent)
+}
+
+// fail prints an error for a person and returns the exit code 1.
+func fail(stderr io.Writer, err error) int {
+	msg := engine.Explain(err)
+	if strings.Contains(msg, "\n") {
+		fmt.Fprintf(stderr, "singlecam: cannot go on:\n  %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
+	} else {
+		fmt.Fprintln(stderr, "singlecam:", msg)
+	}
+	return 1
+}
+
+// splitList reads "a,b, c" as [a b c].
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}

@@ -1,0 +1,297 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"singlecam/core/engine"
+	"singlecam/core/submit"
+	"singlecam/core/ugc"
+	"singlecam/core/watch"
+)
+
+func runSubmit(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return submitVideos(ctx, args, stdout, stderr)
+}
+
+// submitVideos uploads each video, makes its job, waits, and saves the
+// outputs. It exits 0 only when every output of every video is on disk.
+func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	move := fs.String("move", "", "the Move One `.move` file to send with the video (one video only)")
+	label := fs.String("device-label", submit.DefaultDeviceLabel, "the camera's label: lowercase letters, digits and hyphens")
+	outputList := fs.String("outputs", "", "outputs to make, comma-separated (e.g. MAIN_FBX,ALL_BVH); default: Move's defaults")
+	name := fs.String("name", "", "the job's name (one video only); default: the video's file name")
+	clip := fs.String("clip", "", "only this part of the video, START:END in seconds (e.g. 3.5:15)")
+	fingers := fs.Bool("track-fingers", false, "track the fingers")
+	floor := fs.Bool("floor-plane", false, "solve the floor plane")
+	model := fs.String("mocap-model", "", "S1 or S2 (the single-camera models); default: Move's choice")
+	ignoreLimits := fs.Bool("ignore-limits", false, "send videos outside Move's documented limits anyway")
+	out := fs.String("out", ".", "folder to save each job's outputs in (a folder per job)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: singlecam submit [flags] VIDEO...\n\n"+
+			"Uploads each video, makes a Move job of it, waits for it and saves its outputs.\n"+
+			"Progress goes to stderr. Exits 0 only when every output is saved.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	videos := fs.Args()
+	if len(videos) == 0 {
+		fs.Usage()
+		return 2
+	}
+	if len(videos) > 1 && (*move != "" || *name != "") {
+		fmt.Fprintln(stderr, "singlecam submit: --move and --name go with one video only")
+		return 2
+	}
+
+	base := submit.Request{MovePath: *move, DeviceLabel: *label, Name: *name, IgnoreLimits: *ignoreLimits}
+	var err error
+	if base.Outputs, err = parseOutputs(*outputList); err == nil {
+		base.ClipWindow, err = parseClip(*clip)
+	}
+	if err == nil {
+		base.Options, err = parseOptions(*fingers, *floor, *model)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "singlecam submit:", err)
+		return 2
+	}
+
+	// Every video is checked before anything is sent.
+	var requests []submit.Request
+	refused := false
+	for _, v := range videos {
+		req := base
+		req.VideoPath = v
+		warnings, err := submit.Check(req)
+		for _, w := range warnings {
+			fmt.Fprintln(stderr, "warning:", w)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "%s cannot be sent:\n  %s\n", v, strings.ReplaceAll(err.Error(), "\n", "\n  "))
+			refused = true
+		}
+		requests = append(requests, req)
+	}
+	if refused {
+		return 1
+	}
+
+	events := make(chan engine.Event, 256)
+	eng, err := newEngine(*out, true, func(ev engine.Event) { deliver(events, ev) })
+	if err != nil {
+		return fail(stderr, err)
+	}
+	eng.Start(ctx, false)
+	t := newTracker(stderr)
+	for _, req := range requests {
+		rec, _, err := eng.Submit(ctx, req)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		t.add(rec)
+	}
+	for !t.allDone() {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(stderr, "Interrupted. Unfinished uploads resume the next time Singlecam opens.")
+			return 130
+		case ev := <-events:
+			t.handle(ev)
+		}
+	}
+	for _, line := range t.summary() {
+		fmt.Fprintln(stdout, line)
+	}
+	if t.failures > 0 {
+		return 1
+	}
+	return 0
+}
+
+// deliver passes events to the main loop, dropping progress (not outcomes)
+// when it falls behind.
+func deliver(ch chan<- engine.Event, ev engine.Event) {
+	if ev.Download != nil || (ev.Submission != nil && ev.Submission.Total > 0) {
+		select {
+		case ch <- ev:
+		default:
+		}
+		return
+	}
+	ch <- ev
+}
+
+func parseOutputs(s string) ([]ugc.OutputType, error) {
+	var out []ugc.OutputType
+	for _, name := range splitList(s) {
+		o := ugc.OutputType(strings.ToUpper(name))
+		known := false
+		for _, k := range ugc.AllOutputTypes {
+			known = known || k == o
+		}
+		if !known {
+			return nil, fmt.Errorf("unknown output %q; known outputs: %v", name, ugc.AllOutputTypes)
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func parseClip(s string) (*ugc.ClipWindow, error) {
+	if s == "" {
+		return nil, nil
+	}
+	start, end, ok := strings.Cut(s, ":")
+	a, err1 := strconv.ParseFloat(strings.TrimSpace(start), 64)
+	b, err2 := strconv.ParseFloat(strings.TrimSpace(end), 64)
+	if !ok || err1 != nil || err2 != nil {
+		return nil, fmt.Errorf("--clip takes START:END in seconds, like 3.5:15 (got %q)", s)
+	}
+	return &ugc.ClipWindow{Start: a, End: b}, nil
+}
+
+func parseOptions(fingers, floor bool, model string) (*ugc.Options, error) {
+	var o ugc.Options
+	if fingers {
+		o.TrackFingers = &fingers
+	}
+	if floor {
+		o.FloorPlane = &floor
+	}
+	switch m := ugc.MocapModel(strings.ToUpper(model)); m {
+	case "":
+	case ugc.ModelS1, ugc.ModelS2, ugc.ModelM1, ugc.ModelM2:
+		o.MocapModel = m
+	default:
+		return nil, fmt.Errorf("--mocap-model takes S1 or S2 (got %q)", model)
+	}
+	if o == (ugc.Options{}) {
+		return nil, nil
+	}
+	return &o, nil
+}
+
+// tracker follows each submission to its saved outputs and prints progress.
+type tracker struct {
+	stderr   io.Writer
+	names    map[string]string // by submission id, then by job id
+	done     map[string]bool   // by submission id
+	jobSub   map[string]string // job id → submission id
+	lastSaid map[string]time.Time
+	lastLine map[string]string
+	results  []string
+	failures int
+}
+
+func newTracker(stderr io.Writer) *tracker {
+	return &tracker{stderr: stderr, names: map[string]string{}, done: map[string]bool{},
+		jobSub: map[string]string{}, lastSaid: map[string]time.Time{}, lastLine: map[string]string{}}
+}
+
+func (t *tracker) add(rec *submit.Record) {
+	t.names[rec.ID] = rec.Request.Name
+	t.done[rec.ID] = false
+}
+
+func (t *tracker) allDone() bool {
+	for _, d := range t.done {
+		if !d {
+			return false
+		}
+	}
+	return true
+}
+
+// say prints a progress line, at most every two seconds per key unless it
+// is news, and never the same line twice in a row.
+func (t *tracker) say(key string, news bool, format string, args ...any) {
+	line := fmt.Sprintf(format, args...)
+	if line == t.lastLine[key] || (!news && time.Since(t.lastSaid[key]) < 2*time.Second) {
+		return
+	}
+	t.lastSaid[key], t.lastLine[key] = time.Now(), line
+	fmt.Fprintln(t.stderr, line)
+}
+
+func (t *tracker) finish(subID string, ok bool, line string) {
+	if t.done[subID] {
+		return
+	}
+	t.done[subID] = true
+	if !ok {
+		t.failures++
+	}
+	t.results = append(t.results, line)
+}
+
+func (t *tracker) handle(ev engine.Event) {
+	switch {
+	case ev.Submission != nil:
+		s := ev.Submission
+		name := t.names[s.ID]
+		switch {
+		case s.Step == submit.StepFailed:
+			t.say(s.ID, true, "%s: failed: %s", name, engine.Explain(s.Err))
+			t.finish(s.ID, false, fmt.Sprintf("%s: failed: %s", name, engine.Explain(s.Err)))
+		case s.Step == submit.StepWaiting:
+			t.say(s.ID, true, "%s: %s", name, engine.Explain(s.Err))
+		case s.Step == submit.StepSubmitted:
+			t.jobSub[s.JobID] = s.ID
+			t.say(s.ID, true, "%s: job %s created; Move is processing it", name, s.JobID)
+		case s.Total > 0:
+			t.say(s.ID, s.Done == 0 || s.Done == s.Total, "%s: %s %s of %s (%d%%)", name, s.Step,
+				submit.HumanBytes(s.Done), submit.HumanBytes(s.Total), 100*s.Done/s.Total)
+		default:
+			t.say(s.ID, true, "%s: %s", name, s.Step)
+		}
+	case ev.Job != nil:
+		sub := t.jobSub[ev.Job.Job.ID]
+		name := t.names[sub]
+		switch ev.Job.Kind {
+		case watch.Progressed:
+			t.say(sub+"/job", false, "%s: processing %d%%", name, *ev.Job.Job.Percent)
+		case watch.StateChanged:
+			t.say(sub+"/job", true, "%s: %s", name, ev.Job.Job.State)
+		case watch.OutputsReady:
+			t.say(sub+"/job", true, "%s: outputs ready; downloading", name)
+		case watch.Failed:
+			t.say(sub+"/job", true, "%s: the job failed", name)
+			t.finish(sub, false, fmt.Sprintf("%s: the job failed on Move's side", name))
+		}
+	case ev.Download != nil:
+		d := ev.Download
+		sub := t.jobSub[d.JobID]
+		if d.Total > 0 && d.Done > 0 {
+			t.say(sub+"/"+d.Format, d.Done == d.Total, "%s: downloading %s %d%%", t.names[sub], d.Format, 100*d.Done/d.Total)
+		}
+	case ev.Saved != nil:
+		s := ev.Saved
+		sub := t.jobSub[s.JobID]
+		if s.Err != nil {
+			t.finish(sub, false, fmt.Sprintf("%s: the outputs could not be saved: %s", t.names[sub], engine.Explain(s.Err)))
+			return
+		}
+		t.finish(sub, true, fmt.Sprintf("%s: saved %d files in %s", t.names[sub], len(s.Files), s.Folder))
+	}
+}
+
+func (t *tracker) summary() []string { return t.results }
