@@ -6,9 +6,13 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sync"
+	"time"
+
+	"singlecam/core/backoff"
 
 	"singlecam/core/outputs"
 	"singlecam/core/submit"
@@ -27,7 +31,8 @@ type Config struct {
 	Concurrency  int    // submissions uploading at once; 0: 2
 	Watch        watch.Config
 	Transfer     transfer.Config
-	API          ugc.Retry // zero: the client's default
+	API          ugc.Retry      // zero: the client's default
+	NetworkWait  backoff.Policy // zero: waits from 5 s up to 5 min while the network is down
 }
 
 // Event is one thing that happened; exactly one field is set.
@@ -62,17 +67,23 @@ type Engine struct {
 	saver        *outputs.Saver
 	onEvent      func(Event)
 	autoDownload bool
+	networkWait  backoff.Policy
 
 	mu        sync.Mutex
 	ctx       context.Context
+	stop      context.CancelFunc
 	bySub     map[string]*submit.Record // submissions of this session, by job id
 	downloads sync.WaitGroup
+	watching  sync.WaitGroup
 }
 
 // New checks cfg and builds an engine; nothing is sent until it is used.
 func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 	if onEvent == nil {
 		onEvent = func(Event) {}
+	}
+	if cfg.NetworkWait == (backoff.Policy{}) {
+		cfg.NetworkWait = networkWait
 	}
 	api, err := ugc.New(ugc.Config{Key: cfg.Key, Endpoint: cfg.Endpoint, Retry: cfg.API})
 	if err != nil {
@@ -84,12 +95,13 @@ func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 	}
 	x := transfer.New(cfg.Transfer)
 	e := &Engine{
-		api: api, onEvent: onEvent, autoDownload: cfg.AutoDownload,
+		api: api, onEvent: onEvent, autoDownload: cfg.AutoDownload, networkWait: cfg.NetworkWait,
 		saver: &outputs.Saver{API: api, Transfer: x, Root: cfg.DownloadDir},
 		bySub: map[string]*submit.Record{}, ctx: context.Background(),
 	}
 	pipeline := &submit.Pipeline{API: api, Transfer: x, Journal: journal}
 	e.queue = submit.NewQueue(pipeline, cfg.Concurrency, e.onSubmission)
+	e.queue.SetNetworkWait(cfg.NetworkWait)
 	e.watcher = watch.New(api, cfg.Watch, e.onJob)
 	return e, nil
 }
@@ -99,10 +111,15 @@ func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 // saved yet are followed again (auto-download catches up on jobs that
 // finished while the app was closed). It returns the journal's records.
 func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, error) {
+	ctx, stop := context.WithCancel(ctx)
 	e.mu.Lock()
-	e.ctx = ctx
+	e.ctx, e.stop = ctx, stop
 	e.mu.Unlock()
-	go e.watcher.Run(ctx)
+	e.watching.Add(1)
+	go func() {
+		defer e.watching.Done()
+		e.watcher.Run(ctx)
+	}()
 	if !resume {
 		return nil, nil
 	}
@@ -116,14 +133,37 @@ func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, erro
 	return records, err
 }
 
-// Submit checks a request and queues it; see submit.Queue.Add.
-func (e *Engine) Submit(ctx context.Context, req submit.Request) (*submit.Record, []string, error) {
-	return e.queue.Add(ctx, req)
+// Stop ends the engine's work and waits for it: uploads stop where they are
+// (the journal resumes them next time), the watcher stops, downloads stop
+// leaving their .part files. No event arrives after Stop returns.
+func (e *Engine) Stop() {
+	e.mu.Lock()
+	stop := e.stop
+	e.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
+	e.watching.Wait()
+	e.queue.Wait()
+	e.downloads.Wait()
+}
+
+// Submit checks a request and queues it (see submit.Queue.Add). The
+// submission runs until it has its job or the engine stops.
+func (e *Engine) Submit(req submit.Request) (*submit.Record, []string, error) {
+	return e.queue.Add(e.runContext(), req)
 }
 
 // Retry starts a failed submission again.
-func (e *Engine) Retry(ctx context.Context, submissionID string) error {
-	return e.queue.Retry(ctx, submissionID)
+func (e *Engine) Retry(submissionID string) error {
+	return e.queue.Retry(e.runContext(), submissionID)
+}
+
+// runContext is the context the engine's own work runs under.
+func (e *Engine) runContext() context.Context {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.ctx
 }
 
 // WaitSubmissions blocks until every queued submission has its job or has
@@ -172,6 +212,23 @@ func (e *Engine) Download(ctx context.Context, jobID string, only []string) (str
 	return folder, files, err
 }
 
+// networkWait paces automatic downloads waiting for the network to return.
+var networkWait = backoff.Policy{BaseDelay: 5 * time.Second, MaxDelay: 5 * time.Minute}
+
+// downloadPatiently saves a job's outputs, waiting out network trouble (a
+// laptop asleep, Wi-Fi gone) until it passes or ctx ends.
+func (e *Engine) downloadPatiently(ctx context.Context, jobID string) (string, []outputs.Saved, error) {
+	for wait := 1; ; wait++ {
+		folder, files, err := e.Download(ctx, jobID, nil)
+		if err == nil || !(errors.Is(err, ugc.ErrUnavailable) || errors.Is(err, transfer.ErrUnavailable)) {
+			return folder, files, err
+		}
+		if backoff.Sleep(ctx, e.networkWait.Delay(wait)) != nil {
+			return folder, files, err
+		}
+	}
+}
+
 func (e *Engine) onSubmission(s submit.Status) {
 	if s.Step == submit.StepSubmitted && s.JobID != "" {
 		if rec := e.record(s.ID); rec != nil {
@@ -190,10 +247,7 @@ func (e *Engine) onJob(ev watch.Event) {
 			e.downloads.Add(1)
 			go func() {
 				defer e.downloads.Done()
-				e.mu.Lock()
-				ctx := e.ctx
-				e.mu.Unlock()
-				folder, files, err := e.Download(ctx, ev.Job.ID, nil)
+				folder, files, err := e.downloadPatiently(e.runContext(), ev.Job.ID)
 				e.onEvent(Event{Saved: &SavedJob{JobID: ev.Job.ID, Folder: folder, Files: files, Err: err}})
 			}()
 		}

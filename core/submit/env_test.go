@@ -130,6 +130,6 @@ func (e *env) jobsOfTake(takeID string) int {
 // fastQueue is a queue whose network waits take milliseconds.
 func (e *env) fastQueue(onStatus func(Status)) *Queue {
 	q := NewQueue(e.pipeline, 0, onStatus)
-	q.wait = backoff.Policy{BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond}
+	q.SetNetworkWait(backoff.Policy{BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond})
 	return q
 }

@@ -102,6 +102,10 @@ func (q *Queue) Retry(ctx context.Context, id string) error {
 	return fmt.Errorf("no submission %s in the journal", id)
 }
 
+// SetNetworkWait changes how the queue paces the tries of a submission
+// waiting for the network; the default waits from 5 s up to 5 minutes.
+func (q *Queue) SetNetworkWait(p backoff.Policy) { q.wait = p }
+
 // Journal is where the queue keeps its records.
 func (q *Queue) Journal() *Journal { return q.pipeline.Journal }
 

@@ -102,13 +102,15 @@ func outcomeOf(resp *http.Response) outcome {
 	return final
 }
 
-// attemptFunc makes one attempt at a transfer against a URL.
-type attemptFunc func(ctx context.Context, url string) (outcome, error)
+// attemptFunc makes one attempt at a transfer against a URL. progressed
+// says whether it moved bytes that the next attempt keeps (a resumed
+// download): such an attempt does not count towards giving up.
+type attemptFunc func(ctx context.Context, url string) (out outcome, progressed bool, err error)
 
 // withRetries runs attempts until one succeeds: it waits out the backoff
 // after a transient failure, fetches a fresh URL after an expired one (once
 // in a row: a fresh URL refused too is final), and gives up after the
-// policy's attempts or when ctx ends.
+// policy's attempts in a row without progress, or when ctx ends.
 func (c *Client) withRetries(ctx context.Context, url URLSource, attempt attemptFunc) error {
 	target, err := url(ctx, false)
 	if err != nil {
@@ -116,7 +118,7 @@ func (c *Client) withRetries(ctx context.Context, url URLSource, attempt attempt
 	}
 	renewed := false
 	for failures := 0; ; {
-		out, err := attempt(ctx, target)
+		out, progressed, err := attempt(ctx, target)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
@@ -135,6 +137,9 @@ func (c *Client) withRetries(ctx context.Context, url URLSource, attempt attempt
 			renewed = true
 		case retryable:
 			renewed = false
+			if progressed {
+				failures = 0
+			}
 			if failures++; failures >= c.retry.Attempts {
 				return fmt.Errorf("%w: %v", ErrUnavailable, err)
 			}

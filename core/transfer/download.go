@@ -31,10 +31,11 @@ func (c *Client) Download(ctx context.Context, url URLSource, dest string, progr
 	}
 	part := dest + PartSuffix
 	var size int64
-	err := c.withRetries(ctx, url, func(ctx context.Context, target string) (outcome, error) {
+	err := c.withRetries(ctx, url, func(ctx context.Context, target string) (outcome, bool, error) {
+		before := sizeOf(part)
 		n, out, err := c.getOnce(ctx, target, part, progress)
 		size = n
-		return out, err
+		return out, n > before, err
 	})
 	if err != nil {
 		return 0, err

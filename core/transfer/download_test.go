@@ -193,3 +193,19 @@ func TestNotFoundIsFinal(t *testing.T) {
 		t.Errorf("err = %v, want ErrRefused", err)
 	}
 }
+
+// A connection that keeps dropping is no reason to give up while each try
+// gets further: only failures in a row without progress count.
+func TestDownloadThatKeepsProgressingNeverGivesUp(t *testing.T) {
+	e := newEnv(t) // 4 attempts
+	data := bytes.Repeat([]byte("z"), 400_000)
+	url := e.uploaded(t, data)
+	e.sim.Faults().CutDownloads(7, 50_000)
+	dest := filepath.Join(t.TempDir(), "out")
+	if _, err := e.xfer.Download(ctx, url, dest, nil); err != nil {
+		t.Fatalf("7 cuts with progress each time: %v", err)
+	}
+	if !bytes.Equal(readFile(t, dest), data) {
+		t.Error("bytes differ")
+	}
+}

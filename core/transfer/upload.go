@@ -32,22 +32,23 @@ func (c *Client) Upload(ctx context.Context, path string, url URLSource, progres
 	}
 	size := info.Size()
 
-	err = c.withRetries(ctx, url, func(ctx context.Context, target string) (outcome, error) {
+	// A presigned PUT cannot resume: no attempt carries progress over.
+	err = c.withRetries(ctx, url, func(ctx context.Context, target string) (outcome, bool, error) {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return final, fmt.Errorf("read %s: %w", path, err)
+			return final, false, fmt.Errorf("read %s: %w", path, err)
 		}
 		progress(0, size)
 		resp, err := c.putOnce(ctx, target, f, size, progress)
 		if err != nil {
-			return retryable, err
+			return retryable, false, err
 		}
 		defer drainAndClose(resp)
 		out := outcomeOf(resp)
 		if out != succeeded {
-			return out, statusError(resp)
+			return out, false, statusError(resp)
 		}
 		etag = resp.Header.Get("ETag")
-		return succeeded, nil
+		return succeeded, false, nil
 	})
 	return etag, err
 }

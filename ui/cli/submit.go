@@ -101,9 +101,10 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return fail(stderr, err)
 	}
 	eng.Start(ctx, false)
+	defer eng.Stop() // leaves the journal consistent, even after Ctrl+C
 	t := newTracker(stderr)
 	for _, req := range requests {
-		rec, _, err := eng.Submit(ctx, req)
+		rec, _, err := eng.Submit(req)
 		if err != nil {
 			return fail(stderr, err)
 		}
