@@ -14,6 +14,7 @@ import (
 
 	"singlecam/core/backoff"
 	"singlecam/core/engine"
+	"singlecam/core/media/mediatest"
 	"singlecam/core/submit"
 	"singlecam/core/transfer"
 	"singlecam/core/ugc"
@@ -67,9 +68,11 @@ func run(t *testing.T, fault func(*ugcsim.Faults)) ([]byte, *engine.SavedJob, st
 	defer cancel()
 	eng.Start(ctx, false)
 	fault(sim.Faults())
-	video := bytes.Repeat([]byte("a video frame "), 40_000)
 	path := filepath.Join(t.TempDir(), "Clip.mp4")
-	os.WriteFile(path, video, 0o644)
+	if err := mediatest.WriteMP4(path, 560_000); err != nil {
+		t.Fatal(err)
+	}
+	video, _ := os.ReadFile(path)
 	if _, _, err := eng.Submit(submit.Request{VideoPath: path,
 		Outputs: []ugc.OutputType{ugc.OutputRenderVideo, ugc.OutputRenderOverlayVideo, ugc.OutputAllBVH}}); err != nil {
 		t.Fatal(err)

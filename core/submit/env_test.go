@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"singlecam/core/backoff"
+	"singlecam/core/media/mediatest"
 	"singlecam/core/transfer"
 	"singlecam/core/ugc"
 	"singlecam/core/ugcsim"
@@ -107,11 +108,18 @@ func (e *env) opCount(op string) int {
 	return e.ops[op]
 }
 
-// video writes a small file with the given name into the test's folder.
+// video writes a real MP4 (or, for a .move name, plain bytes) of the given
+// size into the test's folder.
 func (e *env) video(name string, size int) string {
 	e.t.Helper()
 	path := filepath.Join(e.dir, name)
-	if err := os.WriteFile(path, bytes.Repeat([]byte{7}, size), 0o644); err != nil {
+	var err error
+	if filepath.Ext(name) == ".move" {
+		err = os.WriteFile(path, bytes.Repeat([]byte{7}, size), 0o644)
+	} else {
+		err = mediatest.WriteMP4(path, int64(size))
+	}
+	if err != nil {
 		e.t.Fatal(err)
 	}
 	return path

@@ -30,7 +30,7 @@ func TestSubmissionGoesFromFilesToAJob(t *testing.T) {
 		VideoPath: e.video("Backflip.mp4", 200_000), MovePath: e.video("Backflip.move", 1000),
 		Outputs: []ugc.OutputType{ugc.OutputMainFBX},
 	})
-	if err != nil || len(warnings) != 0 {
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "smaller than 720p") {
 		t.Fatalf("add: %v, warnings %v", err, warnings)
 	}
 	q.Wait()
@@ -189,7 +189,7 @@ func TestNetworkTroubleWaitsThenCarriesOn(t *testing.T) {
 			mu.Unlock()
 		}
 	})
-	if _, _, err := q.Add(ctx, Request{VideoPath: e.video("a.mp4", 1000)}); err != nil {
+	if _, _, err := q.Add(ctx, Request{VideoPath: e.video("a.mp4", 20_000)}); err != nil {
 		t.Fatal(err)
 	}
 	q.Wait()
@@ -210,7 +210,7 @@ func TestFailureIsJournaledAndRetryCarriesOn(t *testing.T) {
 			mu.Unlock()
 		}
 	})
-	path := e.video("gone.mp4", 1000)
+	path := e.video("gone.mp4", 20_000)
 	moved := strings.TrimSuffix(path, "gone.mp4") + "moved.mp4"
 	rec := &Record{ID: "sub-1", Request: Request{VideoPath: moved}.withDefaults()}
 	e.pipeline.Journal.Save(rec)
@@ -236,7 +236,7 @@ func TestBatchUploadsAtMostTwoAtOnce(t *testing.T) {
 	e.sim.Faults().SetLatency(30 * 1e6) // 30 ms a request, so uploads overlap
 	q := e.fastQueue(nil)
 	for _, name := range []string{"a.mp4", "b.mp4", "c.mp4", "d.mp4", "e.mp4"} {
-		if _, _, err := q.Add(ctx, Request{VideoPath: e.video(name, 10_000)}); err != nil {
+		if _, _, err := q.Add(ctx, Request{VideoPath: e.video(name, 20_000)}); err != nil {
 			t.Fatal(err)
 		}
 	}

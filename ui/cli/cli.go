@@ -18,11 +18,12 @@ var commands = map[string]command{
 	"submit":   {"upload videos, make Move jobs, wait and save their outputs", runSubmit},
 	"jobs":     {"list your recent jobs", runJobs},
 	"download": {"save a finished job's outputs", runDownload},
+	"probe":    {"check videos against Move's limits, before any upload", runProbe},
 	"simulate": {"run the Move API simulator in the foreground", runSimulate},
 }
 
 // commandOrder is how usage lists the commands.
-var commandOrder = []string{"submit", "jobs", "download", "simulate"}
+var commandOrder = []string{"submit", "probe", "jobs", "download", "simulate"}
 
 // Version is the app's version, set by main at start-up.
 var Version = "dev"

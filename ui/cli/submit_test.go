@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"singlecam/core/media/mediatest"
 	"singlecam/core/paths"
 	"singlecam/core/secrets"
 	"singlecam/core/ugcsim"
@@ -35,7 +36,7 @@ func withSimulator(t *testing.T) *ugcsim.Simulator {
 func video(t *testing.T, dir, name string) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, bytes.Repeat([]byte{9}, 30_000), 0o644); err != nil {
+	if err := mediatest.WriteMP4(path, 30_000); err != nil {
 		t.Fatal(err)
 	}
 	return path

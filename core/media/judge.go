@@ -1,0 +1,122 @@
+package media
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// judge adds the findings for a readable video: what breaks Move's
+// documented limits (refused unless the user overrides), what is worth a
+// warning, and a summary.
+func judge(r *Report, opts Options) {
+	l := DocumentedLimits
+	name := quoted(r.Path)
+	limit := func(format string, args ...any) {
+		if opts.IgnoreLimits {
+			r.add(Warning, format+" (Sent anyway: documented limits are ignored.)", args...)
+		} else {
+			r.add(Limit, format, args...)
+		}
+	}
+	seconds := r.Duration.Seconds()
+
+	if r.Size > MaxSinglePut {
+		r.add(Refusal, "%s is %s; one upload can carry at most 5 GiB. Trim it or export it at a lower bitrate.", name, HumanSize(r.Size))
+	} else if r.Size > l.MaxBytes {
+		limit("%s is %s; Move takes videos up to %s. Trim it or export it at a lower bitrate.", name, HumanSize(r.Size), HumanSize(l.MaxBytes))
+	}
+	if r.Width < l.MinSide || r.Height < l.MinSide || r.Width > l.MaxSide || r.Height > l.MaxSide {
+		limit("%s is %d×%d pixels; Move takes %d to %d pixels on each side.", name, r.Width, r.Height, l.MinSide, l.MaxSide)
+	}
+	if r.FPS > 0 && (r.FPS < l.MinFPS-0.01 || r.FPS > l.MaxFPS+0.01) {
+		limit("%s runs at %s fps; Move takes %g to %g fps.", name, fps(r.FPS), l.MinFPS, l.MaxFPS)
+	}
+	if !slices.Contains(l.Codecs, strings.Replace(r.Codec, "HEVC", "H.265", 1)) {
+		limit("%s is encoded as %s; Move takes H.264 or HEVC (H.265). Export it again as one of those.", name, r.Codec)
+	}
+	switch {
+	case r.Container == "AVI":
+		r.add(Warning, "%s is an AVI file: Move's documents only promise MP4 and MOV. Export it as MP4 if the job fails.", name)
+	case !slices.Contains(l.Containers, r.Container):
+		limit("%s is a %s file; Move takes MP4 or MOV.", name, r.Container)
+	}
+	judgeDuration(r, opts, limit, seconds)
+	if min(r.Width, r.Height) > 0 && min(r.Width, r.Height) < 720 {
+		r.add(Warning, "%s is smaller than 720p (%d×%d): the motion will be less precise than from an HD video.", name, r.Width, r.Height)
+	}
+	if r.VariableFPS {
+		r.add(Warning, "%s has a variable frame rate (average %s fps). Move usually copes; if the result stutters, export it at a fixed rate.", name, fps(r.FPS))
+	}
+	if r.Height > r.Width {
+		r.add(Info, "%s is portrait (%d×%d). That is fine.", name, r.Width, r.Height)
+	}
+	r.add(Info, "%s", summary(r))
+}
+
+func judgeDuration(r *Report, opts Options, limit func(string, ...any), seconds float64) {
+	l := DocumentedLimits
+	name := quoted(r.Path)
+	if w := opts.Clip; w != nil {
+		length := w.End - w.Start
+		switch {
+		case w.Start < 0 || length <= 0:
+			r.add(Refusal, "The clip window must start at 0 s or later and end after it starts (it is %g s to %g s).", w.Start, w.End)
+		case w.End > seconds+0.05:
+			r.add(Refusal, "The clip window ends at %g s but %s is only %s long.", w.End, name, clock(r.Duration))
+		case length < l.MinSeconds || length > l.MaxSeconds:
+			limit("The clip window is %g s long; Move takes %g to %g seconds.", length, l.MinSeconds, l.MaxSeconds)
+		case seconds > l.MaxSeconds:
+			r.add(Warning, "%s is %s long; only the clip window (%g s to %g s) will be processed.", name, clock(r.Duration), w.Start, w.End)
+		}
+		return
+	}
+	switch {
+	case seconds < l.MinSeconds:
+		limit("%s is %s long; Move needs at least %g seconds.", name, clock(r.Duration), l.MinSeconds)
+	case seconds > l.MaxSeconds:
+		limit("%s is %s long; Move takes up to %g seconds. Choose a clip window of up to a minute.", name, clock(r.Duration), l.MaxSeconds)
+	}
+}
+
+// summary is the one-line description of a video.
+func summary(r *Report) string {
+	parts := []string{clock(r.Duration), fmt.Sprintf("%d×%d", r.Width, r.Height), fps(r.FPS) + " fps", r.Codec, r.Container, HumanSize(r.Size)}
+	if r.HasAudio {
+		parts = append(parts, "with sound")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func fps(v float64) string {
+	if v == float64(int(v)) {
+		return fmt.Sprintf("%d", int(v))
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
+// clock writes a duration as 0:03.0 or 1:10.0.
+func clock(d time.Duration) string {
+	total := d.Seconds()
+	minutes := int(total) / 60
+	return fmt.Sprintf("%d:%04.1f", minutes, total-float64(minutes*60))
+}
+
+// HumanSize writes a size as file managers do: 812 MB, 3.9 GB.
+func HumanSize(n int64) string {
+	const unit = 1000
+	if n < unit {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	value := float64(n) / float64(div)
+	if value >= 100 {
+		return fmt.Sprintf("%.0f %cB", value, "kMGTPE"[exp])
+	}
+	return fmt.Sprintf("%.1f %cB", value, "kMGTPE"[exp])
+}

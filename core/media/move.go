@@ -1,0 +1,47 @@
+package media
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// minMoveBytes: a .move file smaller than this cannot hold a take's sensor
+// data.
+const minMoveBytes = 512
+
+// CheckMove looks at a .move file from the Move One app beside the video it
+// goes with. Singlecam cannot read inside .move files: it checks that the
+// file is there, readable and plausible, and says what it cannot tell.
+func CheckMove(path, videoPath string) []Finding {
+	var out []Finding
+	add := func(s Severity, msg string) { out = append(out, Finding{Severity: s, Message: msg}) }
+	name := quoted(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return []Finding{{Refusal, "Singlecam cannot open the .move file " + name + "."}}
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || info.IsDir() {
+		return []Finding{{Refusal, name + " is not a file Singlecam can read."}}
+	}
+	if _, err := f.Read(make([]byte, 1)); err != nil && err != io.EOF {
+		return []Finding{{Refusal, "Singlecam cannot read the .move file " + name + "."}}
+	}
+	switch {
+	case info.Size() == 0:
+		return []Finding{{Refusal, "The .move file " + name + " is empty."}}
+	case !strings.EqualFold(filepath.Ext(path), ".move"):
+		return []Finding{{Refusal, name + " is not a .move file from the Move One app."}}
+	case info.Size() < minMoveBytes:
+		add(Warning, "The .move file "+name+" is very small ("+HumanSize(info.Size())+"): it may not hold the take's sensor data.")
+	}
+	stem := func(p string) string { return strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)) }
+	if videoPath != "" && !strings.EqualFold(stem(path), stem(videoPath)) {
+		add(Warning, name+" and "+quoted(videoPath)+" have different names: make sure they come from the same take.")
+	}
+	add(Info, "Singlecam checks only that the .move file is there and readable; Move reads what is inside it.")
+	return out
+}
