@@ -10,6 +10,7 @@ import (
 
 	"singlecam/ui"
 	"singlecam/ui/cli"
+	"singlecam/ui/native"
 )
 
 // version is stamped by the release build (-ldflags "-X main.version=...").
@@ -21,7 +22,15 @@ func main() {
 	if cli.IsCommand(args) {
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 	}
-	opts := ui.Options{Demo: len(args) > 0 && args[0] == "--demo"}
-	a := app.NewWithID(ui.AppID)
-	ui.NewMainWindow(a, opts).Window.ShowAndRun()
+	demo := len(args) > 0 && args[0] == "--demo"
+	if demo {
+		args = args[1:]
+	}
+	u := ui.New(app.NewWithID(ui.AppID), ui.Options{
+		Demo:   demo,
+		Files:  args, // "Open with Singlecam" passes files this way
+		Picker: native.Picker{},
+	})
+	u.Start()
+	u.Window().ShowAndRun()
 }

@@ -1,14 +1,13 @@
 // Package ui is Singlecam's desktop front end: windows, panels and widgets.
-// It is the only place that touches Fyne; everything it shows comes from
-// the core packages, through their calls and events.
+// It is the only place that touches Fyne. Everything it shows comes from the
+// core (through core/engine's calls and events); network, disk and keyring
+// work runs on goroutines, and widgets change only on Fyne's goroutine.
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // AppID is Singlecam's reverse-DNS application ID. Fyne keys preferences and
@@ -17,35 +16,69 @@ const AppID = "app.singlecam.desktop"
 
 // Options are how the app was started.
 type Options struct {
-	Demo bool // run against the built-in simulator, without an API key
+	Demo   bool       // run against the built-in simulator, without an API key
+	Files  []string   // videos and .move files to put in the new-take panel
+	Picker FilePicker // native file dialogs; nil in tests that do not pick
 }
 
-// MainWindow is the app's one window.
-type MainWindow struct {
-	Window fyne.Window
-	Status *widget.Label
+// FilePicker opens the OS's file dialogs. It blocks until the user chooses,
+// so call it off the UI goroutine.
+type FilePicker interface {
+	// Open asks for one file of the given kind ("Videos", with extensions
+	// like "mp4"), starting in dir; it returns ErrCancelled if none is chosen.
+	Open(title, kind string, extensions []string, dir string) (string, error)
+	// Folder asks for a folder.
+	Folder(title, dir string) (string, error)
 }
 
-// NewMainWindow builds the main window. Until the submit and jobs screens
-// land it shows what Singlecam is and how to try the simulator.
-func NewMainWindow(a fyne.App, opts Options) *MainWindow {
-	title := "Singlecam"
-	if opts.Demo {
-		title += " — Demo"
+// ErrCancelled: the user closed a dialog without choosing.
+var ErrCancelled = errors.New("cancelled")
+
+// UI is the running app: one window whose content changes from the first-run
+// screen to the main screen.
+type UI struct {
+	app     fyne.App
+	win     fyne.Window
+	opts    Options
+	session *session
+	welcome *Welcome
+	main    *MainScreen
+}
+
+// New builds the window; Start decides what it shows first.
+func New(a fyne.App, opts Options) *UI {
+	u := &UI{app: a, opts: opts, win: a.NewWindow("Singlecam")}
+	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.SetOnClosed(func() {
+		if u.session != nil {
+			u.session.close()
+		}
+	})
+	return u
+}
+
+// Window is the app's window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Start shows the demo, the main screen for a known key, or the first-run
+// screen. The keyring is read on a goroutine: an unlock prompt can block.
+func (u *UI) Start() {
+	u.win.SetContent(loading("Starting…"))
+	if u.opts.Demo {
+		go u.startDemo()
+		return
 	}
-	w := a.NewWindow(title)
-	heading := widget.NewLabelWithStyle("Singlecam", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	heading.SizeName = theme.SizeNameHeadingText
-	tagline := widget.NewLabelWithStyle("Motion capture from one camera, solved by Move AI.",
-		fyne.TextAlignCenter, fyne.TextStyle{})
-	status := widget.NewLabelWithStyle(
-		"The screens for new takes and for your jobs are on their way.\n"+
-			"Meanwhile, 'singlecam simulate' runs the Move API simulator in a terminal.",
-		fyne.TextAlignCenter, fyne.TextStyle{})
-	status.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewPadded(container.NewVBox(
-		layout.NewSpacer(), heading, tagline, widget.NewSeparator(), status, layout.NewSpacer(),
-	)))
-	w.Resize(fyne.NewSize(720, 480))
-	return &MainWindow{Window: w, Status: status}
+	go func() {
+		key, source, err := lookupKey()
+		onMain(func() {
+			if err != nil {
+				u.showWelcome(err)
+				return
+			}
+			u.startWithKey(key, source)
+		})
+	}()
 }
+
+// onMain runs f on Fyne's goroutine; the one door for other goroutines.
+func onMain(f func()) { fyne.Do(f) }

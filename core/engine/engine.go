@@ -286,3 +286,27 @@ func (e *Engine) markDelivered(jobID string) {
 		}
 	}
 }
+
+// CheckKey asks the service who a key belongs to, without saving anything:
+// the way to check a key before keeping it. endpoint may be empty.
+func CheckKey(ctx context.Context, key, endpoint string) (ugc.Account, error) {
+	api, err := ugc.New(ugc.Config{Key: key, Endpoint: endpoint,
+		Retry: backoff.Policy{Attempts: 2, BaseDelay: 500 * time.Millisecond, MaxDelay: time.Second}})
+	if err != nil {
+		return ugc.Account{}, err
+	}
+	return api.Account(ctx)
+}
+
+// ExplainKeyCheck is Explain for a key being checked: a refused key, no
+// network and a failing service each get their own sentence.
+func ExplainKeyCheck(err error) string {
+	var apiErr *ugc.APIError
+	switch {
+	case errors.As(err, &apiErr) && errors.Is(err, ugc.ErrUnavailable) && apiErr.Status >= 500:
+		return fmt.Sprintf("Move's service is having trouble (it answered HTTP %d). Your key was not checked; try again in a few minutes.", apiErr.Status)
+	case errors.Is(err, ugc.ErrUnavailable):
+		return "Singlecam could not reach Move. Check your internet connection and try again."
+	}
+	return Explain(err)
+}

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/engine"
+	"singlecam/core/submit"
+)
+
+// MainScreen is the working screen: the new-take panel and this session's
+// activity.
+type MainScreen struct {
+	content  fyne.CanvasObject
+	Banner   *fyne.Container
+	Account  *widget.Label
+	Settings *widget.Button
+	Status   *widget.Label
+	NewTake  *NewTake
+	Activity *Activity
+
+	ui *UI
+}
+
+func (u *UI) mainScreen() *MainScreen {
+	if u.main != nil {
+		return u.main
+	}
+	m := &MainScreen{ui: u, Account: widget.NewLabel(""), Status: widget.NewLabel("")}
+	m.Status.Truncation = fyne.TextTruncateEllipsis
+	m.Settings = &widget.Button{Text: "Settings", Icon: theme.SettingsIcon(), OnTapped: m.onSettings}
+	m.NewTake = newNewTake(u.opts.Picker, u.app.Preferences(), m.submit)
+	m.Activity = newActivity()
+	bannerText := canvas.NewText("Demo — everything runs against Singlecam's built-in Move simulator. No key, no cost, nothing leaves this computer.", theme.Color(theme.ColorNameForegroundOnPrimary))
+	bannerText.TextStyle.Bold = true
+	m.Banner = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)), container.NewPadded(bannerText))
+	m.Banner.Hide()
+
+	heading := widget.NewLabelWithStyle("New take", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	jobs := widget.NewLabelWithStyle("Jobs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	jobs.SizeName = theme.SizeNameSubHeadingText
+	left := container.NewBorder(heading, nil, nil, nil, m.NewTake.content)
+	right := container.NewBorder(jobs, nil, nil, nil, m.Activity.content)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.55
+	header := container.NewBorder(nil, nil, nil, m.Settings, m.Account)
+	m.content = container.NewBorder(container.NewVBox(m.Banner, container.NewPadded(header), widget.NewSeparator()),
+		container.NewPadded(m.Status), nil, nil, split)
+	u.main = m
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		var paths []string
+		for _, uri := range uris {
+			paths = append(paths, uri.Path())
+		}
+		if u.win.Content() == m.content {
+			m.NewTake.Drop(paths)
+		}
+	})
+	return m
+}
+
+// attach shows a new session: its key's owner and, in demo mode, the banner.
+func (m *MainScreen) attach(s *session) {
+	m.Activity.clear()
+	m.Banner.Hidden = s.source != keyDemo
+	m.Banner.Refresh()
+	m.Account.SetText("Checking the account…")
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		account, err := s.eng.Account(ctx)
+		onMain(func() {
+			if m.ui.session != s {
+				return
+			}
+			switch {
+			case err != nil:
+				m.Account.SetText(engine.Explain(err))
+			case s.source == keyDemo:
+				m.Account.SetText("Demo account: " + account.Name)
+			case s.source == keyEnvironment:
+				m.Account.SetText(account.Name + " (key from MOVE_API_KEY)")
+			case s.source == keySessionOnly:
+				m.Account.SetText(account.Name + " (key kept for this session only)")
+			default:
+				m.Account.SetText(account.Name)
+			}
+		})
+	}()
+}
+
+// say shows a short message at the bottom of the window.
+func (m *MainScreen) say(msg string) { m.Status.SetText(msg) }
+
+// submit queues requests in the engine; it returns at once, and the new
+// submissions appear in the activity list.
+func (m *MainScreen) submit(reqs []submit.Request) {
+	s := m.ui.session
+	if s == nil {
+		return
+	}
+	go func() {
+		queued, failed := 0, ""
+		for _, r := range reqs {
+			if _, _, err := s.eng.Submit(r); err != nil {
+				failed = engine.Explain(err)
+				continue
+			}
+			queued++
+		}
+		onMain(func() {
+			msg := ""
+			switch queued {
+			case 0:
+			case 1:
+				msg = "One take queued: it uploads now and appears under Jobs."
+			default:
+				msg = "Takes queued: they upload two at a time and appear under Jobs."
+			}
+			if failed != "" {
+				msg += " " + failed
+			}
+			m.say(msg)
+		})
+	}()
+}
+
+func (m *MainScreen) onEvent(ev engine.Event) { m.Activity.apply(ev) }
+

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/ugc"
+)
+
+// outputGroups are the outputs as a user thinks of them, in plain words.
+var outputGroups = []struct {
+	title   string
+	outputs []ugc.OutputType
+}{
+	{"Videos", []ugc.OutputType{ugc.OutputRenderVideo, ugc.OutputRenderOverlayVideo}},
+	{"Main character", []ugc.OutputType{ugc.OutputMainFBX, ugc.OutputMainGLB, ugc.OutputMainBlend, ugc.OutputMainUSDC, ugc.OutputMainUSDZ}},
+	{"Every character", []ugc.OutputType{ugc.OutputAllFBX, ugc.OutputAllGLB, ugc.OutputAllBlend, ugc.OutputAllUSDC, ugc.OutputAllUSDZ, ugc.OutputAllBVH, ugc.OutputAllC3D}},
+	{"Data", []ugc.OutputType{ugc.OutputMotionData, ugc.OutputSyncData}},
+}
+
+// outputLabels name each output within its group (the group's title says
+// whose it is).
+var outputLabels = map[ugc.OutputType]string{
+	ugc.OutputRenderVideo:        "Render video",
+	ugc.OutputRenderOverlayVideo: "Render with overlay",
+	ugc.OutputMainFBX:            "FBX",
+	ugc.OutputMainGLB:            "GLB (glTF)",
+	ugc.OutputMainBlend:          "Blender",
+	ugc.OutputMainUSDC:           "USDC",
+	ugc.OutputMainUSDZ:           "USDZ",
+	ugc.OutputAllFBX:             "FBX",
+	ugc.OutputAllGLB:             "GLB (glTF)",
+	ugc.OutputAllBlend:           "Blender",
+	ugc.OutputAllUSDC:            "USDC",
+	ugc.OutputAllUSDZ:            "USDZ",
+	ugc.OutputAllBVH:             "BVH",
+	ugc.OutputAllC3D:             "C3D markers",
+	ugc.OutputMotionData:         "Motion data",
+	ugc.OutputSyncData:           "Sync data",
+}
+
+// OutputPicker is the grouped output checkboxes with Defaults, All, None.
+type OutputPicker struct {
+	content  fyne.CanvasObject
+	Checks   map[ugc.OutputType]*widget.Check
+	onChange func()
+}
+
+func newOutputPicker(onChange func()) *OutputPicker {
+	p := &OutputPicker{Checks: map[ugc.OutputType]*widget.Check{}, onChange: onChange}
+	var groups []*fyne.Container
+	for _, g := range outputGroups {
+		box := container.NewVBox(widget.NewLabelWithStyle(g.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, o := range g.outputs {
+			check := widget.NewCheck(outputLabels[o], func(bool) { p.changed() })
+			p.Checks[o] = check
+			box.Add(check)
+		}
+		groups = append(groups, box)
+	}
+	buttons := container.NewHBox(
+		&widget.Button{Text: "Defaults", OnTapped: func() { p.Set(ugc.DefaultOutputs) }},
+		&widget.Button{Text: "All", OnTapped: func() { p.Set(ugc.AllOutputTypes) }},
+		&widget.Button{Text: "None", OnTapped: func() { p.Set(nil) }},
+	)
+	// Three columns: videos above data, the main character, every character.
+	columns := container.NewGridWithColumns(3, container.NewVBox(groups[0], groups[3]), groups[1], groups[2])
+	p.content = container.NewVBox(columns, buttons)
+	p.Set(ugc.DefaultOutputs)
+	return p
+}
+
+// Set ticks exactly the given outputs.
+func (p *OutputPicker) Set(outputs []ugc.OutputType) {
+	hold := p.onChange
+	p.onChange = nil // one change for the whole set, not one per box
+	for o, c := range p.Checks {
+		c.SetChecked(slices.Contains(outputs, o))
+	}
+	p.onChange = hold
+	p.changed()
+}
+
+// Chosen lists the ticked outputs in a stable order.
+func (p *OutputPicker) Chosen() []ugc.OutputType {
+	var out []ugc.OutputType
+	for _, o := range ugc.AllOutputTypes {
+		if p.Checks[o].Checked {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (p *OutputPicker) changed() {
+	if p.onChange != nil {
+		p.onChange()
+	}
+}

@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/engine"
+	"singlecam/core/secrets"
+	"singlecam/core/ugc"
+)
+
+// moveAccountURL is where users make API keys.
+var moveAccountURL, _ = url.Parse("https://app.move.ai/")
+
+// Welcome is the first-run screen: paste a key, or try the demo.
+type Welcome struct {
+	content fyne.CanvasObject
+	Key     *widget.Entry
+	Check   *widget.Button
+	Demo    *widget.Button
+	Status  *widget.Label
+	Busy    *widget.Activity
+
+	ui *UI
+}
+
+// checkKey and saveKey are variables so tests can use the simulator and a
+// mocked keyring.
+var (
+	checkKey = func(ctx context.Context, key string) (ugc.Account, error) {
+		return engine.CheckKey(ctx, key, "")
+	}
+	saveKey = secrets.Save
+)
+
+func (u *UI) showWelcome(reason error) {
+	if u.welcome == nil {
+		u.welcome = newWelcome(u)
+	}
+	w := u.welcome
+	w.Status.SetText("")
+	switch {
+	case errors.Is(reason, secrets.ErrNoKeyring):
+		// A fact about this computer, not a mistake: say it calmly.
+		w.Status.Importance = widget.MediumImportance
+		w.Status.SetText("Note: this computer has no keyring service, so a key can be used for one session at a time (or set MOVE_API_KEY).")
+	case reason != nil && !errors.Is(reason, secrets.ErrNoKey):
+		w.Status.Importance = widget.DangerImportance
+		w.Status.SetText(engine.Explain(reason))
+	}
+	u.win.SetTitle("Singlecam")
+	u.win.SetContent(w.content)
+	u.win.Canvas().Focus(w.Key)
+}
+
+func newWelcome(u *UI) *Welcome {
+	w := &Welcome{ui: u, Busy: widget.NewActivity()}
+	w.Key = widget.NewPasswordEntry()
+	w.Key.SetPlaceHolder("Paste your Move API key")
+	w.Key.OnSubmitted = func(string) { w.onCheck() }
+	w.Check = &widget.Button{Text: "Check and save", Importance: widget.HighImportance, OnTapped: w.onCheck}
+	w.Demo = &widget.Button{Text: "Try the demo", Icon: theme.MediaPlayIcon(), OnTapped: w.onDemo}
+	w.Status = widget.NewLabel("")
+	w.Status.Wrapping = fyne.TextWrapWord
+	w.Status.Importance = widget.DangerImportance
+
+	heading := widget.NewLabelWithStyle("Welcome to Singlecam", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabel("Turn a video of one person into motion capture (FBX, GLB, BLEND, USD, BVH) with Move AI.\n" +
+		"Singlecam needs your Move API key. It is checked with Move, then kept in your system's keyring, never in a file.")
+	intro.Wrapping = fyne.TextWrapWord
+	where := container.NewHBox(widget.NewLabel("No key yet?"),
+		widget.NewHyperlink("Make one in your Move account", moveAccountURL))
+	demoNote := widget.NewLabel("Or try everything first, offline, against Singlecam's built-in Move simulator.")
+	demoNote.Wrapping = fyne.TextWrapWord
+
+	form := container.NewVBox(
+		heading, intro,
+		widget.NewLabelWithStyle("API key", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		w.Key,
+		container.NewHBox(w.Check, w.Busy),
+		w.Status,
+		where,
+		widget.NewSeparator(),
+		demoNote,
+		container.NewHBox(w.Demo),
+	)
+	w.content = container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 460), container.NewPadded(form)))
+	return w
+}
+
+func (w *Welcome) setBusy(busy bool) {
+	if busy {
+		w.Check.Disable()
+		w.Demo.Disable()
+		w.Busy.Start()
+		return
+	}
+	w.Check.Enable()
+	w.Demo.Enable()
+	w.Busy.Stop()
+}
+
+// onCheck asks Move whose key it is, then saves it in the keyring, all off
+// the UI goroutine; the window stays responsive meanwhile.
+func (w *Welcome) onCheck() {
+	key := strings.TrimSpace(w.Key.Text)
+	if key == "" {
+		w.Status.SetText("Paste your Move API key first.")
+		return
+	}
+	w.setBusy(true)
+	w.Status.SetText("Checking the key with Move…")
+	w.Status.Importance = widget.MediumImportance
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		account, err := checkKey(ctx, key)
+		if err != nil {
+			onMain(func() { w.fail(engine.ExplainKeyCheck(err)) })
+			return
+		}
+		saveErr := saveKey(key)
+		onMain(func() {
+			w.setBusy(false)
+			if errors.Is(saveErr, secrets.ErrNoKeyring) {
+				w.offerSessionOnly(key, account.Name)
+				return
+			}
+			if saveErr != nil {
+				w.fail(engine.Explain(saveErr))
+				return
+			}
+			w.Key.SetText("")
+			w.ui.openSession(key, "", keyKeyring)
+			w.ui.main.say("The key of " + account.Name + " is saved in your system's keyring.")
+		})
+	}()
+}
+
+func (w *Welcome) fail(msg string) {
+	w.setBusy(false)
+	w.Status.Importance = widget.DangerImportance
+	w.Status.SetText(msg)
+}
+
+// offerSessionOnly handles a desktop without a keyring service.
+func (w *Welcome) offerSessionOnly(key, account string) {
+	dialog.ShowConfirm("No keyring on this computer",
+		"The key of "+account+" works, but this computer has no keyring service to keep it in.\n"+
+			"Singlecam can use it until you close the app, without saving it anywhere.\n"+
+			"(To keep it, set MOVE_API_KEY, or install and unlock a keyring such as GNOME Keyring.)\n\nUse it for this session only?",
+		func(ok bool) {
+			if !ok {
+				w.Status.SetText("The key was not kept.")
+				return
+			}
+			w.Key.SetText("")
+			w.ui.openSession(key, "", keySessionOnly)
+		}, w.ui.win)
+}
+
+func (w *Welcome) onDemo() {
+	w.setBusy(true)
+	w.ui.win.SetContent(loading("Starting the demo…"))
+	go w.ui.startDemo()
+}
+
+// loading is a screen that says what is happening.
+func loading(what string) fyne.CanvasObject {
+	a := widget.NewActivity()
+	a.Start()
+	return container.NewCenter(container.NewVBox(a, widget.NewLabel(what)))
+}
