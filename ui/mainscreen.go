@@ -133,4 +133,3 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 }
 
 func (m *MainScreen) onEvent(ev engine.Event) { m.Activity.apply(ev) }
-

@@ -113,7 +113,9 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 	p.Reason.Wrapping = fyne.TextWrapWord
 	p.Reason.Importance = widget.LowImportance
 
-	bold := func(s string) *widget.Label { return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	form := container.NewVBox(
 		bold("Videos"),
 		container.NewHBox(p.ChooseVideo, p.ChooseMove),
