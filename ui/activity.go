@@ -35,7 +35,7 @@ func newActivity() *Activity {
 	a := &Activity{list: container.NewVBox(), rows: map[string]*activityRow{}, byJob: map[string]*activityRow{}}
 	a.empty = widget.NewLabel("Takes you start appear here, from upload to downloaded files.")
 	a.empty.Wrapping = fyne.TextWrapWord
-	a.empty.Importance = widget.LowImportance
+	a.empty.TextStyle.Italic = true
 	a.list.Add(a.empty)
 	a.content = container.NewVScroll(container.NewPadded(a.list))
 	return a
@@ -58,7 +58,7 @@ func (a *Activity) row(id, name string) *activityRow {
 		Detail:   widget.NewLabel(""),
 	}
 	r.Detail.Wrapping = fyne.TextWrapWord
-	r.Detail.Importance = widget.LowImportance
+	r.Detail.Importance = widget.MediumImportance
 	r.box = container.NewVBox(container.NewBorder(nil, nil, nil, r.State, r.Name), r.Progress, r.Detail)
 	a.rows[id] = r
 	a.list.Remove(a.empty)
@@ -83,7 +83,7 @@ func (a *Activity) apply(ev engine.Event) {
 			r.Detail.SetText(engine.Explain(s.Err))
 		case s.Total > 0:
 			r.Progress.SetValue(float64(s.Done) / float64(s.Total))
-			r.Detail.Importance = widget.LowImportance
+			r.Detail.Importance = widget.MediumImportance
 			r.Detail.SetText(fmt.Sprintf("Uploading %s of %s", submit.HumanBytes(s.Done), submit.HumanBytes(s.Total)))
 		case s.Step == submit.StepSubmitted:
 			a.byJob[s.JobID] = r

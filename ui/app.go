@@ -80,5 +80,7 @@ func (u *UI) Start() {
 	}()
 }
 
-// onMain runs f on Fyne's goroutine; the one door for other goroutines.
-func onMain(f func()) { fyne.Do(f) }
+// onMain runs f on Fyne's goroutine: the one door for other goroutines. A
+// variable so that tests, whose driver runs f on the calling goroutine, can
+// queue it for the test's own goroutine instead.
+var onMain = func(f func()) { fyne.Do(f) }

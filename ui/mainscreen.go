@@ -21,9 +21,11 @@ type MainScreen struct {
 	Banner   *fyne.Container
 	Account  *widget.Label
 	Settings *widget.Button
-	Status   *widget.Label
-	NewTake  *NewTake
-	Activity *Activity
+	// ForgetKey is the Settings dialog's Forget button, while it is open.
+	ForgetKey *widget.Button
+	Status    *widget.Label
+	NewTake   *NewTake
+	Activity  *Activity
 
 	ui *UI
 }

@@ -97,7 +97,7 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 	p.IgnoreLimits = widget.NewCheck("Ignore Move's documented limits (for people who know better)", func(bool) { p.revalidate() })
 	modelNote := widget.NewLabel("S1 and S2 are Move's single-camera models (M1 and M2 need several cameras).")
 	modelNote.Wrapping = fyne.TextWrapWord
-	modelNote.Importance = widget.LowImportance
+	modelNote.TextStyle.Italic = true
 	advanced := container.NewVBox(
 		container.NewGridWithColumns(3, p.Fingers, p.Floor, p.Ball),
 		container.NewBorder(nil, nil, widget.NewLabel("Mocap model"), nil, p.Model),
@@ -111,7 +111,7 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 	p.Start = &widget.Button{Text: "Start", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: p.onStartTapped}
 	p.Reason = widget.NewLabel("")
 	p.Reason.Wrapping = fyne.TextWrapWord
-	p.Reason.Importance = widget.LowImportance
+	p.Reason.Importance = widget.MediumImportance // why Start is off must be easy to read
 
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -135,6 +135,7 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 	p.scroll = container.NewVScroll(container.NewPadded(form))
 	p.content = container.NewBorder(nil, footer, nil, nil, p.scroll)
 	p.render()
+	p.revalidate()
 	return p
 }
 
@@ -238,6 +239,9 @@ func (p *NewTake) revalidate() {
 	}
 	p.generation++
 	generation := p.generation
+	// Until the checks answer, Start must not act on what they said before.
+	p.Start.Disable()
+	p.Reason.SetText("Checking…")
 	reqs, formProblems := p.requests()
 	takes := slices.Clone(p.takes)
 	go func() {
@@ -355,6 +359,9 @@ func (p *NewTake) render() {
 	for _, t := range p.takes {
 		p.TakeList.Add(p.card(t))
 	}
+	if p.scroll != nil {
+		p.scroll.Refresh() // the cards changed height: lay the form out again
+	}
 	if len(p.takes) > 1 {
 		p.Name.SetText("")
 		p.Name.SetPlaceHolder("Each job is named after its video")
@@ -380,7 +387,7 @@ func (p *NewTake) card(t *takeItem) fyne.CanvasObject {
 	if summary != "" {
 		lines.Add(small(summary, widget.MediumImportance))
 	}
-	lines.Add(small(move, widget.LowImportance))
+	lines.Add(small(move, widget.MediumImportance))
 	for _, f := range t.findings {
 		importance := widget.WarningImportance
 		if f.Severity == media.Refusal {

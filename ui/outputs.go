@@ -44,9 +44,10 @@ var outputLabels = map[ugc.OutputType]string{
 
 // OutputPicker is the grouped output checkboxes with Defaults, All, None.
 type OutputPicker struct {
-	content  fyne.CanvasObject
-	Checks   map[ugc.OutputType]*widget.Check
-	onChange func()
+	content             fyne.CanvasObject
+	Checks              map[ugc.OutputType]*widget.Check
+	Defaults, All, None *widget.Button
+	onChange            func()
 }
 
 func newOutputPicker(onChange func()) *OutputPicker {
@@ -61,11 +62,10 @@ func newOutputPicker(onChange func()) *OutputPicker {
 		}
 		groups = append(groups, box)
 	}
-	buttons := container.NewHBox(
-		&widget.Button{Text: "Defaults", OnTapped: func() { p.Set(ugc.DefaultOutputs) }},
-		&widget.Button{Text: "All", OnTapped: func() { p.Set(ugc.AllOutputTypes) }},
-		&widget.Button{Text: "None", OnTapped: func() { p.Set(nil) }},
-	)
+	p.Defaults = &widget.Button{Text: "Defaults", OnTapped: func() { p.Set(ugc.DefaultOutputs) }}
+	p.All = &widget.Button{Text: "All", OnTapped: func() { p.Set(ugc.AllOutputTypes) }}
+	p.None = &widget.Button{Text: "None", OnTapped: func() { p.Set(nil) }}
+	buttons := container.NewHBox(p.Defaults, p.All, p.None)
 	// Three columns: videos above data, the main character, every character.
 	columns := container.NewGridWithColumns(3, container.NewVBox(groups[0], groups[3]), groups[1], groups[2])
 	p.content = container.NewVBox(columns, buttons)

@@ -48,6 +48,7 @@ func (m *MainScreen) onSettings() {
 				})
 			}()
 		}}
+		m.ForgetKey = forget
 		actions = append(actions, replace, forget)
 	}
 	text := widget.NewLabel(about)

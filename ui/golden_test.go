@@ -1,0 +1,31 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"singlecam/core/submit"
+)
+
+// Golden renders of the new-take panel, reviewed by eye when they change:
+// ui/testdata/*.png. A failing run writes what it saw to ui/testdata/failed.
+func TestNewTakePanelRenders(t *testing.T) {
+	e := newTestEnv(t)
+	p := newNewTake(nil, e.ui.app.Preferences(), func([]submit.Request) {})
+	w := test.NewTempWindow(t, p.content)
+	w.Resize(fyne.NewSize(620, 900))
+	e.q.settle()
+	test.AssertImageMatches(t, "newtake_empty.png", w.Canvas().Capture())
+
+	p.Drop([]string{filepath.Join("..", "core", "media", "testdata", "rotated.mov")})
+	e.q.until(t, "the check", func() bool { return !p.Start.Disabled() })
+	test.AssertImageMatches(t, "newtake_video.png", w.Canvas().Capture())
+
+	p.Advanced.Open(0)
+	w.Resize(fyne.NewSize(620, 1200)) // room for all of it, without scrolling
+	e.q.settle()
+	test.AssertImageMatches(t, "newtake_advanced.png", w.Canvas().Capture())
+}

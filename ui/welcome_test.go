@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"singlecam/core/secrets"
+)
+
+func TestFirstRunPastesAKeyChecksAndSavesIt(t *testing.T) {
+	e := newTestEnv(t)
+	e.ui.Start()
+	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
+	w := e.ui.welcome
+	test.Type(w.Key, simKey)
+	w.Key.TypedKey(keyEnter()) // Enter checks, as the button does
+	e.q.until(t, "the main screen", func() bool { return e.ui.main != nil && e.ui.win.Content() == e.ui.main.content })
+	if key, src, err := secrets.Lookup(); err != nil || key != simKey || src != secrets.FromKeyring {
+		t.Errorf("keyring holds %q from %v (%v)", key, src, err)
+	}
+	e.q.until(t, "the account name", func() bool { return e.ui.main.Account.Text == "Singlecam Demo Studio" })
+	if w.Key.Text != "" {
+		t.Error("the key stayed in the entry after saving")
+	}
+}
+
+func TestARefusedKeyIsSaidPlainlyAndNotSaved(t *testing.T) {
+	e := newTestEnv(t)
+	e.ui.Start()
+	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
+	w := e.ui.welcome
+	test.Type(w.Key, "not-the-right-key-123")
+	test.Tap(w.Check)
+	e.q.until(t, "the refusal", func() bool { return strings.Contains(w.Status.Text, "Move refused the API key") })
+	if w.Check.Disabled() {
+		t.Error("Check and save stayed disabled after the answer")
+	}
+	if _, _, err := secrets.Lookup(); err == nil {
+		t.Error("a refused key was saved")
+	}
+	if strings.Contains(w.Status.Text, "not-the-right-key-123") {
+		t.Error("the status repeats the key")
+	}
+}
+
+func TestATooShortKeyIsRefusedWithoutAsking(t *testing.T) {
+	e := newTestEnv(t)
+	e.ui.Start()
+	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
+	test.Type(e.ui.welcome.Key, "short")
+	test.Tap(e.ui.welcome.Check)
+	e.q.until(t, "the refusal", func() bool { return strings.Contains(e.ui.welcome.Status.Text, "at least 12 characters") })
+	if n := e.sim.GraphQLRequests(); n != 0 {
+		t.Errorf("%d requests for a key that cannot be one", n)
+	}
+}
+
+func TestSettingsForgetTheKey(t *testing.T) {
+	e := newTestEnv(t)
+	e.signedIn(t)
+	e.ui.main.onSettings()
+	if e.ui.main.ForgetKey == nil {
+		t.Fatal("no Forget button in Settings")
+	}
+	test.Tap(e.ui.main.ForgetKey)
+	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
+	if _, _, err := secrets.Lookup(); err == nil {
+		t.Error("the key is still in the keyring")
+	}
+}
