@@ -34,9 +34,12 @@ simulate: deps
 build: deps
 	$(GO) build -o singlecam .
 
-## test: every test, with the race detector
+## test: every test, with the race detector, then the key through a real
+## keyring (gnome-keyring in a private D-Bus session)
 test: test-deps
 	$(GO) test -race -count=1 ./...
+	dbus-run-session -- sh -c 'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
+	  REAL_KEYRING=1 $(GO) test -count=1 -run TestRealKeyring -v ./core/secrets'
 
 ## vet: gofmt and go vet, here and for the other desktop systems' core
 vet: deps
