@@ -24,37 +24,18 @@ const testKey = "test-key-0123456789"
 // testTiming makes job phases easy to reason about with the fake clock.
 var testTiming = ugcsim.Timing{Queue: 10 * time.Second, Processing: 100 * time.Second, OutputURLs: 30 * time.Second}
 
-// fakeClock is the simulator's clock in these tests: time moves only when a
-// test says so.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // harness is a simulator on a loopback server and a client pointed at it.
 type harness struct {
 	t      *testing.T
 	sim    *ugcsim.Simulator
 	srv    *httptest.Server
-	clock  *fakeClock
+	clock  *ugcsim.ManualClock
 	client *ugc.Client
 }
 
 func newHarness(t *testing.T) *harness {
 	t.Helper()
-	clock := &fakeClock{now: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)}
+	clock := ugcsim.NewManualClock(time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC))
 	sim, err := ugcsim.New(ugcsim.Config{Key: testKey, Timing: testTiming, Now: clock.Now, DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)

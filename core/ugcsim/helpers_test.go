@@ -6,40 +6,22 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 )
 
 const testKey = "sim-test-key-000111"
 
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 type testSim struct {
 	t     *testing.T
 	sim   *Simulator
 	srv   *httptest.Server
-	clock *testClock
+	clock *ManualClock
 }
 
 func newTestSim(t *testing.T, cfg Config) *testSim {
 	t.Helper()
-	clock := &testClock{now: time.Date(2026, 1, 2, 3, 4, 5, 123456789, time.UTC)}
+	clock := NewManualClock(time.Date(2026, 1, 2, 3, 4, 5, 123456789, time.UTC))
 	cfg.Key, cfg.Now, cfg.DataDir = testKey, clock.Now, t.TempDir()
 	if cfg.Timing == (Timing{}) {
 		cfg.Timing = Timing{Queue: 10 * time.Second, Processing: 100 * time.Second, OutputURLs: 30 * time.Second}

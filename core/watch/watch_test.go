@@ -18,28 +18,16 @@ import (
 
 var ctx = context.Background()
 
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 type env struct {
 	sim   *ugcsim.Simulator
 	api   *ugc.Client
-	clock *clock
+	clock *ugcsim.ManualClock
 	take  string
 }
 
 func newEnv(tb testing.TB) *env {
 	tb.Helper()
-	c := &clock{now: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)}
+	c := ugcsim.NewManualClock(time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC))
 	sim, err := ugcsim.New(ugcsim.Config{Key: "watch-test-key-123", Now: c.Now, DataDir: tb.TempDir(),
 		Timing: ugcsim.Timing{Queue: 10 * time.Second, Processing: 100 * time.Second, OutputURLs: 30 * time.Second}})
 	if err != nil {

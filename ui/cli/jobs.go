@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,11 +20,8 @@ func runJobs(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: singlecam jobs [--limit N]\n\nLists your recent Move jobs, newest first.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	eng, err := newEngine(".", false, nil)
 	if err != nil {

@@ -43,11 +43,8 @@ func serveSimulator(ctx context.Context, args []string, stdout, stderr io.Writer
 			"clients without an account. It prints the endpoint and the API key it accepts.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *speed <= 0 {
 		fmt.Fprintln(stderr, "singlecam simulate: --speed must be more than 0")
