@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"singlecam/core/joblist"
 	"singlecam/core/submit"
 )
 
@@ -47,6 +48,6 @@ func runDownload(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%s\t%s%s\n", f.Path, submit.HumanBytes(f.Size), note)
 	}
-	fmt.Fprintf(stderr, "Saved %d files in %s\n", len(files), folder)
+	fmt.Fprintf(stderr, "Saved %s in %s\n", joblist.Files(len(files)), folder)
 	return 0
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"singlecam/core/engine"
+	"singlecam/core/joblist"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
 	"singlecam/core/watch"
@@ -287,7 +288,7 @@ func (t *tracker) handle(ev engine.Event) {
 			t.finish(sub, false, fmt.Sprintf("%s: the outputs could not be saved: %s", t.names[sub], engine.Explain(s.Err)))
 			return
 		}
-		t.finish(sub, true, fmt.Sprintf("%s: saved %d files in %s", t.names[sub], len(s.Files), s.Folder))
+		t.finish(sub, true, fmt.Sprintf("%s: saved %s in %s", t.names[sub], joblist.Files(len(s.Files)), s.Folder))
 	}
 }
 

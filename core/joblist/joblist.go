@@ -1,0 +1,317 @@
+// Package joblist is the jobs list's model: everything the user has, newest
+// first, with no duplicates. Submissions still uploading come from the
+// journal, jobs from the account's pages, and engine events move each row
+// along: uploading, queued, processing, finished, downloaded or failed. It
+// knows nothing of widgets, so the GUI only draws what it says.
+package joblist
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"singlecam/core/engine"
+	"singlecam/core/outputs"
+	"singlecam/core/submit"
+	"singlecam/core/ugc"
+)
+
+// Phase is where a row stands, as the user sees it.
+type Phase int
+
+const (
+	Unknown Phase = iota
+	Uploading
+	Waiting // for the network, to carry on uploading
+	Queued  // uploaded; Move has not started it
+	Processing
+	Finished // ready to download
+	Downloading
+	Downloaded
+	Failed
+)
+
+func (p Phase) String() string {
+	return [...]string{"unknown", "uploading", "waiting", "queued", "processing", "finished", "downloading", "downloaded", "failed"}[p]
+}
+
+// Row is one line of the list.
+type Row struct {
+	SubmissionID string
+	JobID        string
+	Name         string
+	Created      time.Time
+	Phase        Phase
+	Progress     float64 // 0..1, or -1 for none
+	Detail       string
+	Thumbnail    string
+	Outputs      []ugc.Output
+	Folder       string // where the outputs were saved
+	Files        []outputs.Saved
+	Options      ugc.Options
+	ClipWindow   *ugc.ClipWindow
+
+	// upload speed, measured between progress reports
+	lastBytes int64
+	lastTime  time.Time
+	rate      float64 // bytes a second, smoothed
+}
+
+// Key is the row's identity: its job, else its submission.
+func (r *Row) Key() string {
+	if r.JobID != "" {
+		return r.JobID
+	}
+	return r.SubmissionID
+}
+
+// List is the rows. It is not safe for concurrent use: the GUI keeps it on
+// its own goroutine.
+type List struct {
+	rows []*Row
+	now  func() time.Time
+}
+
+// New makes an empty list; now is the clock (time.Now if nil).
+func New(now func() time.Time) *List {
+	if now == nil {
+		now = time.Now
+	}
+	return &List{now: now}
+}
+
+// Len is the number of rows.
+func (l *List) Len() int { return len(l.rows) }
+
+// At is row i, newest first.
+func (l *List) At(i int) *Row { return l.rows[i] }
+
+// Index finds a row by job or submission id; -1 if none.
+func (l *List) Index(id string) int {
+	for i, r := range l.rows {
+		if id != "" && (r.JobID == id || r.SubmissionID == id) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (l *List) find(id string) *Row {
+	if i := l.Index(id); i >= 0 {
+		return l.rows[i]
+	}
+	return nil
+}
+
+// insert adds a row in date order (newest first).
+func (l *List) insert(r *Row) {
+	i := sort.Search(len(l.rows), func(i int) bool { return l.rows[i].Created.Before(r.Created) })
+	l.rows = append(l.rows, nil)
+	copy(l.rows[i+1:], l.rows[i:])
+	l.rows[i] = r
+}
+
+// AddRecords adds the journal's submissions (at start-up).
+func (l *List) AddRecords(records []*submit.Record) {
+	for _, rec := range records {
+		if l.find(rec.ID) != nil || (rec.JobID != "" && l.find(rec.JobID) != nil) {
+			continue
+		}
+		r := &Row{SubmissionID: rec.ID, JobID: rec.JobID, Name: rec.Request.Name, Created: rec.Created, Progress: -1,
+			ClipWindow: rec.Request.ClipWindow}
+		if rec.Request.Options != nil {
+			r.Options = *rec.Request.Options
+		}
+		switch {
+		case rec.Step == submit.StepFailed:
+			r.Phase, r.Detail = Failed, "Failed: "+rec.Failure
+		case rec.JobID == "":
+			r.Phase, r.Detail = Uploading, "Waiting to upload"
+		default:
+			r.Phase, r.Detail = Queued, "Checking on the job…"
+		}
+		l.insert(r)
+	}
+}
+
+// AddJobs merges a page of the account's jobs: known rows are updated, new
+// ones added in date order, none twice.
+func (l *List) AddJobs(jobs []ugc.Job) {
+	for _, j := range jobs {
+		r := l.find(j.ID)
+		if r == nil {
+			r = &Row{JobID: j.ID, Name: j.Name, Created: j.Created, Progress: -1}
+			l.insert(r)
+		}
+		l.applyJob(r, j)
+	}
+}
+
+// applyJob shows what the service says of a job.
+func (l *List) applyJob(r *Row, j ugc.Job) {
+	if j.Name != "" {
+		r.Name = j.Name
+	}
+	r.Outputs, r.Options, r.ClipWindow = j.Outputs, j.Options, j.ClipWindow
+	if r.Phase == Downloading || r.Phase == Downloaded {
+		return // what happens on this machine says more
+	}
+	switch j.State {
+	case ugc.StateNotStarted:
+		r.Phase, r.Progress, r.Detail = Queued, -1, "Waiting for Move to start it"
+	case ugc.StateRunning:
+		r.Phase, r.Progress, r.Detail = Processing, 0, "Processing"
+		if j.Percent != nil {
+			r.Progress, r.Detail = float64(*j.Percent)/100, fmt.Sprintf("Processing %d%%", *j.Percent)
+		}
+	case ugc.StateFinished:
+		r.Phase, r.Progress = Finished, 1
+		if j.OutputsReady() {
+			r.Detail = fmt.Sprintf("Finished: %s ready to download", Files(len(j.Outputs)))
+		} else {
+			r.Detail = "Finished: Move is preparing the files"
+		}
+	case ugc.StateFailed, ugc.StateCancelled:
+		r.Phase, r.Progress, r.Detail = Failed, -1, "Failed: Move could not process this video. Check it is within Move's limits and submit it again."
+	default:
+		r.Phase, r.Detail = Unknown, "State: "+j.RawState
+	}
+}
+
+// Apply shows one engine event and returns the id of the row it changed
+// ("" if none).
+func (l *List) Apply(ev engine.Event) string {
+	switch {
+	case ev.Submission != nil:
+		return l.applySubmission(*ev.Submission)
+	case ev.Job != nil:
+		r := l.find(ev.Job.Job.ID)
+		if r == nil {
+			return ""
+		}
+		l.applyJob(r, ev.Job.Job)
+		return r.Key()
+	case ev.Download != nil:
+		d := ev.Download
+		r := l.find(d.JobID)
+		if r == nil {
+			return ""
+		}
+		r.Phase, r.Detail = Downloading, "Downloading "+d.Format
+		if d.Total > 0 {
+			r.Progress = float64(d.Done) / float64(d.Total)
+			r.Detail = fmt.Sprintf("Downloading %s · %s of %s", d.Format, submit.HumanBytes(d.Done), submit.HumanBytes(d.Total))
+		}
+		return r.Key()
+	case ev.Saved != nil:
+		s := ev.Saved
+		r := l.find(s.JobID)
+		if r == nil {
+			return ""
+		}
+		if s.Err != nil {
+			r.Phase, r.Progress, r.Detail = Finished, 1, "Not downloaded: "+engine.Explain(s.Err)
+			return r.Key()
+		}
+		r.Phase, r.Progress, r.Folder, r.Files = Downloaded, 1, s.Folder, s.Files
+		r.Detail = fmt.Sprintf("%s in %s", Files(len(s.Files)), s.Folder)
+		return r.Key()
+	}
+	return ""
+}
+
+func (l *List) applySubmission(s submit.Status) string {
+	r := l.find(s.ID)
+	if r == nil {
+		r = &Row{SubmissionID: s.ID, Name: s.Name, Created: l.now(), Progress: -1}
+		l.insert(r)
+	}
+	switch s.Step {
+	case submit.StepFailed:
+		r.Phase, r.Progress, r.Detail = Failed, -1, "Failed: "+engine.Explain(s.Err)
+	case submit.StepWaiting:
+		r.Phase, r.Detail = Waiting, engine.Explain(s.Err)
+	case submit.StepSubmitted:
+		r.JobID, r.Phase, r.Progress, r.Detail = s.JobID, Queued, -1, "Uploaded: waiting for Move to start it"
+	case submit.StepQueued:
+		r.Phase, r.Progress, r.Detail = Uploading, 0, "Waiting for a free upload slot"
+	default:
+		r.Phase = Uploading
+		if s.Total > 0 {
+			r.Progress = float64(s.Done) / float64(s.Total)
+			r.Detail = l.uploadDetail(r, s)
+		} else {
+			r.Detail = string(s.Step)
+		}
+	}
+	return r.Key()
+}
+
+// uploadDetail says "Uploading 812 MB of 3.9 GB · 24 MB/s · 2 min left".
+func (l *List) uploadDetail(r *Row, s submit.Status) string {
+	now := l.now()
+	if s.Done < r.lastBytes || r.lastTime.IsZero() {
+		r.rate = 0 // a new file, or a retry from the start
+	} else if dt := now.Sub(r.lastTime).Seconds(); dt > 0.05 {
+		current := float64(s.Done-r.lastBytes) / dt
+		if r.rate == 0 {
+			r.rate = current
+		} else {
+			r.rate = 0.7*r.rate + 0.3*current // smooth out the bumps
+		}
+	}
+	r.lastBytes, r.lastTime = s.Done, now
+	what := "Uploading"
+	if s.Step == submit.StepUploadingMove {
+		what = "Uploading the .move file:"
+	}
+	detail := fmt.Sprintf("%s %s of %s", what, submit.HumanBytes(s.Done), submit.HumanBytes(s.Total))
+	if r.rate > 0 && s.Done < s.Total {
+		left := time.Duration(float64(s.Total-s.Done) / r.rate * float64(time.Second))
+		detail += fmt.Sprintf(" · %s/s · %s left", submit.HumanBytes(int64(r.rate)), Remaining(left))
+	}
+	return detail
+}
+
+// Remaining says how long is left, roughly: "a few seconds", "2 min".
+func Remaining(d time.Duration) string {
+	switch {
+	case d < 10*time.Second:
+		return "a few seconds"
+	case d < time.Minute:
+		return fmt.Sprintf("%d s", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%d min", int(d.Minutes()+0.5))
+	}
+	return fmt.Sprintf("%d h %d min", int(d.Hours()), int(d.Minutes())%60)
+}
+
+// Ago says when something happened, the way people say it: "just now",
+// "5 min ago", "yesterday", "3 Mar".
+func Ago(t, now time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case t.IsZero():
+		return ""
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%d min ago", int(d.Minutes()))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%d h ago", int(d.Hours()))
+	case d < 48*time.Hour:
+		return "yesterday"
+	case t.Year() == now.Year():
+		return t.Local().Format("2 Jan")
+	}
+	return t.Local().Format("2 Jan 2006")
+}
+
+
+// Files counts files in words: "1 file", "7 files".
+func Files(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return fmt.Sprintf("%d files", n)
+}
