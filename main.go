@@ -27,9 +27,10 @@ func main() {
 		args = args[1:]
 	}
 	u := ui.New(app.NewWithID(ui.AppID), ui.Options{
-		Demo:   demo,
-		Files:  args, // "Open with Singlecam" passes files this way
-		Picker: native.Picker{},
+		Demo:    demo,
+		Files:   args, // "Open with Singlecam" passes files this way
+		Version: version,
+		Picker:  native.Picker{},
 	})
 	u.Start()
 	u.Window().ShowAndRun()

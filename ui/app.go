@@ -16,9 +16,10 @@ const AppID = "app.singlecam.desktop"
 
 // Options are how the app was started.
 type Options struct {
-	Demo   bool       // run against the built-in simulator, without an API key
-	Files  []string   // videos and .move files to put in the new-take panel
-	Picker FilePicker // native file dialogs; nil in tests that do not pick
+	Demo    bool       // run against the built-in simulator, without an API key
+	Files   []string   // videos and .move files to put in the new-take panel
+	Version string     // shown in Settings' About
+	Picker  FilePicker // native file dialogs; nil in tests that do not pick
 }
 
 // FilePicker opens the OS's file dialogs. It blocks until the user chooses,

@@ -11,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/engine"
+	"singlecam/core/joblist"
 	"singlecam/core/submit"
+	"singlecam/core/watch"
 )
 
 // MainScreen is the working screen: the new-take panel and this session's
@@ -25,7 +27,8 @@ type MainScreen struct {
 	ForgetKey *widget.Button
 	Status    *widget.Label
 	NewTake   *NewTake
-	Activity  *Activity
+	Jobs      *JobsView
+	account   string // the key's owner, for About
 
 	ui *UI
 }
@@ -38,7 +41,7 @@ func (u *UI) mainScreen() *MainScreen {
 	m.Status.Truncation = fyne.TextTruncateEllipsis
 	m.Settings = &widget.Button{Text: "Settings", Icon: theme.SettingsIcon(), OnTapped: m.onSettings}
 	m.NewTake = newNewTake(u.opts.Picker, u.app.Preferences(), m.submit)
-	m.Activity = newActivity()
+	m.Jobs = newJobsView(u)
 	bannerText := canvas.NewText("Demo — everything runs against Singlecam's built-in Move simulator. No key, no cost, nothing leaves this computer.", theme.Color(theme.ColorNameForegroundOnPrimary))
 	bannerText.TextStyle.Bold = true
 	m.Banner = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)), container.NewPadded(bannerText))
@@ -49,7 +52,7 @@ func (u *UI) mainScreen() *MainScreen {
 	jobs := widget.NewLabelWithStyle("Jobs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	jobs.SizeName = theme.SizeNameSubHeadingText
 	left := container.NewBorder(heading, nil, nil, nil, m.NewTake.content)
-	right := container.NewBorder(jobs, nil, nil, nil, m.Activity.content)
+	right := container.NewBorder(jobs, nil, nil, nil, m.Jobs.content)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
 	header := container.NewBorder(nil, nil, nil, m.Settings, m.Account)
@@ -70,7 +73,7 @@ func (u *UI) mainScreen() *MainScreen {
 
 // attach shows a new session: its key's owner and, in demo mode, the banner.
 func (m *MainScreen) attach(s *session) {
-	m.Activity.clear()
+	m.Jobs.reset()
 	m.Banner.Hidden = s.source != keyDemo
 	m.Banner.Refresh()
 	m.Account.SetText("Checking the account…")
@@ -81,6 +84,9 @@ func (m *MainScreen) attach(s *session) {
 		onMain(func() {
 			if m.ui.session != s {
 				return
+			}
+			if err == nil {
+				m.account = account.Name
 			}
 			switch {
 			case err != nil:
@@ -134,4 +140,39 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 	}()
 }
 
-func (m *MainScreen) onEvent(ev engine.Event) { m.Activity.apply(ev) }
+func (m *MainScreen) onEvent(ev engine.Event) {
+	m.Jobs.apply(ev)
+	m.notify(ev)
+}
+
+// started shows the journal once the engine has resumed it.
+func (m *MainScreen) started(s *session, records []*submit.Record, err error) {
+	if m.ui.session != s {
+		return
+	}
+	if err != nil {
+		m.say(engine.Explain(err))
+	}
+	m.Jobs.start(records)
+}
+
+// notify sends a desktop notification when a job is done, either way.
+func (m *MainScreen) notify(ev engine.Event) {
+	if !m.ui.app.Preferences().BoolWithFallback(prefNotifications, true) {
+		return
+	}
+	name := func(jobID string) string {
+		if i := m.Jobs.model.Index(jobID); i >= 0 && m.Jobs.model.At(i).Name != "" {
+			return m.Jobs.model.At(i).Name
+		}
+		return "A job"
+	}
+	switch {
+	case ev.Saved != nil && ev.Saved.Err == nil:
+		m.ui.app.SendNotification(fyne.NewNotification(name(ev.Saved.JobID)+" is ready",
+			joblist.Files(len(ev.Saved.Files))+" saved in "+ev.Saved.Folder))
+	case ev.Job != nil && ev.Job.Kind == watch.Failed:
+		m.ui.app.SendNotification(fyne.NewNotification(name(ev.Job.Job.ID)+" failed",
+			"Move could not process this video. Open Singlecam for what to do."))
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"singlecam/core/joblist"
 	"singlecam/core/submit"
 )
 
@@ -112,8 +113,8 @@ func TestStartQueuesSubmissionsThatReachTheService(t *testing.T) {
 	}
 	e.q.until(t, "both saved", func() bool {
 		done := 0
-		for _, r := range m.Activity.rows {
-			if strings.HasPrefix(r.Detail.Text, "1 files saved") {
+		for i := range m.Jobs.model.Len() {
+			if m.Jobs.model.At(i).Phase == joblist.Downloaded {
 				done++
 			}
 		}

@@ -46,17 +46,22 @@ func (s *session) close() {
 	}
 }
 
-// newSession starts an engine; events go to onEvent on the UI goroutine.
-func newSession(key, endpoint, dataDir, downloadDir string, source keySource, onEvent func(engine.Event)) (*session, error) {
+// newSession starts an engine. Its events, and the journal's records once
+// it has resumed them, arrive on the UI goroutine.
+func newSession(a fyne.App, key, endpoint, dataDir, downloadDir string, source keySource, m *MainScreen) (*session, error) {
 	eng, err := engine.New(engine.Config{
-		Key: key, Endpoint: endpoint, DataDir: dataDir, DownloadDir: downloadDir, AutoDownload: true,
-	}, func(ev engine.Event) { onMain(func() { onEvent(ev) }) })
+		Key: key, Endpoint: endpoint, DataDir: dataDir, DownloadDir: downloadDir,
+		AutoDownload: a.Preferences().BoolWithFallback(prefAutoDownload, true),
+	}, func(ev engine.Event) { onMain(func() { m.onEvent(ev) }) })
 	if err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &session{eng: eng, source: source, cancel: cancel}
-	go eng.Start(ctx, true)
+	go func() {
+		records, err := eng.Start(ctx, true)
+		onMain(func() { m.started(s, records, err) })
+	}()
 	return s, nil
 }
 
@@ -76,8 +81,11 @@ func (u *UI) openSession(key, endpoint string, source keySource) {
 		u.showWelcome(err)
 		return
 	}
+	if endpoint == "" {
+		endpoint = u.app.Preferences().String(prefEndpoint)
+	}
 	main := u.mainScreen()
-	s, err := newSession(key, endpoint, dataDir, downloadDir(u.app), source, main.onEvent)
+	s, err := newSession(u.app, key, endpoint, dataDir, downloadDir(u.app), source, main)
 	if err != nil {
 		u.showWelcome(err)
 		return
@@ -97,7 +105,7 @@ func (u *UI) startDemo() {
 			return
 		}
 		main := u.mainScreen()
-		s, err := newSession(demo.Key, demo.Endpoint, temp, filepath.Join(downloadDir(u.app), "Demo"), keyDemo, main.onEvent)
+		s, err := newSession(u.app, demo.Key, demo.Endpoint, temp, filepath.Join(downloadDir(u.app), "Demo"), keyDemo, main)
 		if err != nil {
 			demo.Close()
 			u.showWelcome(err)
@@ -133,6 +141,9 @@ func downloadDir(a fyne.App) string {
 
 // Preference keys (never the API key: that lives only in the keyring).
 const (
-	prefDownloadDir = "downloadDir"
-	prefLastFolder  = "lastFolder"
+	prefDownloadDir   = "downloadDir"
+	prefLastFolder    = "lastFolder"
+	prefAutoDownload  = "autoDownload"
+	prefNotifications = "notifications"
+	prefEndpoint      = "endpoint" // for testing against 'singlecam simulate'
 )

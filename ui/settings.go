@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -8,6 +10,7 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/secrets"
+	"singlecam/core/ugc"
 )
 
 // forgetKey is a variable so tests can use a mocked keyring.
@@ -53,7 +56,82 @@ func (m *MainScreen) onSettings() {
 	}
 	text := widget.NewLabel(about)
 	text.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(widget.NewLabelWithStyle("API key", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), text, container.NewHBox(actions...))
-	d = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(460, 160), body), m.ui.win)
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	body := container.NewVBox(
+		bold("API key"), text, container.NewHBox(actions...),
+		widget.NewSeparator(),
+		bold("Downloads"), m.downloadSettings(),
+		widget.NewSeparator(),
+		bold("Advanced"), m.endpointSetting(),
+		widget.NewSeparator(),
+		bold("About"), widget.NewLabel(m.about()),
+	)
+	d = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, 520), container.NewVScroll(body)), m.ui.win)
 	d.Show()
+}
+
+// downloadSettings: the folder (native picker), automatic downloads and
+// notifications. Preferences hold these; never the key.
+func (m *MainScreen) downloadSettings() fyne.CanvasObject {
+	prefs := m.ui.app.Preferences()
+	folder := widget.NewLabel(downloadDir(m.ui.app))
+	folder.Wrapping = fyne.TextWrapBreak
+	choose := &widget.Button{Text: "Choose folder…", OnTapped: func() {
+		if m.ui.opts.Picker == nil {
+			return
+		}
+		go func() {
+			dir, err := m.ui.opts.Picker.Folder("Where should Singlecam save jobs?", downloadDir(m.ui.app))
+			onMain(func() {
+				if err != nil {
+					return
+				}
+				prefs.SetString(prefDownloadDir, dir)
+				folder.SetText(dir)
+				m.say("New jobs are saved in " + dir + " from the next start.")
+			})
+		}()
+	}}
+	auto := widget.NewCheck("Download finished jobs automatically", func(on bool) {
+		prefs.SetBool(prefAutoDownload, on)
+		if s := m.ui.session; s != nil {
+			s.eng.SetAutoDownload(on)
+		}
+	})
+	auto.SetChecked(prefs.BoolWithFallback(prefAutoDownload, true))
+	notes := widget.NewCheck("Notify me when a job is ready or fails", func(on bool) { prefs.SetBool(prefNotifications, on) })
+	notes.SetChecked(prefs.BoolWithFallback(prefNotifications, true))
+	return container.NewVBox(container.NewBorder(nil, nil, nil, choose, folder), auto, notes)
+}
+
+// endpointSetting lets a tester point the app at 'singlecam simulate'.
+func (m *MainScreen) endpointSetting() fyne.CanvasObject {
+	prefs := m.ui.app.Preferences()
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("Move's endpoint (leave empty)")
+	entry.SetText(prefs.String(prefEndpoint))
+	entry.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return ugc.CheckEndpoint(strings.TrimSpace(s))
+	}
+	entry.OnChanged = func(s string) {
+		if entry.Validate() == nil {
+			prefs.SetString(prefEndpoint, strings.TrimSpace(s))
+		}
+	}
+	note := widget.NewLabel("For testing against 'singlecam simulate'. Used from the next start.")
+	note.TextStyle.Italic = true
+	return container.NewVBox(entry, note)
+}
+
+func (m *MainScreen) about() string {
+	text := "Singlecam " + m.ui.opts.Version
+	if m.account != "" {
+		text += " · account: " + m.account
+	}
+	return text
 }

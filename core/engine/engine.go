@@ -243,7 +243,7 @@ func (e *Engine) onJob(ev watch.Event) {
 	e.onEvent(Event{Job: &ev})
 	switch ev.Kind {
 	case watch.OutputsReady:
-		if e.autoDownload {
+		if e.autoDownloading() {
 			e.downloads.Add(1)
 			go func() {
 				defer e.downloads.Done()
@@ -309,4 +309,17 @@ func ExplainKeyCheck(err error) string {
 		return "Singlecam could not reach Move. Check your internet connection and try again."
 	}
 	return Explain(err)
+}
+
+// SetAutoDownload turns automatic downloads of finished jobs on or off.
+func (e *Engine) SetAutoDownload(on bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.autoDownload = on
+}
+
+func (e *Engine) autoDownloading() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.autoDownload
 }

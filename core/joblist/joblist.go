@@ -307,7 +307,6 @@ func Ago(t, now time.Time) string {
 	return t.Local().Format("2 Jan 2006")
 }
 
-
 // Files counts files in words: "1 file", "7 files".
 func Files(n int) string {
 	if n == 1 {

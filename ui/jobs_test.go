@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"singlecam/core/joblist"
+	"singlecam/core/ugc"
+)
+
+func (e *testEnv) start(t *testing.T, m *MainScreen, names ...string) {
+	t.Helper()
+	var paths []string
+	for _, n := range names {
+		paths = append(paths, e.video(t, n))
+	}
+	p := m.NewTake
+	p.Drop(paths)
+	e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+	test.Tap(p.Outputs.None)
+	test.Tap(p.Outputs.Checks[ugc.OutputAllBVH])
+	e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+	test.Tap(p.Start)
+}
+
+func phaseOf(m *MainScreen, name string) joblist.Phase {
+	for i := range m.Jobs.model.Len() {
+		if r := m.Jobs.model.At(i); r.Name == name {
+			return r.Phase
+		}
+	}
+	return joblist.Unknown
+}
+
+func TestAJobIsFollowedToItsFilesWithANotification(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	folder := filepath.Join(e.dir, "downloads", "Jump")
+	test.AssertNotificationSent(t, fyne.NewNotification("Jump is ready", "1 file saved in "+folder), func() {
+		e.start(t, m, "Jump.mp4")
+		var phases []joblist.Phase
+		e.q.until(t, "downloaded", func() bool {
+			p := phaseOf(m, "Jump")
+			if len(phases) == 0 || phases[len(phases)-1] != p {
+				phases = append(phases, p)
+			}
+			return p == joblist.Downloaded
+		})
+		if len(phases) < 3 {
+			t.Errorf("the row went through only %v", phases)
+		}
+	})
+	if _, err := os.Stat(filepath.Join(folder, "all_bvh.bvh")); err != nil {
+		t.Errorf("no file: %v", err)
+	}
+	i := m.Jobs.model.Index(m.Jobs.model.At(0).Key())
+	m.Jobs.List.Select(i)
+	if !strings.Contains(fmt.Sprint(m.Jobs.Details.Objects), "Open folder") && len(m.Jobs.Details.Objects) < 3 {
+		t.Error("the details of a downloaded job offer no way to its folder")
+	}
+}
+
+func TestAFailedJobShowsWhyAndNotifies(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	e.sim.Faults().FailJobs(1)
+	test.AssertNotificationSent(t, fyne.NewNotification("Doomed failed", "Move could not process this video. Open Singlecam for what to do."), func() {
+		e.start(t, m, "Doomed.mp4")
+		e.q.until(t, "failed", func() bool { return phaseOf(m, "Doomed") == joblist.Failed })
+		e.q.settle() // the failure's own event comes after the state change
+	})
+	if r := m.Jobs.model.At(0); !strings.Contains(r.Detail, "could not process this video") {
+		t.Errorf("detail %q", r.Detail)
+	}
+}
+
+func TestAThousandJobsLoadAsTheListScrolls(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	api, err := ugc.New(ugc.Config{Key: simKey, Endpoint: os.Getenv("MOVE_UGC_ENDPOINT_URL")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := api.CreateFile(context.Background(), "mp4", "", nil)
+	take, _ := api.CreateSingleCamTake(context.Background(), ugc.TakeRequest{DeviceLabel: "iphone", VideoFileID: f.ID, VideoFormat: ugc.FormatMP4})
+	for i := range 1000 {
+		if _, err := api.CreateSingleCamJob(context.Background(), ugc.JobRequest{TakeID: take.ID, Name: fmt.Sprintf("Take %04d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m.Jobs.reset()
+	m.Jobs.loadMore()
+	e.q.until(t, "the first page", func() bool { return m.Jobs.model.Len() == pageSize })
+	start := time.Now()
+	e.q.until(t, "every page", func() bool {
+		m.Jobs.List.ScrollToBottom()
+		return m.Jobs.model.Len() == 1000
+	})
+	if m.Jobs.model.At(0).Name != "Take 0999" || m.Jobs.model.At(999).Name != "Take 0000" {
+		t.Errorf("order: %s … %s", m.Jobs.model.At(0).Name, m.Jobs.model.At(999).Name)
+	}
+	t.Logf("scrolled through 1000 jobs, %d pages, in %v", 1000/pageSize, time.Since(start))
+}
+
+// A reviewed render of a row in each state.
+func TestJobRowsRender(t *testing.T) {
+	e := newTestEnv(t)
+	v := newJobsView(e.ui)
+	now := time.Now()
+	percent := func(p int) *int { return &p }
+	v.model.AddJobs([]ugc.Job{
+		{ID: "job-1", Name: "Backflip", Created: now.Add(-2 * time.Minute), State: ugc.StateNotStarted},
+		{ID: "job-2", Name: "Cartwheel", Created: now.Add(-10 * time.Minute), State: ugc.StateRunning, Percent: percent(63)},
+		{ID: "job-3", Name: "Walk cycle", Created: now.Add(-3 * time.Hour), State: ugc.StateFinished,
+			Outputs: []ugc.Output{{Format: "main_fbx", File: ugc.File{PresignedURL: "u"}}}},
+		{ID: "job-4", Name: "Dance", Created: now.Add(-30 * time.Hour), State: ugc.StateFailed},
+		{ID: "job-5", Name: "Mystery", Created: now.Add(-50 * time.Hour), State: ugc.ParseJobState("QUEUED_FOR_GPU"), RawState: "QUEUED_FOR_GPU"},
+	})
+	w := test.NewTempWindow(t, v.content)
+	w.Resize(fyne.NewSize(520, 720))
+	v.refresh()
+	test.AssertImageMatches(t, "jobs_states.png", w.Canvas().Capture())
+}
