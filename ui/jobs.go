@@ -33,6 +33,8 @@ type JobsView struct {
 	Empty   *widget.Label
 
 	model    *joblist.List
+	thumbs   map[string]fyne.Resource // by job id: presigned URLs change, jobs do not
+	fetching map[string]bool
 	selected string // the selected row's key
 	next     string // the account's next page, "" when all are loaded
 	loading  bool
@@ -41,7 +43,8 @@ type JobsView struct {
 }
 
 func newJobsView(u *UI) *JobsView {
-	v := &JobsView{ui: u, model: joblist.New(nil), Details: container.NewVBox()}
+	v := &JobsView{ui: u, model: joblist.New(nil), Details: container.NewVBox(),
+		thumbs: map[string]fyne.Resource{}, fetching: map[string]bool{}}
 	v.Empty = widget.NewLabel("Takes you start appear here, from upload to downloaded files.")
 	v.Empty.Wrapping = fyne.TextWrapWord
 	v.Empty.TextStyle.Italic = true
@@ -59,6 +62,7 @@ func newJobsView(u *UI) *JobsView {
 // reset empties the list for a new session.
 func (v *JobsView) reset() {
 	v.model, v.selected, v.next, v.loading, v.loaded = joblist.New(nil), "", "", false, false
+	v.thumbs, v.fetching = map[string]fyne.Resource{}, map[string]bool{}
 	v.List.Length = v.model.Len
 	v.refresh()
 }
@@ -68,6 +72,7 @@ type jobRow struct {
 	widget.BaseWidget
 	box                *fyne.Container
 	name, when, detail *widget.Label
+	thumb              *canvas.Image
 	chip               *canvas.Rectangle
 	chipText           *canvas.Text
 	progress           *widget.ProgressBar
@@ -81,7 +86,10 @@ func newJobRow() fyne.CanvasObject {
 		chip:     canvas.NewRectangle(color.Transparent),
 		chipText: canvas.NewText("", color.White),
 		progress: widget.NewProgressBar(),
+		thumb:    canvas.NewImageFromResource(placeholderThumb),
 	}
+	r.thumb.FillMode = canvas.ImageFillContain
+	r.thumb.SetMinSize(fyne.NewSize(80, 45))
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.chip.CornerRadius = 6
@@ -91,7 +99,7 @@ func newJobRow() fyne.CanvasObject {
 	r.chipText.Alignment = fyne.TextAlignCenter
 	chip := container.NewStack(r.chip, container.NewPadded(r.chipText))
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(r.when, chip), r.name)
-	r.box = container.NewVBox(top, r.progress, r.detail)
+	r.box = container.NewBorder(nil, nil, container.NewPadded(r.thumb), nil, container.NewVBox(top, r.progress, r.detail))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -138,12 +146,48 @@ func (v *JobsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	} else {
 		r.detail.Importance = widget.MediumImportance
 	}
+	r.thumb.Resource = v.thumbnail(row)
+	r.thumb.Refresh()
 	r.box.Refresh() // a recycled row: lay it out for its new texts
 	// Paged as the user scrolls: near the end, fetch the next page.
 	if id >= v.model.Len()-10 {
 		v.loadMore()
 	}
 }
+
+// thumbnail is the row's picture: the take's thumbnail once fetched (in the
+// background, once per job), a video icon until then.
+func (v *JobsView) thumbnail(row *joblist.Row) fyne.Resource {
+	if res, ok := v.thumbs[row.JobID]; ok {
+		return res
+	}
+	if row.Thumbnail != "" && !v.fetching[row.JobID] && v.ui.session != nil {
+		id, url, s := row.JobID, row.Thumbnail, v.ui.session
+		v.fetching[id] = true
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			data, err := s.eng.Thumbnail(ctx, url)
+			onMain(func() {
+				if v.ui.session != s {
+					return
+				}
+				if err != nil {
+					delete(v.fetching, id) // the icon stays; a later redraw tries again
+					return
+				}
+				v.thumbs[id] = fyne.NewStaticResource(id+".png", data)
+				if i := v.model.Index(id); i >= 0 {
+					v.List.RefreshItem(i)
+				}
+			})
+		}()
+	}
+	return placeholderThumb
+}
+
+// placeholderThumb stands in for a thumbnail, quietly.
+var placeholderThumb = theme.NewDisabledResource(theme.FileVideoIcon())
 
 // refresh redraws after the model changed.
 func (v *JobsView) refresh() {

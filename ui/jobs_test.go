@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"singlecam/core/joblist"
+	"singlecam/core/submit"
 	"singlecam/core/ugc"
 )
 
@@ -128,4 +129,30 @@ func TestJobRowsRender(t *testing.T) {
 	w.Resize(fyne.NewSize(520, 720))
 	v.refresh()
 	test.AssertImageMatches(t, "jobs_states.png", w.Canvas().Capture())
+}
+
+// Closed mid-upload, started again: the submission is in the list at once,
+// resumes, and ends with its files, with exactly one job.
+func TestASubmissionLeftByAClosedAppResumesAtTheNextStart(t *testing.T) {
+	e := newTestEnv(t)
+	journal, err := submit.OpenJournal(filepath.Join(os.Getenv("SINGLECAM_DATA_DIR"), "submissions"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &submit.Record{ID: "sub-left-behind", Created: time.Now().Add(-time.Minute), Step: submit.StepUploadingVideo,
+		Request: submit.Request{VideoPath: e.video(t, "Resumed.mp4"), Name: "Resumed", DeviceLabel: "iphone",
+			Outputs: []ugc.OutputType{ugc.OutputAllBVH}}}
+	if err := journal.Save(rec); err != nil {
+		t.Fatal(err)
+	}
+	m := e.signedIn(t)
+	e.q.until(t, "the row from the journal", func() bool { return m.Jobs.model.Index("sub-left-behind") >= 0 })
+	e.q.until(t, "downloaded", func() bool { return phaseOf(m, "Resumed") == joblist.Downloaded })
+	recs, _ := journal.Load()
+	if len(recs) != 1 || recs[0].JobID == "" || !recs[0].Delivered {
+		t.Errorf("journal after resume: %+v", recs)
+	}
+	if m.Jobs.model.Len() != 1 {
+		t.Errorf("%d rows: the journal and the account were not merged", m.Jobs.model.Len())
+	}
 }

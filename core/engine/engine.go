@@ -8,6 +8,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"path/filepath"
 	"sync"
 	"time"
@@ -322,4 +324,25 @@ func (e *Engine) autoDownloading() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.autoDownload
+}
+
+// maxThumbnail bounds a thumbnail's size.
+const maxThumbnail = 2 << 20
+
+// Thumbnail fetches a take's thumbnail image (a presigned URL the service
+// gave), for the jobs list.
+func (e *Engine) Thumbnail(ctx context.Context, url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("thumbnail: HTTP %s", resp.Status)
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, maxThumbnail))
 }

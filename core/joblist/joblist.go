@@ -153,6 +153,9 @@ func (l *List) applyJob(r *Row, j ugc.Job) {
 		r.Name = j.Name
 	}
 	r.Outputs, r.Options, r.ClipWindow = j.Outputs, j.Options, j.ClipWindow
+	if j.Thumbnail != "" {
+		r.Thumbnail = j.Thumbnail
+	}
 	if r.Phase == Downloading || r.Phase == Downloaded {
 		return // what happens on this machine says more
 	}

@@ -13,7 +13,7 @@ const jobFields = `fragment JobFields on Job {
     clipWindow { startTime endTime }
     options { trackFingers floorPlane trackBall trackJerseyNumbers mocapModel }
   }
-  take { id }
+  take { id videoFile { thumbnailUrl } }
   outputs { format key file { ...FileFields } }
 }`
 

@@ -135,7 +135,9 @@ type Job struct {
 	RawState string // the service's own spelling, for display and logs
 	Percent  *int   // percentageComplete, nil when the service gives none
 	TakeID   string
-	Outputs  []Output
+	// Thumbnail is an image URL of the take's video, when the service has one.
+	Thumbnail string
+	Outputs   []Output
 	// Options and ClipWindow are what the job was asked for.
 	Options    Options
 	ClipWindow *ClipWindow

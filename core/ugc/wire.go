@@ -55,7 +55,10 @@ type wireJob struct {
 		} `json:"options"`
 	} `json:"inputs"`
 	Take *struct {
-		ID string `json:"id"`
+		ID        string `json:"id"`
+		VideoFile *struct {
+			ThumbnailURL *string `json:"thumbnailUrl"`
+		} `json:"videoFile"`
 	} `json:"take"`
 	Outputs []*struct {
 		Format *string   `json:"format"`
@@ -108,6 +111,9 @@ func (w *wireJob) job() Job {
 	j.State = ParseJobState(j.RawState)
 	if w.Take != nil {
 		j.TakeID = w.Take.ID
+		if w.Take.VideoFile != nil {
+			j.Thumbnail = deref(w.Take.VideoFile.ThumbnailURL)
+		}
 	}
 	if in := w.Inputs; in != nil {
 		if cw := in.ClipWindow; cw != nil {
