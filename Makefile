@@ -3,13 +3,22 @@
 
 GO ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
+
+# The version comes from FyneApp.toml, the commit from git.
+VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+RELEASE_FLAGS := -trimpath -tags migrated_fynedo -ldflags "-s -w $(LDFLAGS)"
 
 # Fyne complains at start-up when the locale is plain C, as on a bare server.
 ifeq ($(filter-out C POSIX,$(or $(LANG),C)),)
-export LANG := C.UTF-8
+export LANG := en_US.UTF-8
 endif
 
-.PHONY: all deps test-deps run demo simulate build test vet lint bench clean
+.PHONY: all deps test-deps run demo simulate build test vet lint bench clean fyne-tool package-linux install package-windows package-darwin
+
+FYNE := $(shell $(GO) env GOPATH)/bin/fyne
 
 all: build
 
@@ -21,18 +30,18 @@ test-deps:
 
 ## run: open the app (demo mode when no API key is known)
 run: deps
-	$(GO) run .
+	$(GO) run -tags migrated_fynedo -ldflags "$(LDFLAGS)" .
 
 ## demo: open the app in demo mode, against the built-in simulator
 demo: deps
-	$(GO) run . --demo
+	$(GO) run -tags migrated_fynedo -ldflags "$(LDFLAGS)" . --demo
 
 ## simulate: run the Move API simulator in the foreground
 simulate: deps
 	$(GO) run . simulate
 
 build: deps
-	$(GO) build -o singlecam .
+	$(GO) build -tags migrated_fynedo -ldflags "$(LDFLAGS)" -o singlecam .
 
 ## test: every test, with the race detector, then the key through a real
 ## keyring (gnome-keyring in a private D-Bus session)
@@ -57,5 +66,40 @@ lint: vet
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-clean:
+## fyne-tool: the Fyne packaging tool, pinned, from the Go module proxy
+fyne-tool:
+	@test -x $(FYNE) || GOFLAGS= $(GO) install $(FYNE_TOOL)
+
+## package-linux: dist/Singlecam.tar.xz with the binary, a .desktop file and icons
+package-linux: deps fyne-tool
+	$(GO) build $(RELEASE_FLAGS) -o singlecam .
+	$(FYNE) package --target linux --release --executable singlecam --name Singlecam \
+	  --app-id app.singlecam.desktop --icon assets/icon.png --app-version $(VERSION)
+	mkdir -p dist && mv Singlecam.tar.xz dist/
 	rm -f singlecam
+
+## install: install the Linux package for this user (PREFIX=/usr/local with sudo: system-wide)
+install: package-linux
+	rm -rf dist/unpacked && mkdir -p dist/unpacked && tar -xJf dist/Singlecam.tar.xz -C dist/unpacked
+	if [ -n "$(PREFIX)" ]; then $(MAKE) -C dist/unpacked/singlecam install PREFIX=$(PREFIX); \
+	else $(MAKE) -C dist/unpacked/singlecam user-install; fi
+
+## package-windows: dist/Singlecam.exe (GUI subsystem, icon and version resources), cross-built with mingw
+package-windows: fyne-tool
+	@command -v x86_64-w64-mingw32-gcc >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get install -y --no-install-recommends gcc-mingw-w64-x86-64; }
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 GOFLAGS="-trimpath -ldflags=-X=main.commit=$(COMMIT)" \
+	  $(FYNE) package --target windows --release --tags migrated_fynedo --name Singlecam \
+	  --app-id app.singlecam.desktop --icon assets/icon.png --app-version $(VERSION)
+	mkdir -p dist && mv Singlecam.exe dist/
+
+## package-darwin: dist/Singlecam.app (run on a Mac, with the Xcode command line tools)
+package-darwin: fyne-tool
+	$(GO) build $(RELEASE_FLAGS) -o singlecam .
+	$(FYNE) package --target darwin --release --executable singlecam --name Singlecam \
+	  --app-id app.singlecam.desktop --icon assets/icon.png --app-version $(VERSION)
+	mkdir -p dist && rm -rf dist/Singlecam.app && mv Singlecam.app dist/
+	rm -f singlecam
+
+clean:
+	rm -rf singlecam dist

@@ -6,18 +6,24 @@ package main
 import (
 	"os"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"singlecam/assets"
 	"singlecam/ui"
 	"singlecam/ui/cli"
 	"singlecam/ui/native"
 )
 
-// version is stamped by the release build (-ldflags "-X main.version=...").
-var version = "dev"
+// version and commit are stamped by the Makefile's builds
+// (-ldflags "-X main.version=... -X main.commit=...").
+var (
+	version = "dev"
+	commit  = "unknown"
+)
 
 func main() {
-	cli.Version = version
+	cli.Version = version + " (" + commit + ")"
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
@@ -26,10 +32,16 @@ func main() {
 	if demo {
 		args = args[1:]
 	}
-	u := ui.New(app.NewWithID(ui.AppID), ui.Options{
+	a := app.NewWithID(ui.AppID)
+	a.SetIcon(fyne.NewStaticResource("singlecam.png", assets.Icon))
+	if v := a.Metadata().Version; version == "dev" && v != "" && v != "0.0.0" {
+		// Built by the Fyne tool (the Windows package): it embeds FyneApp.toml's version.
+		cli.Version = v + " (" + commit + ")"
+	}
+	u := ui.New(a, ui.Options{
 		Demo:    demo,
 		Files:   args, // "Open with Singlecam" passes files this way
-		Version: version,
+		Version: cli.Version,
 		Picker:  native.Picker{},
 	})
 	u.Start()

@@ -22,8 +22,8 @@ import (
 	"singlecam/core/ugc"
 )
 
-// pageSize is how many of the account's jobs one page brings.
-const pageSize = 50
+// pageSize is how many of the account's jobs one page brings: the most the API gives.
+const pageSize = 100
 
 // JobsView is the jobs list: everything the user has, newest first, live.
 type JobsView struct {
@@ -86,7 +86,7 @@ func newJobRow() fyne.CanvasObject {
 		chip:     canvas.NewRectangle(color.Transparent),
 		chipText: canvas.NewText("", color.White),
 		progress: widget.NewProgressBar(),
-		thumb:    canvas.NewImageFromResource(placeholderThumb),
+		thumb:    canvas.NewImageFromResource(placeholderThumb()),
 	}
 	r.thumb.FillMode = canvas.ImageFillContain
 	r.thumb.SetMinSize(fyne.NewSize(80, 45))
@@ -183,11 +183,12 @@ func (v *JobsView) thumbnail(row *joblist.Row) fyne.Resource {
 			})
 		}()
 	}
-	return placeholderThumb
+	return placeholderThumb()
 }
 
-// placeholderThumb stands in for a thumbnail, quietly.
-var placeholderThumb = theme.NewDisabledResource(theme.FileVideoIcon())
+// placeholderThumb stands in for a thumbnail, quietly. A function, not a
+// variable: the theme's colours exist only once the app does.
+func placeholderThumb() fyne.Resource { return theme.NewDisabledResource(theme.FileVideoIcon()) }
 
 // refresh redraws after the model changed.
 func (v *JobsView) refresh() {

@@ -76,15 +76,19 @@ func (q *Queue) Add(ctx context.Context, req Request) (*Record, []string, error)
 }
 
 // Resume starts every journaled submission that has no job yet and has not
-// failed, and returns all the journal's records, oldest first.
+// failed, and returns a snapshot of all the journal's records, oldest first:
+// copies, since the submissions it started change their own as they go.
 func (q *Queue) Resume(ctx context.Context) ([]*Record, error) {
 	records, err := q.pipeline.Journal.Load()
-	for _, rec := range records {
+	snapshot := make([]*Record, len(records))
+	for i, rec := range records {
+		c := *rec
+		snapshot[i] = &c
 		if !rec.Finished() && rec.Step != StepFailed {
 			q.start(ctx, rec)
 		}
 	}
-	return records, err
+	return snapshot, err
 }
 
 // Retry starts a failed submission again from its first unfinished step.
