@@ -78,6 +78,9 @@ func (m *MainScreen) downloadSettings() fyne.CanvasObject {
 	prefs := m.ui.app.Preferences()
 	folder := widget.NewLabel(downloadDir(m.ui.app))
 	folder.Wrapping = fyne.TextWrapBreak
+	if s := m.ui.session; s != nil && s.source == keyDemo {
+		folder.SetText(downloadDir(m.ui.app) + " (the demo's jobs go in its Demo folder)")
+	}
 	choose := &widget.Button{Text: "Choose folder…", OnTapped: func() {
 		if m.ui.opts.Picker == nil {
 			return
