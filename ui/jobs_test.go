@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"singlecam/core/engine"
 	"singlecam/core/joblist"
+	"singlecam/core/outputs"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
 )
@@ -123,10 +125,18 @@ func TestJobRowsRender(t *testing.T) {
 		{ID: "job-3", Name: "Walk cycle", Created: now.Add(-3 * time.Hour), State: ugc.StateFinished,
 			Outputs: []ugc.Output{{Format: "main_fbx", File: ugc.File{PresignedURL: "u"}}}},
 		{ID: "job-4", Name: "Dance", Created: now.Add(-30 * time.Hour), State: ugc.StateFailed},
-		{ID: "job-5", Name: "Mystery", Created: now.Add(-50 * time.Hour), State: ugc.ParseJobState("QUEUED_FOR_GPU"), RawState: "QUEUED_FOR_GPU"},
+		{ID: "job-5", Name: "Mystery", Created: now.Add(-45 * time.Hour), State: ugc.ParseJobState("QUEUED_FOR_GPU"), RawState: "QUEUED_FOR_GPU"},
 	})
+	// The states that only this machine knows come from engine events.
+	sub := func(s submit.Status) { v.model.Apply(engine.Event{Submission: &s}) }
+	sub(submit.Status{ID: "sub-up", Name: "Uploading take", Step: submit.StepUploadingVideo, Done: 812_000_000, Total: 3_900_000_000})
+	sub(submit.Status{ID: "sub-wait", Name: "Waiting take", Step: submit.StepWaiting, Err: ugc.ErrUnavailable})
+	v.model.AddJobs([]ugc.Job{{ID: "job-6", Name: "Downloading take", Created: now.Add(-4 * time.Hour), State: ugc.StateFinished},
+		{ID: "job-7", Name: "Saved take", Created: now.Add(-5 * time.Hour), State: ugc.StateFinished}})
+	v.model.Apply(engine.Event{Download: &engine.DownloadProgress{JobID: "job-6", Format: "render_video", Done: 400_000, Total: 1_000_000}})
+	v.model.Apply(engine.Event{Saved: &engine.SavedJob{JobID: "job-7", Folder: "/home/me/Downloads/Singlecam/Saved take", Files: make([]outputs.Saved, 7)}})
 	w := test.NewTempWindow(t, v.content)
-	w.Resize(fyne.NewSize(520, 720))
+	w.Resize(fyne.NewSize(520, 1900)) // every state in view at once
 	v.refresh()
 	test.AssertImageMatches(t, "jobs_states.png", w.Canvas().Capture())
 }
