@@ -73,7 +73,7 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 	p.Label = widget.NewEntry()
 	p.Label.SetText(submit.DefaultDeviceLabel)
 	p.Label.Validator = func(s string) error {
-		if _, err := submit.Check(submit.Request{DeviceLabel: s}); err != nil && strings.Contains(err.Error(), "device label") {
+		if !submit.ValidDeviceLabel(strings.TrimSpace(s)) {
 			return fmt.Errorf("lowercase letters, digits and hyphens only")
 		}
 		return nil

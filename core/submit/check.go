@@ -36,6 +36,10 @@ func (e *CheckError) Error() string {
 
 var deviceLabelPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// ValidDeviceLabel reports whether a device label is a slug, as the service
+// wants: lowercase letters, digits and single hyphens, like "iphone".
+func ValidDeviceLabel(label string) bool { return deviceLabelPattern.MatchString(label) }
+
 // Check looks at a request before anything is sent: the files are there and
 // readable, the video is one Move can use (the probe reads its headers), and
 // the settings are valid. It returns the warnings (among them the documented
@@ -75,7 +79,7 @@ func Check(req Request) (warnings []string, err error) {
 	if req.MovePath != "" && checkFile(req.MovePath, ".move file", media.KindMove, refuse) {
 		take(media.CheckMove(req.MovePath, req.VideoPath))
 	}
-	if !deviceLabelPattern.MatchString(req.DeviceLabel) {
+	if !ValidDeviceLabel(req.DeviceLabel) {
 		refuse(false, "The device label %s can only use lowercase letters, digits and single hyphens, like \"iphone\".", quote(req.DeviceLabel))
 	}
 	for _, o := range req.Outputs {

@@ -128,3 +128,14 @@ func TestHumanBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestValidDeviceLabel(t *testing.T) {
+	for label, ok := range map[string]bool{
+		"iphone": true, "iphone-15": true, "cam2": true,
+		"": false, "iPhone": false, "my phone": false, "-cam": false, "cam--2": false, "cam-": false,
+	} {
+		if ValidDeviceLabel(label) != ok {
+			t.Errorf("ValidDeviceLabel(%q) = %v, want %v", label, !ok, ok)
+		}
+	}
+}
