@@ -244,10 +244,14 @@ func (p *NewTake) revalidate() {
 	p.Reason.SetText("Checking…")
 	reqs, formProblems := p.requests()
 	takes := slices.Clone(p.takes)
+	known := make([]bool, len(takes))
+	for i, t := range takes {
+		known[i] = t.checked
+	}
 	go func() {
 		results := make([]checkResult, len(reqs))
 		for i, r := range reqs {
-			results[i] = checkTake(r)
+			results[i] = checkTake(r, known[i])
 		}
 		onMain(func() {
 			if generation != p.generation {
@@ -259,17 +263,21 @@ func (p *NewTake) revalidate() {
 }
 
 type checkResult struct {
+	facts    bool // summary and duration were read this round
 	summary  string
 	duration float64
 	findings []media.Finding
 }
 
-// checkTake runs the submission's own checks on one take.
-func checkTake(r submit.Request) checkResult {
-	var res checkResult
-	if report, err := media.Probe(r.VideoPath, media.Options{}); err == nil && report.Container != "" {
-		res.duration = report.Duration.Seconds()
-		res.summary = report.Findings[len(report.Findings)-1].Message // the one-line summary
+// checkTake runs the submission's own checks on one take; the video's facts
+// (its summary line and duration) are read only the first time, since they
+// do not change with the form's settings.
+func checkTake(r submit.Request, factsKnown bool) checkResult {
+	res := checkResult{facts: !factsKnown}
+	if res.facts {
+		if report, err := media.Probe(r.VideoPath, media.Options{}); err == nil && report.Container != "" {
+			res.duration, res.summary = report.Duration.Seconds(), media.Summary(report)
+		}
 	}
 	warnings, err := submit.Check(r)
 	for _, w := range warnings {
@@ -286,7 +294,10 @@ func checkTake(r submit.Request) checkResult {
 func (p *NewTake) apply(takes []*takeItem, results []checkResult, formProblems []string) {
 	for i, t := range takes {
 		first := !t.checked
-		t.summary, t.duration, t.findings, t.checked = results[i].summary, results[i].duration, results[i].findings, true
+		if results[i].facts {
+			t.summary, t.duration = results[i].summary, results[i].duration
+		}
+		t.findings, t.checked = results[i].findings, true
 		if first {
 			p.proposeWindow(t)
 		}

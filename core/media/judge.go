@@ -52,7 +52,7 @@ func judge(r *Report, opts Options) {
 	if r.Height > r.Width {
 		r.add(Info, "%s is portrait (%d×%d). That is fine.", name, r.Width, r.Height)
 	}
-	r.add(Info, "%s", summary(r))
+	r.add(Info, "%s", Summary(r))
 }
 
 func judgeDuration(r *Report, opts Options, limit func(string, ...any), seconds float64) {
@@ -80,8 +80,9 @@ func judgeDuration(r *Report, opts Options, limit func(string, ...any), seconds 
 	}
 }
 
-// summary is the one-line description of a video.
-func summary(r *Report) string {
+// Summary is the one-line description of a readable video:
+// "0:03.0 · 480×320 · 30 fps · H.264 · MP4 · 19.3 kB · with sound".
+func Summary(r *Report) string {
 	parts := []string{clock(r.Duration), fmt.Sprintf("%d×%d", r.Width, r.Height), fps(r.FPS) + " fps", r.Codec, r.Container, HumanSize(r.Size)}
 	if r.HasAudio {
 		parts = append(parts, "with sound")
