@@ -41,3 +41,8 @@ func Sleep(ctx context.Context, d time.Duration) error {
 		return nil
 	}
 }
+
+// NetworkWait paces work that waits for the network to come back (a laptop
+// asleep, Wi-Fi gone): from a few seconds up to five minutes between tries,
+// never giving up on its own.
+var NetworkWait = Policy{BaseDelay: 5 * time.Second, MaxDelay: 5 * time.Minute}

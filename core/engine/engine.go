@@ -85,7 +85,7 @@ func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 		onEvent = func(Event) {}
 	}
 	if cfg.NetworkWait == (backoff.Policy{}) {
-		cfg.NetworkWait = networkWait
+		cfg.NetworkWait = backoff.NetworkWait
 	}
 	api, err := ugc.New(ugc.Config{Key: cfg.Key, Endpoint: cfg.Endpoint, Retry: cfg.API})
 	if err != nil {
@@ -214,15 +214,12 @@ func (e *Engine) Download(ctx context.Context, jobID string, only []string) (str
 	return folder, files, err
 }
 
-// networkWait paces automatic downloads waiting for the network to return.
-var networkWait = backoff.Policy{BaseDelay: 5 * time.Second, MaxDelay: 5 * time.Minute}
-
 // downloadPatiently saves a job's outputs, waiting out network trouble (a
 // laptop asleep, Wi-Fi gone) until it passes or ctx ends.
 func (e *Engine) downloadPatiently(ctx context.Context, jobID string) (string, []outputs.Saved, error) {
 	for wait := 1; ; wait++ {
 		folder, files, err := e.Download(ctx, jobID, nil)
-		if err == nil || !(errors.Is(err, ugc.ErrUnavailable) || errors.Is(err, transfer.ErrUnavailable)) {
+		if err == nil || !submit.IsTransient(err) {
 			return folder, files, err
 		}
 		if backoff.Sleep(ctx, e.networkWait.Delay(wait)) != nil {

@@ -23,9 +23,9 @@ type Pipeline struct {
 	Now func() time.Time
 }
 
-// isTransient marks failures worth waiting out: the network, or the service
-// being unavailable for a while.
-func isTransient(err error) bool {
+// IsTransient marks failures worth waiting out: the network, or the service
+// or its storage being unavailable for a while.
+func IsTransient(err error) bool {
 	return errors.Is(err, ugc.ErrUnavailable) || errors.Is(err, transfer.ErrUnavailable)
 }
 

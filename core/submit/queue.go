@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"sync"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -15,10 +14,6 @@ import (
 
 // DefaultConcurrency is how many submissions upload at once.
 const DefaultConcurrency = 2
-
-// networkWait paces the tries of a submission waiting for the network to
-// come back (a laptop asleep, Wi-Fi gone): it never gives up on its own.
-var networkWait = backoff.Policy{BaseDelay: 5 * time.Second, MaxDelay: 5 * time.Minute}
 
 // Queue runs submissions a few at a time, resumes the journal's unfinished
 // ones, and keeps each going through network trouble.
@@ -45,7 +40,7 @@ func NewQueue(p *Pipeline, concurrency int, onStatus func(Status)) *Queue {
 	}
 	return &Queue{
 		pipeline: p, slots: make(chan struct{}, concurrency), onStatus: onStatus,
-		wait: networkWait, running: map[string]bool{},
+		wait: backoff.NetworkWait, running: map[string]bool{},
 	}
 }
 
@@ -154,7 +149,7 @@ func (q *Queue) run(ctx context.Context, rec *Record) {
 			return
 		case ctx.Err() != nil:
 			return
-		case isTransient(err):
+		case IsTransient(err):
 			q.settle(rec, StepWaiting, err)
 			if backoff.Sleep(ctx, q.wait.Delay(waits)) != nil {
 				return
