@@ -1,5 +1,5 @@
 // Package core_test checks the walls between the project's rooms, as
-// ../shared/DESIGN.md draws them, by asking the go tool what each core
+// the README's layout section draws them, by asking the go tool what each core
 // package imports.
 package core_test
 

@@ -6,7 +6,8 @@ package contract
 import _ "embed"
 
 // Schema is the Move UGC API schema as the service's introspection reports it.
-// Keep it byte-identical to ../shared/move-ugc/schema.graphql when that changes.
+// Update it from the service's introspection when Move changes the API; what
+// the schema cannot say about the service's behaviour is in API.md beside it.
 //
 //go:embed schema.graphql
 var Schema string

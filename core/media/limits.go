@@ -20,7 +20,7 @@ type Limits struct {
 	Codecs                 []string // documented codecs
 }
 
-// DocumentedLimits is Move's "Limits" page as of its date (FACTS.md).
+// DocumentedLimits is Move's "Limits" page as of its date (core/contract/API.md).
 var DocumentedLimits = Limits{
 	AsOf:       "2026-11",
 	MinSide:    300,

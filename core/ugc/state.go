@@ -3,7 +3,7 @@ package ugc
 import "strings"
 
 // JobState is a job's state, normalised from every spelling the service and
-// its documents use (FACTS.md). Unknown spellings map to StateUnknown, which
+// its documents use (core/contract/API.md). Unknown spellings map to StateUnknown, which
 // callers treat as "still in progress".
 type JobState int
 

@@ -22,7 +22,7 @@ const (
 	blobPrefix      = "/blob/"
 	thumbnailSuffix = "/thumbnail"
 	amzDateFormat   = "20060102T150405Z"
-	// maxSinglePut is S3's cap on one PUT (FACTS.md: 5 GiB).
+	// maxSinglePut is S3's cap on one PUT (core/contract/API.md: 5 GiB).
 	maxSinglePut = 5 << 30
 	copyBuffer   = 1 << 20
 )

@@ -3,7 +3,7 @@ package ugcsim
 import "fmt"
 
 // Error types the simulator reports in errors[].errorType. MoveNotFoundError
-// and UnauthorizedException are the service's own (FACTS.md); the others are
+// and UnauthorizedException are the service's own (core/contract/API.md); the others are
 // the simulator's names for cases the service's documents do not spell out.
 const (
 	errNotFound     = "MoveNotFoundError"

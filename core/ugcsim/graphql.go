@@ -19,7 +19,7 @@ type graphQLRequest struct {
 	Variables     map[string]any `json:"variables"`
 }
 
-// appSyncError is one entry of an AppSync response's errors array (FACTS.md).
+// appSyncError is one entry of an AppSync response's errors array (core/contract/API.md).
 type appSyncError struct {
 	Path      []any             `json:"path"`
 	Data      any               `json:"data"`

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Job states as the service spells them (FACTS.md: "NOT STARTED" has a space).
+// Job states as the service spells them (core/contract/API.md: "NOT STARTED" has a space).
 const (
 	stateNotStarted = "NOT STARTED"
 	stateRunning    = "RUNNING"

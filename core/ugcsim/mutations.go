@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// uploadTypes are the File types createFile accepts (FACTS.md).
+// uploadTypes are the File types createFile accepts (core/contract/API.md).
 var uploadTypes = map[string]bool{"mp4": true, "mov": true, "avi": true, "move": true}
 
 // deviceLabelPattern is a slug: lowercase letters, digits and single hyphens.
@@ -76,7 +76,7 @@ func (r *resolver) CreateSingleCamTake(ctx context.Context, args struct {
 	return v.take(t), nil
 }
 
-// checkSingleCamSources enforces FACTS.md: one video source (MP4, MOV or AVI),
+// checkSingleCamSources enforces core/contract/API.md: one video source (MP4, MOV or AVI),
 // at most one MOVE source, files that exist and match their format, and one
 // device label that is a slug. The caller holds store.mu.
 func (s *Simulator) checkSingleCamSources(sources []sourceInput) ([]sourceRec, error) {

@@ -37,7 +37,7 @@ var outputKinds = map[string]outputKind{
 	"ALL_C3D":              {".c3d", placeholder("C3D")},
 }
 
-// defaultOutputs is what the service makes when a job asks for none (FACTS.md).
+// defaultOutputs is what the service makes when a job asks for none (core/contract/API.md).
 var defaultOutputs = []string{
 	"RENDER_VIDEO", "MAIN_FBX", "MAIN_USDC", "MAIN_USDZ", "MAIN_BLEND",
 	"MOTION_DATA", "RENDER_OVERLAY_VIDEO",

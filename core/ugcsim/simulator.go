@@ -1,6 +1,6 @@
 // Package ugcsim is a working simulator of Move AI's UGC GraphQL API, built
 // from the same schema file as the real service (core/contract) and behaving
-// as ../shared/move-ugc/FACTS.md describes: AppSync-style auth and errors,
+// as core/contract/API.md describes: AppSync-style auth and errors,
 // presigned upload and download URLs that expire, jobs that progress over
 // simulated time, and faults that tests can switch on. The tests of every
 // network flow run against it, and the app's demo mode is built on it.
