@@ -90,7 +90,9 @@ func eachChunk(data []byte, visit func(id string, body []byte) error) error {
 		if err := visit(id, data[8:8+size]); err != nil {
 			return err
 		}
-		data = data[8+size+size%2:]
+		// The padding byte of an odd-sized last chunk may be missing.
+		next := min(8+size+size%2, len(data))
+		data = data[next:]
 		if len(data) > 0 && len(data) < 8 {
 			return nil
 		}

@@ -30,6 +30,6 @@ func FuzzProbeISO(f *testing.F) {
 }
 
 func FuzzProbeAVI(f *testing.F) {
-	fuzzProbe(f, "clip.avi")
+	fuzzProbe(f, "clip.avi", "odd-chunk.avi")
 	f.Add(append([]byte("RIFF\x00\x00\x00\x00AVI LIST\xff\xff\xff\x7fhdrl"), bytes.Repeat([]byte{0}, 64)...))
 }

@@ -142,3 +142,12 @@ func TestRotationOfEveryQuarterTurn(t *testing.T) {
 		}
 	}
 }
+
+// A RIFF chunk of odd size whose padding byte is missing (the file ends
+// right after it) once made the AVI reader slice past the end and panic.
+func TestAVIWithOddLastChunkIsRefusedNotPanicking(t *testing.T) {
+	r, err := Probe(filepath.Join("testdata", "odd-chunk.avi"), Options{})
+	if err == nil && !r.Refused() {
+		t.Fatalf("a 33-byte AVI without a video stream was accepted: %+v", r)
+	}
+}
