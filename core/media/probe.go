@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -77,6 +78,20 @@ var (
 	errNoVideoTrack = errors.New("no video track")
 )
 
+// ErrFolder: the path given as a video is a folder.
+var ErrFolder = errors.New("it is a folder, not a video")
+
+// Reason is why a file could not be opened or read, without the path that
+// an *fs.PathError repeats (the caller's sentence names the file already):
+// "permission denied", "it is a folder, not a video".
+func Reason(err error) string {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return pathErr.Err.Error()
+	}
+	return err.Error()
+}
+
 // Probe reads a video's headers and judges it against Move's documented
 // limits. The error is for a file that cannot be opened or read at all; a
 // file that opens but is not a usable video gives a Report with a refusal.
@@ -91,7 +106,7 @@ func Probe(path string, opts Options) (*Report, error) {
 		return nil, err
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a folder", path)
+		return nil, &fs.PathError{Op: "probe", Path: path, Err: ErrFolder}
 	}
 	return probeReader(f, path, info.Size(), opts)
 }

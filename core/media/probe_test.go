@@ -1,6 +1,7 @@
 package media
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -149,5 +150,20 @@ func TestAVIWithOddLastChunkIsRefusedNotPanicking(t *testing.T) {
 	r, err := Probe(filepath.Join("testdata", "odd-chunk.avi"), Options{})
 	if err == nil && !r.Refused() {
 		t.Fatalf("a 33-byte AVI without a video stream was accepted: %+v", r)
+	}
+}
+
+func TestReasonNeverSaysNil(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&os.PathError{Op: "open", Path: "/x/y.mp4", Err: os.ErrPermission}, "permission denied"},
+		{errors.New("read beyond the end"), "read beyond the end"},
+		{fmt.Errorf("probe: %w", &os.PathError{Op: "probe", Path: "/x", Err: ErrFolder}), ErrFolder.Error()},
+	} {
+		if got := Reason(tc.err); got != tc.want {
+			t.Errorf("Reason(%v) = %q, want %q", tc.err, got, tc.want)
+		}
 	}
 }

@@ -71,7 +71,7 @@ func Check(req Request) (warnings []string, err error) {
 		}
 		report, err := media.Probe(req.VideoPath, media.Options{Clip: clip, IgnoreLimits: req.IgnoreLimits})
 		if err != nil {
-			refuse(false, "Singlecam cannot read the video %s: %v.", quote(filepath.Base(req.VideoPath)), errors.Unwrap(err))
+			refuse(false, "Singlecam cannot read the video %s: %v.", quote(filepath.Base(req.VideoPath)), media.Reason(err))
 		} else {
 			take(report.Findings)
 		}
@@ -107,7 +107,7 @@ func checkFile(path, what string, want media.Kind, refuse func(bool, string, ...
 		refuse(false, "The %s %s cannot be found; it may have been moved or deleted.", what, name)
 		return false
 	case err != nil:
-		refuse(false, "Singlecam cannot open the %s %s: %v.", what, name, errors.Unwrap(err))
+		refuse(false, "Singlecam cannot open the %s %s: %v.", what, name, media.Reason(err))
 		return false
 	case info.IsDir():
 		refuse(false, "%s is a folder, not a %s.", name, what)
@@ -126,7 +126,7 @@ func checkFile(path, what string, want media.Kind, refuse func(bool, string, ...
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		refuse(false, "Singlecam cannot read the %s %s: %v.", what, name, errors.Unwrap(err))
+		refuse(false, "Singlecam cannot read the %s %s: %v.", what, name, media.Reason(err))
 		return false
 	}
 	f.Close()

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -71,7 +70,7 @@ func runProbe(args []string, stdout, stderr io.Writer) int {
 			r = &media.Report{Path: path, Findings: media.CheckMove(path, "")}
 		} else if r, err = media.Probe(path, opts); err != nil {
 			r = &media.Report{Path: path, Findings: []media.Finding{{Severity: media.Refusal,
-				Message: fmt.Sprintf("Singlecam cannot open %s: %v", path, errors.Unwrap(err))}}}
+				Message: fmt.Sprintf("Singlecam cannot open %s: %v", path, media.Reason(err))}}}
 		}
 		if r.Refused() {
 			code = 1

@@ -47,3 +47,13 @@ func TestProbeJSONNamesEveryFact(t *testing.T) {
 		t.Errorf("small: %+v", r)
 	}
 }
+
+// A folder given as a video says so, instead of "<nil>" (an error that
+// wraps nothing was once unwrapped for its cause).
+func TestProbeOfAFolderSaysWhy(t *testing.T) {
+	var stdout bytes.Buffer
+	code := runProbe([]string{t.TempDir()}, &stdout, &bytes.Buffer{})
+	if code != 1 || strings.Contains(stdout.String(), "<nil>") || !strings.Contains(stdout.String(), "folder") {
+		t.Errorf("exit %d, output %q", code, stdout.String())
+	}
+}
