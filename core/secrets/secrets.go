@@ -46,8 +46,20 @@ func (s Source) String() string {
 // ErrNoKey: no key is set or saved.
 var ErrNoKey = errors.New("no Move API key is set or saved")
 
-// ErrNoKeyring: this system has no keyring service to keep the key in.
-var ErrNoKeyring = errors.New("this system has no keyring service")
+// The three ways the keyring can fail, told apart because each asks
+// something different of the user: only a missing keyring is a fact of the
+// computer (a key can then be used for one session); a locked one wants
+// unlocking, a refusal wants the user's permission.
+var (
+	// ErrNoKeyring: this system has no keyring service to keep the key in.
+	ErrNoKeyring = errors.New("this system has no keyring service")
+	// ErrKeyringLocked: the keyring is there but locked, and was not
+	// unlocked (no unlock prompt could be shown, or it was dismissed).
+	ErrKeyringLocked = errors.New("the system keyring is locked")
+	// ErrKeyringRefused: the keyring is there but refused Singlecam, or
+	// failed in a way it did not explain.
+	ErrKeyringRefused = errors.New("the system keyring refused access")
+)
 
 // Lookup finds the key: the environment first, then the keyring.
 func Lookup() (string, Source, error) {
@@ -61,13 +73,13 @@ func Lookup() (string, Source, error) {
 	case err == nil || errors.Is(err, keyring.ErrNotFound):
 		return "", FromNowhere, ErrNoKey
 	}
-	return "", FromNowhere, fmt.Errorf("%w (%v)", ErrNoKeyring, err)
+	return "", FromNowhere, keyringError(err)
 }
 
 // Save keeps the key in the OS keyring.
 func Save(key string) error {
 	if err := keyring.Set(KeyringService, KeyringUser, strings.TrimSpace(key)); err != nil {
-		return fmt.Errorf("%w (%v)", ErrNoKeyring, err)
+		return keyringError(err)
 	}
 	return nil
 }
@@ -76,7 +88,35 @@ func Save(key string) error {
 func Forget() error {
 	err := keyring.Delete(KeyringService, KeyringUser)
 	if err != nil && !errors.Is(err, keyring.ErrNotFound) {
-		return fmt.Errorf("%w (%v)", ErrNoKeyring, err)
+		return keyringError(err)
 	}
 	return nil
+}
+
+// keyringError sorts a keyring failure into ErrNoKeyring, ErrKeyringLocked
+// or ErrKeyringRefused, keeping the keyring's own words. The keyring library
+// gives no typed errors beyond "not found", so its messages are read: the
+// Secret Service's (over D-Bus), macOS's security tool's and Windows'.
+func keyringError(err error) error {
+	msg := strings.ToLower(err.Error())
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(msg, w) {
+				return true
+			}
+		}
+		return false
+	}
+	kind := ErrKeyringRefused
+	switch {
+	case errors.Is(err, keyring.ErrUnsupportedPlatform),
+		has("no session bus", "dbus_session_bus_address", "serviceunknown", "was not provided by any",
+			"org.freedesktop.secrets", "autolaunch", "connection refused", "no such file or directory",
+			"executable file not found"):
+		kind = ErrNoKeyring
+	case has("failed to unlock", "is locked", "islocked", "interaction is not allowed", "interaction not allowed",
+		"dismissed", "exit status 36"):
+		kind = ErrKeyringLocked
+	}
+	return fmt.Errorf("%w (%v)", kind, err)
 }

@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/zalando/go-keyring"
@@ -44,4 +45,31 @@ func TestAKeyringFailureIsNamed(t *testing.T) {
 	if err := Save("k"); !errors.Is(err, ErrNoKeyring) {
 		t.Errorf("save: %v", err)
 	}
+}
+
+// Absent, locked and refused keyrings are three errors, since each asks the
+// user for something else; once, all of them were "no keyring".
+func TestKeyringFailuresAreToldApart(t *testing.T) {
+	t.Setenv(KeyEnv, "")
+	for _, tc := range []struct {
+		cause string
+		want  error
+	}{
+		{"dbus: DBUS_SESSION_BUS_ADDRESS not set", ErrNoKeyring},
+		{"The name org.freedesktop.secrets was not provided by any .service files", ErrNoKeyring},
+		{"failed to unlock correct collection '/org/freedesktop/secrets/aliases/default'", ErrKeyringLocked},
+		{"security: SecKeychainSearchCopyNext: User interaction is not allowed.", ErrKeyringLocked},
+		{"org.freedesktop.DBus.Error.AccessDenied: Rejected send message", ErrKeyringRefused},
+		{"Access is denied.", ErrKeyringRefused},
+	} {
+		keyring.MockInitWithError(errors.New(tc.cause))
+		_, _, lookupErr := Lookup()
+		saveErr := Save("a-key-of-some-length")
+		for _, err := range []error{lookupErr, saveErr} {
+			if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.cause) {
+				t.Errorf("%q: got %v, want %v with the cause kept", tc.cause, err, tc.want)
+			}
+		}
+	}
+	keyring.MockInit()
 }
