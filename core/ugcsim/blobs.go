@@ -77,6 +77,8 @@ func (s *Simulator) serveBlob(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == http.MethodPut && !thumbnail:
 		s.receiveUpload(w, r, fileID)
+	case (r.Method == http.MethodGet || r.Method == http.MethodHead) && !thumbnail && s.faults.take(&s.faults.missingFiles):
+		s3Error(w, http.StatusNotFound, "NoSuchKey", "The specified key does not exist. (simulated fault)")
 	case r.Method == http.MethodGet || r.Method == http.MethodHead:
 		s.sendFile(w, r, fileID, thumbnail)
 	default:

@@ -24,6 +24,13 @@ type faultState struct {
 	cutDownloadAfter int64
 	expireURLs       bool
 	failJobs         int
+	retryAfter       string // the Retry-After of throttled calls; empty: "1"
+	errorPages       int    // GraphQL calls answered 502 with a big HTML page
+	errorPageSize    int64
+	missingFiles     int  // downloads answered 404 NoSuchKey
+	revokedKey       bool // every GraphQL call answered 401
+	withheldURLs     bool // finished jobs' outputs keep presignedUrl null
+	nullProgress     bool // running jobs report percentageComplete null
 }
 
 // FailCalls makes the next n GraphQL calls answer HTTP 500.
@@ -31,6 +38,36 @@ func (f *Faults) FailCalls(n int) { f.set(func() { f.failCalls = n }) }
 
 // Throttle makes the next n GraphQL calls answer HTTP 429 with Retry-After.
 func (f *Faults) Throttle(n int) { f.set(func() { f.throttleCalls = n }) }
+
+// ThrottleWith makes the next n GraphQL calls answer HTTP 429 with the given
+// Retry-After header: seconds ("2") or an HTTP date.
+func (f *Faults) ThrottleWith(n int, retryAfter string) {
+	f.set(func() { f.throttleCalls, f.retryAfter = n, retryAfter })
+}
+
+// ErrorPages makes the next n GraphQL calls answer HTTP 502 with an HTML
+// error page of size bytes, as a proxy in front of the service may. The page
+// is streamed, never held in memory.
+func (f *Faults) ErrorPages(n int, size int64) {
+	f.set(func() { f.errorPages, f.errorPageSize = n, size })
+}
+
+// MissingFiles makes the next n downloads answer HTTP 404 NoSuchKey, as
+// storage does for a file that is gone.
+func (f *Faults) MissingFiles(n int) { f.set(func() { f.missingFiles = n }) }
+
+// RevokeKey makes every GraphQL call answer HTTP 401 while on, as after the
+// account's owner revoked or rotated the key.
+func (f *Faults) RevokeKey(on bool) { f.set(func() { f.revokedKey = on }) }
+
+// WithholdOutputURLs keeps finished jobs' outputs without download URLs
+// while on (the service can take a while to publish them; the client must
+// not wait forever).
+func (f *Faults) WithholdOutputURLs(on bool) { f.set(func() { f.withheldURLs = on }) }
+
+// NullProgress makes running jobs report percentageComplete null while on
+// (the schema allows it).
+func (f *Faults) NullProgress(on bool) { f.set(func() { f.nullProgress = on }) }
 
 // FailTransfers makes the next n uploads or downloads answer HTTP 503.
 func (f *Faults) FailTransfers(n int) { f.set(func() { f.failTransfers = n }) }
@@ -100,4 +137,27 @@ func (f *Faults) urlsExpired() bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.expireURLs
+}
+
+// flag reads a switch under the lock.
+func (f *Faults) flag(b *bool) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return *b
+}
+
+// throttleHeader is the Retry-After a throttled call carries.
+func (f *Faults) throttleHeader() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.retryAfter == "" {
+		return "1"
+	}
+	return f.retryAfter
+}
+
+// takeErrorPage reports whether the next GraphQL call gets an error page,
+// and its size.
+func (f *Faults) takeErrorPage() (int64, bool) {
+	return f.takeCut(&f.errorPages, &f.errorPageSize)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 	"time"
 
 	gqlerrors "github.com/graph-gophers/graphql-go/errors"
@@ -58,13 +59,16 @@ func (s *Simulator) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		writeErrorOnly(w, http.StatusMethodNotAllowed, errMalformed, "Use POST for GraphQL requests.")
 		return
 	case s.faults.take(&s.faults.throttleCalls):
-		w.Header().Set("Retry-After", "1")
+		w.Header().Set("Retry-After", s.faults.throttleHeader())
 		writeErrorOnly(w, http.StatusTooManyRequests, errThrottled, "Rate exceeded (simulated fault).")
 		return
 	case s.faults.take(&s.faults.failCalls):
 		writeErrorOnly(w, http.StatusInternalServerError, errInternal, "An internal failure occurred (simulated fault).")
 		return
-	case subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), []byte(s.key)) != 1:
+	case s.serveErrorPage(w):
+		return
+	case s.faults.flag(&s.faults.revokedKey),
+		subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), []byte(s.key)) != 1:
 		writeErrorOnly(w, http.StatusUnauthorized, errUnauthorized, "You are not authorized to make this call.")
 		return
 	}
@@ -125,4 +129,25 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=UTF-8")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+// serveErrorPage answers with a proxy's HTML error page when that fault is
+// on, streaming it so that a page of gigabytes costs no memory here.
+func (s *Simulator) serveErrorPage(w http.ResponseWriter) bool {
+	size, ok := s.faults.takeErrorPage()
+	if !ok {
+		return false
+	}
+	w.Header().Set("Content-Type", "text/html")
+	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
+	w.WriteHeader(http.StatusBadGateway)
+	line := []byte("<p>502 Bad Gateway (simulated fault)</p>\n")
+	for size > 0 {
+		n := min(int64(len(line)), size)
+		if _, err := w.Write(line[:n]); err != nil {
+			break // the client stopped reading, as it should
+		}
+		size -= n
+	}
+	return true
 }

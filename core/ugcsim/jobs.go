@@ -38,9 +38,12 @@ func (s *Simulator) statusOf(j *jobRec, now time.Time) jobStatus {
 		return jobStatus{state: stateFailed, percent: percent(50)}
 	}
 	if elapsed < processing {
+		if s.faults.flag(&s.faults.nullProgress) {
+			return jobStatus{state: stateRunning}
+		}
 		return jobStatus{state: stateRunning, percent: percent(int32(100 * elapsed / processing))}
 	}
-	ready := elapsed >= processing+s.scaled(t.OutputURLs)
+	ready := elapsed >= processing+s.scaled(t.OutputURLs) && !s.faults.flag(&s.faults.withheldURLs)
 	return jobStatus{state: stateFinished, percent: percent(100), urlsReady: ready}
 }
 

@@ -7,6 +7,8 @@ package watch
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -21,13 +23,22 @@ const (
 	Progressed               // percentageComplete changed
 	OutputsReady             // finished, and every output has a download URL
 	Failed                   // the job failed or was cancelled
+	// Abandoned: the watcher stopped following the job without an outcome;
+	// Err says why (the key was refused, or the outputs were never
+	// published). The job itself is fine: it can be downloaded later.
+	Abandoned
 )
+
+// ErrNotPublished: the job finished, but its outputs still had no download
+// URLs when the watcher stopped waiting for them.
+var ErrNotPublished = errors.New("Move finished the job but did not publish its files")
 
 // Event is one change to one followed job.
 type Event struct {
 	Kind     Kind
 	Job      ugc.Job
 	Previous ugc.JobState
+	Err      error // set for Abandoned
 }
 
 // Config tunes a Watcher; zero fields take the defaults.
@@ -36,7 +47,16 @@ type Config struct {
 	MaxInterval time.Duration // default 30 s: when nothing changes
 	PageSize    int           // default 100, the most a page holds
 	MaxPages    int           // default 5 pages a poll before asking jobs one by one
+	// PublishTimeout is how long a finished job's outputs may go without
+	// download URLs before the watcher gives up on them; default 10 min,
+	// the wait of Move's official example.
+	PublishTimeout time.Duration
+	Now            func() time.Time // default time.Now; tests pass their clock
 }
+
+// DefaultPublishTimeout is how long the watcher waits, by default, for a
+// finished job's outputs to get their URLs.
+const DefaultPublishTimeout = 10 * time.Minute
 
 // Watcher follows jobs until each has its outputs ready or has failed.
 type Watcher struct {
@@ -51,10 +71,11 @@ type Watcher struct {
 
 // seen is what the watcher last knew of a job.
 type seen struct {
-	known   bool
-	state   ugc.JobState
-	percent int // -1 when unknown
-	created time.Time
+	known    bool
+	state    ugc.JobState
+	percent  int // -1 when unknown
+	created  time.Time
+	finished time.Time // when it was first seen FINISHED without its URLs
 }
 
 // New makes a watcher that reports to onEvent, from its own goroutine.
@@ -70,6 +91,12 @@ func New(api *ugc.Client, cfg Config, onEvent func(Event)) *Watcher {
 	}
 	if cfg.MaxPages <= 0 {
 		cfg.MaxPages = 5
+	}
+	if cfg.PublishTimeout <= 0 {
+		cfg.PublishTimeout = DefaultPublishTimeout
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
 	}
 	if onEvent == nil {
 		onEvent = func(Event) {}
@@ -133,8 +160,14 @@ func (w *Watcher) Run(ctx context.Context) {
 	}
 }
 
-// Poll looks at every followed job once and reports what changed.
+// Poll looks at every followed job once and reports what changed. A refused
+// key ends every wait at once (Abandoned): waiting cannot fix it.
 func (w *Watcher) Poll(ctx context.Context) (changed bool, err error) {
+	defer func() {
+		if errors.Is(err, ugc.ErrUnauthorized) {
+			changed = w.abandonAll(err) || changed
+		}
+	}()
 	pending := w.snapshot()
 	if len(pending) == 0 {
 		return false, nil
@@ -168,6 +201,19 @@ func (w *Watcher) Poll(ctx context.Context) (changed bool, err error) {
 		changed = w.update(job) || changed
 	}
 	return changed, nil
+}
+
+// abandonAll stops following every job, telling why, and reports whether
+// there were any.
+func (w *Watcher) abandonAll(err error) bool {
+	w.mu.Lock()
+	followed := w.followed
+	w.followed = map[string]*seen{}
+	w.mu.Unlock()
+	for id, s := range followed {
+		w.onEvent(Event{Kind: Abandoned, Job: ugc.Job{ID: id, State: s.state}, Previous: s.state, Err: err})
+	}
+	return len(followed) > 0
 }
 
 func (w *Watcher) snapshot() map[string]seen {
@@ -208,7 +254,12 @@ func (w *Watcher) update(job ugc.Job) bool {
 	}
 	previous, wasKnown, oldPercent := s.state, s.known, s.percent
 	s.known, s.state, s.percent, s.created = true, job.State, percent, job.Created
-	over := job.OutputsReady() || job.State == ugc.StateFailed || job.State == ugc.StateCancelled
+	publishing := job.State == ugc.StateFinished && !job.OutputsReady()
+	if publishing && s.finished.IsZero() {
+		s.finished = w.cfg.Now()
+	}
+	gaveUp := publishing && w.cfg.Now().Sub(s.finished) >= w.cfg.PublishTimeout
+	over := job.OutputsReady() || job.State == ugc.StateFailed || job.State == ugc.StateCancelled || gaveUp
 	if over {
 		delete(w.followed, job.ID)
 	}
@@ -218,7 +269,8 @@ func (w *Watcher) update(job ugc.Job) bool {
 	if !wasKnown || previous != job.State {
 		events = append(events, Event{Kind: StateChanged, Job: job, Previous: previous})
 	}
-	if wasKnown && percent != oldPercent && job.State == ugc.StateRunning {
+	// A percentage that turns null (the schema allows it) is no progress.
+	if wasKnown && percent != oldPercent && percent >= 0 && job.State == ugc.StateRunning {
 		events = append(events, Event{Kind: Progressed, Job: job, Previous: previous})
 	}
 	switch {
@@ -226,6 +278,9 @@ func (w *Watcher) update(job ugc.Job) bool {
 		events = append(events, Event{Kind: OutputsReady, Job: job, Previous: previous})
 	case job.State == ugc.StateFailed || job.State == ugc.StateCancelled:
 		events = append(events, Event{Kind: Failed, Job: job, Previous: previous})
+	case gaveUp:
+		err := fmt.Errorf("job %s: %w", job.ID, ErrNotPublished)
+		events = append(events, Event{Kind: Abandoned, Job: job, Previous: previous, Err: err})
 	}
 	for _, e := range events {
 		w.onEvent(e)
