@@ -3,8 +3,12 @@ package ugc
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"strconv"
+	"strings"
+	"time"
 )
 
 // errorTypeExtension is where appSyncDoer puts AppSync's errorType.
@@ -12,6 +16,41 @@ const errorTypeExtension = "errorType"
 
 // maxResponse bounds a GraphQL answer read into memory.
 const maxResponse = 32 << 20
+
+// maxErrorBody bounds how much of a failed call's body is read: enough for
+// AppSync's JSON errors, not for a proxy's error page of any size.
+const maxErrorBody = 8 << 10
+
+// MaxRetryAfter bounds the wait a Retry-After header can ask for.
+const MaxRetryAfter = 2 * time.Minute
+
+// statusError is a call answered with an HTTP status other than 2xx: its
+// body's first few kB and the wait the service asked for.
+type statusError struct {
+	status     int
+	body       string
+	retryAfter time.Duration
+}
+
+func (e *statusError) Error() string {
+	return fmt.Sprintf("HTTP %d %s", e.status, http.StatusText(e.status))
+}
+
+// retryAfter reads a Retry-After header, in seconds or as an HTTP date,
+// bounded by MaxRetryAfter; an absent or unreadable one gives 0.
+func retryAfter(header string, now time.Time) time.Duration {
+	header = strings.TrimSpace(header)
+	if header == "" {
+		return 0
+	}
+	var wait time.Duration
+	if secs, err := strconv.ParseInt(header, 10, 64); err == nil {
+		wait = time.Duration(min(max(secs, 0), int64(MaxRetryAfter/time.Second))) * time.Second
+	} else if at, err := http.ParseTime(header); err == nil {
+		wait = at.Sub(now)
+	}
+	return min(max(wait, 0), MaxRetryAfter)
+}
 
 // appSyncDoer adapts AppSync to the GraphQL client: it sends the key the way
 // Move's service wants it (the raw key in the authorization header, no
@@ -25,8 +64,18 @@ type appSyncDoer struct {
 func (d *appSyncDoer) Do(req *http.Request) (*http.Response, error) {
 	req.Header.Set("Authorization", d.key)
 	resp, err := d.http.Do(req)
-	if err != nil || resp.StatusCode != http.StatusOK {
+	if err != nil {
 		return resp, err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		// Closed without draining: the rest of a huge page is never read.
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		resp.Body.Close()
+		return nil, &statusError{status: resp.StatusCode, body: string(body),
+			retryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
+	}
+	if resp.StatusCode != http.StatusOK {
+		return resp, nil
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponse))
 	resp.Body.Close()

@@ -42,6 +42,8 @@ type Config struct {
 	Endpoint   string       // empty: $MOVE_UGC_ENDPOINT_URL, else DefaultEndpoint
 	HTTPClient *http.Client // empty: a client with a 60 s timeout per request
 	Retry      Retry        // zero: DefaultRetry
+	// Wait waits between tries; nil: backoff.Sleep. Tests record the waits.
+	Wait func(ctx context.Context, d time.Duration) error
 }
 
 // Client calls the Move UGC API. It is safe for concurrent use.
@@ -50,6 +52,7 @@ type Client struct {
 	key      string
 	gql      *graphql.Client
 	retry    Retry
+	wait     func(ctx context.Context, d time.Duration) error
 }
 
 // New checks the configuration and returns a client. Nothing is sent.
@@ -74,8 +77,12 @@ func New(cfg Config) (*Client, error) {
 		retry = DefaultRetry
 	}
 	retry.Attempts = max(retry.Attempts, 1)
+	wait := cfg.Wait
+	if wait == nil {
+		wait = backoff.Sleep
+	}
 	doer := &appSyncDoer{http: httpClient, key: key}
-	return &Client{endpoint: endpoint, key: key, gql: graphql.NewClient(endpoint, doer), retry: retry}, nil
+	return &Client{endpoint: endpoint, key: key, gql: graphql.NewClient(endpoint, doer), retry: retry, wait: wait}, nil
 }
 
 // EndpointFromEnv is $MOVE_UGC_ENDPOINT_URL, else DefaultEndpoint.
@@ -131,7 +138,8 @@ func (c *Client) do(ctx context.Context, op operation, vars map[string]any, out 
 		if !errors.Is(apiErr, ErrUnavailable) || attempt >= c.retry.Attempts || (apiErr.MayHaveApplied && !op.idempotent) {
 			return apiErr
 		}
-		if err := backoff.Sleep(ctx, c.retry.Delay(attempt)); err != nil {
+		// The service's own Retry-After, when it gave one, over our backoff.
+		if err := c.wait(ctx, max(c.retry.Delay(attempt), apiErr.RetryAfter)); err != nil {
 			return fmt.Errorf("%s: %w", op.name, err)
 		}
 	}
@@ -162,7 +170,14 @@ func (c *Client) classify(op operation, err error) *APIError {
 	}
 	first := gqlErrs[0]
 	var netErr graphql.NetworkError
+	var statusErr *statusError
 	switch {
+	case errors.As(first.Unwrap(), &statusErr):
+		e.Status, e.RetryAfter = statusErr.status, statusErr.retryAfter
+		e.Kind = kindOfStatus(e.Status)
+		e.ErrorType, e.Message = appSyncErrorOf(statusErr.body)
+		// A 429 was turned away before any work; a 5xx may have done some.
+		e.MayHaveApplied = e.Status >= 500
 	case errors.As(first.Unwrap(), &netErr):
 		e.Status = netErr.StatusCode()
 		e.Kind = kindOfStatus(e.Status)

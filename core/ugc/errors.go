@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // The classes of failure a caller acts on. Every error the client returns
@@ -37,7 +38,10 @@ type APIError struct {
 	// have reached the service (a timeout or reset after sending): the
 	// caller must look before repeating something that costs money.
 	MayHaveApplied bool
-	Err            error // the underlying network error, if any
+	// RetryAfter is the wait the service asked for before the next try
+	// (HTTP 429's Retry-After), at most MaxRetryAfter; 0 when it asked none.
+	RetryAfter time.Duration
+	Err        error // the underlying network error, if any
 }
 
 func (e *APIError) Error() string {
