@@ -126,10 +126,10 @@ func (c *Client) withRetries(ctx context.Context, url URLSource, attempt attempt
 		case succeeded:
 			return nil
 		case final:
-			return fmt.Errorf("%w: %v", ErrRefused, err)
+			return fmt.Errorf("%w: %w", ErrRefused, err)
 		case expired:
 			if renewed {
-				return fmt.Errorf("%w: a fresh URL was refused too: %v", ErrRefused, err)
+				return fmt.Errorf("%w: a fresh URL was refused too: %w", ErrRefused, err)
 			}
 			if target, err = url(ctx, true); err != nil {
 				return err
@@ -141,7 +141,7 @@ func (c *Client) withRetries(ctx context.Context, url URLSource, attempt attempt
 				failures = 0
 			}
 			if failures++; failures >= c.retry.Attempts {
-				return fmt.Errorf("%w: %v", ErrUnavailable, err)
+				return fmt.Errorf("%w: %w", ErrUnavailable, err)
 			}
 			if err := backoff.Sleep(ctx, c.retry.Delay(failures)); err != nil {
 				return err
@@ -150,14 +150,29 @@ func (c *Client) withRetries(ctx context.Context, url URLSource, attempt attempt
 	}
 }
 
-// statusError describes a refusal with the storage service's own code.
-func statusError(resp *http.Response) error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-	code := s3Code(body)
-	if code == "" {
-		return fmt.Errorf("HTTP %s", resp.Status)
+// maxErrorBody bounds how much of a refusal's body is read for its code.
+const maxErrorBody = 4 << 10
+
+// StatusError is the storage service's answer to a failed transfer: its
+// HTTP status and, when it gave one, its S3-style code ("NoSuchKey").
+type StatusError struct {
+	Status int
+	Code   string
+}
+
+func (e *StatusError) Error() string {
+	msg := fmt.Sprintf("HTTP %d %s", e.Status, http.StatusText(e.Status))
+	if e.Code != "" {
+		msg += " (" + e.Code + ")"
 	}
-	return fmt.Errorf("HTTP %s (%s)", resp.Status, code)
+	return msg
+}
+
+// statusError describes a refusal with the storage service's own code,
+// reading no more than the first few kB of its body.
+func statusError(resp *http.Response) error {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	return &StatusError{Status: resp.StatusCode, Code: s3Code(body)}
 }
 
 // s3Code picks the <Code> out of an S3-style XML error body.

@@ -205,5 +205,5 @@ func (c *Client) RemoteSize(ctx context.Context, url string) (int64, error) {
 			return total, nil
 		}
 	}
-	return 0, fmt.Errorf("%w: %v", ErrRefused, statusError(resp))
+	return 0, fmt.Errorf("%w: %w", ErrRefused, statusError(resp))
 }

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
+	"syscall"
 	"testing"
 
 	"singlecam/core/transfer"
@@ -208,4 +211,77 @@ func TestDownloadThatKeepsProgressingNeverGivesUp(t *testing.T) {
 	if !bytes.Equal(readFile(t, dest), data) {
 		t.Error("bytes differ")
 	}
+}
+
+// A full disk once reached the user as a plain refusal ("%v" dropped the
+// cause), and the advice was to submit the video again. The cause is kept.
+func TestAFullDiskIsKeptAsTheCause(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full here")
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write(bytes.Repeat([]byte("x"), 100_000))
+	}))
+	defer srv.Close()
+	dest := filepath.Join(t.TempDir(), "out.bin")
+	// Every write to the .part lands on /dev/full: "no space left on device".
+	if err := os.Symlink("/dev/full", dest+transfer.PartSuffix); err != nil {
+		t.Fatal(err)
+	}
+	_, err := transfer.New(transfer.Config{}).Download(ctx, transfer.FixedURL(srv.URL), dest, nil)
+	if !errors.Is(err, syscall.ENOSPC) || !errors.Is(err, transfer.ErrRefused) {
+		t.Fatalf("err = %v, want ENOSPC kept under ErrRefused", err)
+	}
+}
+
+// A refusal's body is read for its code, never whole: an error page can be
+// hundreds of MB.
+func TestAHugeRefusalBodyIsNotReadWhole(t *testing.T) {
+	var written atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNotFound)
+		page := bytes.Repeat([]byte("<p>gone</p>\n"), 1000)
+		for range 5000 { // 60 MB, unless the client stops reading
+			n, err := w.Write(page)
+			written.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	counter := &countingTransport{next: http.DefaultTransport}
+	c := transfer.New(transfer.Config{Transport: counter})
+	_, err := c.Download(ctx, transfer.FixedURL(srv.URL), filepath.Join(t.TempDir(), "x"), nil)
+	var status *transfer.StatusError
+	if !errors.As(err, &status) || status.Status != http.StatusNotFound {
+		t.Fatalf("err = %v, want the 404 kept", err)
+	}
+	if n := counter.read.Load(); n > 128<<10 {
+		t.Errorf("read %d bytes of the refusal, want at most 128 kB", n)
+	}
+}
+
+type countingTransport struct {
+	next http.RoundTripper
+	read atomic.Int64
+}
+
+type countingBody struct {
+	io.ReadCloser
+	n *atomic.Int64
+}
+
+func (b countingBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	b.n.Add(int64(n))
+	return n, err
+}
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := c.next.RoundTrip(r)
+	if resp != nil {
+		resp.Body = countingBody{resp.Body, &c.read}
+	}
+	return resp, err
 }
