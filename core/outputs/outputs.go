@@ -11,11 +11,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"singlecam/core/media"
 	"singlecam/core/transfer"
 	"singlecam/core/ugc"
 )
@@ -25,6 +27,9 @@ const ManifestName = ".singlecam-job.json"
 
 // ErrNotReady: the job has not finished, or its outputs have no URLs yet.
 var ErrNotReady = errors.New("the job's outputs are not ready yet")
+
+// errUnreadableManifest: a folder's manifest is not one Singlecam wrote.
+var errUnreadableManifest = errors.New("unreadable manifest")
 
 // ErrJobFailed: the job failed, so it has no outputs.
 var ErrJobFailed = errors.New("the job failed and made no outputs")
@@ -150,11 +155,16 @@ func FileName(out ugc.Output) string {
 	return transfer.SafeName(name)
 }
 
+// maxFolderNumber bounds the numbering of folders of jobs with one name.
+const maxFolderNumber = 1000
+
 // folder finds or makes the job's folder: Root/<job name, else id>, numbered
-// when another job already has that name.
+// when another job already has that name. Anything but a name already taken
+// (Root is a file, a folder Singlecam cannot enter) ends the search with an
+// error, instead of trying names forever.
 func (s *Saver) folder(job ugc.Job) (string, *manifest, error) {
 	base := transfer.SafeName(jobLabel(job))
-	for n := 1; ; n++ {
+	for n := 1; n <= maxFolderNumber; n++ {
 		name := base
 		if n > 1 {
 			name = fmt.Sprintf("%s (%d)", base, n)
@@ -164,15 +174,36 @@ func (s *Saver) folder(job ugc.Job) (string, *manifest, error) {
 		switch {
 		case err == nil && m.JobID == job.ID:
 			return dir, m, nil
-		case errors.Is(err, os.ErrNotExist) && !exists(dir):
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return "", nil, fmt.Errorf("make the folder for %s: %w", jobLabel(job), err)
-			}
-			m := &manifest{JobID: job.ID, Files: map[string]*fileNote{}}
-			return dir, m, writeManifest(dir, m)
+		case err == nil, errors.Is(err, errUnreadableManifest):
+			continue // another job's folder, or one that is not ours
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", nil, s.cannotSave(err)
 		}
-		// Taken by another job, or by something that is not ours.
+		_, statErr := os.Lstat(dir)
+		switch {
+		case statErr == nil:
+			continue // taken by something that is not a job's folder
+		case !errors.Is(statErr, fs.ErrNotExist):
+			return "", nil, s.cannotSave(statErr)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				continue // made meanwhile by someone else
+			}
+			return "", nil, s.cannotSave(err)
+		}
+		m = &manifest{JobID: job.ID, Files: map[string]*fileNote{}}
+		return dir, m, writeManifest(dir, m)
 	}
+	return "", nil, &DestinationError{Dir: s.Root, Reason: fmt.Sprintf("%d folders named %s are there already", maxFolderNumber, base)}
+}
+
+// cannotSave explains a failure to make a job's folder under Root.
+func (s *Saver) cannotSave(err error) error {
+	if derr := CheckDestination(s.Root, 0); derr != nil {
+		return derr
+	}
+	return &DestinationError{Dir: s.Root, Reason: media.Reason(err), Err: err}
 }
 
 func jobLabel(job ugc.Job) string {
@@ -189,7 +220,7 @@ func readManifest(dir string) (*manifest, error) {
 	}
 	var m manifest
 	if err := json.Unmarshal(data, &m); err != nil || m.JobID == "" {
-		return nil, fmt.Errorf("unreadable manifest in %s", dir)
+		return nil, fmt.Errorf("%s: %w", dir, errUnreadableManifest)
 	}
 	if m.Files == nil {
 		m.Files = map[string]*fileNote{}
@@ -207,9 +238,4 @@ func writeManifest(dir string, m *manifest) error {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
 	return os.Rename(tmp, filepath.Join(dir, ManifestName))
-}
-
-func exists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
 }
