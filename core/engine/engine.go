@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -151,9 +152,29 @@ func (e *Engine) Stop() {
 }
 
 // Submit checks a request and queues it (see submit.Queue.Add). The
-// submission runs until it has its job or the engine stops.
+// submission runs until it has its job or the engine stops. With automatic
+// downloads on, the download folder is checked first: no job is paid for
+// whose files would have nowhere to go.
 func (e *Engine) Submit(req submit.Request) (*submit.Record, []string, error) {
+	if e.autoDownloading() {
+		if err := CheckDestination(e.saver.Root, req.VideoPath); err != nil {
+			return nil, nil, err
+		}
+	}
 	return e.queue.Add(e.runContext(), req)
+}
+
+// CheckDestination checks, before anything is sent, that job folders can
+// be saved under dir, with room for at least the videos themselves (see
+// outputs.CheckDestination).
+func CheckDestination(dir string, videos ...string) error {
+	var need int64
+	for _, v := range videos {
+		if info, err := os.Stat(v); err == nil {
+			need += info.Size()
+		}
+	}
+	return outputs.CheckDestination(dir, need)
 }
 
 // Retry starts a failed submission again.
@@ -208,11 +229,26 @@ func (e *Engine) Download(ctx context.Context, jobID string, only []string) (str
 	folder, files, err := e.saver.Save(ctx, jobID, only, func(format string, done, total int64) {
 		e.onEvent(Event{Download: &DownloadProgress{JobID: jobID, Format: format, Done: done, Total: total}})
 	})
-	if err == nil && len(only) == 0 {
+	if err != nil {
+		return folder, files, &DownloadError{JobID: jobID, Dir: e.saver.Root, Err: err}
+	}
+	if len(only) == 0 {
 		e.markDelivered(jobID)
 	}
-	return folder, files, err
+	return folder, files, nil
 }
+
+// DownloadError is a failure to save the outputs of a job that exists: the
+// advice is always to download it again, never to submit (and pay) again.
+type DownloadError struct {
+	JobID string
+	Dir   string // where its folder was to go
+	Err   error
+}
+
+func (e *DownloadError) Error() string { return "save job " + e.JobID + ": " + e.Err.Error() }
+
+func (e *DownloadError) Unwrap() error { return e.Err }
 
 // downloadPatiently saves a job's outputs, waiting out network trouble (a
 // laptop asleep, Wi-Fi gone) until it passes or ctx ends.
@@ -241,6 +277,9 @@ func (e *Engine) onSubmission(s submit.Status) {
 func (e *Engine) onJob(ev watch.Event) {
 	e.onEvent(Event{Job: &ev})
 	switch ev.Kind {
+	case watch.Abandoned:
+		// The job is fine; its files are to be fetched later, by hand.
+		e.onEvent(Event{Saved: &SavedJob{JobID: ev.Job.ID, Err: &DownloadError{JobID: ev.Job.ID, Dir: e.saver.Root, Err: ev.Err}}})
 	case watch.OutputsReady:
 		if e.autoDownloading() {
 			e.downloads.Add(1)

@@ -61,7 +61,7 @@ func judgeDuration(r *Report, opts Options, limit func(string, ...any), seconds 
 	if w := opts.Clip; w != nil {
 		length := w.End - w.Start
 		switch {
-		case w.Start < 0 || length <= 0:
+		case !(w.Start >= 0 && length > 0): // NaN fails this too
 			r.add(Refusal, "The clip window must start at 0 s or later and end after it starts (it is %g s to %g s).", w.Start, w.End)
 		case w.End > seconds+0.05:
 			r.add(Refusal, "The clip window ends at %g s but %s is only %s long.", w.End, name, clock(r.Duration))

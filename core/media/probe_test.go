@@ -3,6 +3,7 @@ package media
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,6 +108,8 @@ func TestRefusedAndOverrides(t *testing.T) {
 		{"long-70s.mp4", Options{Clip: &Window{Start: 0, End: 65}}, true, "The clip window is 65 s long"},
 		{"long-70s.mp4", Options{Clip: &Window{Start: 60, End: 75}}, true, "ends at 75 s but “long-70s.mp4” is only 1:10.0 long"},
 		{"h264.mp4", Options{Clip: &Window{Start: 2, End: 1}}, true, "end after it starts"},
+		{"h264.mp4", Options{Clip: &Window{Start: math.NaN(), End: math.NaN()}}, true, "end after it starts"},
+		{"long-70s.mp4", Options{Clip: &Window{Start: 1, End: math.NaN()}}, true, "end after it starts"},
 	} {
 		r, err := Probe(filepath.Join("testdata", tc.file), tc.opts)
 		if err != nil {

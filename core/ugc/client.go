@@ -98,7 +98,7 @@ func EndpointFromEnv() string {
 func CheckEndpoint(endpoint string) error {
 	u, err := url.Parse(endpoint)
 	if err != nil || u.Host == "" {
-		return fmt.Errorf("the API endpoint %q is not a URL", endpoint)
+		return &EndpointError{Reason: fmt.Sprintf("the API endpoint %q is not a URL", endpoint)}
 	}
 	switch u.Scheme {
 	case "https":
@@ -107,9 +107,9 @@ func CheckEndpoint(endpoint string) error {
 		if isLoopback(u.Hostname()) {
 			return nil
 		}
-		return fmt.Errorf("the API endpoint %s uses plain http to another machine; use https so the API key is not sent in clear text", u.Redacted())
+		return &EndpointError{Reason: fmt.Sprintf("the API endpoint %s uses plain http to another machine; use https so the API key is not sent in clear text", u.Redacted())}
 	}
-	return fmt.Errorf("the API endpoint %q must start with https://", endpoint)
+	return &EndpointError{Reason: fmt.Sprintf("the API endpoint %q must start with https://", endpoint)}
 }
 
 func isLoopback(host string) bool {

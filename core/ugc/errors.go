@@ -64,3 +64,9 @@ func (e *APIError) Unwrap() []error {
 	}
 	return []error{e.Kind, e.Err}
 }
+
+// EndpointError: the endpoint cannot be used; Reason says why, in words a
+// person acts on. Nothing was sent.
+type EndpointError struct{ Reason string }
+
+func (e *EndpointError) Error() string { return e.Reason }

@@ -28,7 +28,7 @@ func newEngine(downloadDir string, autoDownload bool, onEvent func(engine.Event)
 
 // fail prints an error for a person and returns the exit code 1.
 func fail(stderr io.Writer, err error) int {
-	msg := engine.Explain(err)
+	msg := engine.ExplainInTerminal(err)
 	if strings.Contains(msg, "\n") {
 		fmt.Fprintf(stderr, "singlecam: cannot go on:\n  %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
 	} else {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"strconv"
@@ -91,6 +92,10 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if refused {
 		return 1
 	}
+	// The outputs need somewhere to go before a job is paid for.
+	if err := engine.CheckDestination(*out, videos...); err != nil {
+		return fail(stderr, err)
+	}
 
 	events := make(chan engine.Event, 256)
 	eng, err := newEngine(*out, true, func(ev engine.Event) { deliver(events, ev) })
@@ -140,7 +145,11 @@ func deliver(ch chan<- engine.Event, ev engine.Event) {
 
 func parseOutputs(s string) ([]ugc.OutputType, error) {
 	var out []ugc.OutputType
-	for _, name := range splitList(s) {
+	names := splitList(s)
+	if len(names) == 0 && strings.TrimSpace(s) != "" {
+		return nil, fmt.Errorf("--outputs takes output names separated by commas, like MAIN_FBX,ALL_BVH (got %q)", s)
+	}
+	for _, name := range names {
 		o := ugc.OutputType(strings.ToUpper(name))
 		known := false
 		for _, k := range ugc.AllOutputTypes {
@@ -163,6 +172,10 @@ func parseClip(s string) (*ugc.ClipWindow, error) {
 	b, err2 := strconv.ParseFloat(strings.TrimSpace(end), 64)
 	if !ok || err1 != nil || err2 != nil {
 		return nil, fmt.Errorf("--clip takes START:END in seconds, like 3.5:15 (got %q)", s)
+	}
+	// Written so that NaN fails too: no comparison with NaN is true.
+	if !(a >= 0 && b > a && !math.IsInf(b, 0)) {
+		return nil, fmt.Errorf("--clip takes a window that starts at 0 or later and ends after it starts, in seconds, like 3.5:15 (got %q)", s)
 	}
 	return &ugc.ClipWindow{Start: a, End: b}, nil
 }
@@ -248,10 +261,10 @@ func (t *tracker) handle(ev engine.Event) {
 		name := t.names[s.ID]
 		switch {
 		case s.Step == submit.StepFailed:
-			t.say(s.ID, true, "%s: failed: %s", name, engine.Explain(s.Err))
-			t.finish(s.ID, false, fmt.Sprintf("%s: failed: %s", name, engine.Explain(s.Err)))
+			t.say(s.ID, true, "%s: failed: %s", name, engine.ExplainInTerminal(s.Err))
+			t.finish(s.ID, false, fmt.Sprintf("%s: failed: %s", name, engine.ExplainInTerminal(s.Err)))
 		case s.Step == submit.StepWaiting:
-			t.say(s.ID, true, "%s: %s", name, engine.Explain(s.Err))
+			t.say(s.ID, true, "%s: %s", name, engine.ExplainInTerminal(s.Err))
 		case s.Step == submit.StepSubmitted:
 			t.jobSub[s.JobID] = s.ID
 			t.say(s.ID, true, "%s: job %s created; Move is processing it", name, s.JobID)
@@ -266,9 +279,16 @@ func (t *tracker) handle(ev engine.Event) {
 		name := t.names[sub]
 		switch ev.Job.Kind {
 		case watch.Progressed:
-			t.say(sub+"/job", false, "%s: processing %d%%", name, *ev.Job.Job.Percent)
+			if p := ev.Job.Job.Percent; p != nil { // null is allowed
+				t.say(sub+"/job", false, "%s: processing %d%%", name, *p)
+			}
 		case watch.StateChanged:
-			t.say(sub+"/job", true, "%s: %s", name, ev.Job.Job.State)
+			job := ev.Job.Job
+			if job.State == ugc.StateFinished && !job.OutputsReady() {
+				t.say(sub+"/job", true, "%s: Move finished; waiting for it to publish the files", name)
+				return
+			}
+			t.say(sub+"/job", true, "%s: %s", name, job.State)
 		case watch.OutputsReady:
 			t.say(sub+"/job", true, "%s: outputs ready; downloading", name)
 		case watch.Failed:
@@ -285,7 +305,8 @@ func (t *tracker) handle(ev engine.Event) {
 		s := ev.Saved
 		sub := t.jobSub[s.JobID]
 		if s.Err != nil {
-			t.finish(sub, false, fmt.Sprintf("%s: the outputs could not be saved: %s", t.names[sub], engine.Explain(s.Err)))
+			// The explanation names the job and how to download it again.
+			t.finish(sub, false, fmt.Sprintf("%s: %s", t.names[sub], engine.ExplainInTerminal(s.Err)))
 			return
 		}
 		t.finish(sub, true, fmt.Sprintf("%s: saved %s in %s", t.names[sub], joblist.Files(len(s.Files)), s.Folder))
