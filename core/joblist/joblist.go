@@ -14,6 +14,7 @@ import (
 	"singlecam/core/outputs"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
+	"singlecam/core/watch"
 )
 
 // Phase is where a row stands, as the user sees it.
@@ -189,8 +190,8 @@ func (l *List) Apply(ev engine.Event) string {
 		return l.applySubmission(*ev.Submission)
 	case ev.Job != nil:
 		r := l.find(ev.Job.Job.ID)
-		if r == nil {
-			return ""
+		if r == nil || ev.Job.Kind == watch.Abandoned {
+			return "" // the Saved event that follows says why
 		}
 		l.applyJob(r, ev.Job.Job)
 		return r.Key()
@@ -211,6 +212,11 @@ func (l *List) Apply(ev engine.Event) string {
 		r := l.find(s.JobID)
 		if r == nil {
 			return ""
+		}
+		if s.Err != nil && (r.Phase == Queued || r.Phase == Processing) {
+			// No longer followed (a refused key): the job itself goes on.
+			r.Detail = "Not followed any more: " + engine.Explain(s.Err)
+			return r.Key()
 		}
 		if s.Err != nil {
 			r.Phase, r.Progress, r.Detail = Finished, 1, "Not downloaded: "+engine.Explain(s.Err)

@@ -133,3 +133,18 @@ func BenchmarkRefreshThousandRows(b *testing.B) {
 		}
 	}
 }
+
+// A job no longer followed (the key was refused mid-job) keeps what the row
+// knew of it, and says why it is not followed, without calling it finished.
+func TestAnAbandonedJobKeepsItsRow(t *testing.T) {
+	l := New(nil)
+	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Name: "Backflip", Step: submit.StepSubmitted, JobID: "job-1"}})
+	l.Apply(engine.Event{Job: &watch.Event{Kind: watch.StateChanged, Job: ugc.Job{ID: "job-1", State: ugc.StateRunning,
+		Percent: percent(40), Outputs: []ugc.Output{{Format: "main_fbx"}}}}})
+	l.Apply(engine.Event{Job: &watch.Event{Kind: watch.Abandoned, Job: ugc.Job{ID: "job-1"}, Err: ugc.ErrUnauthorized}})
+	l.Apply(engine.Event{Saved: &engine.SavedJob{JobID: "job-1", Err: &engine.DownloadError{JobID: "job-1", Err: ugc.ErrUnauthorized}}})
+	r := l.At(0)
+	if r.Phase != Processing || len(r.Outputs) != 1 || !strings.Contains(r.Detail, "Move refused the API key") {
+		t.Errorf("row: %s %.2f %q, %d outputs", r.Phase, r.Progress, r.Detail, len(r.Outputs))
+	}
+}
