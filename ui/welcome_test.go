@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
 
 	"singlecam/core/secrets"
 )
@@ -68,5 +70,23 @@ func TestSettingsForgetTheKey(t *testing.T) {
 	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
 	if _, _, err := secrets.Lookup(); err == nil {
 		t.Error("the key is still in the keyring")
+	}
+}
+
+// A locked keyring once counted as "no keyring" and the app offered to keep
+// the key for the session only. Only a missing keyring offers that; a
+// locked one asks to be unlocked.
+func TestALockedKeyringAsksToUnlockInsteadOfOfferingASessionKey(t *testing.T) {
+	e := newTestEnv(t)
+	e.ui.Start()
+	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
+	keyring.MockInitWithError(errors.New("failed to unlock correct collection '/org/freedesktop/secrets/aliases/default'"))
+	t.Cleanup(keyring.MockInit)
+	w := e.ui.welcome
+	test.Type(w.Key, simKey)
+	test.Tap(w.Check)
+	e.q.until(t, "the answer", func() bool { return strings.Contains(w.Status.Text, "keyring is locked") })
+	if overlay := e.ui.win.Canvas().Overlays().Top(); overlay != nil {
+		t.Error("a dialog (the session-only offer) opened for a locked keyring")
 	}
 }
