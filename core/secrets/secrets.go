@@ -118,5 +118,5 @@ func keyringError(err error) error {
 		"dismissed", "exit status 36"):
 		kind = ErrKeyringLocked
 	}
-	return fmt.Errorf("%w (%v)", kind, err)
+	return fmt.Errorf("%w (%w)", kind, err)
 }
