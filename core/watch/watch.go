@@ -31,7 +31,7 @@ const (
 
 // ErrNotPublished: the job finished, but its outputs still had no download
 // URLs when the watcher stopped waiting for them.
-var ErrNotPublished = errors.New("Move finished the job but did not publish its files")
+var ErrNotPublished = errors.New("the job finished but its files were not published")
 
 // Event is one change to one followed job.
 type Event struct {
