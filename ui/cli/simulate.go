@@ -37,6 +37,13 @@ func serveSimulator(ctx context.Context, args []string, stdout, stderr io.Writer
 	cutDownload := fs.Int64("cut-download", -1, "drop the next download's connection after this many bytes")
 	expireURLs := fs.Bool("expire-urls", false, "hand out presigned URLs that have already expired")
 	failJobs := fs.Int("fail-jobs", 0, "make the next N jobs fail halfway")
+	retryAfter := fs.String("retry-after", "1", "the Retry-After of --throttle's answers: seconds or an HTTP date")
+	errorPages := fs.Int("error-pages", 0, "answer the next N GraphQL calls with HTTP 502 and a big HTML page")
+	errorPageSize := fs.Int64("error-page-size", 400<<20, "the size in bytes of --error-pages' page")
+	missingFiles := fs.Int("missing-files", 0, "answer the next N downloads with HTTP 404 NoSuchKey")
+	withholdURLs := fs.Bool("withhold-urls", false, "never publish finished jobs' output URLs")
+	nullProgress := fs.Bool("null-progress", false, "report running jobs' percentageComplete as null")
+	revokeAfter := fs.Duration("revoke-key-after", 0, "refuse the key (HTTP 401) from this long after start, as if revoked")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam simulate [flags]\n\n"+
 			"Runs a simulator of Move AI's UGC API on this machine, for demos and for trying\n"+
@@ -58,7 +65,15 @@ func serveSimulator(ctx context.Context, args []string, stdout, stderr io.Writer
 	defer sim.Close()
 	faults := sim.Faults()
 	faults.FailCalls(*failCalls)
-	faults.Throttle(*throttle)
+	faults.ThrottleWith(*throttle, *retryAfter)
+	faults.ErrorPages(*errorPages, *errorPageSize)
+	faults.MissingFiles(*missingFiles)
+	faults.WithholdOutputURLs(*withholdURLs)
+	faults.NullProgress(*nullProgress)
+	if *revokeAfter > 0 {
+		revoke := time.AfterFunc(*revokeAfter, func() { faults.RevokeKey(true) })
+		defer revoke.Stop()
+	}
 	faults.FailTransfers(*failTransfers)
 	faults.SetLatency(*latency)
 	faults.ExpireURLs(*expireURLs)
