@@ -42,7 +42,11 @@ func CheckDestination(root string, need int64) error {
 	case err != nil:
 		return &DestinationError{Dir: root, Reason: media.Reason(err), Err: err}
 	case !info.IsDir():
-		return &DestinationError{Dir: root, Reason: fmt.Sprintf("%s is a file, not a folder", dir)}
+		what := "it"
+		if filepath.Clean(root) != dir {
+			what = dir
+		}
+		return &DestinationError{Dir: root, Reason: what + " is a file, not a folder"}
 	}
 	// Writing a file is the one test that holds for every OS and ACL.
 	probe, err := os.CreateTemp(dir, ".singlecam-check-*")
