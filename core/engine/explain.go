@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -53,9 +54,12 @@ func explain(err error, a audience) string {
 		return check.Error()
 	case errors.As(err, &download):
 		return explainDownload(download, a)
+	case errors.As(err, &dest) && a == inApp:
+		// Short, advice included: it shows on the window's one status line.
+		return fmt.Sprintf("Nothing was sent: the download folder “%s” cannot be used (%s). Choose another download folder in Settings.",
+			filepath.Base(dest.Dir), dest.Reason)
 	case errors.As(err, &dest):
-		return fmt.Sprintf("Singlecam cannot save outputs in %s: %s. %s Nothing was sent.", dest.Dir, dest.Reason,
-			a.pick("Choose another download folder in Settings.", "Choose another folder with --out."))
+		return fmt.Sprintf("Singlecam cannot save outputs in %s: %s. Choose another folder with --out. Nothing was sent.", dest.Dir, dest.Reason)
 	case errors.As(err, &endpoint):
 		return sentence(endpoint.Reason)
 	case errors.Is(err, secrets.ErrNoKey):
