@@ -105,34 +105,44 @@ func keyRefused(a audience) string {
 }
 
 // explainDownload explains a failure to save a job that exists. Whatever
-// the cause, the job is safe and the advice is to download it again.
+// the cause, the job is safe and the advice is to download it again. The
+// app's words are short (they show in the job's row, which names the job);
+// the terminal's name the job and the command.
 func explainDownload(d *DownloadError, a audience) string {
-	again := a.pick("use Download on the job in the list", "run: "+DownloadCommand(d.JobID, d.Dir))
+	cmd := DownloadCommand(d.JobID, d.Dir)
 	var status *transfer.StatusError
 	var dest *outputs.DestinationError
 	switch err := d.Err; {
 	case errors.Is(err, ugc.ErrUnauthorized):
-		return keyRefused(a) + " Job " + d.JobID + " is safe; to save its files afterwards, " + again + "."
+		return a.pick("Move refused the API key: check it in Settings. Your jobs are safe: they are followed again once the key works.",
+			keyRefused(a)+" Job "+d.JobID+" is safe; to save its files afterwards, run: "+cmd+".")
 	case errors.Is(err, syscall.ENOSPC):
-		return "The disk is full. Free some space, then " + again + ": what was downloaded so far is kept."
+		return a.pick("The disk is full: free some space, then use Download (what was downloaded so far is kept).",
+			"The disk is full. Free some space, then run: "+cmd+" (what was downloaded so far is kept).")
 	case errors.As(err, &dest):
-		return fmt.Sprintf("Singlecam cannot save outputs in %s: %s. Job %s is safe: %s",
-			dest.Dir, dest.Reason, d.JobID, a.pick("choose another download folder in Settings, then use Download on the job.",
-				"choose another folder and run: "+DownloadCommand(d.JobID, "FOLDER")+"."))
+		return a.pick(fmt.Sprintf("The download folder \u201c%s\u201d cannot be used (%s): choose another in Settings, then use Download.",
+			filepath.Base(dest.Dir), dest.Reason),
+			fmt.Sprintf("Singlecam cannot save outputs in %s: %s. Job %s is safe: choose another folder and run: %s.",
+				dest.Dir, dest.Reason, d.JobID, DownloadCommand(d.JobID, "FOLDER")))
 	case errors.Is(err, watch.ErrNotPublished):
-		return "Move finished job " + d.JobID + " but has not published its files yet. Try later: " + again + "."
+		return a.pick("Move finished, but has not published the files yet: use Download later.",
+			"Move finished job "+d.JobID+" but has not published its files yet. Try later: "+cmd)
 	case errors.Is(err, outputs.ErrNotReady):
-		return "The files of job " + d.JobID + " are not ready yet. Try later: " + again + "."
+		return a.pick("The files are not ready yet: use Download later.",
+			"The files of job "+d.JobID+" are not ready yet. Try later: "+cmd)
 	case errors.Is(err, outputs.ErrJobFailed), errors.Is(err, ugc.ErrNotFound):
 		return explain(err, a)
 	case errors.Is(err, ugc.ErrUnavailable), errors.Is(err, transfer.ErrUnavailable):
-		return "Move cannot be reached right now (no network, or the service is busy). Job " + d.JobID + " is safe: when the network is back, " + again + "."
+		return a.pick("Move cannot be reached right now: use Download when the network is back.",
+			"Move cannot be reached right now (no network, or the service is busy). Job "+d.JobID+" is safe: when the network is back, run: "+cmd)
 	case errors.As(err, &status):
-		return fmt.Sprintf("The file storage refused a download of job %s (%s). The job is safe: %s.", d.JobID, status, again)
+		return a.pick(fmt.Sprintf("The file storage refused the download (%s): use Download to try again.", status),
+			fmt.Sprintf("The file storage refused a download of job %s (%s). The job is safe: run: %s", d.JobID, status, cmd))
 	case errors.Is(err, context.Canceled):
-		return "Stopped. To save the rest of job " + d.JobID + " later, " + again + "."
+		return a.pick("Stopped: use Download to save the rest.", "Stopped. To save the rest of job "+d.JobID+" later, run: "+cmd)
 	}
-	return fmt.Sprintf("The files of job %s could not be saved (%v). The job is safe: %s.", d.JobID, d.Err, again)
+	return a.pick(fmt.Sprintf("The files could not be saved (%v): use Download to try again.", d.Err),
+		fmt.Sprintf("The files of job %s could not be saved (%v). The job is safe: run: %s", d.JobID, d.Err, cmd))
 }
 
 // DownloadCommand is the command that saves a job's outputs into dir.

@@ -215,7 +215,7 @@ func (l *List) Apply(ev engine.Event) string {
 		}
 		if s.Err != nil && (r.Phase == Queued || r.Phase == Processing) {
 			// No longer followed (a refused key): the job itself goes on.
-			r.Detail = "Not followed any more: " + engine.Explain(s.Err)
+			r.Detail = engine.Explain(s.Err)
 			return r.Key()
 		}
 		if s.Err != nil {
