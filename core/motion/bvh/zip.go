@@ -1,0 +1,121 @@
+package bvh
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path"
+	"sort"
+	"strings"
+
+	"singlecam/core/motion"
+)
+
+// ErrNoBVHInZip is returned when a ZIP holds no .bvh file.
+var ErrNoBVHInZip = errors.New("the zip holds no BVH file")
+
+// maxZipActors bounds how many BVH files ReadZip reads from one ZIP.
+const maxZipActors = 64
+
+// maxEntryBytes bounds one uncompressed BVH, so a ZIP bomb stops early.
+const maxEntryBytes = 2 << 30
+
+// ReadZip reads every .bvh file in a ZIP (sorted by name) as one actor each,
+// named after its file: how Move delivers ALL_BVH. Other files are skipped.
+// Every BVH must share the first one's frame rate.
+func ReadZip(r io.ReaderAt, size int64) (*motion.Clip, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("read zip: %w", err)
+	}
+	var files []*zip.File
+	for _, f := range zr.File {
+		if !f.FileInfo().IsDir() && strings.EqualFold(path.Ext(f.Name), ".bvh") && !strings.HasPrefix(path.Base(f.Name), "._") {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		return nil, ErrNoBVHInZip
+	}
+	if len(files) > maxZipActors {
+		return nil, fmt.Errorf("read zip: %d BVH files, more than the %d actors this reader opens", len(files), maxZipActors)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	var out *motion.Clip
+	for _, f := range files {
+		c, err := readEntry(f)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = c
+			out.Name = ""
+			continue
+		}
+		if math.Abs(c.FPS-out.FPS) > 1e-6*out.FPS {
+			return nil, fmt.Errorf("read zip: %s plays at %.3f fps and %s at %.3f fps", f.Name, c.FPS, files[0].Name, out.FPS)
+		}
+		out.Actors = append(out.Actors, c.Actors...)
+	}
+	return out, nil
+}
+
+func readEntry(f *zip.File) (*motion.Clip, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("read zip %s: %w", f.Name, err)
+	}
+	defer rc.Close()
+	name := strings.TrimSuffix(path.Base(f.Name), path.Ext(f.Name))
+	c, err := Read(io.LimitReader(rc, maxEntryBytes), name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return c, nil
+}
+
+// WriteZip writes every actor of c as its own BVH file in one ZIP, named
+// after the actor (or actorN.bvh when it has no usable name).
+func WriteZip(w io.Writer, c *motion.Clip, opt Options) error {
+	zw := zip.NewWriter(w)
+	used := map[string]bool{}
+	for i, a := range c.Actors {
+		name := fileName(a.Name, i, used)
+		var buf bytes.Buffer
+		if err := Write(&buf, c, i, opt); err != nil {
+			return err
+		}
+		fw, err := zw.Create(name)
+		if err != nil {
+			return fmt.Errorf("write zip: %w", err)
+		}
+		if _, err := fw.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("write zip: %w", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write zip: %w", err)
+	}
+	return nil
+}
+
+func fileName(name string, i int, used map[string]bool) string {
+	clean := strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	if clean == "" || clean == "." || clean == ".." {
+		clean = fmt.Sprintf("actor%d", i+1)
+	}
+	n := clean + ".bvh"
+	for k := 2; used[strings.ToLower(n)]; k++ {
+		n = fmt.Sprintf("%s_%d.bvh", clean, k)
+	}
+	used[strings.ToLower(n)] = true
+	return n
+}
