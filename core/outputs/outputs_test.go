@@ -101,7 +101,7 @@ func TestOutputsLandInTheJobsFolderNamedByFormat(t *testing.T) {
 	if filepath.Base(dir) != "Backflip _ take 3" || filepath.Dir(dir) != e.saver.Root {
 		t.Errorf("folder %s", dir)
 	}
-	want := []string{outputs.ManifestName, "all_bvh.bvh", "render_overlay_video.mp4", "render_video.mp4"}
+	want := []string{outputs.ManifestName, "all_bvh.zip", "render_overlay_video.mp4", "render_video.mp4"}
 	if got := names(dir); len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] || got[3] != want[3] {
 		t.Errorf("files %v, want %v", got, want)
 	}
@@ -122,7 +122,7 @@ func TestSavingTwiceSkipsWhatIsDoneAndRefetchesWhatWasDeleted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.Remove(filepath.Join(dir, "all_bvh.bvh")) // the user deleted one
+	os.Remove(filepath.Join(dir, "all_bvh.zip")) // the user deleted one
 	dir2, saved, err := e.saver.Save(ctx, job.ID, nil, nil)
 	if err != nil || dir2 != dir {
 		t.Fatalf("second save: %s, %v", dir2, err)

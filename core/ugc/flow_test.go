@@ -159,7 +159,7 @@ func TestJobGoesThroughEveryStateToDownloadableOutputs(t *testing.T) {
 		byFormat[o.Format] = o
 	}
 	for format, wantType := range map[string]string{
-		"main_fbx": ".fbx", "all_bvh": ".bvh", "render_video": ".mp4", "render_overlay_video": ".mp4",
+		"main_fbx": ".fbx", "all_bvh": ".zip", "render_video": ".mp4", "render_overlay_video": ".mp4",
 	} {
 		if byFormat[format].File.Type != wantType {
 			t.Errorf("output %s: type %q, want %q", format, byFormat[format].File.Type, wantType)
@@ -171,8 +171,9 @@ func TestJobGoesThroughEveryStateToDownloadableOutputs(t *testing.T) {
 			t.Errorf("%s is not the uploaded video", format)
 		}
 	}
-	if bvh := get(t, byFormat["all_bvh"].File.PresignedURL); !bytes.HasPrefix(bvh, []byte("HIERARCHY\nROOT Hips")) {
-		t.Errorf("BVH starts %q", bvh[:min(len(bvh), 30)])
+	// ALL_BVH is a ZIP of one BVH per actor, as Move documents it.
+	if bvh := get(t, byFormat["all_bvh"].File.PresignedURL); !bytes.HasPrefix(bvh, []byte("PK\x03\x04")) {
+		t.Errorf("ALL_BVH starts %q, not as a ZIP", bvh[:min(len(bvh), 30)])
 	}
 	if fbx := get(t, byFormat["main_fbx"].File.PresignedURL); !bytes.HasPrefix(fbx, []byte("SINGLECAM SIMULATOR OUTPUT")) {
 		t.Errorf("FBX placeholder starts %q", fbx[:min(len(fbx), 30)])

@@ -66,13 +66,14 @@ func (s *Simulator) materializeOutputs(j *jobRec, now time.Time) {
 	}
 	j.outputFiles = map[string]string{}
 	video := s.store.files[s.store.takes[j.takeID].videoFileID()]
+	m := newJobMotion(j, video.path)
 	for _, outputType := range j.outputs {
 		kind := outputKinds[outputType]
 		f := &fileRec{id: newID("file"), name: new(string), typ: kind.ext, created: now, uploadedAt: now, outputOf: j.id}
 		if kind.content == nil {
 			f.path, f.size, f.etag = video.path, video.size, video.etag
 		} else {
-			data := kind.content(j.id)
+			data := kind.content(m)
 			f.path = filepath.Join(s.store.dir, f.id+kind.ext)
 			if err := os.WriteFile(f.path, data, 0o600); err != nil {
 				f.path = "" // a download of it then answers 404, as a lost object would

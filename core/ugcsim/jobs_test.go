@@ -4,12 +4,21 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
+	"math"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"singlecam/core/media"
+	"singlecam/core/motion"
+	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/gltf"
 )
 
 type jobState struct {
@@ -128,7 +137,9 @@ func TestEveryOutputTypeMakesAFile(t *testing.T) {
 				t.Errorf("%s is not the uploaded video", outputType)
 			}
 		case outputType == "all_bvh":
-			checkBVH(t, data)
+			checkBVHZip(t, data)
+		case outputType == "all_glb" || outputType == "main_glb":
+			checkGLB(t, data, 30, 3)
 		case outputType == "motion_data":
 			checkMotionZip(t, data)
 		case outputType == "sync_data":
@@ -143,34 +154,51 @@ func TestEveryOutputTypeMakesAFile(t *testing.T) {
 	}
 }
 
-// checkBVH verifies the motion section has one value per declared channel
-// on each of the declared number of frames.
-func checkBVH(t *testing.T, data []byte) {
+// checkBVHZip reads ALL_BVH as Move documents it: a ZIP of one BVH per
+// actor, here one actor on Move One's rig.
+func checkBVHZip(t *testing.T, data []byte) {
 	t.Helper()
-	text := string(data)
-	hierarchy, motion, ok := strings.Cut(text, "MOTION\n")
-	if !ok || !strings.HasPrefix(hierarchy, "HIERARCHY\nROOT ") {
-		t.Fatal("BVH lacks HIERARCHY/ROOT/MOTION")
+	c, err := bvh.ReadZip(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("ALL_BVH: %v", err)
 	}
-	channels := 0
-	for _, line := range strings.Split(hierarchy, "\n") {
-		if fields := strings.Fields(line); len(fields) > 1 && fields[0] == "CHANNELS" {
-			n, _ := strconv.Atoi(fields[1])
-			channels += n
+	checkMoveMotion(t, "ALL_BVH", c, 30, 3)
+}
+
+// checkGLB reads a GLB output and checks its rig and timing.
+func checkGLB(t *testing.T, data []byte, fps, seconds float64) {
+	t.Helper()
+	f, err := gltf.Read(bytes.NewReader(data), int64(len(data)), gltf.Options{Animation: -1})
+	if err != nil {
+		t.Fatalf("GLB: %v", err)
+	}
+	checkMoveMotion(t, "GLB", f.Clip, fps, seconds)
+}
+
+// checkMoveMotion checks a clip is Move One's rig with a T-pose first frame
+// and then seconds of motion at fps.
+func checkMoveMotion(t *testing.T, what string, c *motion.Clip, fps, seconds float64) {
+	t.Helper()
+	if len(c.Actors) != 1 || math.Abs(c.FPS-fps) > 1e-3 || c.Frames() != 1+int(math.Round(fps*seconds)) {
+		t.Fatalf("%s: %d actors, %d frames at %v fps; want 1 actor, 1+%v s at %v fps", what, len(c.Actors), c.Frames(), c.FPS, seconds, fps)
+	}
+	s := c.Actors[0].Skeleton
+	for _, name := range []string{"_1:Root", "_1:Hips", "_1:Neck", "_1:LeftHandThumb1", "_1:RightHandIndex1"} {
+		if s.Index(name) < 0 {
+			t.Errorf("%s: no bone %s", what, name)
 		}
 	}
-	if strings.Count(hierarchy, "{") != strings.Count(hierarchy, "}") {
-		t.Error("BVH braces do not balance")
-	}
-	lines := strings.Split(strings.TrimSpace(motion), "\n")
-	frames, _ := strconv.Atoi(strings.TrimPrefix(lines[0], "Frames: "))
-	if frames != len(lines)-2 || frames == 0 {
-		t.Fatalf("BVH declares %d frames and has %d", frames, len(lines)-2)
-	}
-	for i, line := range lines[2:] {
-		if n := len(strings.Fields(line)); n != channels {
-			t.Fatalf("frame %d has %d values for %d channels", i, n, channels)
+	rest := s.RestWorld()
+	first := c.WorldPositions(0, 0, nil)
+	moved := 0.0
+	for j := range first {
+		if first[j].Sub(rest[j].Translation()).Len() > 1e-4 {
+			t.Fatalf("%s: frame 0 is not the T-pose at %s", what, s.Joints[j].Name)
 		}
+		moved = math.Max(moved, c.WorldPositions(0, c.Frames()/2, nil)[j].Sub(first[j]).Len())
+	}
+	if moved < 0.1 {
+		t.Errorf("%s: nothing moves (%g m at most)", what, moved)
 	}
 }
 
@@ -180,16 +208,66 @@ func checkMotionZip(t *testing.T, data []byte) {
 	if err != nil {
 		t.Fatalf("motion data is not a zip: %v", err)
 	}
+	found := 0
 	for _, f := range zr.File {
-		if f.Name == "motion.bvh" {
-			rc, _ := f.Open()
-			bvh, _ := io.ReadAll(rc)
-			rc.Close()
-			checkBVH(t, bvh)
-			return
+		rc, _ := f.Open()
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		switch f.Name {
+		case "motion.bvh":
+			c, err := bvh.Read(bytes.NewReader(body), "motion")
+			if err != nil {
+				t.Fatalf("motion.bvh: %v", err)
+			}
+			checkMoveMotion(t, "motion.bvh", c, 30, 3)
+			found++
+		case "character_1.json":
+			// The layout of Move's public sample: timestamps as strings,
+			// 18 joints with positions, Z up.
+			var doc struct {
+				MocapData []struct {
+					Timestamp string
+					JointData map[string]struct {
+						Position       []float64
+						Type           string
+						Rotations      []float64
+						ReactionForces float64 `json:"reaction_forces"`
+					} `json:"joint_data"`
+				} `json:"mocap_data"`
+			}
+			if err := json.Unmarshal(body, &doc); err != nil {
+				t.Fatalf("character_1.json: %v", err)
+			}
+			if len(doc.MocapData) != 91 || doc.MocapData[30].Timestamp != "1" || len(doc.MocapData[1].JointData) != 18 {
+				t.Fatalf("character_1.json: %d frames, frame 30 at %q", len(doc.MocapData), doc.MocapData[30].Timestamp)
+			}
+			// Frame 0 is the T-pose: the hips stand 0.95 m up Z.
+			root := doc.MocapData[0].JointData["Root"]
+			if len(root.Position) != 3 || math.Abs(root.Position[2]-0.95) > 1e-4 || len(root.Rotations) != 3 {
+				t.Errorf("Root %+v: want hips 0.95 m up Z", root)
+			}
+			found++
 		}
 	}
-	t.Error("motion data holds no motion.bvh")
+	if found != 2 {
+		t.Error("motion data lacks motion.bvh or character_1.json")
+	}
+}
+
+func TestMotionFollowsTheVideosFrameRateAndLength(t *testing.T) {
+	video, err := os.ReadFile("../media/testdata/fps15.mp4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(t.TempDir(), "v.mp4")
+	os.WriteFile(tmp, video, 0o600)
+	r, err := media.Probe(tmp, media.Options{})
+	if err != nil || r.FPS != 15 {
+		t.Fatalf("fixture: %v %+v", err, r)
+	}
+	ts := newTestSim(t, Config{})
+	files := finishedOutputs(t, ts, video, "MAIN_GLB")
+	checkGLB(t, files["main_glb"], 15, r.Duration.Seconds())
 }
 
 func TestListenServesUntilShutdown(t *testing.T) {
