@@ -43,10 +43,11 @@ simulate: deps
 build: deps
 	$(GO) build -tags migrated_fynedo -ldflags "$(LDFLAGS)" -o singlecam .
 
-## test: every test, with the race detector, then the key through a real
-## keyring (gnome-keyring in a private D-Bus session)
+## test: every test, with the race detector (GLBs checked by the Khronos
+## validator from .cache/npm), then the key through a real keyring
+## (gnome-keyring in a private D-Bus session)
 test: test-deps
-	$(GO) test -race -count=1 ./...
+	SINGLECAM_GLTF_VALIDATOR=$(CURDIR)/.cache/npm/node_modules/gltf-validator $(GO) test -race -count=1 ./...
 	dbus-run-session -- sh -c 'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
 	  REAL_KEYRING=1 $(GO) test -count=1 -run TestRealKeyring -v ./core/secrets'
 

@@ -153,16 +153,15 @@ func setTRS(n *gltf.Node, t motion.Transform) {
 	}
 }
 
-// mat4f converts a column-major matrix to the [column][row] float32 layout
-// the modeler writes, cleaning the last row to exactly 0 0 0 1 as the
-// validator wants.
+// mat4f converts a column-major matrix to the [row][column] float32 array
+// the modeler writes out column by column, cleaning the last row to exactly
+// 0 0 0 1 as the validator wants.
 func mat4f(m motion.Mat4) [4][4]float32 {
 	var out [4][4]float32
 	for c := range 4 {
-		for r := range 4 {
-			out[c][r] = float32(m[c*4+r])
+		for r := range 3 {
+			out[r][c] = float32(m[c*4+r])
 		}
-		out[c][3] = 0
 	}
 	out[3][3] = 1
 	return out
