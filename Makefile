@@ -16,7 +16,7 @@ ifeq ($(filter-out C POSIX,$(or $(LANG),C)),)
 export LANG := en_US.UTF-8
 endif
 
-.PHONY: all deps test-deps run demo simulate build test vet lint bench clean fyne-tool package-linux install package-windows package-darwin
+.PHONY: all deps test-deps run demo simulate build test dcc-check vet lint bench clean fyne-tool package-linux install package-windows package-darwin
 
 FYNE := $(shell $(GO) env GOPATH)/bin/fyne
 
@@ -50,6 +50,12 @@ test: test-deps
 	SINGLECAM_GLTF_VALIDATOR=$(CURDIR)/.cache/npm/node_modules/gltf-validator $(GO) test -race -count=1 ./...
 	dbus-run-session -- sh -c 'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
 	  REAL_KEYRING=1 $(GO) test -count=1 -run TestRealKeyring -v ./core/secrets'
+	.ci/dcc-check
+
+## dcc-check: import the simulator's GLB and BVH files into Blender, headless
+## (installs Debian's blender when missing: about a minute; the check: 10-35 s)
+dcc-check: deps
+	.ci/dcc-check
 
 ## vet: gofmt and go vet, here and for the other desktop systems' core
 vet: deps

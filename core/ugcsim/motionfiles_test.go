@@ -1,7 +1,10 @@
 package ugcsim
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"singlecam/core/motion/gltf/gltftest"
@@ -22,5 +25,50 @@ func TestMotionGLBsPassTheKhronosValidator(t *testing.T) {
 		if r.Warnings > 0 {
 			t.Errorf("%s: warnings %v", r.File, r.Messages)
 		}
+	}
+}
+
+// TestWriteDCCSamples writes the simulator's GLB and ALL_BVH files for each
+// motion, with what a DCC should find in them, into the folder named by
+// SINGLECAM_DCC_OUT: `make dcc-check` imports them into Blender.
+func TestWriteDCCSamples(t *testing.T) {
+	dir := os.Getenv("SINGLECAM_DCC_OUT")
+	if dir == "" {
+		t.Skip("SINGLECAM_DCC_OUT is not set: make dcc-check sets it")
+	}
+	type sample struct {
+		File   string  `json:"file"`
+		Format string  `json:"format"`
+		FPS    float64 `json:"fps"`
+		Frames int     `json:"frames"`
+		Bones  int     `json:"bones"`
+	}
+	var samples []sample
+	for _, name := range []string{"walk", "jump", "wave"} {
+		for _, fps := range []float64{30, 60} {
+			m := &jobMotion{jobID: "job-1", jobName: name, fps: fps, seconds: 2}
+			c := m.motion()
+			a := c.Actors[0]
+			base := fmt.Sprintf("%s-%g", name, fps)
+			for _, f := range []struct {
+				ext, format string
+				data        []byte
+				bones       int
+			}{
+				// Blender makes a bone of every skin joint, and of every BVH
+				// joint but the end sites (they set their parent's tail).
+				{".glb", "glb", glbFile(m), len(a.Skeleton.Joints)},
+				{".zip", "bvh-zip", bvhZipFile(m), a.Skeleton.Bones()},
+			} {
+				if err := os.WriteFile(filepath.Join(dir, base+f.ext), f.data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				samples = append(samples, sample{base + f.ext, f.format, fps, c.Frames(), f.bones})
+			}
+		}
+	}
+	data, _ := json.MarshalIndent(samples, "", " ")
+	if err := os.WriteFile(filepath.Join(dir, "samples.json"), data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,0 +1,123 @@
+"""Imports the simulator's motion files into Blender, headless, and checks
+what an animator would: the file imports, the armature has the bones it
+should, the action spans the frames it should at the clip's frame rate, and
+the character stands upright (head above hips, feet near the floor).
+
+Run by .ci/dcc-check as: blender -b --factory-startup --python .ci/dcc_check.py -- DIR
+where DIR holds the files and samples.json (written by a Go test).
+"""
+import builtins
+import json
+import os
+import sys
+import tempfile
+import zipfile
+
+# Debian's numpy 1.24 dropped numpy.bool, which Blender 3.4's glTF add-on uses.
+import numpy
+numpy.bool = bool
+
+# Blender 3.4's BVH importer opens files with mode 'rU', which Python 3.11 refuses.
+_open = builtins.open
+def _open_without_u(file, mode="r", *args, **kwargs):
+    return _open(file, mode.replace("U", ""), *args, **kwargs)
+builtins.open = _open_without_u
+
+import bpy  # noqa: E402
+
+
+def reset(fps):
+    bpy.ops.wm.read_factory_settings(use_empty=True)
+    bpy.context.scene.render.fps = int(round(fps))
+    bpy.context.scene.render.fps_base = 1.0
+
+
+def armatures():
+    return [o for o in bpy.context.scene.objects if o.type == "ARMATURE"]
+
+
+def check_pose(arm, frame, problems, name):
+    """Head above hips and the lowest foot near the floor, in Blender's Z-up world."""
+    bpy.context.scene.frame_set(frame)
+    bones = arm.pose.bones
+    def find(suffix):
+        for b in bones:
+            if b.name.endswith(suffix):
+                return arm.matrix_world @ b.head
+        return None
+    head, hips = find("Head"), find("Hips")
+    toes = [p for p in (find("LeftToeBase"), find("RightToeBase")) if p is not None]
+    if head is None or hips is None or not toes:
+        problems.append(f"{name}: no Head, Hips or toe bones")
+        return
+    if head.z <= hips.z + 0.3:
+        problems.append(f"{name} frame {frame}: head at {head.z:.2f} m is not above the hips at {hips.z:.2f} m")
+    low = min(p.z for p in toes)
+    if os.environ.get("DCC_VERBOSE"):
+        print(f"dcc-check: {name} frame {frame}: head {head.z:.3f} hips {hips.z:.3f} toe {low:.3f} m")
+    if not -0.05 < low < 0.15:
+        problems.append(f"{name} frame {frame}: the lower toe is at {low:.2f} m, not near the floor")
+
+
+def check(path, sample, problems):
+    name = os.path.relpath(path, os.path.dirname(path)) if os.path.isabs(path) else path
+    arms = armatures()
+    if len(arms) != 1:
+        problems.append(f"{name}: {len(arms)} armatures, want 1")
+        return
+    arm = arms[0]
+    bones = len(arm.data.bones)
+    if bones != sample["bones"]:
+        problems.append(f"{name}: {bones} bones, want {sample['bones']}")
+    ad = arm.animation_data
+    if ad is None or ad.action is None:
+        problems.append(f"{name}: no action on the armature")
+        return
+    start, end = ad.action.frame_range
+    frames = int(round(end - start)) + 1
+    if frames != sample["frames"]:
+        problems.append(f"{name}: the action spans {frames} frames ({start}..{end}), want {sample['frames']}")
+    if bpy.context.scene.render.fps != int(round(sample["fps"])):
+        problems.append(f"{name}: scene at {bpy.context.scene.render.fps} fps, want {sample['fps']}")
+    # Frame 1 of the motion, the middle, and the end (after the T-pose frame).
+    for f in (int(start) + 1, int((start + end) / 2), int(end)):
+        check_pose(arm, f, problems, name)
+    print(f"dcc-check: {name}: {bones} bones, {frames} frames at {bpy.context.scene.render.fps} fps")
+
+
+def main():
+    folder = sys.argv[sys.argv.index("--") + 1]
+    with _open(os.path.join(folder, "samples.json")) as f:
+        samples = json.load(f)
+    problems = []
+    for sample in samples:
+        path = os.path.join(folder, sample["file"])
+        reset(sample["fps"])
+        if sample["format"] == "glb":
+            bpy.ops.import_scene.gltf(filepath=path)
+            check(path, sample, problems)
+        else:
+            with zipfile.ZipFile(path) as z, tempfile.TemporaryDirectory() as tmp:
+                names = [n for n in z.namelist() if n.lower().endswith(".bvh")]
+                if len(names) != 1:
+                    problems.append(f"{sample['file']}: {len(names)} BVH files, want 1")
+                    continue
+                z.extract(names[0], tmp)
+                bvh = os.path.join(tmp, names[0])
+                bpy.ops.import_anim.bvh(filepath=bvh, axis_forward="-Z", axis_up="Y",
+                                        global_scale=1.0, use_fps_scale=False,
+                                        update_scene_fps=True, update_scene_duration=True)
+                check(f"{sample['file']}/{names[0]}", sample, problems)
+    for p in problems:
+        print("dcc-check: PROBLEM:", p)
+    print(f"dcc-check: {len(samples)} files, {len(problems)} problems")
+    sys.exit(1 if problems else 0)
+
+
+try:
+    main()
+except SystemExit:
+    raise
+except Exception as e:  # any import error fails the check
+    print("dcc-check: PROBLEM:", repr(e))
+    sys.exit(1)
