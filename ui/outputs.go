@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/ugc"
@@ -42,16 +44,28 @@ var outputLabels = map[ugc.OutputType]string{
 	ugc.OutputSyncData:           "Sync data",
 }
 
+// pickerDefaults are the outputs ticked at first and by Defaults: the
+// service's own defaults plus the main character's GLB, which Singlecam's
+// preview plays. Move prices a job by the second, not by the output, so the
+// GLB costs nothing more.
+var pickerDefaults = append(slices.Clone(ugc.DefaultOutputs), ugc.OutputMainGLB)
+
+// outputHints say, under an output's box, why it is worth ticking.
+var outputHints = map[ugc.OutputType]string{
+	ugc.OutputMainGLB: "Needed to preview in Singlecam",
+}
+
 // OutputPicker is the grouped output checkboxes with Defaults, All, None.
 type OutputPicker struct {
 	content             fyne.CanvasObject
 	Checks              map[ugc.OutputType]*widget.Check
+	Hints               map[ugc.OutputType]*widget.Label
 	Defaults, All, None *widget.Button
 	onChange            func()
 }
 
 func newOutputPicker(onChange func()) *OutputPicker {
-	p := &OutputPicker{Checks: map[ugc.OutputType]*widget.Check{}, onChange: onChange}
+	p := &OutputPicker{Checks: map[ugc.OutputType]*widget.Check{}, Hints: map[ugc.OutputType]*widget.Label{}, onChange: onChange}
 	var groups []*fyne.Container
 	for _, g := range outputGroups {
 		box := container.NewVBox(widget.NewLabelWithStyle(g.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -59,17 +73,23 @@ func newOutputPicker(onChange func()) *OutputPicker {
 			check := widget.NewCheck(outputLabels[o], func(bool) { p.changed() })
 			p.Checks[o] = check
 			box.Add(check)
+			if hint, ok := outputHints[o]; ok {
+				p.Hints[o] = &widget.Label{Text: hint, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText,
+					TextStyle: fyne.TextStyle{Italic: true}}
+				// Under the box's words, close to them: it belongs to that box.
+				box.Add(container.New(layout.NewCustomPaddedLayout(-3*theme.Padding(), 0, theme.IconInlineSize()+theme.Padding(), 0), p.Hints[o]))
+			}
 		}
 		groups = append(groups, box)
 	}
-	p.Defaults = &widget.Button{Text: "Defaults", OnTapped: func() { p.Set(ugc.DefaultOutputs) }}
+	p.Defaults = &widget.Button{Text: "Defaults", OnTapped: func() { p.Set(pickerDefaults) }}
 	p.All = &widget.Button{Text: "All", OnTapped: func() { p.Set(ugc.AllOutputTypes) }}
 	p.None = &widget.Button{Text: "None", OnTapped: func() { p.Set(nil) }}
 	buttons := container.NewHBox(p.Defaults, p.All, p.None)
 	// Three columns: videos above data, the main character, every character.
 	columns := container.NewGridWithColumns(3, container.NewVBox(groups[0], groups[3]), groups[1], groups[2])
 	p.content = container.NewVBox(columns, buttons)
-	p.Set(ugc.DefaultOutputs)
+	p.Set(pickerDefaults)
 	return p
 }
 
