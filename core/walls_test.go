@@ -78,3 +78,40 @@ func TestOnlySecretsTouchesTheKeyring(t *testing.T) {
 		}
 	}
 }
+
+// TestMotionStandsAlone: the motion model depends on nothing but the
+// standard library; each format depends on the model, never on another
+// format; and nothing under core/motion reaches the API side, so it works
+// the same on a file that never came from Move.
+func TestMotionStandsAlone(t *testing.T) {
+	const motion = "singlecam/core/motion"
+	formats := []string{motion + "/bvh", motion + "/gltf"}
+	deps := depsOf(t)
+	if _, ok := deps[motion]; !ok {
+		t.Fatalf("package %s not found", motion)
+	}
+	for _, d := range deps[motion] {
+		if strings.Contains(d, ".") || strings.HasPrefix(d, "singlecam/") {
+			t.Errorf("%s imports %s: the model depends on the standard library alone", motion, d)
+		}
+	}
+	for pkg, ds := range deps {
+		if pkg != motion && !strings.HasPrefix(pkg, motion+"/") {
+			continue
+		}
+		for _, d := range ds {
+			for _, api := range []string{"ugc", "ugcsim", "submit", "watch", "engine", "transfer", "outputs", "secrets"} {
+				if d == "singlecam/core/"+api {
+					t.Errorf("%s imports %s: core/motion stays off the API side", pkg, d)
+				}
+			}
+			for _, f := range formats {
+				if d == f && !strings.HasPrefix(pkg, f) {
+					if strings.HasPrefix(pkg, motion+"/bvh") || strings.HasPrefix(pkg, motion+"/gltf") {
+						t.Errorf("%s imports %s: formats never depend on each other", pkg, d)
+					}
+				}
+			}
+		}
+	}
+}
