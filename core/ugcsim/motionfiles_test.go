@@ -1,12 +1,14 @@
 package ugcsim
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"singlecam/core/motion/bvh"
 	"singlecam/core/motion/gltf/gltftest"
 )
 
@@ -70,5 +72,44 @@ func TestWriteDCCSamples(t *testing.T) {
 	data, _ := json.MarshalIndent(samples, "", " ")
 	if err := os.WriteFile(filepath.Join(dir, "samples.json"), data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMotionBVHRoundTrips: the simulator's ALL_BVH reads back as the motion
+// it was made from, and writing what was read gives the same file.
+func TestMotionBVHRoundTrips(t *testing.T) {
+	for _, name := range []string{"walk", "jump", "wave"} {
+		m := &jobMotion{jobID: "job-1", jobName: name, fps: 30, seconds: 2}
+		data := bvhZipFile(m)
+		c, err := bvh.ReadZip(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := m.motion()
+		worst := 0.0
+		for f := range src.Frames() {
+			a, b := src.WorldPositions(0, f, nil), c.WorldPositions(0, f, nil)
+			for j, joint := range src.Actors[0].Skeleton.Joints {
+				k := c.Actors[0].Skeleton.Index(joint.Name)
+				if k < 0 {
+					t.Fatalf("%s: bone %s lost", name, joint.Name)
+				}
+				worst = max(worst, a[j].Sub(b[k]).Len())
+			}
+		}
+		if worst > 1e-5 {
+			t.Errorf("%s: positions move by %g m through BVH", name, worst)
+		}
+		var again bytes.Buffer
+		if err := bvh.WriteZip(&again, c, bvh.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		back, _ := bvh.ReadZip(bytes.NewReader(again.Bytes()), int64(again.Len()))
+		var first, second bytes.Buffer
+		bvh.Write(&first, c, 0, bvh.Options{})
+		bvh.Write(&second, back, 0, bvh.Options{})
+		if !bytes.Equal(first.Bytes(), second.Bytes()) {
+			t.Errorf("%s: a second round trip changes the BVH", name)
+		}
 	}
 }

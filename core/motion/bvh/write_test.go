@@ -117,3 +117,18 @@ func TestReadZipRefusesZipsWithoutBVH(t *testing.T) {
 		t.Error("actors at 30 and 60 fps read as one clip")
 	}
 }
+
+func FuzzReadZip(f *testing.F) {
+	var buf bytes.Buffer
+	WriteZip(&buf, motion.DemoClip(2, 3), Options{})
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ReadZip(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return
+		}
+		if err := c.Validate(); err != nil {
+			t.Fatalf("ReadZip returned an invalid clip: %v", err)
+		}
+	})
+}
