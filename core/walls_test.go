@@ -85,7 +85,7 @@ func TestOnlySecretsTouchesTheKeyring(t *testing.T) {
 // the same on a file that never came from Move.
 func TestMotionStandsAlone(t *testing.T) {
 	const motion = "singlecam/core/motion"
-	formats := []string{motion + "/bvh", motion + "/gltf"}
+	formats := []string{motion + "/bvh", motion + "/gltf", motion + "/movedata"}
 	deps := depsOf(t)
 	if _, ok := deps[motion]; !ok {
 		t.Fatalf("package %s not found", motion)
@@ -105,9 +105,12 @@ func TestMotionStandsAlone(t *testing.T) {
 					t.Errorf("%s imports %s: core/motion stays off the API side", pkg, d)
 				}
 			}
-			for _, f := range formats {
-				if d == f && !strings.HasPrefix(pkg, f) {
-					if strings.HasPrefix(pkg, motion+"/bvh") || strings.HasPrefix(pkg, motion+"/gltf") {
+			for _, own := range formats {
+				if pkg != own && !strings.HasPrefix(pkg, own+"/") {
+					continue
+				}
+				for _, other := range formats {
+					if other != own && (d == other || strings.HasPrefix(d, other+"/")) {
 						t.Errorf("%s imports %s: formats never depend on each other", pkg, d)
 					}
 				}

@@ -19,6 +19,7 @@ import (
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
 	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/movedata"
 )
 
 type jobState struct {
@@ -251,6 +252,11 @@ func checkMotionZip(t *testing.T, data []byte) {
 	}
 	if found != 2 {
 		t.Error("motion data lacks motion.bvh or character_1.json")
+	}
+	// A lenient reader of Move's layout reads it as 18 joints over the frames.
+	c, err := movedata.ReadZip(bytes.NewReader(data), int64(len(data)))
+	if err != nil || len(c.Actors) != 1 || len(c.Actors[0].Skeleton.Joints) != 18 || c.Frames() != 91 || c.FPS != 30 {
+		t.Errorf("motion data as read: %v %+v", err, c)
 	}
 }
 
