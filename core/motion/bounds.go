@@ -12,7 +12,29 @@ var EmptyBox = Box{
 }
 
 // Add returns the smallest box holding b and p.
-func (b Box) Add(p Vec3) Box { return Box{b.Min.Min(p), b.Max.Max(p)} }
+func (b Box) Add(p Vec3) Box {
+	// Plain comparisons: math.Min's NaN and signed-zero care costs a
+	// quarter of framing a long clip, and positions are finite.
+	if p.X < b.Min.X {
+		b.Min.X = p.X
+	}
+	if p.Y < b.Min.Y {
+		b.Min.Y = p.Y
+	}
+	if p.Z < b.Min.Z {
+		b.Min.Z = p.Z
+	}
+	if p.X > b.Max.X {
+		b.Max.X = p.X
+	}
+	if p.Y > b.Max.Y {
+		b.Max.Y = p.Y
+	}
+	if p.Z > b.Max.Z {
+		b.Max.Z = p.Z
+	}
+	return b
+}
 
 // Empty reports whether the box holds no point.
 func (b Box) Empty() bool { return b.Min.X > b.Max.X }

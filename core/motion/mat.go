@@ -33,16 +33,21 @@ func (t Transform) Matrix() Mat4 {
 // Apply returns point p moved by t.
 func (t Transform) Apply(p Vec3) Vec3 { return t.R.Rotate(p.Mul(t.S)).Add(t.T) }
 
-// Mul returns a × b: the transform that applies b first, then a.
+// Mul returns a × b: the transform that applies b first, then a. Both are
+// taken as affine (last row 0 0 0 1), which every transform here is.
 func (a *Mat4) Mul(b *Mat4) Mat4 {
 	var m Mat4
-	for c := range 4 {
-		b0, b1, b2, b3 := b[c*4], b[c*4+1], b[c*4+2], b[c*4+3]
-		m[c*4+0] = a[0]*b0 + a[4]*b1 + a[8]*b2 + a[12]*b3
-		m[c*4+1] = a[1]*b0 + a[5]*b1 + a[9]*b2 + a[13]*b3
-		m[c*4+2] = a[2]*b0 + a[6]*b1 + a[10]*b2 + a[14]*b3
-		m[c*4+3] = a[3]*b0 + a[7]*b1 + a[11]*b2 + a[15]*b3
+	for c := range 3 {
+		b0, b1, b2 := b[c*4], b[c*4+1], b[c*4+2]
+		m[c*4+0] = a[0]*b0 + a[4]*b1 + a[8]*b2
+		m[c*4+1] = a[1]*b0 + a[5]*b1 + a[9]*b2
+		m[c*4+2] = a[2]*b0 + a[6]*b1 + a[10]*b2
 	}
+	b0, b1, b2 := b[12], b[13], b[14]
+	m[12] = a[0]*b0 + a[4]*b1 + a[8]*b2 + a[12]
+	m[13] = a[1]*b0 + a[5]*b1 + a[9]*b2 + a[13]
+	m[14] = a[2]*b0 + a[6]*b1 + a[10]*b2 + a[14]
+	m[15] = 1
 	return m
 }
 

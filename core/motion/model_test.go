@@ -138,3 +138,24 @@ func BenchmarkWorldPositions2x60(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBounds60s120fps2x60 frames a whole 60 s, 120 fps clip of two
+// 60-joint actors, as the player does when it opens one.
+func BenchmarkBounds60s120fps2x60(b *testing.B) {
+	c := DemoClip(2, 7200)
+	c.FPS = 120
+	for _, a := range c.Actors {
+		s := &Skeleton{Joints: append([]Joint(nil), a.Skeleton.Joints...)}
+		for len(s.Joints) < 60 {
+			s.Joints = append(s.Joints, Joint{Name: "f", Parent: len(s.Joints) - 1, Rest: at(0.02, 0, 0)})
+			a.Tracks = append(a.Tracks, Track{})
+		}
+		a.Skeleton = s
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if c.Bounds().Empty() {
+			b.Fatal("empty")
+		}
+	}
+}
