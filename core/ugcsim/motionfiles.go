@@ -2,7 +2,6 @@ package ugcsim
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -147,55 +146,63 @@ func motionDataJSON(m *jobMotion) []byte {
 	for i, j := range moveDataJoints {
 		idx[i] = a.Skeleton.Index(j.bone)
 	}
-	var b bytes.Buffer
-	b.WriteString(`{"mocap_data": [`)
+	// Appended by hand: this file is the biggest the simulator makes (two
+	// minutes at 60 fps is 7,200 frames of 18 joints), made under its lock.
+	b := make([]byte, 0, a.Frames*len(moveDataJoints)*160)
+	b = append(b, `{"mocap_data": [`...)
 	var world []motion.Mat4
-	num := func(v float64) { b.WriteString(strconv.FormatFloat(v, 'f', 5, 64)) }
+	num := func(v float64) { b = strconv.AppendFloat(b, v, 'f', 5, 64) }
 	for f := range a.Frames {
 		world = a.WorldMatrices(f, world)
 		if f > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		fmt.Fprintf(&b, "\n{\"timestamp\": %q, \"joint_data\": {", strconv.FormatFloat(float64(f)/c.FPS, 'f', -1, 64))
+		b = append(b, "\n{\"timestamp\": \""...)
+		b = strconv.AppendFloat(b, float64(f)/c.FPS, 'f', -1, 64)
+		b = append(b, `", "joint_data": {`...)
 		for i, j := range moveDataJoints {
 			if i > 0 {
-				b.WriteString(", ")
+				b = append(b, ", "...)
 			}
 			p := world[idx[i]].Translation()
-			fmt.Fprintf(&b, "%q: {\"position\": [", j.name)
+			b = append(b, '"')
+			b = append(b, j.name...)
+			b = append(b, `": {"position": [`...)
 			// Y up, facing +Z → Z up: (x, y, z) → (x, −z, y).
 			num(p.X)
-			b.WriteString(", ")
+			b = append(b, ", "...)
 			num(-p.Z)
-			b.WriteString(", ")
+			b = append(b, ", "...)
 			num(p.Y)
-			fmt.Fprintf(&b, "], \"type\": %q, \"rotations\": [", j.typ)
+			b = append(b, `], "type": "`...)
+			b = append(b, j.typ...)
+			b = append(b, `", "rotations": [`...)
 			angles := rotationsOf(a.Local(idx[i], f).R, j.typ)
 			for k, v := range angles {
 				if k > 0 {
-					b.WriteString(", ")
+					b = append(b, ", "...)
 				}
 				num(v)
 			}
-			b.WriteString("], \"torques\": [")
+			b = append(b, `], "torques": [`...)
 			for k := range angles {
 				if k > 0 {
-					b.WriteString(", ")
+					b = append(b, ", "...)
 				}
-				b.WriteString("0.0")
+				b = append(b, "0.0"...)
 			}
 			force := 0.0
 			if strings.HasSuffix(j.name, "_toe") && p.Y < 0.04 {
 				force = 1000
 			}
-			b.WriteString("], \"reaction_forces\": ")
+			b = append(b, `], "reaction_forces": `...)
 			num(force)
-			b.WriteString("}")
+			b = append(b, '}')
 		}
-		b.WriteString("}}")
+		b = append(b, "}}"...)
 	}
-	b.WriteString("\n]}\n")
-	return b.Bytes()
+	b = append(b, "\n]}\n"...)
+	return b
 }
 
 // rotationsOf returns a rotation as the angles (radians) of a MOTION_DATA
