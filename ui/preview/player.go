@@ -47,8 +47,9 @@ type Player struct {
 	frame   int
 	playing bool
 	speed   float64
-	// While playing, the clip's time is base + (now − since) × speed.
-	base  time.Duration
+	// While playing, the frame shown is base + (now − since) × fps × speed,
+	// counted in frames (not durations, which would round a frame down).
+	base  float64
 	since time.Time
 	anim  *fyne.Animation
 	// hidden stops the clock without pausing, for when it comes back.
@@ -200,7 +201,7 @@ func (p *Player) setSpeed(name string) {
 
 // rebase starts the play clock again from the frame shown.
 func (p *Player) rebase() {
-	p.base, p.since = p.clip.TimeOf(p.frame), p.now()
+	p.base, p.since = float64(p.frame), p.now()
 }
 
 // runClock ticks with the display while playing and visible. Each tick only
@@ -227,16 +228,17 @@ func (p *Player) tick() {
 	if !p.playing {
 		return
 	}
-	t := p.base + time.Duration(float64(p.now().Sub(p.since))*p.speed)
-	if d := p.clip.Duration(); t >= d {
-		if !p.Loop.Checked || d <= 0 {
+	pos := p.base + p.now().Sub(p.since).Seconds()*p.clip.FPS*p.speed
+	n := float64(p.clip.Frames())
+	if pos >= n {
+		if !p.Loop.Checked {
 			p.show(p.clip.Frames() - 1)
 			p.Pause()
 			return
 		}
-		t %= d
+		pos = math.Mod(pos, n)
 	}
-	if f := p.clip.FrameAt(t); f != p.frame {
+	if f := int(math.Floor(pos + 1e-9)); f != p.frame {
 		p.show(f)
 	}
 }

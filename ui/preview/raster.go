@@ -32,17 +32,17 @@ func (c *Canvas) Draw(pic *Picture) *image.RGBA {
 	}
 	c.backdrop()
 	for _, s := range pic.Grid {
-		c.stroke(s)
+		c.fill(s, false)
 	}
 	if len(pic.Shadows) > 0 {
 		clear(c.shadow)
 		for _, s := range pic.Shadows {
-			c.cover(s)
+			c.fill(s, true)
 		}
 		c.shade(shadowColor)
 	}
 	for _, s := range pic.Figures {
-		c.stroke(s)
+		c.fill(s, false)
 	}
 	return c.img
 }
@@ -60,19 +60,26 @@ func (c *Canvas) backdrop() {
 	}
 }
 
-// span calls fn for every pixel a stroke may touch, with the pixel's
-// coverage (0 to 1): one distance to the segment per pixel, only near it.
-func (c *Canvas) span(s Stroke, fn func(i int, coverage float64)) {
+// fill draws a stroke with smooth edges: one distance to the segment per
+// pixel, only for pixels near it. Into the shadow layer (where overlaps
+// keep the darkest, so joints make no darker blots) when mask is set,
+// else blended over the image.
+func (c *Canvas) fill(s Stroke, mask bool) {
 	w, h := c.img.Rect.Dx(), c.img.Rect.Dy()
 	if !finiteStroke(s) {
 		return
 	}
 	r := s.Radius
 	reach := r + 1
+	// Pixels nearer than inner are covered wholly, those beyond outer not
+	// at all: only the rim between needs a square root.
+	inner, outer := max(r-0.5, 0)*max(r-0.5, 0), (r+0.5)*(r+0.5)
 	dx, dy := s.X1-s.X0, s.Y1-s.Y0
 	ll := dx*dx + dy*dy
-	y0 := max(int(math.Floor(math.Min(s.Y0, s.Y1)-reach)), 0)
-	y1 := min(int(math.Ceil(math.Max(s.Y0, s.Y1)+reach)), h-1)
+	alpha := float64(s.Color.A) / 255
+	pix := c.img.Pix
+	y0 := max(int(math.Floor(min(s.Y0, s.Y1)-reach)), 0)
+	y1 := min(int(math.Ceil(max(s.Y0, s.Y1)+reach)), h-1)
 	for y := y0; y <= y1; y++ {
 		py := float64(y) + 0.5
 		// The part of the segment within reach of this row, and its x range.
@@ -82,7 +89,7 @@ func (c *Canvas) span(s Stroke, fn func(i int, coverage float64)) {
 			if t0 > t1 {
 				t0, t1 = t1, t0
 			}
-			t0, t1 = math.Max(t0, 0), math.Min(t1, 1)
+			t0, t1 = max(t0, 0), min(t1, 1)
 			if t0 > t1 {
 				continue
 			}
@@ -90,41 +97,33 @@ func (c *Canvas) span(s Stroke, fn func(i int, coverage float64)) {
 			continue
 		}
 		xa, xb := s.X0+t0*dx, s.X0+t1*dx
-		x0 := max(int(math.Floor(math.Min(xa, xb)-reach)), 0)
-		x1 := min(int(math.Ceil(math.Max(xa, xb)+reach)), w-1)
+		x0 := max(int(math.Floor(min(xa, xb)-reach)), 0)
+		x1 := min(int(math.Ceil(max(xa, xb)+reach)), w-1)
 		for x := x0; x <= x1; x++ {
 			px := float64(x) + 0.5
 			t := 0.0
 			if ll > 0 {
-				t = clamp(((px-s.X0)*dx+(py-s.Y0)*dy)/ll, 0, 1)
+				t = min(max(((px-s.X0)*dx+(py-s.Y0)*dy)/ll, 0), 1)
 			}
 			ex, ey := px-(s.X0+t*dx), py-(s.Y0+t*dy)
-			cov := r + 0.5 - math.Sqrt(ex*ex+ey*ey)
-			if cov <= 0 {
+			d2 := ex*ex + ey*ey
+			if d2 >= outer {
 				continue
 			}
-			fn(y*w+x, math.Min(cov, 1))
+			cov := 1.0
+			if d2 > inner {
+				cov = min(r+0.5-math.Sqrt(d2), 1)
+			}
+			i := y*w + x
+			if mask {
+				if v := uint8(cov*255 + 0.5); v > c.shadow[i] {
+					c.shadow[i] = v
+				}
+			} else {
+				blend(pix[4*i:4*i+3:4*i+3], s.Color, alpha*cov)
+			}
 		}
 	}
-}
-
-// stroke blends a stroke over the image.
-func (c *Canvas) stroke(s Stroke) {
-	a := float64(s.Color.A) / 255
-	pix := c.img.Pix
-	c.span(s, func(i int, cov float64) {
-		blend(pix[4*i:4*i+3], s.Color, a*cov)
-	})
-}
-
-// cover adds a stroke to the shadow layer: where shadows overlap, the
-// darkest wins, so joints do not make darker blots.
-func (c *Canvas) cover(s Stroke) {
-	c.span(s, func(i int, cov float64) {
-		if v := uint8(cov*255 + 0.5); v > c.shadow[i] {
-			c.shadow[i] = v
-		}
-	})
 }
 
 // shade blends the shadow layer over the image.
