@@ -24,6 +24,7 @@ var (
 
 func main() {
 	cli.Version = version + " (" + commit + ")"
+	cli.NewApp = newApp
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
@@ -32,8 +33,7 @@ func main() {
 	if demo {
 		args = args[1:]
 	}
-	a := app.NewWithID(ui.AppID)
-	a.SetIcon(fyne.NewStaticResource("singlecam.png", assets.Icon))
+	a := newApp()
 	if v := a.Metadata().Version; version == "dev" && v != "" && v != "0.0.0" {
 		// Built by the Fyne tool (the Windows package): it embeds FyneApp.toml's version.
 		cli.Version = v + " (" + commit + ")"
@@ -46,4 +46,12 @@ func main() {
 	})
 	u.Start()
 	u.Window().ShowAndRun()
+}
+
+// newApp makes the GUI app: for the main window, and for commands that open
+// one (singlecam preview).
+func newApp() fyne.App {
+	a := app.NewWithID(ui.AppID)
+	a.SetIcon(fyne.NewStaticResource("singlecam.png", assets.Icon))
+	return a
 }

@@ -22,10 +22,11 @@ var commands = map[string]command{
 	"download": {"save a finished job's outputs", runDownload},
 	"probe":    {"check videos against Move's limits, before any upload", runProbe},
 	"simulate": {"run the Move API simulator in the foreground", runSimulate},
+	"preview":  {"open a window that plays a GLB, glTF, BVH or ZIP of BVHs", runPreview},
 }
 
 // commandOrder is how usage lists the commands.
-var commandOrder = []string{"submit", "probe", "jobs", "download", "simulate"}
+var commandOrder = []string{"submit", "probe", "jobs", "download", "preview", "simulate"}
 
 // Version is the app's version, set by main at start-up.
 var Version = "dev"

@@ -1,0 +1,95 @@
+// Package load opens a motion file of any format Singlecam reads (GLB,
+// glTF, BVH, or a ZIP of BVH files, one per actor), choosing the reader by
+// the file's name. It is the one place that knows every format, so that the
+// front ends ask for a clip and never parse files themselves.
+package load
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/gltf"
+)
+
+// ErrUnknownFormat is returned for a file whose name ends in none of
+// Extensions.
+var ErrUnknownFormat = errors.New("not a motion file Singlecam can open")
+
+// Extensions are the endings of the files Open reads, lower case.
+var Extensions = []string{".glb", ".gltf", ".bvh", ".zip"}
+
+// IsMotionFile reports whether Open reads files with this path's ending.
+func IsMotionFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// Animation describes one of a file's animations.
+type Animation struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Motion is an opened file: the clip to play, and the file's animations
+// when it holds several (a glTF file may), so a user can choose another.
+type Motion struct {
+	Clip       *motion.Clip
+	Animations []Animation
+	Chosen     int // index in Animations of Clip, or -1 when there are none
+}
+
+// Open reads the motion in the file at path: the animation at index
+// animation, or the longest when it is -1 or out of range.
+func Open(ctx context.Context, path string, animation int) (*Motion, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if !IsMotionFile(path) {
+		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), ErrUnknownFormat)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open motion: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("open motion: %w", err)
+	}
+	m := &Motion{Chosen: -1}
+	switch ext {
+	case ".bvh":
+		m.Clip, err = bvh.Read(f, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	case ".zip":
+		m.Clip, err = bvh.ReadZip(f, info.Size())
+	default:
+		var g *gltf.File
+		g, err = gltf.Read(f, info.Size(), gltf.Options{Animation: animation, Files: os.DirFS(filepath.Dir(path))})
+		if err == nil {
+			m.Clip, m.Chosen = g.Clip, g.Chosen
+			for _, a := range g.Animations {
+				m.Animations = append(m.Animations, Animation{Name: a.Name, Duration: a.Duration})
+			}
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", filepath.Base(path), err)
+	}
+	if err := m.Clip.Validate(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", filepath.Base(path), err)
+	}
+	return m, nil
+}

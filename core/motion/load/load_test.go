@@ -1,0 +1,83 @@
+package load
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/gltf"
+)
+
+// write saves the demo walk in the format the name's ending asks for.
+func write(t *testing.T, dir, name string, c *motion.Clip) string {
+	t.Helper()
+	var b bytes.Buffer
+	var err error
+	switch filepath.Ext(name) {
+	case ".glb":
+		err = gltf.Write(&b, c)
+	case ".bvh":
+		err = bvh.Write(&b, c, 0, bvh.Options{})
+	case ".zip", ".ZIP":
+		err = bvh.WriteZip(&b, c, bvh.Options{})
+	default:
+		b.WriteString("hello")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestEachFormatOpensByItsName(t *testing.T) {
+	dir := t.TempDir()
+	demo := motion.DemoClip(2, 30)
+	for _, c := range []struct {
+		name   string
+		actors int
+	}{{"walk.glb", 2}, {"walk.bvh", 1}, {"walk.zip", 2}, {"WALK.ZIP", 2}} {
+		m, err := Open(context.Background(), write(t, dir, c.name, demo), -1)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if len(m.Clip.Actors) != c.actors || m.Clip.Frames() != 30 || m.Clip.FPS != 30 {
+			t.Errorf("%s: %d actors, %d frames at %v fps; want %d, 30 at 30", c.name, len(m.Clip.Actors), m.Clip.Frames(), m.Clip.FPS, c.actors)
+		}
+		last := c.actors - 1 // the last actor's head, on frame 12
+		got, want := m.Clip.WorldPositions(last, 12, nil)[4], demo.WorldPositions(last, 12, nil)[4]
+		if d := got.Sub(want).Len(); !(d < 1e-3) || math.IsNaN(d) {
+			t.Errorf("%s: the head is %v from where it was written", c.name, d)
+		}
+	}
+}
+
+func TestWhatCannotBeOpenedSaysWhy(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open(context.Background(), write(t, dir, "notes.txt", nil), -1); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("a .txt: %v, want ErrUnknownFormat", err)
+	}
+	if _, err := Open(context.Background(), filepath.Join(dir, "gone.glb"), -1); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %v, want fs.ErrNotExist", err)
+	}
+	bad := filepath.Join(dir, "bad.bvh")
+	if err := os.WriteFile(bad, []byte("HIERARCHY\nROOT"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(context.Background(), bad, -1); err == nil {
+		t.Error("a broken BVH opened")
+	}
+	if IsMotionFile("a.mp4") || !IsMotionFile("b.GLTF") {
+		t.Error("IsMotionFile goes by the wrong endings")
+	}
+}

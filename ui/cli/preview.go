@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"singlecam/core/motion/load"
+	"singlecam/ui/preview"
+)
+
+// NewApp makes the GUI app, for commands that open a window. main sets it,
+// so that this package never needs a display driver (and its tests run
+// without one).
+var NewApp func() fyne.App
+
+// runPreview opens a window playing a motion file.
+func runPreview(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("preview", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	animation := fs.Int("animation", -1, "which of a glTF file's animations to play, from 0 (default: the longest)")
+	play := fs.Bool("play", false, "start playing at once")
+	stats := fs.Bool("stats", false, "print how many frames were drawn every 10 seconds (to measure the player)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: singlecam preview [--animation N] [--play] [--stats] FILE\n\n"+
+			"Opens a window that plays the skeleton in a GLB, glTF or BVH file, or a ZIP of BVH files.\n"+
+			"Space plays and pauses, the arrows step, drag to turn, wheel to zoom, Shift-drag to pan.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	path := fs.Arg(0)
+	m, err := load.Open(context.Background(), path, *animation)
+	if err != nil {
+		fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
+		return 1
+	}
+	if NewApp == nil {
+		fmt.Fprintln(stderr, "singlecam preview: this build of Singlecam cannot open windows.")
+		return 1
+	}
+	a := NewApp()
+	var w *preview.Window
+	w = preview.NewWindow(a, m, filepath.Base(path), func(i int) {
+		go func() {
+			m, err := load.Open(context.Background(), path, i)
+			fyne.Do(func() {
+				if err != nil {
+					fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
+					return
+				}
+				w.SetMotion(m)
+			})
+		}()
+	})
+	if *play {
+		w.Player.Play()
+	}
+	if *stats {
+		go printStats(stderr, func() (n uint64) {
+			fyne.DoAndWait(func() { n = w.Player.FramesDrawn() })
+			return n
+		}, m.Clip.FPS)
+	}
+	w.ShowAndRun()
+	return 0
+}
+
+// printStats prints the frames drawn in each 10 seconds, for ever.
+func printStats(stderr io.Writer, drawn func() uint64, fps float64) {
+	last := drawn()
+	for range time.Tick(10 * time.Second) {
+		n := drawn()
+		fmt.Fprintf(stderr, "frames drawn in 10 s: %d (clip at %g fps)\n", n-last, fps)
+		last = n
+	}
+}

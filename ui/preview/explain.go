@@ -1,0 +1,22 @@
+package preview
+
+import (
+	"errors"
+	"io/fs"
+
+	"singlecam/core/motion/load"
+)
+
+// Explain says in one sentence why a motion file did not open, and what to
+// do instead.
+func Explain(err error) string {
+	switch {
+	case errors.Is(err, load.ErrUnknownFormat):
+		return "Singlecam plays GLB, glTF and BVH files, and ZIPs of BVH files: open one of those."
+	case errors.Is(err, fs.ErrNotExist):
+		return "The motion file is not there any more: download it again or choose another."
+	case errors.Is(err, fs.ErrPermission):
+		return "Singlecam may not read that motion file: check its permissions, or copy it somewhere of yours."
+	}
+	return "That motion file could not be read (" + err.Error() + "): try exporting it again, or another file."
+}

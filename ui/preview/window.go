@@ -1,0 +1,62 @@
+package preview
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/motion/load"
+)
+
+// Window is a window with just the player, and a choice of animation when
+// the file holds several.
+type Window struct {
+	fyne.Window
+	Player     *Player
+	Animations *widget.Select // nil when the file holds one animation or none
+	// Choose asks for another of the file's animations (by index); the
+	// opener reads it and calls SetMotion. Nil offers no choice.
+	Choose func(animation int)
+}
+
+// NewWindow makes a window playing m, titled after the file name; call
+// Show. Closing the window stops the player's clock.
+func NewWindow(a fyne.App, m *load.Motion, name string, choose func(animation int)) *Window {
+	w := &Window{Window: a.NewWindow(name + " — Singlecam preview"), Choose: choose}
+	w.Resize(fyne.NewSize(960, 640))
+	w.SetMotion(m)
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.Player.TypedKey(ev) })
+	w.SetOnClosed(func() { w.Player.Stop() })
+	return w
+}
+
+// SetMotion shows m in place of what the window played.
+func (w *Window) SetMotion(m *load.Motion) {
+	if w.Player != nil {
+		w.Player.Stop()
+	}
+	w.Player = NewPlayer(m.Clip)
+	w.Animations = nil
+	var top fyne.CanvasObject
+	if len(m.Animations) > 1 && w.Choose != nil {
+		names := make([]string, len(m.Animations))
+		for i, a := range m.Animations {
+			name := a.Name
+			if name == "" {
+				name = fmt.Sprintf("Animation %d", i+1)
+			}
+			names[i] = fmt.Sprintf("%s (%s)", name, clock(a.Duration))
+		}
+		w.Animations = widget.NewSelect(names, nil)
+		w.Animations.SetSelectedIndex(m.Chosen)
+		w.Animations.OnChanged = func(string) {
+			if i := w.Animations.SelectedIndex(); i != m.Chosen {
+				w.Choose(i)
+			}
+		}
+		top = container.NewPadded(container.NewBorder(nil, nil, widget.NewLabel("Animation"), nil, w.Animations))
+	}
+	w.SetContent(container.NewBorder(top, nil, nil, nil, w.Player))
+}
