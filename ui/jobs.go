@@ -361,6 +361,9 @@ func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
 	case row.Phase == joblist.Failed && row.JobID == "" && row.SubmissionID != "":
 		box.Add(&widget.Button{Text: "Retry", Icon: theme.ViewRefreshIcon(), OnTapped: func() { v.retry(row.SubmissionID) }})
 	}
+	if b := v.previewButton(row); b != nil {
+		box.Add(b)
+	}
 	if row.JobID != "" {
 		id := row.JobID
 		box.Add(&widget.Button{Text: "Copy job ID", Icon: theme.ContentCopyIcon(), OnTapped: func() {

@@ -64,9 +64,7 @@ func (u *UI) mainScreen() *MainScreen {
 		for _, uri := range uris {
 			paths = append(paths, uri.Path())
 		}
-		if u.win.Content() == m.content {
-			m.NewTake.Drop(paths)
-		}
+		u.dropped(paths)
 	})
 	return m
 }

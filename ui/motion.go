@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"singlecam/core/motion/load"
+	"singlecam/ui/preview"
+)
+
+// openMotion opens a window that plays the motion file at path. The file is
+// read off the UI goroutine; a file that cannot play says why.
+func (u *UI) openMotion(path string) {
+	name := filepath.Base(path)
+	u.status("Opening " + name + "…")
+	go func() {
+		m, err := load.Open(context.Background(), path, -1)
+		onMain(func() {
+			if err != nil {
+				u.tell(preview.Explain(err))
+				return
+			}
+			var w *preview.Window
+			w = preview.NewWindow(u.app, m, name, func(animation int) {
+				go func() {
+					m, err := load.Open(context.Background(), path, animation)
+					onMain(func() {
+						if err != nil {
+							u.tell(preview.Explain(err))
+							return
+						}
+						w.SetMotion(m)
+					})
+				}()
+			})
+			w.Show()
+			u.status(name + " plays in its own window.")
+		})
+	}()
+}
+
+// tell shows a message that matters: in the status line of the main screen,
+// or in a dialog before there is one.
+func (u *UI) tell(msg string) {
+	if u.main != nil && u.win.Content() == u.main.content {
+		u.main.say(msg)
+		return
+	}
+	dialog.ShowInformation("Preview", msg, u.win)
+}
+
+// status shows progress in the main screen's status line, if it shows.
+func (u *UI) status(msg string) {
+	if u.main != nil && u.win.Content() == u.main.content {
+		u.main.say(msg)
+	}
+}
+
+// dropped sorts files dropped on the window: motion files open in the
+// player, videos go to the new-take panel when it shows.
+func (u *UI) dropped(paths []string) {
+	var videos []string
+	for _, p := range paths {
+		if load.IsMotionFile(p) {
+			u.openMotion(p)
+		} else {
+			videos = append(videos, p)
+		}
+	}
+	if len(videos) > 0 && u.main != nil && u.win.Content() == u.main.content {
+		u.main.NewTake.Drop(videos)
+	}
+}
