@@ -28,12 +28,21 @@ const (
 	nearPlane  = 1e-3 // fraction of the distance in front of the eye that is drawn
 )
 
-// FrameBounds returns a camera that shows the whole box from slightly above
-// and to the side, as a person standing back would see it, for a view of the
-// given aspect ratio (width / height): every corner of the box is in view,
-// with a little room around.
+// FrameBounds returns a camera that shows the whole box from slightly above,
+// as a person standing back would see it, for a view of the given aspect
+// ratio (width / height): every corner of the box is in view, with a little
+// room around. It looks from the front and a little to the side (Y-up
+// captures face +Z), or from the side when the motion travels along Z so
+// far that it fills the view better that way.
 func FrameBounds(b motion.Box, aspect float64) Camera {
-	c := Camera{Target: b.Center(), Yaw: 0.45, Pitch: 0.25, FOV: defaultFOV, Distance: 1}
+	if size := b.Size(); size.Z > 3*size.X && size.Z > 3*size.Y {
+		return frameFrom(b, aspect, math.Pi/2-0.45)
+	}
+	return frameFrom(b, aspect, 0.45)
+}
+
+func frameFrom(b motion.Box, aspect, yaw float64) Camera {
+	c := Camera{Target: b.Center(), Yaw: yaw, Pitch: 0.25, FOV: defaultFOV, Distance: 1}
 	if !(aspect > 0) || math.IsInf(aspect, 0) {
 		aspect = 1
 	}

@@ -128,3 +128,14 @@ func TestNiceSteps(t *testing.T) {
 		}
 	}
 }
+
+func TestALongWalkAlongZIsSeenFromTheSide(t *testing.T) {
+	walk := motion.Box{Min: vec(-0.8, 0, -0.3), Max: vec(0.8, 1.75, 26)}
+	if c := FrameBounds(walk, 1.5); math.Abs(c.Yaw) < 0.8 {
+		t.Errorf("yaw %v: a 26 m walk along Z should be seen from the side", c.Yaw)
+	}
+	stand := motion.Box{Min: vec(-0.8, 0, -0.3), Max: vec(0.8, 1.75, 0.5)}
+	if c := FrameBounds(stand, 1.5); c.Yaw != 0.45 {
+		t.Errorf("yaw %v: a person in place should be seen from the front", c.Yaw)
+	}
+}

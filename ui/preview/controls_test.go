@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"singlecam/core/motion"
 )
 
 func TestSpacePlaysAtTheClipsRateAndPauses(t *testing.T) {
@@ -190,5 +192,25 @@ func TestTappingTheViewTakesTheKeys(t *testing.T) {
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	if p.Frame() != 1 {
 		t.Errorf("right arrow on the focused view: frame %d", p.Frame())
+	}
+}
+
+func TestAHandleAboveTheHipsIsNotDrawn(t *testing.T) {
+	clip := motion.DemoClip(1, 2)
+	// Put a root handle on the floor above the hips, as Move's _1:Root is.
+	a := clip.Actors[0]
+	joints := append([]motion.Joint{{Name: "Root", Parent: -1, Rest: motion.Rest}}, a.Skeleton.Joints...)
+	for i := 1; i < len(joints); i++ {
+		joints[i].Parent++
+	}
+	a.Skeleton = &motion.Skeleton{Joints: joints}
+	a.Tracks = append([]motion.Track{{}}, a.Tracks...)
+	if err := clip.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	s := newScene(clip)
+	if !s.figs[0].Hidden[0] || s.figs[0].Parents[1] != -1 || s.figs[0].Hidden[1] || s.figs[0].Parents[2] != 1 {
+		t.Errorf("handle hidden %v, hips' bone from %d; want the handle hidden and no bone to the hips",
+			s.figs[0].Hidden[0], s.figs[0].Parents[1])
 	}
 }

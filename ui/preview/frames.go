@@ -30,12 +30,22 @@ func newScene(clip *motion.Clip) *scene {
 	for _, a := range clip.Actors {
 		joints := a.Skeleton.Joints
 		f := Figure{Parents: make([]int, len(joints)), Hidden: make([]bool, len(joints))}
+		children := make([]int, len(joints))
+		for _, joint := range joints {
+			if joint.Parent >= 0 {
+				children[joint.Parent]++
+			}
+		}
 		for j, joint := range joints {
 			// Nodes above a skin (an armature, a scene root) are not part of
-			// the body: no dot for them and no bone from them.
-			f.Hidden[j] = joint.Kind == motion.Node
+			// the body, nor is a root with one child (a handle such as Move's
+			// _1:Root, left on the floor while the hips walk away): no dot
+			// for them and no bone from them.
+			f.Hidden[j] = joint.Kind == motion.Node || (joint.Parent < 0 && children[j] == 1)
 			f.Parents[j] = joint.Parent
-			if joint.Parent >= 0 && joints[joint.Parent].Kind == motion.Node {
+		}
+		for j, joint := range joints {
+			if joint.Parent >= 0 && f.Hidden[joint.Parent] {
 				f.Parents[j] = -1
 			}
 		}
