@@ -1,13 +1,20 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/joblist"
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
+	"singlecam/core/ugc"
 )
 
 // previewWindows are the open windows playing a file.
@@ -46,5 +53,69 @@ func TestDroppingAMotionFileOpensThePlayerAndAVideoGoesToThePanel(t *testing.T) 
 	e.q.until(t, "a word on the broken file", func() bool { return strings.Contains(m.Status.Text, "could not be read") })
 	if len(e.previewWindows()) != 1 {
 		t.Error("a broken file opened a window")
+	}
+}
+
+// button finds the button labelled text among o and its children.
+func button(o fyne.CanvasObject, text string) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == text {
+			return x
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := button(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+func TestPreviewPlaysAFinishedJobsMotion(t *testing.T) {
+	for _, auto := range []bool{true, false} {
+		t.Run(fmt.Sprintf("auto-download %v", auto), func(t *testing.T) {
+			e := newTestEnv(t)
+			e.ui.app.Preferences().SetBool(prefAutoDownload, auto)
+			m := e.signedIn(t)
+			e.start(t, m, "Wave.mp4") // ALL_BVH: a ZIP of BVH files
+			want := joblist.Finished
+			if auto {
+				want = joblist.Downloaded
+			}
+			e.q.until(t, "the job done", func() bool { return phaseOf(m, "Wave") == want })
+			m.Jobs.List.Select(0)
+			preview := button(m.Jobs.Details, "Preview")
+			if preview == nil {
+				t.Fatal("no Preview button on a finished job with a BVH output")
+			}
+			test.Tap(preview)
+			e.q.until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
+			if got := e.previewWindows()[0]; got != "all_bvh.zip — Singlecam preview" {
+				t.Errorf("window %q", got)
+			}
+			if _, err := os.Stat(filepath.Join(e.dir, "downloads", "Wave", "all_bvh.zip")); err != nil {
+				t.Errorf("the motion was not saved in the job's folder: %v", err)
+			}
+		})
+	}
+}
+
+func TestNoPreviewWithoutAMotionOutput(t *testing.T) {
+	row := &joblist.Row{Phase: joblist.Finished, Outputs: []ugc.Output{
+		{Format: "main_fbx", File: ugc.File{Type: "fbx", PresignedURL: "u"}},
+		{Format: "render_video", File: ugc.File{Type: "mp4", PresignedURL: "u"}}}}
+	if _, ok := previewOutput(row); ok {
+		t.Error("a job with only FBX and video offers a preview")
+	}
+	row.Outputs = append(row.Outputs, ugc.Output{Format: "all_bvh", File: ugc.File{Type: ".zip", PresignedURL: "u"}},
+		ugc.Output{Format: "main_glb", File: ugc.File{Type: "glb", PresignedURL: "u"}})
+	if o, ok := previewOutput(row); !ok || o.Format != "main_glb" {
+		t.Errorf("got %q: the GLB should be preferred", o.Format)
+	}
+	row.Phase = joblist.Processing
+	if _, ok := previewOutput(row); ok {
+		t.Error("a job still processing offers a preview")
 	}
 }
