@@ -10,10 +10,14 @@ import (
 	"singlecam/ui/preview"
 )
 
-// openMotion opens a window that plays the motion file at path. The file is
-// read off the UI goroutine; a file that cannot play says why.
-func (u *UI) openMotion(path string) {
+// openMotion opens a window that plays the motion file at path, named
+// title (the file's name when empty). The file is read off the UI
+// goroutine; a file that cannot play says why.
+func (u *UI) openMotion(path, title string) {
 	name := filepath.Base(path)
+	if title == "" {
+		title = name
+	}
 	u.status("Opening " + name + "…")
 	go func() {
 		m, err := load.Open(context.Background(), path, -1)
@@ -23,7 +27,7 @@ func (u *UI) openMotion(path string) {
 				return
 			}
 			var w *preview.Window
-			w = preview.NewWindow(u.app, m, name, func(animation int) {
+			w = preview.NewWindow(u.app, m, title, func(animation int) {
 				go func() {
 					m, err := load.Open(context.Background(), path, animation)
 					onMain(func() {
@@ -36,6 +40,7 @@ func (u *UI) openMotion(path string) {
 				}()
 			})
 			w.Show()
+			w.Player.Play()
 			u.status(name + " plays in its own window.")
 		})
 	}()
@@ -64,7 +69,7 @@ func (u *UI) dropped(paths []string) {
 	var videos []string
 	for _, p := range paths {
 		if load.IsMotionFile(p) {
-			u.openMotion(p)
+			u.openMotion(p, "")
 		} else {
 			videos = append(videos, p)
 		}

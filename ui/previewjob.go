@@ -43,17 +43,17 @@ func (v *JobsView) previewButton(row *joblist.Row) fyne.CanvasObject {
 	if !ok {
 		return nil
 	}
-	jobID := row.JobID
-	return &widget.Button{Text: "Preview", Icon: theme.MediaPlayIcon(), OnTapped: func() { v.preview(jobID, o) }}
+	jobID, title := row.JobID, row.Name+" ("+outputs.FileName(o)+")"
+	return &widget.Button{Text: "Preview", Icon: theme.MediaPlayIcon(), OnTapped: func() { v.preview(jobID, o, title) }}
 }
 
 // preview plays the output, downloading it first (through the engine, into
 // the job's folder) when it is not saved yet.
-func (v *JobsView) preview(jobID string, o ugc.Output) {
+func (v *JobsView) preview(jobID string, o ugc.Output, title string) {
 	if i := v.model.Index(jobID); i >= 0 {
 		if saved := savedFile(v.model.At(i), o.Format); saved != nil {
 			if _, err := os.Stat(saved.Path); err == nil {
-				v.ui.openMotion(saved.Path)
+				v.ui.openMotion(saved.Path, title)
 				return
 			}
 		}
@@ -80,7 +80,7 @@ func (v *JobsView) preview(jobID string, o ugc.Output) {
 				row.Folder = folder
 				v.showDetails()
 			}
-			v.ui.openMotion(files[0].Path)
+			v.ui.openMotion(files[0].Path, title)
 		})
 	}()
 }

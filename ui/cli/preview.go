@@ -24,10 +24,10 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("preview", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	animation := fs.Int("animation", -1, "which of a glTF file's animations to play, from 0 (default: the longest)")
-	play := fs.Bool("play", false, "start playing at once")
+	paused := fs.Bool("paused", false, "open paused on the first frame instead of playing")
 	stats := fs.Bool("stats", false, "print how many frames were drawn every 10 seconds (to measure the player)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam preview [--animation N] [--play] [--stats] FILE\n\n"+
+		fmt.Fprintf(stderr, "Usage: singlecam preview [--animation N] [--paused] [--stats] FILE\n\n"+
 			"Opens a window that plays the skeleton in a GLB, glTF or BVH file, or a ZIP of BVH files.\n"+
 			"Space plays and pauses, the arrows step, drag to turn, wheel to zoom, Shift-drag to pan.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -63,7 +63,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 			})
 		}()
 	})
-	if *play {
+	if !*paused {
 		w.Player.Play()
 	}
 	if *stats {

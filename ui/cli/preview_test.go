@@ -56,7 +56,7 @@ func TestPreviewOpensAWindowWithThePlayer(t *testing.T) {
 	NewApp = func() fyne.App { a = test.NewTempApp(t); return a }
 	t.Cleanup(func() { NewApp = nil })
 	// The test driver's ShowAndRun returns at once.
-	if code := runPreview([]string{"--play", path}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+	if code := runPreview([]string{path}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	found := false
