@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 )
 
 // Stage colours: a dark backdrop, lighter at the top, as in 3D tools.
@@ -21,6 +22,13 @@ var (
 type Canvas struct {
 	img    *image.RGBA
 	shadow []uint8 // coverage of the shadow layer, one byte a pixel
+	// The shadow layer's touched rows and columns, so that only they are
+	// blended and cleared.
+	shadowMin, shadowMax image.Point
+	// base is the backdrop with the floor drawn on it, kept while the camera
+	// and the size stay: most frames only move the figures.
+	base     []uint8
+	baseGrid []Stroke
 }
 
 // Draw paints pic and returns the image (owned by c until the next Draw).
@@ -29,13 +37,20 @@ func (c *Canvas) Draw(pic *Picture) *image.RGBA {
 	if c.img == nil || c.img.Rect.Dx() != w || c.img.Rect.Dy() != h {
 		c.img = image.NewRGBA(image.Rect(0, 0, w, h))
 		c.shadow = make([]uint8, w*h)
+		c.base, c.baseGrid = nil, nil
 	}
-	c.backdrop()
-	for _, s := range pic.Grid {
-		c.fill(s, false)
+	if c.base == nil || !slices.Equal(c.baseGrid, pic.Grid) {
+		c.backdrop()
+		for _, s := range pic.Grid {
+			c.fill(s, false)
+		}
+		c.base = append(c.base[:0], c.img.Pix...)
+		c.baseGrid = append(c.baseGrid[:0], pic.Grid...)
+	} else {
+		copy(c.img.Pix, c.base)
 	}
 	if len(pic.Shadows) > 0 {
-		clear(c.shadow)
+		c.shadowMin, c.shadowMax = image.Pt(w, h), image.Pt(-1, -1)
 		for _, s := range pic.Shadows {
 			c.fill(s, true)
 		}
@@ -118,6 +133,8 @@ func (c *Canvas) fill(s Stroke, mask bool) {
 			if mask {
 				if v := uint8(cov*255 + 0.5); v > c.shadow[i] {
 					c.shadow[i] = v
+					c.shadowMin = image.Pt(min(c.shadowMin.X, x), min(c.shadowMin.Y, y))
+					c.shadowMax = image.Pt(max(c.shadowMax.X, x), max(c.shadowMax.Y, y))
 				}
 			} else {
 				blend(pix[4*i:4*i+3:4*i+3], s.Color, alpha*cov)
@@ -126,14 +143,20 @@ func (c *Canvas) fill(s Stroke, mask bool) {
 	}
 }
 
-// shade blends the shadow layer over the image.
+// shade blends the shadow layer over the image, and clears the layer for
+// the next frame, both only where shadows fell.
 func (c *Canvas) shade(col color.NRGBA) {
 	a := float64(col.A) / 255 / 255
-	pix := c.img.Pix
-	for i, v := range c.shadow {
-		if v != 0 {
-			blend(pix[4*i:4*i+3], col, a*float64(v))
+	pix, w := c.img.Pix, c.img.Rect.Dx()
+	for y := c.shadowMin.Y; y <= c.shadowMax.Y; y++ {
+		row := c.shadow[y*w+c.shadowMin.X : y*w+c.shadowMax.X+1]
+		for k, v := range row {
+			if v != 0 {
+				i := y*w + c.shadowMin.X + k
+				blend(pix[4*i:4*i+3:4*i+3], col, a*float64(v))
+			}
 		}
+		clear(row)
 	}
 }
 
