@@ -1,0 +1,51 @@
+package preview
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/load"
+)
+
+func TestAWindowOffersTheFilesOtherAnimations(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := &load.Motion{Clip: motion.DemoClip(1, 30), Chosen: 1,
+		Animations: []load.Animation{{Name: "Idle", Duration: time.Second}, {Name: "", Duration: 3 * time.Second}}}
+	var chosen []int
+	w := NewWindow(a, m, "two.glb", func(i int) { chosen = append(chosen, i) })
+	if w.Title() != "two.glb — Singlecam preview" || w.Animations == nil {
+		t.Fatalf("title %q, choice %v", w.Title(), w.Animations)
+	}
+	if got := w.Animations.Selected; got != "Animation 2 (0:03.00)" {
+		t.Errorf("shown as chosen: %q", got)
+	}
+	w.Animations.SetSelectedIndex(0)
+	if len(chosen) != 1 || chosen[0] != 0 {
+		t.Errorf("choosing Idle asked for %v", chosen)
+	}
+	old := w.Player
+	old.Play()
+	w.SetMotion(&load.Motion{Clip: motion.DemoClip(1, 10), Chosen: 0, Animations: m.Animations})
+	if old.Playing() || w.Player == old || w.Animations.SelectedIndex() != 0 {
+		t.Error("the new animation did not replace the old one, stopped")
+	}
+	// Keys typed anywhere in the window reach the player.
+	w.Canvas().(test.WindowlessCanvas).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if w.Player.Frame() != 1 {
+		t.Errorf("right arrow in the window: frame %d", w.Player.Frame())
+	}
+	w.Player.Play()
+	w.Close()
+	if w.Player.anim != nil || w.Player.Playing() {
+		t.Error("closing the window left the clock running")
+	}
+
+	single := NewWindow(a, &load.Motion{Clip: motion.DemoClip(1, 5), Chosen: -1}, "walk.bvh", nil)
+	if single.Animations != nil {
+		t.Error("a file with one animation offers a choice")
+	}
+}
