@@ -67,21 +67,22 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		w.Player.Play()
 	}
 	if *stats {
-		go printStats(stderr, func() (n uint64) {
-			fyne.DoAndWait(func() { n = w.Player.FramesDrawn() })
-			return n
+		go printStats(stderr, func() (drawn, ticks uint64) {
+			fyne.DoAndWait(func() { drawn, ticks = w.Player.FramesDrawn(), w.Player.Ticks() })
+			return drawn, ticks
 		}, m.Clip.FPS)
 	}
 	w.ShowAndRun()
 	return 0
 }
 
-// printStats prints the frames drawn in each 10 seconds, for ever.
-func printStats(stderr io.Writer, drawn func() uint64, fps float64) {
-	last := drawn()
+// printStats prints the frames drawn and the display's ticks in each 10
+// seconds, for ever.
+func printStats(stderr io.Writer, count func() (drawn, ticks uint64), fps float64) {
+	lastDrawn, lastTicks := count()
 	for range time.Tick(10 * time.Second) {
-		n := drawn()
-		fmt.Fprintf(stderr, "frames drawn in 10 s: %d (clip at %g fps)\n", n-last, fps)
-		last = n
+		drawn, ticks := count()
+		fmt.Fprintf(stderr, "in 10 s: %d frames drawn, %d display ticks (clip at %g fps)\n", drawn-lastDrawn, ticks-lastTicks, fps)
+		lastDrawn, lastTicks = drawn, ticks
 	}
 }

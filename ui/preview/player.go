@@ -56,8 +56,9 @@ type Player struct {
 	hidden bool
 	// now is the clock, replaceable in tests.
 	now func() time.Time
-	// drawn counts pictures drawn, for measuring the frame rate.
-	drawn atomic.Uint64
+	// drawn counts pictures drawn and ticks the display's ticks seen while
+	// playing, for measuring the frame rate.
+	drawn, ticks atomic.Uint64
 }
 
 // NewPlayer makes a player showing the clip's first frame, paused. The clip
@@ -104,6 +105,10 @@ func (p *Player) Playing() bool { return p.playing }
 
 // FramesDrawn counts the pictures drawn so far.
 func (p *Player) FramesDrawn() uint64 { return p.drawn.Load() }
+
+// Ticks counts the display's ticks the player has seen while playing: a
+// picture can be drawn at most once a tick.
+func (p *Player) Ticks() uint64 { return p.ticks.Load() }
 
 // Play starts playing from the frame shown (from the start when it is the last).
 func (p *Player) Play() {
@@ -228,6 +233,7 @@ func (p *Player) tick() {
 	if !p.playing {
 		return
 	}
+	p.ticks.Add(1)
 	pos := p.base + p.now().Sub(p.since).Seconds()*p.clip.FPS*p.speed
 	n := float64(p.clip.Frames())
 	if pos >= n {

@@ -32,6 +32,18 @@ func NewWindow(a fyne.App, m *load.Motion, name string, choose func(animation in
 	return w
 }
 
+// Hide hides the window and stops the player's clock while it is hidden.
+func (w *Window) Hide() {
+	w.Player.Hide()
+	w.Window.Hide()
+}
+
+// Show shows the window, playing on if the player was playing.
+func (w *Window) Show() {
+	w.Window.Show()
+	w.Player.Show()
+}
+
 // SetMotion shows m in place of what the window played.
 func (w *Window) SetMotion(m *load.Motion) {
 	if w.Player != nil {
