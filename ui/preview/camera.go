@@ -91,7 +91,7 @@ func (c *Camera) Orbit(dx, dy float64) {
 // Zoom moves the camera closer (steps > 0) or further, by wheel steps; the
 // distance stays between limits set by the motion's size.
 func (c *Camera) Zoom(steps, near, far float64) {
-	c.Distance = clamp(c.Distance*math.Pow(0.9, steps), near, far)
+	c.Distance = clamp(c.Distance*math.Pow(0.87, steps), near, far)
 }
 
 // Pan slides the target so that the scene follows a drag of dx, dy pixels

@@ -85,8 +85,8 @@ func TestOrbitZoomAndPan(t *testing.T) {
 	}
 
 	c.Zoom(1, 1, 10)
-	if !near(c.Distance, 3.6, 1e-9) {
-		t.Errorf("one wheel step in: distance %v, want 3.6", c.Distance)
+	if !near(c.Distance, 3.48, 1e-9) {
+		t.Errorf("one wheel step in: distance %v, want 3.48", c.Distance)
 	}
 	c.Zoom(100, 1, 10)
 	c2 := c

@@ -93,7 +93,10 @@ func (v *viewport) DragEnd() { v.pan = false }
 func (v *viewport) Scrolled(ev *fyne.ScrollEvent) {
 	v.ensureFramed()
 	near, far := v.zoomLimits()
-	v.cam.Zoom(float64(ev.Scrolled.DY)/10, near, far)
+	// Fyne gives 25 a wheel notch on Linux and Windows (10 a unit on macOS,
+	// where trackpads send many small ones); a hard flick is capped so the
+	// view never jumps.
+	v.cam.Zoom(clamp(float64(ev.Scrolled.DY)/25, -3, 3), near, far)
 	v.redraw()
 }
 
