@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -163,9 +164,14 @@ func TestDragTurnsWheelZoomsShiftDragPans(t *testing.T) {
 	}
 
 	d := v.cam.Distance
-	v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: 10}})
-	if v.cam.Distance >= d {
-		t.Errorf("wheel up: distance %v, want under %v", v.cam.Distance, d)
+	v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: 25}}) // one notch
+	if !near(v.cam.Distance, d*0.87, 1e-9) {
+		t.Errorf("one notch up: distance %v, want %v", v.cam.Distance, d*0.87)
+	}
+	d = v.cam.Distance
+	v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -25 * 125}}) // a flick, accelerated
+	if want := d / math.Pow(0.87, 3); !near(v.cam.Distance, want, 1e-9) {
+		t.Errorf("a hard flick away: distance %v, want it capped at %v", v.cam.Distance, want)
 	}
 
 	target := v.cam.Target
