@@ -23,7 +23,7 @@ var NewApp func() fyne.App
 func runPreview(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("preview", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	animation := fs.Int("animation", -1, "which of a glTF file's animations to play, from 0 (default: the longest)")
+	animation := fs.Int("animation", -1, "which of a glTF file's animations to play, counting from 0; -1 plays the longest")
 	paused := fs.Bool("paused", false, "open paused on the first frame instead of playing")
 	stats := fs.Bool("stats", false, "print how many frames were drawn every 10 seconds (to measure the player)")
 	fs.Usage = func() {
