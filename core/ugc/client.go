@@ -1,6 +1,22 @@
 // Package ugc is a typed client for Move AI's UGC GraphQL API: one method per
 // call the app needs, errors sorted into the few classes a caller acts on,
 // transient failures retried with capped, jittered backoff.
+//
+// It uses hasura/go-graphql-client in two ways. The plain reads (client,
+// getFile, getTake, getJob, listJobs) are the library's typed queries: it
+// writes the document from a struct's tags and decodes into it (reads.go).
+// The mutations stay hand-written documents sent with ExecRaw (documents.go)
+// and decoded with encoding/json: the library names a variable's type after
+// its Go type, and their inputs are nested lists and objects (SourceInput,
+// OptionsInput with only the options the user set, [OutputType]) whose
+// documents are clearer to review as text, and createSingleCamJob costs money,
+// so the exact document it sends is kept where a reader can see it.
+//
+// One part of AppSync's error shape needs help either way: it puts each
+// error's errorType beside the message, where the library's Error type (which
+// keeps only message, path, locations and extensions) would drop it. The
+// HTTP adapter (appsync.go) moves it into extensions before the library
+// reads the body; that is why an answer with errors is re-encoded there.
 package ugc
 
 import (
@@ -123,13 +139,29 @@ func isLoopback(host string) bool {
 // Endpoint is the GraphQL URL this client talks to.
 func (c *Client) Endpoint() string { return c.endpoint }
 
-// do runs one operation, retrying transient failures as op allows, and
-// decodes the root field's value into out.
+// do runs one hand-written operation, retrying transient failures as op
+// allows, and decodes the root field's value into out.
 func (c *Client) do(ctx context.Context, op operation, vars map[string]any, out any) error {
-	for attempt := 1; ; attempt++ {
+	return c.retrying(ctx, op, func() error {
 		data, err := c.gql.ExecRaw(ctx, op.doc, vars, graphql.OperationName(op.name))
+		if err != nil {
+			return err
+		}
+		return c.decode(op, data, out)
+	})
+}
+
+// retrying calls send until it succeeds, fails for good, or the retry policy
+// (and op's idempotence) says stop. An *APIError from send is final; any
+// other error is the GraphQL client's, sorted by classify.
+func (c *Client) retrying(ctx context.Context, op operation, send func() error) error {
+	for attempt := 1; ; attempt++ {
+		err := send()
 		if err == nil {
-			return c.decode(op, data, out)
+			return nil
+		}
+		if final, ok := err.(*APIError); ok {
+			return final
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return fmt.Errorf("%s: %w", op.name, ctxErr)
@@ -152,12 +184,21 @@ func (c *Client) decode(op operation, data []byte, out any) error {
 	}
 	field, ok := root[op.name]
 	if !ok || string(field) == "null" {
-		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: "the answer holds no " + op.name}
+		return missingRoot(op)
 	}
 	if err := json.Unmarshal(field, out); err != nil {
-		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: "the answer does not have the expected shape: " + err.Error()}
+		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: unexpectedShape + err.Error()}
 	}
 	return nil
+}
+
+// unexpectedShape starts the message of an answer that does not decode.
+const unexpectedShape = "the answer does not have the expected shape: "
+
+// missingRoot is the error for an answer without errors whose root field is
+// null or absent.
+func missingRoot(op operation) *APIError {
+	return &APIError{Op: op.name, Kind: ErrUnexpected, Message: "the answer holds no " + op.name}
 }
 
 // classify turns whatever the GraphQL client returned into an APIError.
@@ -187,6 +228,8 @@ func (c *Client) classify(op operation, err error) *APIError {
 	case first.Extensions["code"] == graphql.ErrRequestError:
 		e.Kind, e.Err = ErrUnavailable, first.Unwrap()
 		e.MayHaveApplied = !neverSent(e.Err)
+	case first.Extensions["code"] == graphql.ErrGraphQLDecode:
+		e.Message = unexpectedShape + first.Message // a typed read's answer
 	case first.Extensions["code"] != nil:
 		e.Message = first.Message // a decoding failure on our side
 	default:

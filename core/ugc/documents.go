@@ -1,8 +1,9 @@
 package ugc
 
-// The GraphQL documents the client sends, one per operation. A test validates
-// each against the project's copy of the schema, so a misspelt field fails CI
-// rather than a user's job.
+// The operations the client sends. The mutations are written here by hand;
+// the plain reads' documents are written by the GraphQL client from the
+// structs in reads.go. A test validates both against the project's copy of
+// the schema, so a misspelt field fails CI rather than a user's job.
 
 const fileFields = `fragment FileFields on File { id name type created metadata presignedUrl thumbnailUrl }`
 
@@ -24,7 +25,8 @@ const takeFields = `fragment TakeFields on Take {
 }`
 
 // operation is one GraphQL operation: its name (also the root field it
-// answers under), its document, and whether repeating it is safe.
+// answers under), its hand-written document (empty for a typed read), and
+// whether repeating it is safe.
 type operation struct {
 	name string
 	doc  string
@@ -34,15 +36,17 @@ type operation struct {
 }
 
 var (
-	opClient = operation{"client", `query client { client { id name portal created metadata } }`, true}
+	// The plain reads: typed queries (reads.go), safe to repeat.
+	opClient   = operation{name: "client", idempotent: true}
+	opGetFile  = operation{name: "getFile", idempotent: true}
+	opGetTake  = operation{name: "getTake", idempotent: true}
+	opGetJob   = operation{name: "getJob", idempotent: true}
+	opListJobs = operation{name: "listJobs", idempotent: true}
 
 	// A spare file costs nothing, so repeating is safe.
 	opCreateFile = operation{"createFile", `mutation createFile($type: String!, $name: String, $metadata: AWSJSON) {
   createFile(type: $type, name: $name, metadata: $metadata) { ...FileFields }
 }
-` + fileFields, true}
-
-	opGetFile = operation{"getFile", `query getFile($fileId: ID!) { getFile(fileId: $fileId) { ...FileFields } }
 ` + fileFields, true}
 
 	// A spare take costs nothing, so repeating is safe.
@@ -51,25 +55,11 @@ var (
 }
 ` + takeFields + "\n" + fileFields, true}
 
-	opGetTake = operation{"getTake", `query getTake($takeId: ID!) { getTake(takeId: $takeId) { ...TakeFields } }
-` + takeFields + "\n" + fileFields, true}
-
 	// A job costs the user money: never repeated blindly.
 	opCreateSingleCamJob = operation{"createSingleCamJob", `mutation createSingleCamJob($takeId: String!, $name: String, $metadata: AWSJSON, $outputs: [OutputType], $options: OptionsInput, $clipWindow: ClipWindowInput) {
   createSingleCamJob(takeId: $takeId, name: $name, metadata: $metadata, outputs: $outputs, options: $options, clipWindow: $clipWindow) { ...JobFields }
 }
 ` + jobFields + "\n" + fileFields, false}
-
-	opGetJob = operation{"getJob", `query getJob($jobId: ID!) { getJob(jobId: $jobId) { ...JobFields } }
-` + jobFields + "\n" + fileFields, true}
-
-	opListJobs = operation{"listJobs", `query listJobs($first: Int, $after: AWSJSON, $sortDirection: SortDirection, $takeId: String) {
-  listJobs(first: $first, after: $after, sortDirection: $sortDirection, takeId: $takeId) {
-    after
-    items { ...JobFields }
-  }
-}
-` + jobFields + "\n" + fileFields, true}
 
 	opUpdateJob = operation{"updateJob", `mutation updateJob($id: String!, $name: String, $metadata: AWSJSON) {
   updateJob(id: $id, name: $name, metadata: $metadata) { ...JobFields }
@@ -77,8 +67,5 @@ var (
 ` + jobFields + "\n" + fileFields, true}
 )
 
-// operations lists every operation, for the schema test.
-var operations = []operation{
-	opClient, opCreateFile, opGetFile, opCreateSingleCamTake, opGetTake,
-	opCreateSingleCamJob, opGetJob, opListJobs, opUpdateJob,
-}
+// mutations lists every hand-written operation, for the schema test.
+var mutations = []operation{opCreateFile, opCreateSingleCamTake, opCreateSingleCamJob, opUpdateJob}

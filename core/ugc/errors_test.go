@@ -242,6 +242,36 @@ func TestServerAnswersThatAreNotGraphQLAreUnexpected(t *testing.T) {
 	}
 }
 
+// A typed read and a hand-written mutation tell the same story about an
+// answer they cannot use.
+func TestUnusableAnswersReadTheSameForReadsAndMutations(t *testing.T) {
+	calls := map[string]func(c *ugc.Client) error{
+		"getJob":     func(c *ugc.Client) error { _, err := c.GetJob(ctx, "job-1"); return err },
+		"createFile": func(c *ugc.Client) error { _, err := c.CreateFile(ctx, "mp4", "", nil); return err },
+	}
+	for _, tc := range []struct{ answer, want string }{
+		{`{"data":{"%s":null}}`, "the answer holds no %s"},
+		{`{"data":{}}`, "the answer holds no %s"},
+		{`{"data":{"%s":{"id":7}}}`, "the answer does not have the expected shape"},
+	} {
+		for op, call := range calls {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				fmt.Fprint(w, strings.ReplaceAll(tc.answer, "%s", op))
+			}))
+			c, err := ugc.New(ugc.Config{Key: testKey, Endpoint: srv.URL})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = call(c)
+			want := strings.ReplaceAll(tc.want, "%s", op)
+			if !errors.Is(err, ugc.ErrUnexpected) || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s answered %s: err = %v, want ErrUnexpected saying %q", op, tc.answer, err, want)
+			}
+			srv.Close()
+		}
+	}
+}
+
 func TestKeyNeverAppearsEvenWhenTheServerEchoesIt(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)

@@ -5,37 +5,12 @@ import (
 	"encoding/json"
 )
 
-// Account answers who the key belongs to; use it to check a key.
-func (c *Client) Account(ctx context.Context) (Account, error) {
-	var w struct {
-		ID       string  `json:"id"`
-		Name     string  `json:"name"`
-		Portal   *string `json:"portal"`
-		Created  *string `json:"created"`
-		Metadata *string `json:"metadata"`
-	}
-	if err := c.do(ctx, opClient, nil, &w); err != nil {
-		return Account{}, err
-	}
-	return Account{ID: w.ID, Name: w.Name, Portal: deref(w.Portal), Created: parseTime(w.Created), Metadata: rawJSON(w.Metadata)}, nil
-}
-
 // CreateFile registers a file to upload; typ is "mp4", "mov", "avi" or
 // "move". The returned File's PresignedURL takes one HTTP PUT of the bytes.
 func (c *Client) CreateFile(ctx context.Context, typ, name string, metadata json.RawMessage) (File, error) {
 	var w wireFile
 	vars := map[string]any{"type": typ, "name": optional(name), "metadata": awsJSON(metadata)}
 	if err := c.do(ctx, opCreateFile, vars, &w); err != nil {
-		return File{}, err
-	}
-	return w.file(), nil
-}
-
-// GetFile fetches a file with a fresh presigned URL: an upload URL until the
-// file is uploaded, a download URL after.
-func (c *Client) GetFile(ctx context.Context, fileID string) (File, error) {
-	var w wireFile
-	if err := c.do(ctx, opGetFile, map[string]any{"fileId": fileID}, &w); err != nil {
 		return File{}, err
 	}
 	return w.file(), nil
@@ -51,15 +26,6 @@ func (c *Client) CreateSingleCamTake(ctx context.Context, req TakeRequest) (Take
 	vars := map[string]any{"sources": sources, "name": optional(req.Name), "metadata": awsJSON(req.Metadata)}
 	var w wireTake
 	if err := c.do(ctx, opCreateSingleCamTake, vars, &w); err != nil {
-		return Take{}, err
-	}
-	return w.take(), nil
-}
-
-// GetTake fetches a take.
-func (c *Client) GetTake(ctx context.Context, takeID string) (Take, error) {
-	var w wireTake
-	if err := c.do(ctx, opGetTake, map[string]any{"takeId": takeID}, &w); err != nil {
 		return Take{}, err
 	}
 	return w.take(), nil
@@ -105,40 +71,6 @@ func optionsInput(o Options) map[string]any {
 		in["mocapModel"] = o.MocapModel
 	}
 	return in
-}
-
-// GetJob fetches a job with its progress and outputs (with fresh URLs).
-func (c *Client) GetJob(ctx context.Context, jobID string) (Job, error) {
-	var w wireJob
-	if err := c.do(ctx, opGetJob, map[string]any{"jobId": jobID}, &w); err != nil {
-		return Job{}, err
-	}
-	return w.job(), nil
-}
-
-// ListJobs fetches one page of jobs.
-func (c *Client) ListJobs(ctx context.Context, p ListJobsParams) (JobsPage, error) {
-	vars := map[string]any{"first": nil, "after": optional(p.After), "sortDirection": "DESC", "takeId": optional(p.TakeID)}
-	if p.First > 0 {
-		vars["first"] = p.First
-	}
-	if p.Ascending {
-		vars["sortDirection"] = "ASC"
-	}
-	var w struct {
-		After *string    `json:"after"`
-		Items []*wireJob `json:"items"`
-	}
-	if err := c.do(ctx, opListJobs, vars, &w); err != nil {
-		return JobsPage{}, err
-	}
-	page := JobsPage{Next: deref(w.After)}
-	for _, item := range w.Items {
-		if item != nil {
-			page.Jobs = append(page.Jobs, item.job())
-		}
-	}
-	return page, nil
 }
 
 // UpdateJob renames a job or replaces its metadata; an empty name or nil

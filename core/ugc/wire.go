@@ -6,65 +6,81 @@ import (
 )
 
 // The JSON shapes of the service's answers, and their conversion to the
-// client's types. AWSJSON values arrive as strings holding JSON.
+// client's types. AWSJSON values arrive as strings holding JSON. The json
+// tags decode the hand-written mutations' answers; the graphql tags let the
+// GraphQL client write the typed reads' selections from these same structs
+// (reads.go) and decode into them, so one shape serves both.
+
+type wireAccount struct {
+	ID       string  `json:"id" graphql:"id"`
+	Name     string  `json:"name" graphql:"name"`
+	Portal   *string `json:"portal" graphql:"portal"`
+	Created  *string `json:"created" graphql:"created"`
+	Metadata *string `json:"metadata" graphql:"metadata"`
+}
+
+type wireJobsPage struct {
+	After *string    `json:"after" graphql:"after"`
+	Items []*wireJob `json:"items" graphql:"items"`
+}
 
 type wireFile struct {
-	ID           string  `json:"id"`
-	Name         *string `json:"name"`
-	Type         string  `json:"type"`
-	Created      *string `json:"created"`
-	Metadata     *string `json:"metadata"`
-	PresignedURL *string `json:"presignedUrl"`
-	ThumbnailURL *string `json:"thumbnailUrl"`
+	ID           string  `json:"id" graphql:"id"`
+	Name         *string `json:"name" graphql:"name"`
+	Type         string  `json:"type" graphql:"type"`
+	Created      *string `json:"created" graphql:"created"`
+	Metadata     *string `json:"metadata" graphql:"metadata"`
+	PresignedURL *string `json:"presignedUrl" graphql:"presignedUrl"`
+	ThumbnailURL *string `json:"thumbnailUrl" graphql:"thumbnailUrl"`
 }
 
 type wireTake struct {
-	ID       string  `json:"id"`
-	Name     *string `json:"name"`
-	Created  *string `json:"created"`
-	Metadata *string `json:"metadata"`
+	ID       string  `json:"id" graphql:"id"`
+	Name     *string `json:"name" graphql:"name"`
+	Created  *string `json:"created" graphql:"created"`
+	Metadata *string `json:"metadata" graphql:"metadata"`
 	Sources  []*struct {
-		DeviceLabel string    `json:"deviceLabel"`
-		Format      *string   `json:"format"`
-		File        *wireFile `json:"file"`
-	} `json:"sources"`
-	VideoFile *wireFile `json:"videoFile"`
+		DeviceLabel string    `json:"deviceLabel" graphql:"deviceLabel"`
+		Format      *string   `json:"format" graphql:"format"`
+		File        *wireFile `json:"file" graphql:"file"`
+	} `json:"sources" graphql:"sources"`
+	VideoFile *wireFile `json:"videoFile" graphql:"videoFile"`
 }
 
 type wireJob struct {
-	ID       string  `json:"id"`
-	Name     *string `json:"name"`
-	Created  *string `json:"created"`
-	Metadata *string `json:"metadata"`
-	State    *string `json:"state"`
+	ID       string  `json:"id" graphql:"id"`
+	Name     *string `json:"name" graphql:"name"`
+	Created  *string `json:"created" graphql:"created"`
+	Metadata *string `json:"metadata" graphql:"metadata"`
+	State    *string `json:"state" graphql:"state"`
 	Progress *struct {
-		State              *string `json:"state"`
-		PercentageComplete *int    `json:"percentageComplete"`
-	} `json:"progress"`
+		State              *string `json:"state" graphql:"state"`
+		PercentageComplete *int    `json:"percentageComplete" graphql:"percentageComplete"`
+	} `json:"progress" graphql:"progress"`
 	Inputs *struct {
 		ClipWindow *struct {
-			StartTime float64 `json:"startTime"`
-			EndTime   float64 `json:"endTime"`
-		} `json:"clipWindow"`
+			StartTime float64 `json:"startTime" graphql:"startTime"`
+			EndTime   float64 `json:"endTime" graphql:"endTime"`
+		} `json:"clipWindow" graphql:"clipWindow"`
 		Options *struct {
-			TrackFingers       *bool   `json:"trackFingers"`
-			FloorPlane         *bool   `json:"floorPlane"`
-			TrackBall          *bool   `json:"trackBall"`
-			TrackJerseyNumbers *bool   `json:"trackJerseyNumbers"`
-			MocapModel         *string `json:"mocapModel"`
-		} `json:"options"`
-	} `json:"inputs"`
+			TrackFingers       *bool   `json:"trackFingers" graphql:"trackFingers"`
+			FloorPlane         *bool   `json:"floorPlane" graphql:"floorPlane"`
+			TrackBall          *bool   `json:"trackBall" graphql:"trackBall"`
+			TrackJerseyNumbers *bool   `json:"trackJerseyNumbers" graphql:"trackJerseyNumbers"`
+			MocapModel         *string `json:"mocapModel" graphql:"mocapModel"`
+		} `json:"options" graphql:"options"`
+	} `json:"inputs" graphql:"inputs"`
 	Take *struct {
-		ID        string `json:"id"`
+		ID        string `json:"id" graphql:"id"`
 		VideoFile *struct {
-			ThumbnailURL *string `json:"thumbnailUrl"`
-		} `json:"videoFile"`
-	} `json:"take"`
+			ThumbnailURL *string `json:"thumbnailUrl" graphql:"thumbnailUrl"`
+		} `json:"videoFile" graphql:"videoFile"`
+	} `json:"take" graphql:"take"`
 	Outputs []*struct {
-		Format *string   `json:"format"`
-		Key    *string   `json:"key"`
-		File   *wireFile `json:"file"`
-	} `json:"outputs"`
+		Format *string   `json:"format" graphql:"format"`
+		Key    *string   `json:"key" graphql:"key"`
+		File   *wireFile `json:"file" graphql:"file"`
+	} `json:"outputs" graphql:"outputs"`
 }
 
 func (w *wireFile) file() File {
@@ -180,4 +196,8 @@ func optional(s string) any {
 		return nil
 	}
 	return s
+}
+
+func (w *wireAccount) account() Account {
+	return Account{ID: w.ID, Name: w.Name, Portal: deref(w.Portal), Created: parseTime(w.Created), Metadata: rawJSON(w.Metadata)}
 }
