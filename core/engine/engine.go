@@ -34,7 +34,7 @@ type Config struct {
 	Concurrency  int    // submissions uploading at once; 0: 2
 	Watch        watch.Config
 	Transfer     transfer.Config
-	API          ugc.Retry      // zero: the client's default
+	APIRetry     ugc.Retry      // how failed API calls are retried; zero: the client's default
 	NetworkWait  backoff.Policy // zero: waits from 5 s up to 5 min while the network is down
 }
 
@@ -88,7 +88,7 @@ func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 	if cfg.NetworkWait == (backoff.Policy{}) {
 		cfg.NetworkWait = backoff.NetworkWait
 	}
-	api, err := ugc.New(ugc.Config{Key: cfg.Key, Endpoint: cfg.Endpoint, Retry: cfg.API})
+	api, err := ugc.New(ugc.Config{Key: cfg.Key, Endpoint: cfg.Endpoint, Retry: cfg.APIRetry})
 	if err != nil {
 		return nil, err
 	}
@@ -96,13 +96,13 @@ func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := transfer.New(cfg.Transfer)
+	transfers := transfer.New(cfg.Transfer)
 	e := &Engine{
 		api: api, onEvent: onEvent, autoDownload: cfg.AutoDownload, networkWait: cfg.NetworkWait,
-		saver: &outputs.Saver{API: api, Transfer: x, Root: cfg.DownloadDir},
+		saver: &outputs.Saver{API: api, Transfer: transfers, Root: cfg.DownloadDir},
 		bySub: map[string]*submit.Record{}, ctx: context.Background(),
 	}
-	pipeline := &submit.Pipeline{API: api, Transfer: x, Journal: journal}
+	pipeline := &submit.Pipeline{API: api, Transfer: transfers, Journal: journal}
 	e.queue = submit.NewQueue(pipeline, cfg.Concurrency, e.onSubmission)
 	e.queue.SetNetworkWait(cfg.NetworkWait)
 	e.watcher = watch.New(api, cfg.Watch, e.onJob)
@@ -189,21 +189,8 @@ func (e *Engine) runContext() context.Context {
 	return e.ctx
 }
 
-// WaitSubmissions blocks until every queued submission has its job or has
-// stopped.
-func (e *Engine) WaitSubmissions() { e.queue.Wait() }
-
-// WaitDownloads blocks until every automatic download started has ended.
-func (e *Engine) WaitDownloads() { e.downloads.Wait() }
-
 // Follow watches a job that was not submitted in this session.
 func (e *Engine) Follow(jobID string) { e.watcher.Follow(jobID) }
-
-// Following is how many jobs are still followed.
-func (e *Engine) Following() int { return e.watcher.Following() }
-
-// Refresh asks the watcher to poll now.
-func (e *Engine) Refresh() { e.watcher.Refresh() }
 
 // Account answers who the key belongs to.
 func (e *Engine) Account(ctx context.Context) (ugc.Account, error) { return e.api.Account(ctx) }
@@ -211,11 +198,6 @@ func (e *Engine) Account(ctx context.Context) (ugc.Account, error) { return e.ap
 // Jobs lists a page of the account's jobs.
 func (e *Engine) Jobs(ctx context.Context, p ugc.ListJobsParams) (ugc.JobsPage, error) {
 	return e.api.ListJobs(ctx, p)
-}
-
-// Job fetches one job.
-func (e *Engine) Job(ctx context.Context, jobID string) (ugc.Job, error) {
-	return e.api.GetJob(ctx, jobID)
 }
 
 // Rename renames a job.

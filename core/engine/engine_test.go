@@ -44,7 +44,7 @@ func run(t *testing.T, fault func(*ugcsim.Faults)) ([]byte, *engine.SavedJob, st
 	var failure string
 	eng, err := engine.New(engine.Config{
 		Key: key, Endpoint: srv.URL + ugcsim.GraphQLPath, DataDir: t.TempDir(), DownloadDir: t.TempDir(),
-		AutoDownload: true, API: fast, Transfer: transfer.Config{Retry: fast, StallTimeout: time.Second},
+		AutoDownload: true, APIRetry: fast, Transfer: transfer.Config{Retry: fast, StallTimeout: time.Second},
 		NetworkWait: backoff.Policy{BaseDelay: time.Millisecond, MaxDelay: 10 * time.Millisecond},
 		Watch:       watch.Config{MinInterval: 5 * time.Millisecond, MaxInterval: 20 * time.Millisecond},
 	}, func(ev engine.Event) {

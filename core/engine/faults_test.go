@@ -42,7 +42,7 @@ func fastEngine(t *testing.T, fault func(*ugcsim.Faults), publish time.Duration,
 	var once sync.Once
 	eng, err := engine.New(engine.Config{
 		Key: key, Endpoint: srv.URL + ugcsim.GraphQLPath, DataDir: t.TempDir(), DownloadDir: downloadDir,
-		AutoDownload: true, API: fast, Transfer: transfer.Config{Retry: fast, StallTimeout: time.Second},
+		AutoDownload: true, APIRetry: fast, Transfer: transfer.Config{Retry: fast, StallTimeout: time.Second},
 		NetworkWait: backoff.Policy{BaseDelay: time.Millisecond, MaxDelay: 10 * time.Millisecond},
 		Watch:       watch.Config{MinInterval: 5 * time.Millisecond, MaxInterval: 20 * time.Millisecond, PublishTimeout: publish},
 	}, func(ev engine.Event) {
