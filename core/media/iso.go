@@ -30,68 +30,109 @@ type isoTrack struct {
 // probeISO reads an MP4 or MOV file's boxes (moov first or last, 32- or
 // 64-bit sizes), skipping media data, and fills in the report.
 func probeISO(rs io.ReadSeeker, r *Report) error {
-	r.Container = "MP4"
-	var tracks []*isoTrack
-	var current *isoTrack
-	sawMoov, truncated := false, false
-	_, err := mp4.ReadBoxStructure(rs, func(h *mp4.ReadHandle) (any, error) {
-		bi := h.BoxInfo
-		if bi.Offset+bi.Size > uint64(r.Size) {
-			truncated = true
-			return nil, nil
-		}
-		switch bi.Type {
-		case mp4.BoxTypeFtyp():
-			box, _, err := h.ReadPayload()
-			if err != nil {
-				return nil, err
-			}
-			if ftyp, ok := box.(*mp4.Ftyp); ok && string(ftyp.MajorBrand[:]) == "qt  " {
-				r.Container = "MOV"
-			}
-		case mp4.StrToBoxType("wide"):
-			r.Container = "MOV"
-		case mp4.BoxTypeMoov():
-			sawMoov = true
-			return h.Expand()
-		case mp4.BoxTypeTrak():
-			current = &isoTrack{}
-			tracks = append(tracks, current)
-			return h.Expand()
-		case mp4.BoxTypeMdia(), mp4.BoxTypeMinf(), mp4.BoxTypeStbl():
-			return h.Expand()
-		case mp4.BoxTypeStsd():
-			return h.Expand()
-		case mp4.BoxTypeTkhd(), mp4.BoxTypeMdhd(), mp4.BoxTypeHdlr(), mp4.BoxTypeStts():
-			// QuickTime files have a second hdlr (the data handler) in minf:
-			// only the one directly in mdia names the track's kind.
-			if current == nil || (bi.Type == mp4.BoxTypeHdlr() && parentOf(h.Path) != mp4.BoxTypeMdia()) {
-				return nil, nil
-			}
-			box, _, err := h.ReadPayload()
-			if err != nil {
-				return nil, err
-			}
-			current.take(box)
-		default:
-			// A sample description inside stsd names the codec.
-			if current != nil && parentOf(h.Path) == mp4.BoxTypeStsd() && current.fourCC == "" {
-				current.fourCC = bi.Type.String()
-			}
-		}
+	walk := isoWalk{size: r.Size, container: "MP4"}
+	_, err := mp4.ReadBoxStructure(rs, walk.visit)
+	r.Container = walk.container
+	if err := walk.outcome(err); err != nil {
+		return err
+	}
+	video, hasAudio := pickTracks(walk.tracks)
+	r.HasAudio = hasAudio
+	if video == nil {
+		return errNoVideoTrack
+	}
+	video.describe(r)
+	return nil
+}
+
+// isoWalk is what a walk over the boxes has gathered so far.
+type isoWalk struct {
+	size      int64 // the file's size: a box reaching past it was cut off
+	container string
+	tracks    []*isoTrack
+	current   *isoTrack // the trak being read
+	sawMoov   bool
+	truncated bool
+}
+
+// visit reads one box: it opens the containers that lead to the facts,
+// reads the few boxes that hold them, and skips everything else.
+func (w *isoWalk) visit(h *mp4.ReadHandle) (any, error) {
+	bi := h.BoxInfo
+	if bi.Offset+bi.Size > uint64(w.size) {
+		w.truncated = true
 		return nil, nil
-	})
+	}
+	switch bi.Type {
+	case mp4.BoxTypeFtyp():
+		return nil, w.readBrand(h)
+	case mp4.StrToBoxType("wide"):
+		w.container = "MOV"
+	case mp4.BoxTypeMoov():
+		w.sawMoov = true
+		return h.Expand()
+	case mp4.BoxTypeTrak():
+		w.current = &isoTrack{}
+		w.tracks = append(w.tracks, w.current)
+		return h.Expand()
+	case mp4.BoxTypeMdia(), mp4.BoxTypeMinf(), mp4.BoxTypeStbl(), mp4.BoxTypeStsd():
+		return h.Expand()
+	case mp4.BoxTypeTkhd(), mp4.BoxTypeMdhd(), mp4.BoxTypeHdlr(), mp4.BoxTypeStts():
+		return nil, w.readTrackFact(h)
+	default:
+		// A sample description inside stsd names the codec.
+		if w.current != nil && parentOf(h.Path) == mp4.BoxTypeStsd() && w.current.fourCC == "" {
+			w.current.fourCC = bi.Type.String()
+		}
+	}
+	return nil, nil
+}
+
+// readBrand tells a QuickTime file (major brand "qt  ") from an MP4.
+func (w *isoWalk) readBrand(h *mp4.ReadHandle) error {
+	box, _, err := h.ReadPayload()
+	if err != nil {
+		return err
+	}
+	if ftyp, ok := box.(*mp4.Ftyp); ok && string(ftyp.MajorBrand[:]) == "qt  " {
+		w.container = "MOV"
+	}
+	return nil
+}
+
+// readTrackFact reads a tkhd, mdhd, hdlr or stts box into the current track.
+func (w *isoWalk) readTrackFact(h *mp4.ReadHandle) error {
+	// QuickTime files have a second hdlr (the data handler) in minf: only the
+	// one directly in mdia names the track's kind.
+	if w.current == nil || (h.BoxInfo.Type == mp4.BoxTypeHdlr() && parentOf(h.Path) != mp4.BoxTypeMdia()) {
+		return nil
+	}
+	box, _, err := h.ReadPayload()
+	if err != nil {
+		return err
+	}
+	w.current.take(box)
+	return nil
+}
+
+// outcome sorts how the walk ended: a file cut short, a file that is not an
+// MP4 or MOV at all, or one whose boxes were all read.
+func (w *isoWalk) outcome(err error) error {
 	switch {
-	case truncated:
+	case w.truncated:
 		return errTruncated
 	case err != nil && (errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)):
 		return errTruncated
 	case err != nil:
 		return errNotVideo
-	case !sawMoov:
+	case !w.sawMoov:
 		return errTruncated // the index (moov) never came: the copy stopped early
 	}
-	var video *isoTrack
+	return nil
+}
+
+// pickTracks finds the first video track and whether any track is sound.
+func pickTracks(tracks []*isoTrack) (video *isoTrack, hasAudio bool) {
 	for _, t := range tracks {
 		switch t.handler {
 		case "vide":
@@ -99,28 +140,30 @@ func probeISO(rs io.ReadSeeker, r *Report) error {
 				video = t
 			}
 		case "soun":
-			r.HasAudio = true
+			hasAudio = true
 		}
 	}
-	if video == nil {
-		return errNoVideoTrack
-	}
-	r.FourCC = video.fourCC
-	r.Codec = codecName(video.fourCC)
-	r.Rotation = rotationOf(video.matrix)
-	r.Width, r.Height = int(math.Round(video.width)), int(math.Round(video.height))
+	return video, hasAudio
+}
+
+// describe fills in the report's video facts from the video track: codec,
+// picture size as shown (after rotation), duration and frame rate.
+func (t *isoTrack) describe(r *Report) {
+	r.FourCC = t.fourCC
+	r.Codec = codecName(t.fourCC)
+	r.Rotation = rotationOf(t.matrix)
+	r.Width, r.Height = int(math.Round(t.width)), int(math.Round(t.height))
 	if r.Rotation == 90 || r.Rotation == 270 {
 		r.Width, r.Height = r.Height, r.Width
 	}
-	if video.timescale > 0 {
-		seconds := float64(video.duration) / float64(video.timescale)
+	if t.timescale > 0 {
+		seconds := float64(t.duration) / float64(t.timescale)
 		r.Duration = time.Duration(seconds * float64(time.Second))
 		if seconds > 0 {
-			r.FPS = float64(video.samples) / seconds
+			r.FPS = float64(t.samples) / seconds
 		}
 	}
-	r.VariableFPS = variable(video.deltas)
-	return nil
+	r.VariableFPS = variable(t.deltas)
 }
 
 // parentOf is the box that holds the one at path.
