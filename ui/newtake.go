@@ -16,6 +16,7 @@ import (
 	"singlecam/core/media"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
+	"singlecam/core/words"
 )
 
 // NewTake is the panel where a user sets up one take or a batch: the videos
@@ -166,17 +167,15 @@ func (p *NewTake) Drop(paths []string) {
 		p.takes = append(p.takes, &takeItem{Take: t})
 	}
 	for _, o := range orphans {
-		notes = append(notes, fmt.Sprintf("%s has no video with the same name; choose the video first, or drop both together.", quoted(o)))
+		notes = append(notes, fmt.Sprintf("%s has no video with the same name; choose the video first, or drop both together.", words.QuoteFile(o)))
 	}
 	for _, r := range refused {
-		notes = append(notes, fmt.Sprintf("%s is not a video (MP4, MOV) or a .move file, so it was left out.", quoted(r)))
+		notes = append(notes, fmt.Sprintf("%s is not a video (MP4, MOV) or a .move file, so it was left out.", words.QuoteFile(r)))
 	}
 	p.Notice.SetText(strings.Join(notes, "\n"))
 	p.render()
 	p.revalidate()
 }
-
-func quoted(path string) string { return "\u201c" + filepath.Base(path) + "\u201d" }
 
 func (p *NewTake) remove(t *takeItem) {
 	p.takes = slices.DeleteFunc(p.takes, func(x *takeItem) bool { return x == t })
@@ -355,7 +354,7 @@ func (p *NewTake) proposeWindow(t *takeItem) {
 		onMain(p.scroll.ScrollToBottom)
 	}()
 	p.Notice.SetText(fmt.Sprintf("%s is %.0f s long and Move takes up to a minute, so the clip window is set to its first %g s. Change it under Advanced.",
-		quoted(t.Video), t.duration, limit))
+		words.QuoteFile(t.Video), t.duration, limit))
 }
 
 // render redraws the take cards and the name field from the model.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"singlecam/core/words"
 )
 
 // judge adds the findings for a readable video: what breaks Move's
@@ -12,7 +14,7 @@ import (
 // warning, and a summary.
 func judge(r *Report, opts Options) {
 	l := DocumentedLimits
-	name := quoted(r.Path)
+	name := words.QuoteFile(r.Path)
 	limit := func(format string, args ...any) {
 		if opts.IgnoreLimits {
 			r.add(Warning, format+" (Sent anyway: documented limits are ignored.)", args...)
@@ -57,7 +59,7 @@ func judge(r *Report, opts Options) {
 
 func judgeDuration(r *Report, opts Options, limit func(string, ...any), seconds float64) {
 	l := DocumentedLimits
-	name := quoted(r.Path)
+	name := words.QuoteFile(r.Path)
 	if w := opts.Clip; w != nil {
 		length := w.End - w.Start
 		switch {

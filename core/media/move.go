@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"singlecam/core/words"
 )
 
 // minMoveBytes: a .move file smaller than this cannot hold a take's sensor
@@ -17,7 +19,7 @@ const minMoveBytes = 512
 func CheckMove(path, videoPath string) []Finding {
 	var out []Finding
 	add := func(s Severity, msg string) { out = append(out, Finding{Severity: s, Message: msg}) }
-	name := quoted(path)
+	name := words.QuoteFile(path)
 	f, err := os.Open(path)
 	if err != nil {
 		return []Finding{{Refusal, "Singlecam cannot open the .move file " + name + "."}}
@@ -40,7 +42,7 @@ func CheckMove(path, videoPath string) []Finding {
 	}
 	stem := func(p string) string { return strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)) }
 	if videoPath != "" && !strings.EqualFold(stem(path), stem(videoPath)) {
-		add(Warning, name+" and "+quoted(videoPath)+" have different names: make sure they come from the same take.")
+		add(Warning, name+" and "+words.QuoteFile(videoPath)+" have different names: make sure they come from the same take.")
 	}
 	add(Info, "Singlecam checks only that the .move file is there and readable; Move reads what is inside it.")
 	return out

@@ -7,8 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
+
+	"singlecam/core/words"
 )
 
 // Report is what the probe learnt about a video, read from its headers and
@@ -115,7 +116,7 @@ func Probe(path string, opts Options) (*Report, error) {
 func probeReader(f io.ReadSeeker, path string, size int64, opts Options) (*Report, error) {
 	r := &Report{Path: path, Size: size}
 	if r.Size == 0 {
-		r.add(Refusal, "%s is empty.", quoted(path))
+		r.add(Refusal, "%s is empty.", words.QuoteFile(path))
 		return r, nil
 	}
 	var head [12]byte
@@ -134,11 +135,11 @@ func probeReader(f io.ReadSeeker, path string, size int64, opts Options) (*Repor
 	switch {
 	case errors.Is(err, errNotVideo):
 		r.Container = ""
-		r.add(Refusal, "%s is not a video Singlecam can read. Export it from your camera or editor as MP4 or MOV.", quoted(path))
+		r.add(Refusal, "%s is not a video Singlecam can read. Export it from your camera or editor as MP4 or MOV.", words.QuoteFile(path))
 	case errors.Is(err, errTruncated):
-		r.add(Refusal, "%s is cut short: it may not have finished copying. Copy it again from the camera.", quoted(path))
+		r.add(Refusal, "%s is cut short: it may not have finished copying. Copy it again from the camera.", words.QuoteFile(path))
 	case errors.Is(err, errNoVideoTrack):
-		r.add(Refusal, "%s has no video in it (only sound?). Choose the video file itself.", quoted(path))
+		r.add(Refusal, "%s has no video in it (only sound?). Choose the video file itself.", words.QuoteFile(path))
 	case err != nil:
 		return nil, err
 	default:
@@ -150,5 +151,3 @@ func probeReader(f io.ReadSeeker, path string, size int64, opts Options) (*Repor
 func (r *Report) add(s Severity, format string, args ...any) {
 	r.Findings = append(r.Findings, Finding{Severity: s, Message: fmt.Sprintf(format, args...)})
 }
-
-func quoted(path string) string { return "\u201c" + filepath.Base(path) + "\u201d" }

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 
 	"singlecam/core/media"
 	"singlecam/core/ugc"
+	"singlecam/core/words"
 )
 
 // Problem is one reason the service would refuse a request, in a sentence a
@@ -71,7 +71,7 @@ func Check(req Request) (warnings []string, err error) {
 		}
 		report, err := media.Probe(req.VideoPath, media.Options{Clip: clip, IgnoreLimits: req.IgnoreLimits})
 		if err != nil {
-			refuse(false, "Singlecam cannot read the video %s: %v.", quote(filepath.Base(req.VideoPath)), media.Reason(err))
+			refuse(false, "Singlecam cannot read the video %s: %v.", words.QuoteFile(req.VideoPath), media.Reason(err))
 		} else {
 			take(report.Findings)
 		}
@@ -80,11 +80,11 @@ func Check(req Request) (warnings []string, err error) {
 		take(media.CheckMove(req.MovePath, req.VideoPath))
 	}
 	if !ValidDeviceLabel(req.DeviceLabel) {
-		refuse(false, "The device label %s can only use lowercase letters, digits and single hyphens, like \"iphone\".", quote(req.DeviceLabel))
+		refuse(false, "The device label %s can only use lowercase letters, digits and single hyphens, like \"iphone\".", words.Quote(req.DeviceLabel))
 	}
 	for _, o := range req.Outputs {
 		if !slices.Contains(ugc.AllOutputTypes, o) {
-			refuse(false, "%s is not an output Move makes.", quote(string(o)))
+			refuse(false, "%s is not an output Move makes.", words.Quote(string(o)))
 		}
 	}
 	if len(problems) > 0 {
@@ -96,7 +96,7 @@ func Check(req Request) (warnings []string, err error) {
 // checkFile refuses a file that is missing, unreadable, empty or of the
 // wrong kind, and reports whether it is worth looking inside.
 func checkFile(path, what string, want media.Kind, refuse func(bool, string, ...any)) bool {
-	name := quote(filepath.Base(path))
+	name := words.QuoteFile(path)
 	if strings.TrimSpace(path) == "" {
 		refuse(false, "Choose a %s.", what)
 		return false
@@ -132,8 +132,6 @@ func checkFile(path, what string, want media.Kind, refuse func(bool, string, ...
 	f.Close()
 	return true
 }
-
-func quote(s string) string { return "\u201c" + s + "\u201d" }
 
 // HumanBytes writes a size the way file managers do: 812 MB, 3.9 GB.
 func HumanBytes(n int64) string { return media.HumanSize(n) }

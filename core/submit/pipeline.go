@@ -12,6 +12,7 @@ import (
 	"singlecam/core/media"
 	"singlecam/core/transfer"
 	"singlecam/core/ugc"
+	"singlecam/core/words"
 )
 
 // Pipeline runs submissions against the API, journaling as it goes.
@@ -80,7 +81,7 @@ func (p *Pipeline) Run(ctx context.Context, rec *Record, report func(Status)) er
 func (p *Pipeline) upload(ctx context.Context, rec *Record, path string, fileID *string, uploaded *bool, progress transfer.Progress) error {
 	size := fileSize(path)
 	if size <= 0 {
-		return fmt.Errorf("%s is no longer there or is empty", quote(filepath.Base(path)))
+		return fmt.Errorf("%s is no longer there or is empty", words.QuoteFile(path))
 	}
 	var firstURL string
 	if *fileID == "" {
