@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 
+	"singlecam/core/atomicfile"
 	"singlecam/core/media"
 	"singlecam/core/transfer"
 	"singlecam/core/ugc"
@@ -228,14 +229,14 @@ func readManifest(dir string) (*manifest, error) {
 	return &m, nil
 }
 
+// writeManifest replaces the manifest atomically (see atomicfile.Write).
 func writeManifest(dir string, m *manifest) error {
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, ManifestName+".tmp")
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
+	if err := atomicfile.Write(filepath.Join(dir, ManifestName), data, 0o644); err != nil {
+		return fmt.Errorf("write the manifest in %s: %w", dir, err)
 	}
-	return os.Rename(tmp, filepath.Join(dir, ManifestName))
+	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"singlecam/core/atomicfile"
 )
 
 // Journal keeps submission records on disk, one JSON file each, written
@@ -27,8 +29,8 @@ func OpenJournal(dir string) (*Journal, error) {
 
 func (j *Journal) path(id string) string { return filepath.Join(j.dir, id+".json") }
 
-// Save writes a record durably: a temporary file, flushed, then renamed over
-// the old one, then the folder flushed so the rename survives a power cut.
+// Save writes a record durably (see atomicfile.Write): a crash or a power
+// cut leaves the old record or the new, never half.
 func (j *Journal) Save(r *Record) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -36,35 +38,10 @@ func (j *Journal) Save(r *Record) error {
 	if err != nil {
 		return fmt.Errorf("journal %s: %w", r.ID, err)
 	}
-	tmp, err := os.CreateTemp(j.dir, r.ID+".*.tmp")
-	if err != nil {
+	if err := atomicfile.Write(j.path(r.ID), data, 0o600); err != nil {
 		return fmt.Errorf("journal %s: %w", r.ID, err)
 	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("journal %s: %w", r.ID, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("journal %s: %w", r.ID, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("journal %s: %w", r.ID, err)
-	}
-	if err := os.Rename(tmp.Name(), j.path(r.ID)); err != nil {
-		return fmt.Errorf("journal %s: %w", r.ID, err)
-	}
-	syncDir(j.dir)
 	return nil
-}
-
-// syncDir flushes a folder's entries; not every OS can, which is fine.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
 
 // Load reads every record, oldest first. Files it cannot read are skipped
