@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dustin/go-humanize"
+
 	"singlecam/core/words"
 )
 
@@ -106,20 +108,18 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%d:%04.1f", minutes, total-float64(minutes*60))
 }
 
-// HumanSize writes a size as file managers do: 812 MB, 3.9 GB.
+// HumanSize writes a size as file managers do: 812 MB, 3.9 GB, 19.3 kB,
+// 999 bytes. go-humanize finds the SI prefix; the wording is the app's own
+// (one decimal below 100, "bytes" spelled out), where humanize.Bytes would
+// write "19 kB" and "999 B": the probe's lines, the progress and the golden
+// renders read this way.
 func HumanSize(n int64) string {
-	const unit = 1000
-	if n < unit {
+	if n < 1000 {
 		return fmt.Sprintf("%d bytes", n)
 	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit; m /= unit {
-		div *= unit
-		exp++
-	}
-	value := float64(n) / float64(div)
+	value, prefix := humanize.ComputeSI(float64(n))
 	if value >= 100 {
-		return fmt.Sprintf("%.0f %cB", value, "kMGTPE"[exp])
+		return fmt.Sprintf("%.0f %sB", value, prefix)
 	}
-	return fmt.Sprintf("%.1f %cB", value, "kMGTPE"[exp])
+	return fmt.Sprintf("%.1f %sB", value, prefix)
 }
