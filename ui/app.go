@@ -5,9 +5,15 @@
 package ui
 
 import (
+	"context"
 	"errors"
 
 	"fyne.io/fyne/v2"
+
+	"singlecam/core/engine"
+	"singlecam/core/paths"
+	"singlecam/core/secrets"
+	"singlecam/core/ugc"
 )
 
 // AppID is Singlecam's reverse-DNS application ID. Fyne keys preferences and
@@ -44,11 +50,27 @@ type UI struct {
 	session *session
 	welcome *Welcome
 	main    *MainScreen
+
+	// What the UI reaches outside itself. Fields, not package variables, so
+	// each test stands in for them on its own UI and tests run in parallel.
+	onMain    func(func())                                               // runs f on Fyne's goroutine: the one door for other goroutines
+	lookupKey func() (string, secrets.Source, error)                     // the saved key
+	saveKey   func(key string) error                                     // keeps a checked key
+	forgetKey func() error                                               // Settings' Forget the key
+	checkKey  func(ctx context.Context, key string) (ugc.Account, error) // asks Move whose key it is
+	dataDir   func() (string, error)                                     // where the journal lives
 }
 
 // New builds the window; Start decides what it shows first.
 func New(a fyne.App, opts Options) *UI {
-	u := &UI{app: a, opts: opts, win: a.NewWindow("Singlecam")}
+	u := &UI{app: a, opts: opts, win: a.NewWindow("Singlecam"),
+		onMain:    func(f func()) { fyne.Do(f) },
+		lookupKey: secrets.Lookup, saveKey: secrets.Save, forgetKey: secrets.Forget,
+		checkKey: func(ctx context.Context, key string) (ugc.Account, error) {
+			return engine.CheckKey(ctx, key, "")
+		},
+		dataDir: paths.DataDir,
+	}
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetOnClosed(func() {
 		if u.session != nil {
@@ -70,8 +92,8 @@ func (u *UI) Start() {
 		return
 	}
 	go func() {
-		key, source, err := lookupKey()
-		onMain(func() {
+		key, source, err := u.lookupKey()
+		u.onMain(func() {
 			if err != nil {
 				u.showWelcome(err)
 				return
@@ -80,8 +102,3 @@ func (u *UI) Start() {
 		})
 	}()
 }
-
-// onMain runs f on Fyne's goroutine: the one door for other goroutines. A
-// variable so that tests, whose driver runs f on the calling goroutine, can
-// queue it for the test's own goroutine instead.
-var onMain = func(f func()) { fyne.Do(f) }

@@ -14,7 +14,7 @@ import (
 // ui/testdata/*.png. A failing run writes what it saw to ui/testdata/failed.
 func TestNewTakePanelRenders(t *testing.T) {
 	e := newTestEnv(t)
-	p := newNewTake(nil, e.ui.app.Preferences(), func([]submit.Request) {})
+	p := newNewTake(nil, e.ui.app.Preferences(), func([]submit.Request) {}, e.q.post)
 	w := test.NewTempWindow(t, p.content)
 	w.Resize(fyne.NewSize(620, 900))
 	e.q.settle()

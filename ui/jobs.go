@@ -168,7 +168,7 @@ func (v *JobsView) thumbnail(row *joblist.Row) fyne.Resource {
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
 			data, err := s.eng.Thumbnail(ctx, url)
-			onMain(func() {
+			v.ui.onMain(func() {
 				if v.ui.session != s {
 					return
 				}
@@ -238,7 +238,7 @@ func (v *JobsView) loadMore() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		page, err := s.eng.Jobs(ctx, ugc.ListJobsParams{First: pageSize, After: after})
-		onMain(func() {
+		v.ui.onMain(func() {
 			v.loading = false
 			if v.ui.session != s {
 				return
@@ -379,7 +379,7 @@ func (v *JobsView) download(jobID string, only []string) {
 	s := v.ui.session
 	go func() {
 		folder, files, err := s.eng.Download(context.Background(), jobID, only)
-		onMain(func() {
+		v.ui.onMain(func() {
 			if len(only) == 0 || err != nil {
 				v.apply(engine.Event{Saved: &engine.SavedJob{JobID: jobID, Folder: folder, Files: files, Err: err}})
 			} else if i := v.model.Index(jobID); i >= 0 {
@@ -417,7 +417,7 @@ func (v *JobsView) rename(jobID, current string) {
 		s := v.ui.session
 		go func() {
 			job, err := s.eng.Rename(context.Background(), jobID, name)
-			onMain(func() {
+			v.ui.onMain(func() {
 				if err != nil {
 					v.ui.main.say("The job was not renamed: " + engine.Explain(err))
 					return

@@ -88,7 +88,7 @@ func TestAFailedJobShowsWhyAndNotifies(t *testing.T) {
 func TestAThousandJobsLoadAsTheListScrolls(t *testing.T) {
 	e := newTestEnv(t)
 	m := e.signedIn(t)
-	api, err := ugc.New(ugc.Config{Key: simKey, Endpoint: os.Getenv("MOVE_UGC_ENDPOINT_URL")})
+	api, err := ugc.New(ugc.Config{Key: simKey, Endpoint: e.endpoint})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestJobRowsRender(t *testing.T) {
 // resumes, and ends with its files, with exactly one job.
 func TestASubmissionLeftByAClosedAppResumesAtTheNextStart(t *testing.T) {
 	e := newTestEnv(t)
-	journal, err := submit.OpenJournal(filepath.Join(os.Getenv("SINGLECAM_DATA_DIR"), "submissions"))
+	journal, err := submit.OpenJournal(filepath.Join(e.dataDir, "submissions"))
 	if err != nil {
 		t.Fatal(err)
 	}

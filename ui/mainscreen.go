@@ -40,7 +40,7 @@ func (u *UI) mainScreen() *MainScreen {
 	m := &MainScreen{ui: u, Account: widget.NewLabel(""), Status: widget.NewLabel("")}
 	m.Status.Truncation = fyne.TextTruncateEllipsis
 	m.Settings = &widget.Button{Text: "Settings", Icon: theme.SettingsIcon(), OnTapped: m.onSettings}
-	m.NewTake = newNewTake(u.opts.Picker, u.app.Preferences(), m.submit)
+	m.NewTake = newNewTake(u.opts.Picker, u.app.Preferences(), m.submit, u.onMain)
 	m.Jobs = newJobsView(u)
 	bannerText := canvas.NewText("Demo — everything runs against Singlecam's built-in Move simulator. No key, no cost, nothing leaves this computer.", theme.Color(theme.ColorNameForegroundOnPrimary))
 	bannerText.TextStyle.Bold = true
@@ -79,7 +79,7 @@ func (m *MainScreen) attach(s *session) {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		account, err := s.eng.Account(ctx)
-		onMain(func() {
+		m.ui.onMain(func() {
 			if m.ui.session != s {
 				return
 			}
@@ -121,7 +121,7 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 			}
 			queued++
 		}
-		onMain(func() {
+		m.ui.onMain(func() {
 			msg := ""
 			switch queued {
 			case 0:

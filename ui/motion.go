@@ -21,7 +21,7 @@ func (u *UI) openMotion(path, title string) {
 	u.status("Opening " + name + "…")
 	go func() {
 		m, err := load.Open(context.Background(), path, -1)
-		onMain(func() {
+		u.onMain(func() {
 			if err != nil {
 				u.tell(preview.Explain(err))
 				return
@@ -30,7 +30,7 @@ func (u *UI) openMotion(path, title string) {
 			w = preview.NewWindow(u.app, m, title, func(animation int) {
 				go func() {
 					m, err := load.Open(context.Background(), path, animation)
-					onMain(func() {
+					u.onMain(func() {
 						if err != nil {
 							u.tell(preview.Explain(err))
 							return

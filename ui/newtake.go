@@ -44,6 +44,7 @@ type NewTake struct {
 	picker     FilePicker
 	prefs      fyne.Preferences
 	onStart    func([]submit.Request)
+	onMain     func(func()) // runs f on Fyne's goroutine
 }
 
 // takeItem is one video in the form and what the checks said of it.
@@ -62,8 +63,10 @@ const (
 	modelS2      = "S2"
 )
 
-func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit.Request)) *NewTake {
-	p := &NewTake{picker: picker, prefs: prefs, onStart: onStart}
+// newNewTake builds the panel; onMain runs a function on Fyne's goroutine
+// (the UI's onMain).
+func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit.Request), onMain func(func())) *NewTake {
+	p := &NewTake{picker: picker, prefs: prefs, onStart: onStart, onMain: onMain}
 	p.ChooseVideo = &widget.Button{Text: "Choose video…", Icon: theme.FileVideoIcon(), OnTapped: p.onChooseVideo}
 	p.ChooseMove = &widget.Button{Text: "Choose .move…", Icon: theme.FileIcon(), OnTapped: p.onChooseMove}
 	p.TakeList = container.NewVBox()
@@ -252,7 +255,7 @@ func (p *NewTake) revalidate() {
 		for i, r := range reqs {
 			results[i] = checkTake(r, known[i])
 		}
-		onMain(func() {
+		p.onMain(func() {
 			if generation != p.generation {
 				return
 			}
@@ -351,7 +354,7 @@ func (p *NewTake) proposeWindow(t *takeItem) {
 	// so scroll after it rather than now.
 	go func() {
 		time.Sleep(100 * time.Millisecond)
-		onMain(p.scroll.ScrollToBottom)
+		p.onMain(p.scroll.ScrollToBottom)
 	}()
 	p.Notice.SetText(fmt.Sprintf("%s is %.0f s long and Move takes up to a minute, so the clip window is set to its first %g s. Change it under Advanced.",
 		words.QuoteFile(t.Video), t.duration, limit))
@@ -444,7 +447,7 @@ func (p *NewTake) pick(title, kind string, extensions []string) {
 	dir := p.prefs.String(prefLastFolder)
 	go func() {
 		path, err := p.picker.Open(title, kind, extensions, dir)
-		onMain(func() {
+		p.onMain(func() {
 			if err != nil {
 				if err != ErrCancelled {
 					p.Notice.SetText("The file dialog could not open: " + err.Error())

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -120,7 +119,7 @@ func TestStartQueuesSubmissionsThatReachTheService(t *testing.T) {
 		}
 		return done == 2
 	})
-	records, err := submit.OpenJournal(filepath.Join(dataDirOf(t), "submissions"))
+	records, err := submit.OpenJournal(filepath.Join(e.dataDir, "submissions"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,10 +127,4 @@ func TestStartQueuesSubmissionsThatReachTheService(t *testing.T) {
 	if len(recs) != 2 || recs[0].JobID == "" || recs[0].Request.Outputs[0] != "ALL_BVH" {
 		t.Errorf("journal: %+v", recs)
 	}
-}
-
-func dataDirOf(t *testing.T) string {
-	t.Helper()
-	d, _ := filepath.Abs(os.Getenv("SINGLECAM_DATA_DIR"))
-	return d
 }

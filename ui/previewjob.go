@@ -62,7 +62,7 @@ func (v *JobsView) preview(jobID string, o ugc.Output, title string) {
 	v.ui.main.say("Downloading " + outputs.FileName(o) + " to preview it…")
 	go func() {
 		folder, files, err := s.eng.Download(context.Background(), jobID, []string{o.Format})
-		onMain(func() {
+		v.ui.onMain(func() {
 			if v.ui.session != s {
 				return
 			}

@@ -12,10 +12,6 @@ import (
 	"singlecam/core/secrets"
 )
 
-// lookupKey finds the saved key; a variable so tests can stand in for the
-// keyring without a D-Bus session.
-var lookupKey = secrets.Lookup
-
 // keySource says how the session got its key, for the UI to tell the user.
 type keySource int
 
@@ -52,7 +48,7 @@ func newSession(a fyne.App, key, endpoint, dataDir, downloadDir string, source k
 	eng, err := engine.New(engine.Config{
 		Key: key, Endpoint: endpoint, DataDir: dataDir, DownloadDir: downloadDir,
 		AutoDownload: a.Preferences().BoolWithFallback(prefAutoDownload, true),
-	}, func(ev engine.Event) { onMain(func() { m.onEvent(ev) }) })
+	}, func(ev engine.Event) { m.ui.onMain(func() { m.onEvent(ev) }) })
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +56,7 @@ func newSession(a fyne.App, key, endpoint, dataDir, downloadDir string, source k
 	s := &session{eng: eng, source: source, cancel: cancel}
 	go func() {
 		records, err := eng.Start(ctx, true)
-		onMain(func() { m.started(s, records, err) })
+		m.ui.onMain(func() { m.started(s, records, err) })
 	}()
 	return s, nil
 }
@@ -76,7 +72,7 @@ func (u *UI) startWithKey(key string, source secrets.Source) {
 // openSession starts the engine for a checked or saved key and shows the
 // main screen.
 func (u *UI) openSession(key, endpoint string, source keySource) {
-	dataDir, err := paths.DataDir()
+	dataDir, err := u.dataDir()
 	if err != nil {
 		u.showWelcome(err)
 		return
@@ -96,7 +92,7 @@ func (u *UI) openSession(key, endpoint string, source keySource) {
 func (u *UI) startDemo() {
 	demo, err := engine.StartDemo()
 	temp, tempErr := os.MkdirTemp("", "singlecam-demo-")
-	onMain(func() {
+	u.onMain(func() {
 		if err == nil {
 			err = tempErr
 		}

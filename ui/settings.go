@@ -13,9 +13,6 @@ import (
 	"singlecam/core/ugc"
 )
 
-// forgetKey is a variable so tests can use a mocked keyring.
-var forgetKey = secrets.Forget
-
 // onSettings shows where the key comes from and lets the user replace or
 // forget it (or leave the demo).
 func (m *MainScreen) onSettings() {
@@ -41,8 +38,8 @@ func (m *MainScreen) onSettings() {
 		forget := &widget.Button{Text: "Forget the key", OnTapped: func() {
 			d.Hide()
 			go func() {
-				err := forgetKey()
-				onMain(func() {
+				err := m.ui.forgetKey()
+				m.ui.onMain(func() {
 					if err != nil {
 						dialog.ShowInformation("Could not forget the key", engine.Explain(err), m.ui.win)
 						return
@@ -87,7 +84,7 @@ func (m *MainScreen) downloadSettings() fyne.CanvasObject {
 		}
 		go func() {
 			dir, err := m.ui.opts.Picker.Folder("Where should Singlecam save jobs?", downloadDir(m.ui.app))
-			onMain(func() {
+			m.ui.onMain(func() {
 				if err != nil {
 					return
 				}

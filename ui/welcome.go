@@ -15,7 +15,6 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/secrets"
-	"singlecam/core/ugc"
 )
 
 // moveAccountURL is where users make API keys.
@@ -32,15 +31,6 @@ type Welcome struct {
 
 	ui *UI
 }
-
-// checkKey and saveKey are variables so tests can use the simulator and a
-// mocked keyring.
-var (
-	checkKey = func(ctx context.Context, key string) (ugc.Account, error) {
-		return engine.CheckKey(ctx, key, "")
-	}
-	saveKey = secrets.Save
-)
 
 func (u *UI) showWelcome(reason error) {
 	if u.welcome == nil {
@@ -124,13 +114,13 @@ func (w *Welcome) onCheck() {
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		account, err := checkKey(ctx, key)
+		account, err := w.ui.checkKey(ctx, key)
 		if err != nil {
-			onMain(func() { w.fail(engine.ExplainKeyCheck(err)) })
+			w.ui.onMain(func() { w.fail(engine.ExplainKeyCheck(err)) })
 			return
 		}
-		saveErr := saveKey(key)
-		onMain(func() {
+		saveErr := w.ui.saveKey(key)
+		w.ui.onMain(func() {
 			w.setBusy(false)
 			if errors.Is(saveErr, secrets.ErrNoKeyring) {
 				w.offerSessionOnly(key, account.Name)

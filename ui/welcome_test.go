@@ -19,7 +19,7 @@ func TestFirstRunPastesAKeyChecksAndSavesIt(t *testing.T) {
 	test.Type(w.Key, simKey)
 	w.Key.TypedKey(keyEnter()) // Enter checks, as the button does
 	e.q.until(t, "the main screen", func() bool { return e.ui.main != nil && e.ui.win.Content() == e.ui.main.content })
-	if key, src, err := secrets.Lookup(); err != nil || key != simKey || src != secrets.FromKeyring {
+	if key, src, err := e.keys.lookup(); err != nil || key != simKey || src != secrets.FromKeyring {
 		t.Errorf("keyring holds %q from %v (%v)", key, src, err)
 	}
 	e.q.until(t, "the account name", func() bool { return e.ui.main.Account.Text == "Singlecam Demo Studio" })
@@ -39,7 +39,7 @@ func TestARefusedKeyIsSaidPlainlyAndNotSaved(t *testing.T) {
 	if w.Check.Disabled() {
 		t.Error("Check and save stayed disabled after the answer")
 	}
-	if _, _, err := secrets.Lookup(); err == nil {
+	if _, _, err := e.keys.lookup(); err == nil {
 		t.Error("a refused key was saved")
 	}
 	if strings.Contains(w.Status.Text, "not-the-right-key-123") {
@@ -68,7 +68,7 @@ func TestSettingsForgetTheKey(t *testing.T) {
 	}
 	test.Tap(e.ui.main.ForgetKey)
 	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
-	if _, _, err := secrets.Lookup(); err == nil {
+	if _, _, err := e.keys.lookup(); err == nil {
 		t.Error("the key is still in the keyring")
 	}
 }
@@ -80,8 +80,11 @@ func TestALockedKeyringAsksToUnlockInsteadOfOfferingASessionKey(t *testing.T) {
 	e := newTestEnv(t)
 	e.ui.Start()
 	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
+	// The real secrets.Save over a keyring that answers as a locked one does.
+	// The mock is process-wide: this test does not run in parallel.
 	keyring.MockInitWithError(errors.New("failed to unlock correct collection '/org/freedesktop/secrets/aliases/default'"))
 	t.Cleanup(keyring.MockInit)
+	e.ui.saveKey = secrets.Save
 	w := e.ui.welcome
 	test.Type(w.Key, simKey)
 	test.Tap(w.Check)
