@@ -104,6 +104,15 @@ func (l *List) find(id string) *Row {
 	return nil
 }
 
+// dropOther removes the row of jobID if it is not keep: a page of the
+// account's jobs that arrives between the job's creation and the
+// submission's news of it adds the job as a row of its own.
+func (l *List) dropOther(jobID string, keep *Row) {
+	if i := l.Index(jobID); i >= 0 && l.rows[i] != keep {
+		l.rows = append(l.rows[:i], l.rows[i+1:]...)
+	}
+}
+
 // insert adds a row in date order (newest first).
 func (l *List) insert(r *Row) {
 	i := sort.Search(len(l.rows), func(i int) bool { return l.rows[i].Created.Before(r.Created) })
@@ -241,6 +250,7 @@ func (l *List) applySubmission(s submit.Status) string {
 	case submit.StepWaiting:
 		r.Phase, r.Detail = Waiting, engine.Explain(s.Err)
 	case submit.StepSubmitted:
+		l.dropOther(s.JobID, r) // the account's list may have shown the job first
 		r.JobID, r.Phase, r.Progress, r.Detail = s.JobID, Queued, -1, "Uploaded: waiting for Move to start it"
 	case submit.StepQueued:
 		r.Phase, r.Progress, r.Detail = Uploading, 0, "Waiting for a free upload slot"

@@ -90,6 +90,18 @@ func TestJournalAndAccountMergeWithoutDuplicates(t *testing.T) {
 	}
 }
 
+// A page of the account's jobs can arrive after the job was made but before
+// the submission says so: the job still ends up in one row.
+func TestAJobListedBeforeItsSubmissionSaysSoStaysOneRow(t *testing.T) {
+	l := New(nil)
+	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Name: "Jump", Step: submit.StepUploadingVideo}})
+	l.AddJobs([]ugc.Job{{ID: "job-1", Name: "Jump", Created: t0, State: ugc.StateNotStarted}})
+	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Name: "Jump", Step: submit.StepSubmitted, JobID: "job-1"}})
+	if l.Len() != 1 || l.At(0).SubmissionID != "sub-1" || l.At(0).JobID != "job-1" {
+		t.Fatalf("%d rows, first %+v", l.Len(), l.At(0))
+	}
+}
+
 func TestFailuresSayWhy(t *testing.T) {
 	l := New(nil)
 	l.Apply(engine.Event{Submission: &submit.Status{ID: "s", Name: "x", Step: submit.StepFailed, Err: errors.New("upload the video: boom")}})
