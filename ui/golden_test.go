@@ -12,6 +12,8 @@ import (
 
 // Golden renders of the new-take panel, reviewed by eye when they change:
 // ui/testdata/*.png. A failing run writes what it saw to ui/testdata/failed.
+// Golden tests do not run in parallel: every test app resets Fyne's shared
+// font and theme caches, which a render in progress reads.
 func TestNewTakePanelRenders(t *testing.T) {
 	e := newTestEnv(t)
 	p := newNewTake(nil, e.ui.app.Preferences(), func([]submit.Request) {}, e.q.post)

@@ -18,32 +18,68 @@ import (
 	"singlecam/core/ugcsim"
 )
 
+// uiThread stands for the one UI goroutine a real app has. Fyne keeps
+// process-wide caches (font metrics, renderers, images) that only that
+// goroutine may touch, so tests that run in parallel take turns on it: a
+// test holds it from newTestEnv to its end, and lets go only while it waits
+// for the app's goroutines (in until and settle). Tests overlap in their
+// waiting, never in touching widgets.
+var uiThread sync.Mutex
+
 // uiQueue holds work for the UI goroutine, which in these tests is the
 // test's own: background goroutines queue, the test runs. Each test has its
-// own (see newTestEnv); work a finished test's goroutines queue late is never
-// run.
-type uiQueue chan func()
+// own; work a finished test's goroutines queue late is never run.
+type uiQueue struct {
+	work chan func()
+	app  fyne.App // made current again whenever the test takes the UI thread back
+}
 
-func newQueue() uiQueue { return make(uiQueue, 10_000) }
+func newQueue() *uiQueue { return &uiQueue{work: make(chan func(), 10_000)} }
 
 // post queues f; it stands in for fyne.Do.
-func (q uiQueue) post(f func()) {
+func (q *uiQueue) post(f func()) {
 	select {
-	case q <- f:
+	case q.work <- f:
 	default: // nobody is draining: drop rather than block
 	}
 }
 
+// enter takes the UI thread, with this test's app as Fyne's current one
+// (each test app replaces the process-wide current app when it is made).
+func (q *uiQueue) enter() {
+	uiThread.Lock()
+	if q.app != nil {
+		fyne.SetCurrentApp(q.app)
+	}
+}
+
+// next runs one piece of queued work, waiting up to wait for it with the UI
+// thread let go; it reports whether there was any.
+func (q *uiQueue) next(wait time.Duration) bool {
+	var f func()
+	select {
+	case f = <-q.work:
+	default:
+		uiThread.Unlock()
+		select {
+		case f = <-q.work:
+		case <-time.After(wait):
+		}
+		q.enter()
+	}
+	if f == nil {
+		return false
+	}
+	f()
+	return true
+}
+
 // until runs queued UI work until cond holds, or fails after a while.
-func (q uiQueue) until(t *testing.T, what string, cond func() bool) {
+func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for !cond() {
-		select {
-		case f := <-q:
-			f()
-		case <-time.After(10 * time.Millisecond):
-		}
+		q.next(10 * time.Millisecond)
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
@@ -52,13 +88,11 @@ func (q uiQueue) until(t *testing.T, what string, cond func() bool) {
 
 // settle runs the UI work queued so far and what it queues in the next
 // moments.
-func (q uiQueue) settle() {
+func (q *uiQueue) settle() {
 	for quiet := 0; quiet < 20; {
-		select {
-		case f := <-q:
-			f()
+		if q.next(10 * time.Millisecond) {
 			quiet = 0
-		case <-time.After(10 * time.Millisecond):
+		} else {
 			quiet++
 		}
 	}
@@ -70,7 +104,7 @@ func (q uiQueue) settle() {
 type testEnv struct {
 	ui       *UI
 	sim      *ugcsim.Simulator
-	q        uiQueue
+	q        *uiQueue
 	dir      string
 	dataDir  string // the journal's folder is dataDir/submissions
 	endpoint string // the simulator's GraphQL URL
@@ -81,6 +115,9 @@ const simKey = "ui-test-key-0123456789"
 
 func newTestEnv(t *testing.T) *testEnv {
 	t.Helper()
+	q := newQueue()
+	q.enter()
+	t.Cleanup(uiThread.Unlock) // the first cleanup runs last: after the app and its windows close
 	sim, err := ugcsim.New(ugcsim.Config{Key: simKey, DataDir: t.TempDir(),
 		Timing: ugcsim.Timing{Queue: 20 * time.Millisecond, Processing: 100 * time.Millisecond, OutputURLs: 20 * time.Millisecond}})
 	if err != nil {
@@ -88,9 +125,10 @@ func newTestEnv(t *testing.T) *testEnv {
 	}
 	srv := httptest.NewServer(sim.Handler())
 	t.Cleanup(srv.Close)
-	e := &testEnv{sim: sim, q: newQueue(), dir: t.TempDir(), dataDir: t.TempDir(),
+	e := &testEnv{sim: sim, q: q, dir: t.TempDir(), dataDir: t.TempDir(),
 		endpoint: srv.URL + ugcsim.GraphQLPath, keys: &fakeKeyring{}}
 	a := test.NewTempApp(t)
+	q.app = a
 	a.Preferences().SetString(prefDownloadDir, filepath.Join(e.dir, "downloads"))
 	a.Preferences().SetString(prefEndpoint, e.endpoint)
 	e.ui = New(a, Options{})

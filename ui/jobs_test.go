@@ -44,6 +44,7 @@ func phaseOf(m *MainScreen, name string) joblist.Phase {
 }
 
 func TestAJobIsFollowedToItsFilesWithANotification(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	m := e.signedIn(t)
 	folder := filepath.Join(e.dir, "downloads", "Jump")
@@ -72,6 +73,7 @@ func TestAJobIsFollowedToItsFilesWithANotification(t *testing.T) {
 }
 
 func TestAFailedJobShowsWhyAndNotifies(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	m := e.signedIn(t)
 	e.sim.Faults().FailJobs(1)
@@ -85,6 +87,7 @@ func TestAFailedJobShowsWhyAndNotifies(t *testing.T) {
 	}
 }
 
+// Not parallel: its subject is how fast the list pages in, so it runs alone.
 func TestAThousandJobsLoadAsTheListScrolls(t *testing.T) {
 	e := newTestEnv(t)
 	m := e.signedIn(t)
@@ -144,6 +147,7 @@ func TestJobRowsRender(t *testing.T) {
 // Closed mid-upload, started again: the submission is in the list at once,
 // resumes, and ends with its files, with exactly one job.
 func TestASubmissionLeftByAClosedAppResumesAtTheNextStart(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	journal, err := submit.OpenJournal(filepath.Join(e.dataDir, "submissions"))
 	if err != nil {

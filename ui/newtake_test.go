@@ -15,6 +15,7 @@ import (
 func keyEnter() *fyne.KeyEvent { return &fyne.KeyEvent{Name: fyne.KeyReturn} }
 
 func TestDroppingAVideoAndItsMoveMakesOneTake(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	p := e.signedIn(t).NewTake
 	p.Drop([]string{e.video(t, "Backflip.mp4"), e.file(t, "Backflip.move", 4096)})
@@ -31,6 +32,7 @@ func TestDroppingAVideoAndItsMoveMakesOneTake(t *testing.T) {
 }
 
 func TestDroppingAPDFIsRefusedByName(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	p := e.signedIn(t).NewTake
 	p.Drop([]string{e.file(t, "shot list.pdf", 100)})
@@ -44,6 +46,7 @@ func TestDroppingAPDFIsRefusedByName(t *testing.T) {
 }
 
 func TestABatchOfThreeVideos(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	p := e.signedIn(t).NewTake
 	p.Drop([]string{e.video(t, "a.mp4"), e.video(t, "b.mp4"), e.video(t, "c.mov")})
@@ -54,6 +57,7 @@ func TestABatchOfThreeVideos(t *testing.T) {
 }
 
 func TestBadSettingsBlockStartWithTheReason(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	p := e.signedIn(t).NewTake
 	p.Drop([]string{e.video(t, "a.mp4")})
@@ -88,6 +92,7 @@ func findingsOf(p *NewTake) []string {
 }
 
 func TestALongVideoGetsAClipWindowProposed(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	p := e.signedIn(t).NewTake
 	p.Drop([]string{filepath.Join("..", "core", "media", "testdata", "long-70s.mp4")})
@@ -98,6 +103,7 @@ func TestALongVideoGetsAClipWindowProposed(t *testing.T) {
 }
 
 func TestStartQueuesSubmissionsThatReachTheService(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	m := e.signedIn(t)
 	p := m.NewTake

@@ -12,6 +12,7 @@ import (
 )
 
 func TestFirstRunPastesAKeyChecksAndSavesIt(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	e.ui.Start()
 	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
@@ -29,6 +30,7 @@ func TestFirstRunPastesAKeyChecksAndSavesIt(t *testing.T) {
 }
 
 func TestARefusedKeyIsSaidPlainlyAndNotSaved(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	e.ui.Start()
 	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
@@ -48,6 +50,7 @@ func TestARefusedKeyIsSaidPlainlyAndNotSaved(t *testing.T) {
 }
 
 func TestATooShortKeyIsRefusedWithoutAsking(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	e.ui.Start()
 	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
@@ -60,6 +63,7 @@ func TestATooShortKeyIsRefusedWithoutAsking(t *testing.T) {
 }
 
 func TestSettingsForgetTheKey(t *testing.T) {
+	t.Parallel()
 	e := newTestEnv(t)
 	e.signedIn(t)
 	e.ui.main.onSettings()
