@@ -4,7 +4,14 @@
 package core_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -116,5 +123,236 @@ func TestMotionStandsAlone(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// One door. Anything that changes the world (the network, the journal,
+// downloads, the keyring) goes through core/engine. Value types and the
+// functions that only compute or read (video facts, prices, output names)
+// may be used directly. These tests hold ui/ and ui/cli to that, and check
+// that what they may use directly changes nothing.
+
+// readOnly are the core packages the front ends may use in full: they
+// change nothing (TestReadOnlyPackagesChangeNothing checks it). media reads
+// a video's headers, motion/load a motion file; paths reads the environment.
+var readOnly = []string{"joblist", "media", "motion", "motion/load", "paths", "words"}
+
+// valuePackages hold both values and machinery. The front ends may use their
+// types (but not the machinery's: doors), constants and variables, and of
+// their functions only the pure ones listed here.
+var valuePackages = map[string]struct{ pureFuncs, doors []string }{
+	"engine":  {pureFuncs: []string{"Explain", "ExplainKeyCheck", "ExplainInTerminal"}}, // for read-only packages; front ends use engine in full
+	"submit":  {pureFuncs: []string{"Check", "HumanBytes", "ValidDeviceLabel"}, doors: []string{"Journal", "Queue", "Pipeline"}},
+	"ugc":     {pureFuncs: []string{"CheckEndpoint", "ParseJobState", "EndpointFromEnv"}, doors: []string{"Client"}},
+	"outputs": {pureFuncs: []string{"FileName"}, doors: []string{"Saver"}},
+	"watch":   {doors: []string{"Watcher"}},
+	"secrets": {}, // its sentinel errors and Source; keeping the key is engine.LookupKey, SaveKey, ForgetKey
+}
+
+// frontEnds maps each front end to the core packages it may import beyond
+// the above: the door itself, and for the terminal the simulator it hosts
+// (`singlecam simulate` runs Move's side, not the app's).
+var frontEnds = map[string][]string{
+	"ui":         {"engine"},
+	"ui/preview": {},
+	"ui/cli":     {"engine", "ugcsim"},
+}
+
+// worldChanging are imports and calls that reach outside the process or
+// write to disk: none may appear in a read-only package.
+var (
+	worldImports = []string{"net", "net/http", "os/exec", "github.com/zalando/go-keyring"}
+	osWrites     = []string{"Create", "CreateTemp", "OpenFile", "WriteFile", "Mkdir", "MkdirAll", "MkdirTemp",
+		"Remove", "RemoveAll", "Rename", "Chmod", "Chown", "Chtimes", "Truncate", "Symlink", "Link"}
+)
+
+// repoRoot is the module's root: this test runs in core/.
+const repoRoot = ".."
+
+// parseDir parses the non-test files of the package in dir (a path from
+// the repository's root, or an absolute one).
+func parseDir(t *testing.T, dir string) []*ast.File {
+	t.Helper()
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(repoRoot, dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*ast.File
+	fset := token.NewFileSet()
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no Go files in %s", dir)
+	}
+	return files
+}
+
+// kinds maps a package's exported names to "func", "type", "const" or "var".
+func kinds(t *testing.T, dir string) map[string]string {
+	out := map[string]string{}
+	for _, f := range parseDir(t, dir) {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.IsExported() {
+					out[d.Name.Name] = "func"
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						out[s.Name.Name] = "type"
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							out[n.Name] = strings.ToLower(d.Tok.String())
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// use is one name a package takes from one it imports.
+type use struct{ pkg, name string }
+
+// imports lists a package's imports, and the names it uses from each
+// (pkg.Name selectors, by the import's local name).
+func imports(t *testing.T, dir string) (paths []string, uses []use) {
+	for _, f := range parseDir(t, dir) {
+		local := map[string]string{}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			paths = append(paths, p)
+			name := p[strings.LastIndex(p, "/")+1:]
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+			local[name] = p
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if x, ok := sel.X.(*ast.Ident); ok && local[x.Name] != "" {
+				uses = append(uses, use{local[x.Name], sel.Sel.Name})
+			}
+			return true
+		})
+	}
+	return paths, uses
+}
+
+const corePrefix = "singlecam/core/"
+
+// machineryUses lists the uses of a value package's machinery: its functions
+// not listed as pure, and its door types.
+func machineryUses(t *testing.T, uses []use) []string {
+	var out []string
+	for _, u := range uses {
+		pkg, ok := strings.CutPrefix(u.pkg, corePrefix)
+		rule, isValues := valuePackages[pkg]
+		if !ok || !isValues {
+			continue
+		}
+		kind := kinds(t, "core/"+pkg)[u.name]
+		if (kind == "func" && !slices.Contains(rule.pureFuncs, u.name)) || (kind == "type" && slices.Contains(rule.doors, u.name)) {
+			out = append(out, pkg+"."+u.name)
+		}
+	}
+	return out
+}
+
+// writes lists the calls of os functions that write.
+func writes(uses []use) []string {
+	var out []string
+	for _, u := range uses {
+		if u.pkg == "os" && slices.Contains(osWrites, u.name) {
+			out = append(out, "os."+u.name)
+		}
+	}
+	return out
+}
+
+func TestFrontEndsReachTheCoreThroughOneDoor(t *testing.T) {
+	for dir, extra := range frontEnds {
+		paths, uses := imports(t, dir)
+		for _, p := range paths {
+			pkg, ok := strings.CutPrefix(p, corePrefix)
+			if !ok {
+				continue
+			}
+			_, isValues := valuePackages[pkg]
+			if !slices.Contains(extra, pkg) && !slices.Contains(readOnly, pkg) && !isValues {
+				t.Errorf("%s imports %s: the front ends reach the core through core/engine (the README's layout says which packages they may use directly)", dir, p)
+			}
+		}
+		var fromValues []use
+		for _, u := range uses {
+			if pkg, _ := strings.CutPrefix(u.pkg, corePrefix); !slices.Contains(extra, pkg) {
+				fromValues = append(fromValues, u)
+			}
+		}
+		for _, m := range machineryUses(t, fromValues) {
+			t.Errorf("%s uses %s: what may change the world goes through core/engine (if it only computes, list it as pure in core/walls_test.go)", dir, m)
+		}
+	}
+}
+
+func TestReadOnlyPackagesChangeNothing(t *testing.T) {
+	for _, pkg := range readOnly {
+		dir := "core/" + pkg
+		paths, uses := imports(t, dir)
+		for _, p := range paths {
+			if slices.Contains(worldImports, p) {
+				t.Errorf("%s imports %s: a read-only package reaches no network, program or keyring", dir, p)
+			}
+			if rest, ok := strings.CutPrefix(p, corePrefix); ok && (rest == "transfer" || rest == "ugcsim") {
+				t.Errorf("%s imports %s: a read-only package moves no files", dir, p)
+			}
+		}
+		for _, w := range writes(uses) {
+			t.Errorf("%s calls %s: a read-only package writes nothing", dir, w)
+		}
+		for _, m := range machineryUses(t, uses) {
+			t.Errorf("%s uses %s: a read-only package uses no machinery that changes the world", dir, m)
+		}
+	}
+}
+
+// The checks above can fail: a front end calling the keyring, or a read-only
+// package writing a file, is caught.
+func TestDoorChecksCatchAViolation(t *testing.T) {
+	dir := t.TempDir()
+	src := `package bad
+import (
+	"os"
+	"singlecam/core/secrets"
+	"singlecam/core/submit"
+)
+func f() { secrets.Save("k"); os.WriteFile("x", nil, 0o600); var _ *submit.Queue }
+`
+	if err := os.WriteFile(filepath.Join(dir, "bad.go"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, uses := imports(t, dir)
+	got := append(machineryUses(t, uses), writes(uses)...)
+	slices.Sort(got)
+	if want := []string{"os.WriteFile", "secrets.Save", "submit.Queue"}; !slices.Equal(got, want) {
+		t.Errorf("caught %v, want %v", got, want)
 	}
 }

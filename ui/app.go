@@ -65,7 +65,7 @@ type UI struct {
 func New(a fyne.App, opts Options) *UI {
 	u := &UI{app: a, opts: opts, win: a.NewWindow("Singlecam"),
 		onMain:    func(f func()) { fyne.Do(f) },
-		lookupKey: secrets.Lookup, saveKey: secrets.Save, forgetKey: secrets.Forget,
+		lookupKey: engine.LookupKey, saveKey: engine.SaveKey, forgetKey: engine.ForgetKey,
 		checkKey: func(ctx context.Context, key string) (ugc.Account, error) {
 			return engine.CheckKey(ctx, key, "")
 		},

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
+	"singlecam/core/engine"
 	"singlecam/core/secrets"
 )
 
@@ -84,11 +85,11 @@ func TestALockedKeyringAsksToUnlockInsteadOfOfferingASessionKey(t *testing.T) {
 	e := newTestEnv(t)
 	e.ui.Start()
 	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
-	// The real secrets.Save over a keyring that answers as a locked one does.
+	// The real keyring code (engine.SaveKey) over a keyring that answers as a locked one does.
 	// The mock is process-wide: this test does not run in parallel.
 	keyring.MockInitWithError(errors.New("failed to unlock correct collection '/org/freedesktop/secrets/aliases/default'"))
 	t.Cleanup(keyring.MockInit)
-	e.ui.saveKey = secrets.Save
+	e.ui.saveKey = engine.SaveKey
 	w := e.ui.welcome
 	test.Type(w.Key, simKey)
 	test.Tap(w.Check)

@@ -7,13 +7,12 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/paths"
-	"singlecam/core/secrets"
 )
 
 // newEngine builds the engine the commands share, with the key from
 // MOVE_API_KEY or the OS keyring and the endpoint from MOVE_UGC_ENDPOINT_URL.
 func newEngine(downloadDir string, autoDownload bool, onEvent func(engine.Event)) (*engine.Engine, error) {
-	key, _, err := secrets.Lookup()
+	key, _, err := engine.LookupKey()
 	if err != nil {
 		return nil, err
 	}
