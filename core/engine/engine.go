@@ -189,6 +189,10 @@ func (e *Engine) runContext() context.Context {
 	return e.ctx
 }
 
+// WaitSubmissions blocks until every queued submission has its job or has
+// stopped.
+func (e *Engine) WaitSubmissions() { e.queue.Wait() }
+
 // Follow watches a job that was not submitted in this session.
 func (e *Engine) Follow(jobID string) { e.watcher.Follow(jobID) }
 
