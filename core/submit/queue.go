@@ -63,6 +63,9 @@ func (q *Queue) Add(ctx context.Context, req Request) (*Record, []string, error)
 	}
 	now := q.pipeline.now()
 	rec := &Record{ID: "sub-" + uuid.NewString(), Created: now, Request: req, Step: StepQueued}
+	if estimate, err := EstimateOf(req); err == nil {
+		rec.Estimate = &estimate
+	}
 	if err := q.pipeline.save(rec); err != nil {
 		return nil, warnings, err
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"singlecam/core/price"
 	"singlecam/core/ugc"
 )
 
@@ -81,6 +82,10 @@ type Record struct {
 
 	Step    Step   `json:"step"`
 	Failure string `json:"failure,omitempty"` // why it failed, in plain words
+
+	// Estimate is what the job was estimated to cost when it was queued
+	// (nil for records journaled before estimates were kept).
+	Estimate *price.Estimate `json:"estimate,omitempty"`
 }
 
 // Finished reports whether nothing is left to do: the job exists.

@@ -1,0 +1,39 @@
+package submit
+
+import (
+	"fmt"
+
+	"singlecam/core/media"
+	"singlecam/core/price"
+)
+
+// EstimateOf reads the request's video headers (never its frames) and
+// estimates what Move bills for the job, on its published rates: the clip
+// window's seconds when there is one, else the whole video's, and both
+// models' prices when the request leaves the model to Move.
+func EstimateOf(req Request) (price.Estimate, error) {
+	report, err := media.Probe(req.VideoPath, media.Options{})
+	if err != nil {
+		return price.Estimate{}, fmt.Errorf("estimate: %w", err)
+	}
+	if report.Container == "" || report.Duration <= 0 {
+		return price.Estimate{}, fmt.Errorf("estimate %s: not a video Singlecam can read", req.VideoPath)
+	}
+	return price.Of(price.FromReport(report), clipOf(req), modelOf(req)), nil
+}
+
+// clipOf is the request's clip window as the probe and the price take it.
+func clipOf(req Request) *media.Window {
+	if req.ClipWindow == nil {
+		return nil
+	}
+	return &media.Window{Start: req.ClipWindow.Start, End: req.ClipWindow.End}
+}
+
+// modelOf is the model asked for, or "" for Move's choice.
+func modelOf(req Request) string {
+	if req.Options == nil {
+		return ""
+	}
+	return string(req.Options.MocapModel)
+}
