@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"singlecam/core/media"
+	"singlecam/core/price"
 )
 
 // probeJSON is a report as `singlecam probe --json` prints it.
@@ -25,6 +26,7 @@ type probeJSON struct {
 	HasAudio    bool          `json:"hasAudio"`
 	Refused     bool          `json:"refused"`
 	Findings    []findingJSON `json:"findings"`
+	Price       *priceJSON    `json:"price,omitempty"` // for a video that can be read
 }
 
 type findingJSON struct {
@@ -39,9 +41,11 @@ func runProbe(args []string, stdout, stderr io.Writer) int {
 	clip := fs.String("clip", "", "the part the job will use, START:END in seconds")
 	ignoreLimits := fs.Bool("ignore-limits", false, "treat Move's documented limits as warnings")
 	asJSON := fs.Bool("json", false, "print the reports as JSON, for scripts")
+	mocapModel := fs.String("mocap-model", "", "price this model only (S1 or S2); default: both")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam probe [--clip START:END] [--ignore-limits] [--json] FILE...\n\n"+
-			"Reads each video's headers (never its frames) and says whether Move would take it.\n"+
+		fmt.Fprintf(stderr, "Usage: singlecam probe [--clip START:END] [--ignore-limits] [--mocap-model S1] [--json] FILE...\n\n"+
+			"Reads each video's headers (never its frames), says whether Move would take it\n"+
+			"and estimates its price from Move's published rates.\n"+
 			"Exits 1 if any file would be refused.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
@@ -53,6 +57,9 @@ func runProbe(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	window, err := parseClip(*clip)
+	if err == nil {
+		_, err = priceModel(*mocapModel)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "singlecam probe:", err)
 		return 2
@@ -62,7 +69,8 @@ func runProbe(args []string, stdout, stderr io.Writer) int {
 		opts.Clip = &media.Window{Start: window.Start, End: window.End}
 	}
 
-	code := 0
+	model, _ := priceModel(*mocapModel)
+	code, priced := 0, false
 	var reports []probeJSON
 	for _, path := range fs.Args() {
 		var r *media.Report
@@ -75,11 +83,26 @@ func runProbe(args []string, stdout, stderr io.Writer) int {
 		if r.Refused() {
 			code = 1
 		}
+		var estimate *price.Estimate
+		if r.Container != "" && r.Duration > 0 {
+			e := price.Of(price.FromReport(r), opts.Clip, model)
+			estimate, priced = &e, true
+		}
 		if *asJSON {
-			reports = append(reports, toJSON(r))
+			j := toJSON(r)
+			if estimate != nil {
+				j.Price = toPriceJSON(*estimate)
+			}
+			reports = append(reports, j)
 			continue
 		}
 		printReport(stdout, r)
+		if estimate != nil {
+			fmt.Fprintf(stdout, "  %-8s %s\n", "price:", priceLine(*estimate))
+		}
+	}
+	if priced && !*asJSON {
+		fmt.Fprintln(stdout, "Prices: "+price.Published.Assumption())
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

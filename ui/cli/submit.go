@@ -41,6 +41,7 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	model := fs.String("mocap-model", "", "S1 or S2 (the single-camera models); default: Move's choice")
 	ignoreLimits := fs.Bool("ignore-limits", false, "send videos outside Move's documented limits anyway")
 	out := fs.String("out", ".", "folder to save each job's outputs in (a folder per job)")
+	maxUSD := fs.String("max-usd", "", "send nothing if the batch's estimated price is above this many US dollars")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam submit [flags] VIDEO...\n\n"+
 			"Uploads each video, makes a Move job of it, waits for it and saves its outputs.\n"+
@@ -67,6 +68,10 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	if err == nil {
 		base.Options, err = parseOptions(*fingers, *floor, *model)
+	}
+	maxCents, maxErr := parseMaxUSD(*maxUSD)
+	if err == nil {
+		err = maxErr
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "singlecam submit:", err)
@@ -95,6 +100,9 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	// The outputs need somewhere to go before a job is paid for.
 	if err := engine.CheckDestination(*out, videos...); err != nil {
 		return fail(stderr, err)
+	}
+	if !estimateBatch(stderr, requests, maxCents) {
+		return 1
 	}
 
 	events := make(chan engine.Event, 256)
