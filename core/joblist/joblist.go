@@ -12,6 +12,7 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/outputs"
+	"singlecam/core/price"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
 	"singlecam/core/watch"
@@ -51,6 +52,7 @@ type Row struct {
 	Files        []outputs.Saved
 	Options      ugc.Options
 	ClipWindow   *ugc.ClipWindow
+	Estimate     *price.Estimate // what the job was estimated to cost, for submissions from this computer
 
 	// upload speed, measured between progress reports
 	lastBytes int64
@@ -128,7 +130,7 @@ func (l *List) AddRecords(records []*submit.Record) {
 			continue
 		}
 		r := &Row{SubmissionID: rec.ID, JobID: rec.JobID, Name: rec.Request.Name, Created: rec.Created, Progress: -1,
-			ClipWindow: rec.Request.ClipWindow}
+			ClipWindow: rec.Request.ClipWindow, Estimate: rec.Estimate}
 		if rec.Request.Options != nil {
 			r.Options = *rec.Request.Options
 		}

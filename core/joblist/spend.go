@@ -1,0 +1,34 @@
+package joblist
+
+import (
+	"time"
+
+	"singlecam/core/price"
+	"singlecam/core/submit"
+)
+
+// NoteEstimate keeps a new submission's estimated price on its row; the row
+// is added if the submission's first event has not come yet.
+func (l *List) NoteEstimate(rec *submit.Record) {
+	if r := l.find(rec.ID); r != nil {
+		r.Estimate = rec.Estimate
+		return
+	}
+	l.AddRecords([]*submit.Record{rec})
+}
+
+// MonthEstimate adds up the estimated prices of the jobs made from this
+// computer (the journal's submissions that have a job) in now's calendar
+// month, in now's time zone.
+func (l *List) MonthEstimate(now time.Time) price.Total {
+	var total price.Total
+	for _, r := range l.rows {
+		created := r.Created.In(now.Location())
+		if r.Estimate == nil || r.SubmissionID == "" || r.JobID == "" ||
+			created.Year() != now.Year() || created.Month() != now.Month() {
+			continue
+		}
+		total.Add(*r.Estimate)
+	}
+	return total
+}

@@ -1,0 +1,44 @@
+package joblist
+
+import (
+	"testing"
+	"time"
+
+	"singlecam/core/engine"
+	"singlecam/core/price"
+	"singlecam/core/submit"
+	"singlecam/core/ugc"
+)
+
+func TestMonthEstimateCountsThisComputersJobsOfThisMonth(t *testing.T) {
+	est := func(s1, s2 int64) *price.Estimate { return &price.Estimate{S1Cents: s1, S2Cents: s2} }
+	l := New(func() time.Time { return t0 })
+	l.AddRecords([]*submit.Record{
+		{ID: "sub-a", JobID: "job-a", Created: t0.Add(-time.Hour), Estimate: est(4, 7)},
+		{ID: "sub-b", JobID: "job-b", Created: t0.AddDate(0, 0, -27), Estimate: est(10, 20)},  // 1 Nov: counted
+		{ID: "sub-c", JobID: "job-c", Created: t0.AddDate(0, -1, 0), Estimate: est(100, 200)}, // October
+		{ID: "sub-d", Created: t0, Estimate: est(1000, 2000)},                                 // no job yet
+		{ID: "sub-e", JobID: "job-e", Created: t0},                                            // journaled before estimates
+		{ID: "sub-f", JobID: "job-f", Created: t0, Request: submit.Request{Options: &ugc.Options{MocapModel: "S2"}},
+			Estimate: &price.Estimate{Model: "S2", S1Cents: 3, S2Cents: 6}},
+	})
+	l.AddJobs([]ugc.Job{{ID: "job-elsewhere", Created: t0}}) // made from another computer
+	got := l.MonthEstimate(t0)
+	if got.Jobs != 3 || got.Low != 4+10+6 || got.High != 7+20+6 {
+		t.Errorf("%+v, want 3 jobs, 20–33¢", got)
+	}
+}
+
+func TestNoteEstimateReachesARowMadeByAnEvent(t *testing.T) {
+	l := New(func() time.Time { return t0 })
+	s := submit.Status{ID: "sub-1", Name: "Jump", Step: submit.StepQueued}
+	l.Apply(engine.Event{Submission: &s}) // the queue spoke before Submit returned
+	l.NoteEstimate(&submit.Record{ID: "sub-1", Created: t0, Estimate: &price.Estimate{S1Cents: 4, S2Cents: 7}})
+	if l.Len() != 1 || l.At(0).Estimate == nil || l.At(0).Estimate.String() != "$0.04–$0.07" {
+		t.Errorf("%d rows, estimate %v", l.Len(), l.At(0).Estimate)
+	}
+	l.NoteEstimate(&submit.Record{ID: "sub-2", Created: t0, Estimate: &price.Estimate{S1Cents: 1, S2Cents: 2}})
+	if l.Len() != 2 {
+		t.Errorf("a record whose event has not come: %d rows", l.Len())
+	}
+}
