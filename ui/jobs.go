@@ -31,6 +31,7 @@ type JobsView struct {
 	List    *widget.List
 	Details *fyne.Container
 	Empty   *widget.Label
+	Month   *widget.Label // this month's estimated total of this computer's jobs
 
 	model    *joblist.List
 	thumbs   map[string]fyne.Resource // by job id: presigned URLs change, jobs do not
@@ -48,6 +49,7 @@ func newJobsView(u *UI) *JobsView {
 	v.Empty = widget.NewLabel("Takes you start appear here, from upload to downloaded files.")
 	v.Empty.Wrapping = fyne.TextWrapWord
 	v.Empty.TextStyle.Italic = true
+	v.Month = widget.NewLabel("")
 	v.List = widget.NewList(v.model.Len, newJobRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
 		v.selected = v.model.At(id).Key()
@@ -128,7 +130,7 @@ func (v *JobsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	row, r := v.model.At(id), o.(*jobRow)
 	r.name.SetText(row.Name)
-	r.when.SetText(joblist.Ago(row.Created, time.Now()))
+	r.when.SetText(withPrice(joblist.Ago(row.Created, time.Now()), row.Estimate))
 	r.chip.FillColor = theme.Color(phaseColors[row.Phase])
 	r.chip.Refresh()
 	r.chipText.Color = theme.Color(onColors[phaseColors[row.Phase]])
@@ -194,6 +196,7 @@ func placeholderThumb() fyne.Resource { return theme.NewDisabledResource(theme.F
 func (v *JobsView) refresh() {
 	v.Empty.Hidden = v.model.Len() > 0
 	v.Empty.Refresh()
+	v.showMonth()
 	v.List.Refresh()
 	if v.selected != "" {
 		v.showDetails()
@@ -214,6 +217,7 @@ func (v *JobsView) apply(ev engine.Event) {
 	if i := v.model.Index(key); i >= 0 {
 		v.List.RefreshItem(i)
 	}
+	v.showMonth() // a job made moves the month's total
 	if key == v.selected {
 		v.showDetails()
 	}
@@ -286,6 +290,9 @@ func (v *JobsView) showDetails() {
 	}
 	if asked := describeOptions(row); asked != "" {
 		facts = append(facts, asked)
+	}
+	if cost := jobPriceDetail(row.Estimate); cost != "" {
+		facts = append(facts, cost)
 	}
 	for _, f := range facts {
 		l := widget.NewLabel(f)

@@ -26,9 +26,13 @@ type MainScreen struct {
 	// ForgetKey is the Settings dialog's Forget button, while it is open.
 	ForgetKey *widget.Button
 	Status    *widget.Label
-	NewTake   *NewTake
-	Jobs      *JobsView
-	account   string // the key's owner, for About
+	// ConfirmCost and ConfirmAbove are the Settings dialog's confirmation
+	// before costly jobs, while it is open.
+	ConfirmCost  *widget.Check
+	ConfirmAbove *widget.Entry
+	NewTake      *NewTake
+	Jobs         *JobsView
+	account      string // the key's owner, for About
 
 	ui *UI
 }
@@ -41,6 +45,7 @@ func (u *UI) mainScreen() *MainScreen {
 	m.Status.Truncation = fyne.TextTruncateEllipsis
 	m.Settings = &widget.Button{Text: "Settings", Icon: theme.SettingsIcon(), OnTapped: m.onSettings}
 	m.NewTake = newNewTake(u.opts.Picker, u.app.Preferences(), m.submit, u.onMain)
+	m.NewTake.win = u.win
 	m.Jobs = newJobsView(u)
 	bannerText := canvas.NewText("Demo — everything runs against Singlecam's built-in Move simulator. No key, no cost, nothing leaves this computer.", theme.Color(theme.ColorNameForegroundOnPrimary))
 	bannerText.TextStyle.Bold = true
@@ -52,7 +57,7 @@ func (u *UI) mainScreen() *MainScreen {
 	jobs := widget.NewLabelWithStyle("Jobs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	jobs.SizeName = theme.SizeNameSubHeadingText
 	left := container.NewBorder(heading, nil, nil, nil, m.NewTake.content)
-	right := container.NewBorder(jobs, nil, nil, nil, m.Jobs.content)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, m.Jobs.Month, jobs), nil, nil, nil, m.Jobs.content)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
 	header := container.NewBorder(nil, nil, nil, m.Settings, m.Account)
@@ -114,14 +119,18 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 	}
 	go func() {
 		queued, failed := 0, ""
+		var records []*submit.Record
 		for _, r := range reqs {
-			if _, _, err := s.eng.Submit(r); err != nil {
+			rec, _, err := s.eng.Submit(r)
+			if err != nil {
 				failed = engine.Explain(err)
 				continue
 			}
+			records = append(records, unchanging(rec))
 			queued++
 		}
 		m.ui.onMain(func() {
+			m.Jobs.noteEstimates(records)
 			msg := ""
 			switch queued {
 			case 0:

@@ -10,10 +10,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/media"
+	"singlecam/core/price"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
 	"singlecam/core/words"
@@ -37,6 +39,8 @@ type NewTake struct {
 	Advanced                *widget.Accordion
 	Start                   *widget.Button
 	Reason                  *widget.Label
+	PriceNote               *widget.Label // what the prices assume
+	Confirm                 dialog.Dialog // the confirmation of a costly start, while it is open
 
 	scroll     *container.Scroll
 	takes      []*takeItem
@@ -44,7 +48,9 @@ type NewTake struct {
 	picker     FilePicker
 	prefs      fyne.Preferences
 	onStart    func([]submit.Request)
-	onMain     func(func()) // runs f on Fyne's goroutine
+	onMain     func(func())    // runs f on Fyne's goroutine
+	win        fyne.Window     // for dialogs
+	startRow   *fyne.Container // Start and its reason: laid out again when Start's text changes
 }
 
 // takeItem is one video in the form and what the checks said of it.
@@ -54,6 +60,10 @@ type takeItem struct {
 	duration float64
 	findings []media.Finding // warnings and problems, from the last check
 	checked  bool
+
+	video      price.Video   // what the price depends on
+	priced     bool          // video was read
+	priceLabel *widget.Label // the card's price line
 }
 
 // Model choices, as shown.
@@ -93,6 +103,7 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 	p.Ball = widget.NewCheck("Track a ball", nil)
 	p.Model = widget.NewSelect([]string{modelDefault, modelS1, modelS2}, nil)
 	p.Model.SetSelected(modelDefault)
+	p.Model.OnChanged = func(string) { p.revalidate() }
 	p.ClipStart, p.ClipEnd = widget.NewEntry(), widget.NewEntry()
 	p.ClipStart.SetPlaceHolder("start, s")
 	p.ClipEnd.SetPlaceHolder("end, s")
@@ -116,6 +127,10 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 	p.Reason = widget.NewLabel("")
 	p.Reason.Wrapping = fyne.TextWrapWord
 	p.Reason.Importance = widget.MediumImportance // why Start is off must be easy to read
+	p.PriceNote = widget.NewLabel(priceNote())
+	p.PriceNote.Wrapping = fyne.TextWrapWord
+	p.PriceNote.TextStyle.Italic = true
+	p.PriceNote.SizeName = theme.SizeNameCaptionText
 
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -124,6 +139,7 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 		bold("Videos"),
 		container.NewHBox(p.ChooseVideo, p.ChooseMove),
 		p.TakeList,
+		p.PriceNote,
 		p.Notice,
 		widget.NewSeparator(),
 		widget.NewForm(
@@ -135,7 +151,8 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 		p.Advanced,
 	)
 	// Start and why it is off stay in sight however long the form grows.
-	footer := container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewBorder(nil, nil, nil, p.Start, p.Reason)))
+	p.startRow = container.NewBorder(nil, nil, nil, p.Start, p.Reason)
+	footer := container.NewVBox(widget.NewSeparator(), container.NewPadded(p.startRow))
 	p.scroll = container.NewVScroll(container.NewPadded(form))
 	p.content = container.NewBorder(nil, footer, nil, nil, p.scroll)
 	p.render()
@@ -244,6 +261,7 @@ func (p *NewTake) revalidate() {
 	// Until the checks answer, Start must not act on what they said before.
 	p.Start.Disable()
 	p.Reason.SetText("Checking…")
+	p.updatePrices()
 	reqs, formProblems := p.requests()
 	takes := slices.Clone(p.takes)
 	known := make([]bool, len(takes))
@@ -268,6 +286,8 @@ type checkResult struct {
 	facts    bool // summary and duration were read this round
 	summary  string
 	duration float64
+	video    price.Video // for the price; priced when it could be read
+	priced   bool
 	findings []media.Finding
 }
 
@@ -279,6 +299,7 @@ func checkTake(r submit.Request, factsKnown bool) checkResult {
 	if res.facts {
 		if report, err := media.Probe(r.VideoPath, media.Options{}); err == nil && report.Container != "" {
 			res.duration, res.summary = report.Duration.Seconds(), media.Summary(report)
+			res.video, res.priced = price.FromReport(report), report.Duration > 0
 		}
 	}
 	warnings, err := submit.Check(r)
@@ -298,6 +319,7 @@ func (p *NewTake) apply(takes []*takeItem, results []checkResult, formProblems [
 		first := !t.checked
 		if results[i].facts {
 			t.summary, t.duration = results[i].summary, results[i].duration
+			t.video, t.priced = results[i].video, results[i].priced
 		}
 		t.findings, t.checked = results[i].findings, true
 		if first {
@@ -372,6 +394,9 @@ func (p *NewTake) render() {
 	for _, t := range p.takes {
 		p.TakeList.Add(p.card(t))
 	}
+	if p.Start != nil {
+		p.updatePrices()
+	}
 	if p.scroll != nil {
 		p.scroll.Refresh() // the cards changed height: lay the form out again
 	}
@@ -401,6 +426,9 @@ func (p *NewTake) card(t *takeItem) fyne.CanvasObject {
 		lines.Add(small(summary, widget.MediumImportance))
 	}
 	lines.Add(small(move, widget.MediumImportance))
+	t.priceLabel = small("", widget.MediumImportance)
+	t.priceLabel.Hide()
+	lines.Add(t.priceLabel)
 	for _, f := range t.findings {
 		importance := widget.WarningImportance
 		if f.Severity == media.Refusal {
@@ -423,6 +451,17 @@ func (p *NewTake) onStartTapped() {
 	if len(reqs) == 0 || len(problems) > 0 {
 		return
 	}
+	if above := p.confirmAbove(); above >= 0 {
+		if total := p.batchTotal(reqs); total.High > int64(above) {
+			p.confirmCost(total, above, func() { p.startNow(reqs) })
+			return
+		}
+	}
+	p.startNow(reqs)
+}
+
+// startNow clears the form and hands the requests on.
+func (p *NewTake) startNow(reqs []submit.Request) {
 	p.takes = nil
 	p.Notice.SetText("")
 	p.render()

@@ -61,6 +61,8 @@ func (m *MainScreen) onSettings() {
 		widget.NewSeparator(),
 		bold("Downloads"), m.downloadSettings(),
 		widget.NewSeparator(),
+		bold("Cost"), m.costSettings(),
+		widget.NewSeparator(),
 		bold("Advanced"), m.endpointSetting(),
 		widget.NewSeparator(),
 		bold("About"), widget.NewLabel(m.about()),

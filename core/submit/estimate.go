@@ -19,7 +19,13 @@ func EstimateOf(req Request) (price.Estimate, error) {
 	if report.Container == "" || report.Duration <= 0 {
 		return price.Estimate{}, fmt.Errorf("estimate %s: not a video Singlecam can read", req.VideoPath)
 	}
-	return price.Of(price.FromReport(report), clipOf(req), modelOf(req)), nil
+	return PriceOf(price.FromReport(report), req), nil
+}
+
+// PriceOf estimates the request's job for a video whose facts are known:
+// for a front end that has read them already.
+func PriceOf(v price.Video, req Request) price.Estimate {
+	return price.Of(v, clipOf(req), modelOf(req))
 }
 
 // clipOf is the request's clip window as the probe and the price take it.
