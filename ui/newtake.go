@@ -425,10 +425,10 @@ func (p *NewTake) card(t *takeItem) fyne.CanvasObject {
 	if summary != "" {
 		lines.Add(small(summary, widget.MediumImportance))
 	}
-	lines.Add(small(move, widget.MediumImportance))
 	t.priceLabel = small("", widget.MediumImportance)
 	t.priceLabel.Hide()
 	lines.Add(t.priceLabel)
+	lines.Add(small(move, widget.MediumImportance))
 	for _, f := range t.findings {
 		importance := widget.WarningImportance
 		if f.Severity == media.Refusal {

@@ -40,21 +40,19 @@ func estimateFor(t *takeItem, r submit.Request) (price.Estimate, bool) {
 	return submit.PriceOf(t.video, r), true
 }
 
-// cardPrice is a take card's price line: "About $0.04 with S1 or $0.07 with
-// S2 (Move's choice) · 3 s billed".
+// cardPrice is a take card's price line: "About $0.04 (S1) or $0.07 (S2) ·
+// 3 s billed, whole video" for Move's choice, "About $0.05 with S2 · 2 s
+// billed, clip window" for a chosen model.
 func cardPrice(e price.Estimate, clipped bool) string {
-	var amount string
-	switch e.Model {
-	case "":
-		amount = fmt.Sprintf("About %s with S1 or %s with S2 (Move's choice)", price.Dollars(e.S1Cents), price.Dollars(e.S2Cents))
-	default:
+	amount := fmt.Sprintf("About %s (S1) or %s (S2)", price.Dollars(e.S1Cents), price.Dollars(e.S2Cents))
+	if e.Model != "" {
 		amount = fmt.Sprintf("About %s with %s", price.Dollars(e.Cents(e.Model)), e.Model)
 	}
-	billed := "the whole video"
+	billed := "whole video"
 	if clipped {
-		billed = "the clip window"
+		billed = "clip window"
 	}
-	return fmt.Sprintf("%s · %s s billed (%s)", amount, seconds(e.Seconds), billed)
+	return fmt.Sprintf("%s · %s s billed, %s", amount, seconds(e.Seconds), billed)
 }
 
 // seconds shows a duration in seconds to a tenth: "3", "29.5".
@@ -81,7 +79,8 @@ func startText(jobs int, total price.Total, allPriced bool) string {
 
 // priceNote says what every price in the panel assumes.
 func priceNote() string {
-	return "Prices are estimates: " + strings.TrimPrefix(price.Published.Assumption(), "An estimate ")
+	return fmt.Sprintf("Prices are estimates from Move's published standard rates (%s), assuming Move bills the clip window when one is set, else the whole video. With Move's choice of model, both S1's and S2's prices are shown.",
+		price.Published.AsOf)
 }
 
 // updatePrices shows each card's price and the batch's total on Start,

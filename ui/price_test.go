@@ -20,7 +20,7 @@ func TestACardShowsItsPriceAndStartTheTotal(t *testing.T) {
 	}
 	p.Drop([]string{e.video(t, "Jump.mp4")})
 	e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
-	if got, want := p.takes[0].priceLabel.Text, "About $0.04 with S1 or $0.07 with S2 (Move's choice) · 3 s billed (the whole video)"; got != want || !p.takes[0].priceLabel.Visible() {
+	if got, want := p.takes[0].priceLabel.Text, "About $0.04 (S1) or $0.07 (S2) · 3 s billed, whole video"; got != want || !p.takes[0].priceLabel.Visible() {
 		t.Errorf("card price %q, want %q", got, want)
 	}
 	if p.Start.Text != "Start 1 job · about $0.04–$0.07" {
@@ -43,11 +43,11 @@ func TestThePriceFollowsTheClipWindowAndTheModel(t *testing.T) {
 		card, start string
 	}{
 		{func() { p.ClipStart.SetText("0"); p.ClipEnd.SetText("2") },
-			"About $0.02 with S1 or $0.05 with S2 (Move's choice) · 2 s billed (the clip window)", "Start 2 jobs · about $0.04–$0.10"},
-		{func() { p.Model.SetSelected(modelS2) }, "About $0.05 with S2 · 2 s billed (the clip window)", "Start 2 jobs · about $0.10"},
-		{func() { p.ClipStart.SetText(""); p.ClipEnd.SetText("") }, "About $0.07 with S2 · 3 s billed (the whole video)", "Start 2 jobs · about $0.14"},
-		{func() { p.Model.SetSelected(modelS1) }, "About $0.04 with S1 · 3 s billed (the whole video)", "Start 2 jobs · about $0.08"},
-		{func() { p.remove(p.takes[1]) }, "About $0.04 with S1 · 3 s billed (the whole video)", "Start 1 job · about $0.04"},
+			"About $0.02 (S1) or $0.05 (S2) · 2 s billed, clip window", "Start 2 jobs · about $0.04–$0.10"},
+		{func() { p.Model.SetSelected(modelS2) }, "About $0.05 with S2 · 2 s billed, clip window", "Start 2 jobs · about $0.10"},
+		{func() { p.ClipStart.SetText(""); p.ClipEnd.SetText("") }, "About $0.07 with S2 · 3 s billed, whole video", "Start 2 jobs · about $0.14"},
+		{func() { p.Model.SetSelected(modelS1) }, "About $0.04 with S1 · 3 s billed, whole video", "Start 2 jobs · about $0.08"},
+		{func() { p.remove(p.takes[1]) }, "About $0.04 with S1 · 3 s billed, whole video", "Start 1 job · about $0.04"},
 	} {
 		tc.change()
 		// The price follows at once, before the checks answer.
