@@ -50,6 +50,9 @@ func newJobsView(u *UI) *JobsView {
 	v.Empty.Wrapping = fyne.TextWrapWord
 	v.Empty.TextStyle.Italic = true
 	v.Month = widget.NewLabel("")
+	v.Month.Truncation = fyne.TextTruncateEllipsis // never widens the window
+	v.Month.Alignment = fyne.TextAlignTrailing
+	v.Month.SizeName = theme.SizeNameCaptionText
 	v.List = widget.NewList(v.model.Len, newJobRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
 		v.selected = v.model.At(id).Key()
@@ -74,6 +77,7 @@ type jobRow struct {
 	widget.BaseWidget
 	box                *fyne.Container
 	name, when, detail *widget.Label
+	price              *widget.Label // the job's estimated cost, beside the detail
 	thumb              *canvas.Image
 	chip               *canvas.Rectangle
 	chipText           *canvas.Text
@@ -85,6 +89,7 @@ func newJobRow() fyne.CanvasObject {
 		name:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		when:     widget.NewLabel(""),
 		detail:   widget.NewLabel(""),
+		price:    widget.NewLabel(""),
 		chip:     canvas.NewRectangle(color.Transparent),
 		chipText: canvas.NewText("", color.White),
 		progress: widget.NewProgressBar(),
@@ -101,7 +106,7 @@ func newJobRow() fyne.CanvasObject {
 	r.chipText.Alignment = fyne.TextAlignCenter
 	chip := container.NewStack(r.chip, container.NewPadded(r.chipText))
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(r.when, chip), r.name)
-	r.box = container.NewBorder(nil, nil, container.NewPadded(r.thumb), nil, container.NewVBox(top, r.progress, r.detail))
+	r.box = container.NewBorder(nil, nil, container.NewPadded(r.thumb), nil, container.NewVBox(top, r.progress, container.NewBorder(nil, nil, nil, r.price, r.detail)))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -130,7 +135,8 @@ func (v *JobsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	row, r := v.model.At(id), o.(*jobRow)
 	r.name.SetText(row.Name)
-	r.when.SetText(withPrice(joblist.Ago(row.Created, time.Now()), row.Estimate))
+	r.when.SetText(joblist.Ago(row.Created, time.Now()))
+	r.price.SetText(jobPrice(row.Estimate))
 	r.chip.FillColor = theme.Color(phaseColors[row.Phase])
 	r.chip.Refresh()
 	r.chipText.Color = theme.Color(onColors[phaseColors[row.Phase]])

@@ -57,7 +57,7 @@ func (u *UI) mainScreen() *MainScreen {
 	jobs := widget.NewLabelWithStyle("Jobs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	jobs.SizeName = theme.SizeNameSubHeadingText
 	left := container.NewBorder(heading, nil, nil, nil, m.NewTake.content)
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, m.Jobs.Month, jobs), nil, nil, nil, m.Jobs.content)
+	right := container.NewBorder(container.NewBorder(nil, nil, jobs, nil, m.Jobs.Month), nil, nil, nil, m.Jobs.content)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
 	header := container.NewBorder(nil, nil, nil, m.Settings, m.Account)

@@ -137,11 +137,11 @@ func (p *NewTake) confirmAbove() int {
 // confirmCost asks before starting jobs estimated above the user's amount;
 // start runs only on yes.
 func (p *NewTake) confirmCost(total price.Total, above int, start func()) {
-	jobs := "this job is"
+	jobs := "This job is"
 	if total.Jobs != 1 {
-		jobs = fmt.Sprintf("these %d jobs are", total.Jobs)
+		jobs = fmt.Sprintf("Together these %d jobs are", total.Jobs)
 	}
-	text := widget.NewLabel(fmt.Sprintf("Together %s estimated at about %s, above the %s you asked to confirm (Settings).\n\n%s",
+	text := widget.NewLabel(fmt.Sprintf("%s estimated at about %s, above the %s you asked to confirm (Settings).\n\n%s",
 		jobs, total, price.Dollars(int64(above)), priceNote()))
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Start for about "+total.String()+"?", "Start", "Not now",
@@ -155,15 +155,12 @@ func (p *NewTake) confirmCost(total price.Total, above int, start func()) {
 	d.Show()
 }
 
-// withPrice adds a jobs list row's estimate to its time: "5 min ago · ≈ $0.04".
-func withPrice(when string, e *price.Estimate) string {
-	switch {
-	case e == nil:
-		return when
-	case when == "":
-		return "≈ " + e.String()
+// jobPrice is a jobs list row's estimate: "≈ $0.04", or "" when none.
+func jobPrice(e *price.Estimate) string {
+	if e == nil {
+		return ""
 	}
-	return when + " · ≈ " + e.String()
+	return "≈ " + e.String()
 }
 
 // jobPriceDetail is the estimate in a job's details.
@@ -209,13 +206,14 @@ func (v *JobsView) showMonth() {
 	v.Month.SetText(monthText(v.model.MonthEstimate(time.Now())))
 }
 
-// monthText is the jobs list header's month total: "This month from this
-// computer: about $1.23", or "" before the first job.
+// monthText is the jobs list header's month total, amount first (a narrow
+// window cuts the end): "≈ $1.23 this month, from this computer", or ""
+// before the first job.
 func monthText(total price.Total) string {
 	if total.Jobs == 0 {
 		return ""
 	}
-	return "This month from this computer: ≈ " + total.String()
+	return "≈ " + total.String() + " this month, from this computer"
 }
 
 // costSettings is Settings' "Cost" section: the confirmation before

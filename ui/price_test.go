@@ -114,7 +114,7 @@ func TestStartAsksFirstAboveTheChosenAmount(t *testing.T) {
 		}
 		return n == 3
 	})
-	e.q.until(t, "the month's total", func() bool { return m.Jobs.Month.Text == "This month from this computer: ≈ $0.12–$0.21" })
+	e.q.until(t, "the month's total", func() bool { return m.Jobs.Month.Text == "≈ $0.12–$0.21 this month, from this computer" })
 
 	// Below the amount: no question.
 	p.Drop([]string{e.video(t, "d.mp4")})
