@@ -137,6 +137,7 @@ func (v *JobsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.name.SetText(row.Name)
 	r.when.SetText(joblist.Ago(row.Created, time.Now()))
 	r.price.SetText(jobPrice(row.Estimate))
+	r.price.Hidden = row.Estimate == nil // no gap where there is no estimate
 	r.chip.FillColor = theme.Color(phaseColors[row.Phase])
 	r.chip.Refresh()
 	r.chipText.Color = theme.Color(onColors[phaseColors[row.Phase]])
