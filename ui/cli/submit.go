@@ -41,7 +41,7 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	model := fs.String("mocap-model", "", "S1 or S2 (the single-camera models); default: Move's choice")
 	ignoreLimits := fs.Bool("ignore-limits", false, "send videos outside Move's documented limits anyway")
 	out := fs.String("out", ".", "folder to save each job's outputs in (a folder per job)")
-	maxUSD := fs.String("max-usd", "", "send nothing if the batch's estimated price is above this many US dollars")
+	maxUSD := fs.String("max-usd", "", "send nothing if the batch's estimated price (with Move's choice of model, the higher one) is above this many US dollars")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam submit [flags] VIDEO...\n\n"+
 			"Uploads each video, makes a Move job of it, waits for it and saves its outputs.\n"+
