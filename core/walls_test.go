@@ -135,14 +135,14 @@ func TestMotionStandsAlone(t *testing.T) {
 // readOnly are the core packages the front ends may use in full: they
 // change nothing (TestReadOnlyPackagesChangeNothing checks it). media reads
 // a video's headers, motion/load a motion file; paths reads the environment.
-var readOnly = []string{"joblist", "media", "motion", "motion/load", "paths", "words"}
+var readOnly = []string{"joblist", "media", "motion", "motion/load", "paths", "price", "words"}
 
 // valuePackages hold both values and machinery. The front ends may use their
 // types (but not the machinery's: doors), constants and variables, and of
 // their functions only the pure ones listed here.
 var valuePackages = map[string]struct{ pureFuncs, doors []string }{
 	"engine":  {pureFuncs: []string{"Explain", "ExplainKeyCheck", "ExplainInTerminal"}}, // for read-only packages; front ends use engine in full
-	"submit":  {pureFuncs: []string{"Check", "HumanBytes", "ValidDeviceLabel"}, doors: []string{"Journal", "Queue", "Pipeline"}},
+	"submit":  {pureFuncs: []string{"Check", "EstimateOf", "HumanBytes", "PriceOf", "ValidDeviceLabel"}, doors: []string{"Journal", "Queue", "Pipeline"}},
 	"ugc":     {pureFuncs: []string{"CheckEndpoint", "ParseJobState", "EndpointFromEnv"}, doors: []string{"Client"}},
 	"outputs": {pureFuncs: []string{"FileName"}, doors: []string{"Saver"}},
 	"watch":   {doors: []string{"Watcher"}},
