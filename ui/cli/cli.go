@@ -8,6 +8,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"strings"
 )
 
 // command is one subcommand.
@@ -31,8 +34,13 @@ var commandOrder = []string{"submit", "probe", "jobs", "download", "preview", "s
 // Version is the app's version, set by main at start-up.
 var Version = "dev"
 
-// IsCommand reports whether args ask for the terminal front end rather than
-// the GUI.
+// DemoFlag opens the GUI in demo mode.
+const DemoFlag = "--demo"
+
+// IsCommand reports whether args are for the terminal front end rather than
+// the GUI: a command, help, the version, or a first word that is neither
+// --demo nor an existing file to open (which Run reports as unknown, instead
+// of a window opening on a file that is not there).
 func IsCommand(args []string) bool {
 	if len(args) == 0 {
 		return false
@@ -40,9 +48,14 @@ func IsCommand(args []string) bool {
 	switch args[0] {
 	case "help", "-h", "-help", "--help", "--version", "-version":
 		return true
+	case DemoFlag:
+		return false
 	}
-	_, ok := commands[args[0]]
-	return ok
+	if _, ok := commands[args[0]]; ok {
+		return true
+	}
+	_, err := os.Stat(args[0])
+	return err != nil
 }
 
 // Run runs the subcommand in args and returns the process exit code.
@@ -61,11 +74,33 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "singlecam: unknown command %q\n\n", args[0])
+		what := "command"
+		if strings.HasPrefix(args[0], "-") {
+			what = "flag"
+		}
+		fmt.Fprintf(stderr, "singlecam: unknown %s %q, and no file by that name to open.\n\n", what, args[0])
 		usage(stderr)
 		return 2
 	}
 	return cmd.run(args[1:], stdout, stderr)
+}
+
+// HasDesktop reports whether a window can open here: always on macOS and
+// Windows; elsewhere only inside an X11 or Wayland session.
+func HasDesktop(getenv func(string) string) bool {
+	switch runtime.GOOS {
+	case "darwin", "windows":
+		return true
+	}
+	return getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != ""
+}
+
+// NoDesktop tells, in one line, that the window needs a desktop session and
+// what works in a terminal instead, and returns the exit code.
+func NoDesktop(stderr io.Writer) int {
+	fmt.Fprintf(stderr, "singlecam: the app's window needs a desktop session (no DISPLAY or WAYLAND_DISPLAY is set); "+
+		"in a terminal use 'singlecam %s' (see 'singlecam help').\n", strings.Join(commandOrder, "', '"))
+	return 1
 }
 
 func usage(w io.Writer) {

@@ -1,0 +1,3 @@
+module app.singlecam/earlyenv
+
+go 1.26
