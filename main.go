@@ -1,56 +1,86 @@
 // Command singlecam is a desktop app that turns a video of one person into
-// motion capture with Move AI's API. With no arguments it opens the window;
-// with a command (see 'singlecam help') it runs in the terminal.
+// motion capture with Move AI's API. With no arguments (or with files to
+// open) it opens the window; with a command (see 'singlecam help') it runs
+// in the terminal.
 package main
 
 import (
+	"context"
+	"errors"
 	"os"
+
+	_ "app.singlecam/earlyenv" // before Fyne's packages initialise: see its doc
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"singlecam/assets"
+	"singlecam/core/instance"
+	"singlecam/core/paths"
 	"singlecam/ui"
 	"singlecam/ui/cli"
 	"singlecam/ui/native"
 )
 
 // version and commit are stamped by the Makefile's builds
-// (-ldflags "-X main.version=... -X main.commit=...").
+// (-ldflags "-X main.version=... -X main.commit=..."); without them the Go
+// tool's build information says what the build is.
 var (
 	version = "dev"
 	commit  = "unknown"
 )
 
 func main() {
-	cli.Version = version + " (" + commit + ")"
+	cli.Version = cli.Describe(version, commit)
 	cli.NewApp = newApp
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 	}
-	demo := len(args) > 0 && args[0] == "--demo"
+	if !cli.HasDesktop(os.Getenv) {
+		os.Exit(cli.NoDesktop(os.Stderr, cli.NoDisplaySet))
+	}
+	defer func() { // a DISPLAY where no X server answers
+		if r := recover(); r != nil {
+			if !ui.IsNoWindowPanic(r) {
+				panic(r)
+			}
+			os.Exit(cli.NoDesktop(os.Stderr, "no display answers at DISPLAY="+os.Getenv("DISPLAY")))
+		}
+	}()
+	demo := len(args) > 0 && args[0] == cli.DemoFlag
 	if demo {
 		args = args[1:]
+	}
+	// One copy per user: a later launch hands its files to the running one.
+	var running *instance.Server
+	if dir, err := paths.DataDir(); err == nil {
+		running, err = instance.Claim(context.Background(), dir, args)
+		if errors.Is(err, instance.ErrHandedOver) {
+			return
+		}
+		if running != nil {
+			defer running.Close()
+		}
 	}
 	a := newApp()
 	if v := a.Metadata().Version; version == "dev" && v != "" && v != "0.0.0" {
 		// Built by the Fyne tool (the Windows package): it embeds FyneApp.toml's version.
 		cli.Version = v + " (" + commit + ")"
 	}
-	u := ui.New(a, ui.Options{
-		Demo:    demo,
-		Files:   args, // "Open with Singlecam" passes files this way
-		Version: cli.Version,
-		Picker:  native.Picker{},
-	})
+	u := ui.New(a, ui.Options{Demo: demo, Files: args, Version: cli.Version, Picker: native.Picker{}})
+	if running != nil {
+		go running.Serve(u.OpenLater)
+	}
 	u.Start()
 	u.Window().ShowAndRun()
 }
 
 // newApp makes the GUI app: for the main window, and for commands that open
-// one (singlecam preview).
+// one (singlecam preview). Settings kept under the old app ID move first,
+// since Fyne reads them as it makes the app.
 func newApp() fyne.App {
+	ui.MigratePreferences() // a failure leaves the old settings where they were
 	a := app.NewWithID(ui.AppID)
 	a.SetIcon(fyne.NewStaticResource("singlecam.png", assets.Icon))
 	return a

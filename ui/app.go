@@ -16,10 +16,6 @@ import (
 	"singlecam/core/ugc"
 )
 
-// AppID is Singlecam's reverse-DNS application ID. Fyne keys preferences and
-// storage by it, so it must never change.
-const AppID = "app.singlecam.desktop"
-
 // Options are how the app was started.
 type Options struct {
 	Demo    bool       // run against the built-in simulator, without an API key

@@ -3,6 +3,8 @@ package secrets
 import (
 	"os"
 	"testing"
+
+	"github.com/zalando/go-keyring"
 )
 
 // TestRealKeyring saves, reads and forgets the key through the system's real
@@ -28,5 +30,19 @@ func TestRealKeyring(t *testing.T) {
 	}
 	if _, _, err := Lookup(); err != ErrNoKey {
 		t.Errorf("after forget: %v, want ErrNoKey", err)
+	}
+
+	// A key saved by a release with the old app ID is found and moved.
+	if err := keyring.Set(LegacyKeyringService, KeyringUser, key); err != nil {
+		t.Fatalf("save under the old service: %v", err)
+	}
+	if got, _, err := Lookup(); err != nil || got != key {
+		t.Fatalf("lookup of the old key: %q, %v", got, err)
+	}
+	if _, err := keyring.Get(LegacyKeyringService, KeyringUser); err != keyring.ErrNotFound {
+		t.Errorf("the old entry is still there after the move: %v", err)
+	}
+	if err := Forget(); err != nil {
+		t.Fatalf("forget: %v", err)
 	}
 }

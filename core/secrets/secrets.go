@@ -14,12 +14,18 @@ import (
 	"github.com/zalando/go-keyring"
 )
 
-// Where the key is kept in the OS keyring. Fixed: changing them would lose
-// every saved key.
+// Where the key is kept in the OS keyring: the service is the app's ID.
+// Changing either loses every saved key unless Lookup migrates it, as it
+// does from LegacyKeyringService.
 const (
-	KeyringService = "app.singlecam.desktop"
+	KeyringService = "app.singlecam.Singlecam"
 	KeyringUser    = "move-api-key"
 )
+
+// LegacyKeyringService is where releases up to 0.1.0 kept the key (their app
+// ID, "app.singlecam.desktop"). Lookup moves a key found there to
+// KeyringService, so nobody has to enter it again.
+const LegacyKeyringService = "app.singlecam.desktop"
 
 // KeyEnv is the environment variable that overrides the saved key.
 const KeyEnv = "MOVE_API_KEY"
@@ -67,6 +73,9 @@ func Lookup() (string, Source, error) {
 		return key, FromEnvironment, nil
 	}
 	key, err := keyring.Get(KeyringService, KeyringUser)
+	if errors.Is(err, keyring.ErrNotFound) {
+		key, err = migrateLegacyKey()
+	}
 	switch {
 	case err == nil && strings.TrimSpace(key) != "":
 		return strings.TrimSpace(key), FromKeyring, nil
@@ -74,6 +83,21 @@ func Lookup() (string, Source, error) {
 		return "", FromNowhere, ErrNoKey
 	}
 	return "", FromNowhere, keyringError(err)
+}
+
+// migrateLegacyKey moves a key saved under LegacyKeyringService to
+// KeyringService and returns it; keyring.ErrNotFound if there is none. If
+// the move fails the key is still returned, and the move is tried again at
+// the next start.
+func migrateLegacyKey() (string, error) {
+	key, err := keyring.Get(LegacyKeyringService, KeyringUser)
+	if err != nil || strings.TrimSpace(key) == "" {
+		return key, err
+	}
+	if keyring.Set(KeyringService, KeyringUser, strings.TrimSpace(key)) == nil {
+		keyring.Delete(LegacyKeyringService, KeyringUser)
+	}
+	return key, nil
 }
 
 // Save keeps the key in the OS keyring.
@@ -84,8 +108,12 @@ func Save(key string) error {
 	return nil
 }
 
-// Forget removes the key from the OS keyring; forgetting no key is fine.
+// Forget removes the key from the OS keyring (under the old service name
+// too); forgetting no key is fine.
 func Forget() error {
+	if err := keyring.Delete(LegacyKeyringService, KeyringUser); err != nil && !errors.Is(err, keyring.ErrNotFound) {
+		return keyringError(err)
+	}
 	err := keyring.Delete(KeyringService, KeyringUser)
 	if err != nil && !errors.Is(err, keyring.ErrNotFound) {
 		return keyringError(err)

@@ -73,3 +73,40 @@ func TestKeyringFailuresAreToldApart(t *testing.T) {
 	}
 	keyring.MockInit()
 }
+
+func TestAKeySavedUnderTheOldAppIDIsMovedOnFirstStart(t *testing.T) {
+	keyring.MockInit()
+	t.Setenv(KeyEnv, "")
+	if err := keyring.Set(LegacyKeyringService, KeyringUser, "old-key-0123456789"); err != nil {
+		t.Fatal(err)
+	}
+	key, src, err := Lookup()
+	if err != nil || key != "old-key-0123456789" || src != FromKeyring {
+		t.Fatalf("first start: %q %v %v, want the old key from the keyring", key, src, err)
+	}
+	if got, err := keyring.Get(KeyringService, KeyringUser); err != nil || got != "old-key-0123456789" {
+		t.Errorf("under the new service: %q %v, want the key moved there", got, err)
+	}
+	if _, err := keyring.Get(LegacyKeyringService, KeyringUser); !errors.Is(err, keyring.ErrNotFound) {
+		t.Errorf("under the old service: %v, want it gone after the move", err)
+	}
+	if key, _, err := Lookup(); err != nil || key != "old-key-0123456789" {
+		t.Errorf("second start: %q %v", key, err)
+	}
+}
+
+func TestTheNewKeyWinsAndForgetClearsBoth(t *testing.T) {
+	keyring.MockInit()
+	t.Setenv(KeyEnv, "")
+	keyring.Set(LegacyKeyringService, KeyringUser, "old-key-0123456789")
+	keyring.Set(KeyringService, KeyringUser, "new-key-0123456789")
+	if key, _, _ := Lookup(); key != "new-key-0123456789" {
+		t.Errorf("Lookup = %q, want the key under the new service", key)
+	}
+	if err := Forget(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Lookup(); !errors.Is(err, ErrNoKey) {
+		t.Errorf("after Forget: %v, want ErrNoKey (no old key coming back)", err)
+	}
+}

@@ -95,11 +95,15 @@ func HasDesktop(getenv func(string) string) bool {
 	return getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != ""
 }
 
-// NoDesktop tells, in one line, that the window needs a desktop session and
-// what works in a terminal instead, and returns the exit code.
-func NoDesktop(stderr io.Writer) int {
-	fmt.Fprintf(stderr, "singlecam: the app's window needs a desktop session (no DISPLAY or WAYLAND_DISPLAY is set); "+
-		"in a terminal use 'singlecam %s' (see 'singlecam help').\n", strings.Join(commandOrder, "', '"))
+// NoDisplaySet is why there is no desktop session when HasDesktop says so.
+const NoDisplaySet = "no DISPLAY or WAYLAND_DISPLAY is set"
+
+// NoDesktop tells, in one line, that the window needs a desktop session
+// (and why there is none) and what works in a terminal instead, and returns
+// the exit code.
+func NoDesktop(stderr io.Writer, why string) int {
+	fmt.Fprintf(stderr, "singlecam: the app's window needs a desktop session (%s); "+
+		"in a terminal use 'singlecam %s' (see 'singlecam help').\n", why, strings.Join(commandOrder, "', '"))
 	return 1
 }
 

@@ -72,7 +72,7 @@ func TestHasDesktop(t *testing.T) {
 		}
 	}
 	var stderr bytes.Buffer
-	NoDesktop(&stderr)
+	NoDesktop(&stderr, NoDisplaySet)
 	if n := strings.Count(stderr.String(), "\n"); n != 1 {
 		t.Errorf("NoDesktop wrote %d lines, want 1: %q", n, stderr.String())
 	}

@@ -1,0 +1,23 @@
+package ui
+
+// Open adds files to the new-take panel and brings the window forward: the
+// files of a later launch (a video opened from the file manager while the
+// app runs), which core/instance hands over. Before the main screen shows,
+// they wait for it, as files given at start do. Run it on the UI goroutine.
+func (u *UI) Open(files []string) {
+	if u.main != nil && u.win.Content() == u.main.content {
+		if len(files) > 0 {
+			u.main.NewTake.Drop(files)
+		}
+	} else {
+		u.opts.Files = append(u.opts.Files, files...)
+	}
+	u.win.Show()
+	u.win.RequestFocus()
+}
+
+// OpenLater is Open for other goroutines, such as the one serving later
+// launches.
+func (u *UI) OpenLater(files []string) {
+	onMain(func() { u.Open(files) })
+}

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"singlecam/core/instance"
+)
+
+// takeVideos lists the videos in the new-take panel.
+func takeVideos(m *MainScreen) []string {
+	var videos []string
+	for _, t := range m.NewTake.takes {
+		videos = append(videos, t.Video)
+	}
+	return videos
+}
+
+func TestFilesOfTwoLaterLaunchesLandInTheOneWindow(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	// The socket's path must stay short (about 100 bytes), so not t.TempDir.
+	dataDir, err := os.MkdirTemp("", "sc-ui-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dataDir) })
+
+	first, err := instance.Claim(context.Background(), dataDir, nil)
+	if err != nil {
+		t.Fatalf("the running copy: %v", err)
+	}
+	t.Cleanup(func() { first.Close() })
+	go first.Serve(e.ui.OpenLater)
+
+	walk, jump := e.video(t, "walk.mp4"), e.video(t, "jump.mp4")
+	for _, video := range []string{walk, jump} {
+		if _, err := instance.Claim(context.Background(), dataDir, []string{video}); !errors.Is(err, instance.ErrHandedOver) {
+			t.Fatalf("opening %s: %v, want it handed to the running copy", filepath.Base(video), err)
+		}
+	}
+	e.q.until(t, "both videos in the new-take panel", func() bool { return len(m.NewTake.takes) == 2 })
+	if got := takeVideos(m); !slices.Equal(got, []string{walk, jump}) {
+		t.Errorf("new-take panel: %q, want %q", got, []string{walk, jump})
+	}
+}
+
+func TestFilesOpenedBeforeTheMainScreenWaitForIt(t *testing.T) {
+	e := newTestEnv(t)
+	walk := e.video(t, "walk.mp4")
+	e.ui.Open([]string{walk}) // still loading: no main screen yet
+	m := e.signedIn(t)
+	if got := takeVideos(m); !slices.Equal(got, []string{walk}) {
+		t.Errorf("new-take panel: %q, want %q", got, []string{walk})
+	}
+}
