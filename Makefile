@@ -5,8 +5,9 @@ GO ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 
-# The version comes from FyneApp.toml, the commit from git.
+# The version and the app ID come from FyneApp.toml, the commit from git.
 VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+APP_ID := $(shell sed -n 's/^ *ID *= *"\(.*\)"/\1/p' FyneApp.toml)
 COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 RELEASE_FLAGS := -trimpath -tags migrated_fynedo -ldflags "-s -w $(LDFLAGS)"
@@ -44,10 +45,11 @@ build: deps
 	$(GO) build -tags migrated_fynedo -ldflags "$(LDFLAGS)" -o singlecam .
 
 ## test: every test, with the race detector (GLBs checked by the Khronos
-## validator from .cache/npm), then the key through a real keyring
-## (gnome-keyring in a private D-Bus session)
-test: test-deps
-	SINGLECAM_GLTF_VALIDATOR=$(CURDIR)/.cache/npm/node_modules/gltf-validator $(GO) test -race -count=1 ./...
+## validator from .cache/npm; the Linux menu entry by desktop-file-validate),
+## then the key through a real keyring (gnome-keyring in a private D-Bus session)
+test: test-deps fyne-tool
+	SINGLECAM_PACKAGING_TESTS=1 SINGLECAM_GLTF_VALIDATOR=$(CURDIR)/.cache/npm/node_modules/gltf-validator $(GO) test -race -count=1 ./...
+	cd earlyenv && $(GO) test -count=1 ./...
 	dbus-run-session -- sh -c 'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
 	  REAL_KEYRING=1 $(GO) test -count=1 -run TestRealKeyring -v ./core/secrets'
 	.ci/dcc-check
@@ -62,6 +64,7 @@ vet: deps
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	cd earlyenv && $(GO) vet ./...
 	GOOS=windows $(GO) vet ./core/...
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet ./core/...
 
@@ -80,16 +83,15 @@ fyne-tool:
 ## package-linux: dist/Singlecam.tar.xz with the binary, a .desktop file and icons
 package-linux: deps fyne-tool
 	$(GO) build $(RELEASE_FLAGS) -o singlecam .
-	$(FYNE) package --target linux --release --executable singlecam --name Singlecam \
-	  --app-id app.singlecam.desktop --icon assets/icon.png --app-version $(VERSION)
-	mkdir -p dist && mv Singlecam.tar.xz dist/
+	mkdir -p dist && FYNE=$(FYNE) .ci/package-linux singlecam dist/Singlecam.tar.xz $(VERSION)
 	rm -f singlecam
 
 ## install: install the Linux package for this user (PREFIX=/usr/local with sudo: system-wide)
 install: package-linux
 	rm -rf dist/unpacked && mkdir -p dist/unpacked && tar -xJf dist/Singlecam.tar.xz -C dist/unpacked
 	if [ -n "$(PREFIX)" ]; then $(MAKE) -C dist/unpacked/singlecam install PREFIX=$(PREFIX); \
-	else $(MAKE) -C dist/unpacked/singlecam user-install; fi
+	else $(MAKE) -C dist/unpacked/singlecam user-install && \
+	  { command -v update-desktop-database >/dev/null && update-desktop-database ~/.local/share/applications || true; }; fi
 
 ## package-windows: dist/Singlecam.exe (GUI subsystem, icon and version resources), cross-built with mingw
 package-windows: fyne-tool
@@ -97,14 +99,16 @@ package-windows: fyne-tool
 	  $$sudo apt-get install -y --no-install-recommends gcc-mingw-w64-x86-64; }
 	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 GOFLAGS="-trimpath -ldflags=-X=main.commit=$(COMMIT)" \
 	  $(FYNE) package --target windows --release --tags migrated_fynedo --name Singlecam \
-	  --app-id app.singlecam.desktop --icon assets/icon.png --app-version $(VERSION)
+	  --app-id $(APP_ID) --icon assets/icon.png --app-version $(VERSION)
 	mkdir -p dist && mv Singlecam.exe dist/
 
-## package-darwin: dist/Singlecam.app (run on a Mac, with the Xcode command line tools)
+## package-darwin: dist/Singlecam.app (run on a Mac, with the Xcode command line tools),
+## declaring the videos it opens (assets/darwin/DocumentTypes.plist)
 package-darwin: fyne-tool
 	$(GO) build $(RELEASE_FLAGS) -o singlecam .
 	$(FYNE) package --target darwin --release --executable singlecam --name Singlecam \
-	  --app-id app.singlecam.desktop --icon assets/icon.png --app-version $(VERSION)
+	  --app-id $(APP_ID) --icon assets/icon.png --app-version $(VERSION)
+	/usr/libexec/PlistBuddy -c "Merge assets/darwin/DocumentTypes.plist" Singlecam.app/Contents/Info.plist
 	mkdir -p dist && rm -rf dist/Singlecam.app && mv Singlecam.app dist/
 	rm -f singlecam
 

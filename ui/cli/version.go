@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"regexp"
 	"runtime/debug"
 	"strings"
 )
@@ -17,18 +18,23 @@ func Describe(version, commit string) string {
 	return describe(version, commit, info)
 }
 
+// pseudoVersion matches the version the Go tool makes up from a commit
+// (v0.0.0-20261129014000-a93be47f1c2e, perhaps with +dirty).
+var pseudoVersion = regexp.MustCompile(`-(\d+\.)?\d{14}-[0-9a-f]{12}(\+dirty)?$`)
+
 func describe(version, commit string, info *debug.BuildInfo) string {
-	if version == "dev" && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		version = strings.TrimPrefix(info.Main.Version, "v")
-	}
-	if commit != "unknown" {
-		return version + " (" + commit + ")"
-	}
 	settings := map[string]string{}
 	for _, s := range info.Settings {
 		settings[s.Key] = s.Value
 	}
 	rev := settings["vcs.revision"]
+	if v := info.Main.Version; version == "dev" && v != "" && v != "(devel)" &&
+		!(pseudoVersion.MatchString(v) && rev != "") { // a made-up version says less than the commit
+		version = strings.TrimPrefix(v, "v")
+	}
+	if commit != "unknown" {
+		return version + " (" + commit + ")"
+	}
 	if rev == "" {
 		return version + " (unknown commit)"
 	}

@@ -27,6 +27,10 @@ func TestDescribeFallsBackToTheGoToolsBuildInfo(t *testing.T) {
 			Main:     debug.Module{Version: "(devel)"},
 			Settings: vcs("vcs.revision", "a93be47f1c2e9d8b", "vcs.time", "2026-11-29T01:40:00Z", "vcs.modified", "true"),
 		}, "dev (a93be47f1c2e, 2026-11-29T01:40:00Z, with uncommitted changes)"},
+		{"go build in a clone (Go 1.24+ makes up a version from the commit)", "dev", "unknown", debug.BuildInfo{
+			Main:     debug.Module{Version: "v0.0.0-20261129023142-bc25297a836e+dirty"},
+			Settings: vcs("vcs.revision", "bc25297a836e1fe9e2fa7fb58aefa5822c00a6da", "vcs.time", "2026-11-29T02:31:42Z", "vcs.modified", "true"),
+		}, "dev (bc25297a836e, 2026-11-29T02:31:42Z, with uncommitted changes)"},
 		{"go install of a tagged version", "dev", "unknown", debug.BuildInfo{Main: debug.Module{Version: "v0.2.0"}}, "0.2.0 (unknown commit)"},
 		{"go install of a pseudo-version", "dev", "unknown", debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261129014000-a93be47f1c2e"}}, "0.0.0-20261129014000-a93be47f1c2e (unknown commit)"},
 		{"no information at all", "dev", "unknown", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "dev (unknown commit)"},
