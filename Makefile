@@ -71,6 +71,7 @@ vet: deps
 ## lint: vet plus staticcheck (fetched through the Go module proxy)
 lint: vet
 	$(GO) run $(STATICCHECK) ./...
+	cd earlyenv && $(GO) run $(STATICCHECK) ./...
 
 ## bench: benchmarks (not part of `make test`)
 bench: deps

@@ -16,7 +16,6 @@ import (
 
 	"singlecam/assets"
 	"singlecam/core/instance"
-	"singlecam/core/paths"
 	"singlecam/ui"
 	"singlecam/ui/cli"
 	"singlecam/ui/native"
@@ -40,38 +39,24 @@ func main() {
 	if !cli.HasDesktop(os.Getenv) {
 		os.Exit(cli.NoDesktop(os.Stderr, cli.NoDisplaySet))
 	}
-	defer func() { // a DISPLAY where no X server answers
-		if r := recover(); r != nil {
-			if !ui.IsNoWindowPanic(r) {
-				panic(r)
-			}
-			os.Exit(cli.NoDesktop(os.Stderr, "no display answers at DISPLAY="+os.Getenv("DISPLAY")))
-		}
-	}()
+	defer ui.ExitIfNoWindow(func(why string) { os.Exit(cli.NoDesktop(os.Stderr, why)) })
 	demo := len(args) > 0 && args[0] == cli.DemoFlag
 	if demo {
 		args = args[1:]
 	}
 	// One copy per user: a later launch hands its files to the running one.
-	var running *instance.Server
-	if dir, err := paths.DataDir(); err == nil {
-		running, err = instance.Claim(context.Background(), dir, args)
-		if errors.Is(err, instance.ErrHandedOver) {
-			return
-		}
-		if running != nil {
-			defer running.Close()
-		}
+	running, err := instance.ClaimForUser(context.Background(), args)
+	if errors.Is(err, instance.ErrHandedOver) {
+		return
 	}
+	defer running.Close() // nil (running alone) when the socket could not be had
 	a := newApp()
 	if v := a.Metadata().Version; version == "dev" && v != "" && v != "0.0.0" {
 		// Built by the Fyne tool (the Windows package): it embeds FyneApp.toml's version.
 		cli.Version = v + " (" + commit + ")"
 	}
 	u := ui.New(a, ui.Options{Demo: demo, Files: args, Version: cli.Version, Picker: native.Picker{}})
-	if running != nil {
-		go running.Serve(u.OpenLater)
-	}
+	go running.Serve(u.OpenLater)
 	u.Start()
 	u.Window().ShowAndRun()
 }

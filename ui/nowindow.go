@@ -2,13 +2,25 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"strings"
 )
 
-// IsNoWindowPanic reports whether r, recovered from a panic, is the window
+// ExitIfNoWindow, deferred by main, turns the panic of a window system that
+// could not start into a call of exit with the reason, for a sentence
+// instead of a Go trace; any other panic goes on.
+func ExitIfNoWindow(exit func(why string)) {
+	if r := recover(); r != nil {
+		if !isNoWindowPanic(r) {
+			panic(r)
+		}
+		exit("no display answers at DISPLAY=" + os.Getenv("DISPLAY"))
+	}
+}
+
+// isNoWindowPanic reports whether r, recovered from a panic, is the window
 // system failing to start: Fyne's GLFW driver panics with "The GLFW library
 // is not initialized" when DISPLAY names an X server that does not answer.
-// main turns that into a sentence instead of a Go trace.
-func IsNoWindowPanic(r any) bool {
+func isNoWindowPanic(r any) bool {
 	return strings.Contains(fmt.Sprint(r), "GLFW library is not initialized")
 }

@@ -22,6 +22,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"singlecam/core/paths"
 )
 
 // SocketName is the socket's file name inside the data folder.
@@ -49,6 +51,15 @@ type Server struct {
 	ln      net.Listener
 	once    sync.Once
 	closing chan struct{}
+}
+
+// ClaimForUser is Claim in the user's data folder (see core/paths).
+func ClaimForUser(ctx context.Context, files []string) (*Server, error) {
+	dir, err := paths.DataDir()
+	if err != nil {
+		return nil, fmt.Errorf("data folder: %w", err)
+	}
+	return Claim(ctx, dir, files)
 }
 
 // Claim makes this process the user's one running copy, listening in dir,
@@ -113,8 +124,12 @@ func handOver(ctx context.Context, path string, files []string) error {
 
 // Serve calls open with the files of each later launch (possibly none: a
 // plain second start, which should bring the window forward) until Close.
-// open runs on Serve's goroutine.
+// open runs on Serve's goroutine. A nil Server (a copy that could not claim
+// the socket and runs on its own) serves nothing.
 func (s *Server) Serve(open func(files []string)) {
+	if s == nil {
+		return
+	}
 	for {
 		conn, err := s.ln.Accept()
 		if err != nil {
@@ -173,8 +188,12 @@ func decodeRequest(r io.Reader) ([]string, error) {
 	return files, nil
 }
 
-// Close stops listening and removes the socket.
+// Close stops listening and removes the socket; closing a nil Server does
+// nothing.
 func (s *Server) Close() error {
+	if s == nil {
+		return nil
+	}
 	var err error
 	s.once.Do(func() {
 		close(s.closing)

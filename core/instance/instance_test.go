@@ -128,3 +128,11 @@ func FuzzDecodeRequest(f *testing.F) {
 		}
 	})
 }
+
+func TestANilServerRunsAlone(t *testing.T) {
+	var s *Server
+	s.Serve(func([]string) { t.Error("a nil server handed files over") })
+	if err := s.Close(); err != nil {
+		t.Errorf("Close of a nil server: %v", err)
+	}
+}
