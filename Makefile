@@ -12,9 +12,11 @@ COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 RELEASE_FLAGS := -trimpath -tags migrated_fynedo -ldflags "-s -w $(LDFLAGS)"
 
-# Fyne complains at start-up when the locale is plain C, as on a bare server.
-ifeq ($(filter-out C POSIX,$(or $(LANG),C)),)
-export LANG := en_US.UTF-8
+# Fyne cannot read a C.UTF-8 locale (a bare server's) as a language and says
+# so on stderr. The app names English in LANGUAGE itself (earlyenv/); the test
+# binaries, which do not import it, get the same here.
+ifneq ($(filter C.% POSIX.%,$(or $(LC_ALL),$(LC_MESSAGES),$(LANG))),)
+export LANGUAGE ?= en
 endif
 
 .PHONY: all deps test-deps run demo simulate build test dcc-check vet lint bench clean fyne-tool package-linux install package-windows package-darwin
