@@ -32,6 +32,9 @@ var (
 func main() {
 	cli.Version = cli.Describe(version, commit)
 	cli.NewApp = newApp
+	// A window system that cannot start (a DISPLAY where no X server
+	// answers) is a sentence, not a Go panic: for the app and for preview.
+	defer ui.ExitIfNoWindow(func(why string) { os.Exit(cli.NoDesktop(os.Stderr, why)) })
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
@@ -39,7 +42,6 @@ func main() {
 	if !cli.HasDesktop(os.Getenv) {
 		os.Exit(cli.NoDesktop(os.Stderr, cli.NoDisplaySet))
 	}
-	defer ui.ExitIfNoWindow(func(why string) { os.Exit(cli.NoDesktop(os.Stderr, why)) })
 	demo := len(args) > 0 && args[0] == cli.DemoFlag
 	if demo {
 		args = args[1:]

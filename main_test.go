@@ -126,7 +126,7 @@ func TestWithoutADisplayTheAppSaysWhatItNeedsInOneLine(t *testing.T) {
 	if err := os.WriteFile(video, []byte("a video"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{nil, {"--demo"}, {video}} {
+	for _, args := range [][]string{nil, {"--demo"}, {video}, {"preview", writeBVH(t)}} {
 		r := run(t, nil, args...)
 		if r.code != 1 {
 			t.Errorf("%q: exit code %d, want 1", args, r.code)
@@ -142,11 +142,15 @@ func TestADisplayThatDoesNotAnswerIsASentenceNotAPanic(t *testing.T) {
 	if _, err := os.Stat("/tmp/.X11-unix/X4242"); err == nil {
 		t.Skip("an X server runs on :4242")
 	}
-	for _, tc := range []struct{ env, why string }{
-		{"DISPLAY=:4242", "no display answers at DISPLAY=:4242"},
-		{"WAYLAND_DISPLAY=wayland-4242", "the window opens through X11 or XWayland, and DISPLAY is not set"},
+	for _, tc := range []struct {
+		env, why string
+		args     []string
+	}{
+		{"DISPLAY=:4242", "no display answers at DISPLAY=:4242", nil},
+		{"DISPLAY=:4242", "no display answers at DISPLAY=:4242", []string{"preview", writeBVH(t)}},
+		{"WAYLAND_DISPLAY=wayland-4242", "the window opens through X11 or XWayland, and DISPLAY is not set", nil},
 	} {
-		r := run(t, []string{tc.env})
+		r := run(t, []string{tc.env}, tc.args...)
 		if r.code != 1 {
 			t.Errorf("%s: exit code %d, want 1", tc.env, r.code)
 		}
@@ -156,4 +160,16 @@ func TestADisplayThatDoesNotAnswerIsASentenceNotAPanic(t *testing.T) {
 			t.Errorf("%s: stderr:\n%s\nwant it to end in the sentence, without a Go panic", tc.env, r.stderr)
 		}
 	}
+}
+
+// writeBVH writes a one-bone, one-frame BVH file for singlecam preview.
+func writeBVH(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "pose.bvh")
+	bvh := "HIERARCHY\nROOT Hips\n{\n  OFFSET 0 0 0\n  CHANNELS 6 Xposition Yposition Zposition Zrotation Xrotation Yrotation\n" +
+		"  End Site\n  {\n    OFFSET 0 10 0\n  }\n}\nMOTION\nFrames: 1\nFrame Time: 0.033333\n0 0 0 0 0 0\n"
+	if err := os.WriteFile(path, []byte(bvh), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -102,10 +102,19 @@ const NoDisplaySet = "no DISPLAY or WAYLAND_DISPLAY is set"
 // (and why there is none) and what works in a terminal instead, and returns
 // the exit code.
 func NoDesktop(stderr io.Writer, why string) int {
+	var terminal []string
+	for _, name := range commandOrder {
+		if !windowCommands[name] {
+			terminal = append(terminal, name)
+		}
+	}
 	fmt.Fprintf(stderr, "singlecam: the app's window needs a desktop session (%s); "+
-		"in a terminal use 'singlecam %s' (see 'singlecam help').\n", why, strings.Join(commandOrder, "', '"))
+		"in a terminal use 'singlecam %s' (see 'singlecam help').\n", why, strings.Join(terminal, "', '"))
 	return 1
 }
+
+// windowCommands open a window, so they are not offered without a display.
+var windowCommands = map[string]bool{"preview": true}
 
 func usage(w io.Writer) {
 	fmt.Fprintf(w, `Singlecam: motion capture from one camera, with Move AI.

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -44,6 +45,9 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
 		return 1
+	}
+	if !HasDesktop(os.Getenv) {
+		return NoDesktop(stderr, NoDisplaySet)
 	}
 	if NewApp == nil {
 		fmt.Fprintln(stderr, "singlecam preview: this build of Singlecam cannot open windows.")

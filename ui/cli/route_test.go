@@ -73,6 +73,9 @@ func TestHasDesktop(t *testing.T) {
 	}
 	var stderr bytes.Buffer
 	NoDesktop(&stderr, NoDisplaySet)
+	if strings.Contains(stderr.String(), "preview") {
+		t.Errorf("NoDesktop offers preview, which opens a window: %q", stderr.String())
+	}
 	if n := strings.Count(stderr.String(), "\n"); n != 1 {
 		t.Errorf("NoDesktop wrote %d lines, want 1: %q", n, stderr.String())
 	}
