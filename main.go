@@ -31,7 +31,9 @@ var (
 
 func main() {
 	cli.Version = cli.Describe(version, commit)
-	cli.NewApp = newApp
+	if cli.HasDesktop(os.Getenv) {
+		cli.NewApp = newApp
+	}
 	// A window system that cannot start (a DISPLAY where no X server
 	// answers) is a sentence, not a Go panic: for the app and for preview.
 	defer ui.ExitIfNoWindow(func(why string) { os.Exit(cli.NoDesktop(os.Stderr, why)) })

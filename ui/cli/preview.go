@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -15,9 +14,10 @@ import (
 	"singlecam/ui/preview"
 )
 
-// NewApp makes the GUI app, for commands that open a window. main sets it,
-// so that this package never needs a display driver (and its tests run
-// without one).
+// NewApp makes the GUI app, for commands that open a window. main sets it
+// when there is a desktop session (see HasDesktop), so that this package
+// never needs a display driver (and its tests run without one); nil means
+// no window can open here.
 var NewApp func() fyne.App
 
 // runPreview opens a window playing a motion file.
@@ -46,12 +46,8 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
 		return 1
 	}
-	if !HasDesktop(os.Getenv) {
-		return NoDesktop(stderr, NoDisplaySet)
-	}
 	if NewApp == nil {
-		fmt.Fprintln(stderr, "singlecam preview: this build of Singlecam cannot open windows.")
-		return 1
+		return NoDesktop(stderr, NoDisplaySet)
 	}
 	a := NewApp()
 	var w *preview.Window
