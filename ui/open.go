@@ -19,5 +19,5 @@ func (u *UI) Open(files []string) {
 // OpenLater is Open for other goroutines, such as the one serving later
 // launches.
 func (u *UI) OpenLater(files []string) {
-	onMain(func() { u.Open(files) })
+	u.onMain(func() { u.Open(files) })
 }
