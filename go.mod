@@ -52,4 +52,4 @@ require (
 	golang.org/x/text v0.22.0 // indirect
 )
 
-replace app.singlecam/earlyenv => ./earlyenv
+replace app.singlecam/earlyenv => ./core/earlyenv
