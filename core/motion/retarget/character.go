@@ -1,0 +1,197 @@
+package retarget
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/gltf"
+)
+
+// Extensions are the endings of the character files OpenCharacter reads.
+var Extensions = []string{".glb", ".vrm", ".gltf"}
+
+// ErrNoSkin is returned for a character file without a skin: there is no
+// armature a motion could move.
+var ErrNoSkin = errors.New("the character has no skin (no armature bound to a mesh)")
+
+// ErrNotCharacter is returned for a file whose name ends in none of Extensions.
+var ErrNotCharacter = errors.New("not a character file (.glb, .vrm or .gltf)")
+
+// Character is a character file opened for retargeting.
+type Character struct {
+	// Name is the file's name without its ending: "Robot" for Robot.vrm.
+	Name string
+	// Path is where the file is.
+	Path string
+	file *gltf.Character
+}
+
+// IsCharacterFile reports whether OpenCharacter reads files with this ending.
+func IsCharacterFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, e := range Extensions {
+		if e == ext {
+			return true
+		}
+	}
+	return false
+}
+
+// OpenCharacter reads a rigged character: a GLB, a VRM (0.x or 1.0) or a
+// glTF with its buffers beside it.
+func OpenCharacter(ctx context.Context, path string) (*Character, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if !IsCharacterFile(path) {
+		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), ErrNotCharacter)
+	}
+	f, err := readCharacter(path)
+	if err != nil {
+		return nil, err
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return &Character{Name: name, Path: path, file: f}, nil
+}
+
+func readCharacter(path string) (*gltf.Character, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open character: %w", err)
+	}
+	defer f.Close()
+	c, err := gltf.ReadCharacter(f, os.DirFS(filepath.Dir(path)))
+	if err != nil {
+		return nil, fmt.Errorf("open character %s: %w", filepath.Base(path), err)
+	}
+	return c, nil
+}
+
+// Skeleton returns the character's rest skeleton (shared: do not change it).
+func (c *Character) Skeleton() *motion.Skeleton { return c.file.Skeleton }
+
+// Skinned reports whether the file binds a mesh to its skeleton.
+func (c *Character) Skinned() bool { return c.file.Skinned }
+
+// VRM returns 0 or 1 for a VRM 0.x or 1.0 avatar, -1 for plain glTF.
+func (c *Character) VRM() int { return c.file.VRM }
+
+// Match matches the character's bones to the motion skeleton's.
+func (c *Character) Match(source *motion.Skeleton) *Match {
+	m := NewMatch(c.file.Skeleton, c.file.Humanoid, source)
+	m.Character = c.Name
+	return m
+}
+
+// Check says whether the motion can go on the character with match m: it
+// needs a skin, every pair's bones, and the core humanoid bones matched
+// (a *MissingError lists those it lacks).
+func (c *Character) Check(m *Match, source *motion.Skeleton) error {
+	if !c.file.Skinned {
+		return ErrNoSkin
+	}
+	if _, err := m.bind(c.file.Skeleton, source); err != nil {
+		return err
+	}
+	if miss := m.Missing(source); len(miss) > 0 {
+		return &MissingError{Roles: miss}
+	}
+	return nil
+}
+
+// Retarget puts the clip's first actor on the character.
+func (c *Character) Retarget(clip *motion.Clip, m *Match) (*motion.Clip, error) {
+	if err := c.Check(m, clip.Actors[0].Skeleton); err != nil {
+		return nil, err
+	}
+	return Clip(clip, c.file.Skeleton, m)
+}
+
+// OutputName is the file a motion on a character is saved as:
+// "<motion> on <character>.glb", with characters no file system takes
+// replaced.
+func OutputName(motionName, character string) string {
+	return safeName(motionName+" on "+character) + ".glb"
+}
+
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 32 || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	s = strings.Trim(s, ". ")
+	if s == "" {
+		return "motion"
+	}
+	return s
+}
+
+// Save writes the character with moved (a clip Retarget made) as a new
+// animation into dir, as OutputName(motionName, character), numbered
+// "(2)", "(3)" when the name is taken: it never replaces a file. It reads
+// the character file again, so the saved file holds exactly what it holds.
+// It returns the path written.
+func (c *Character) Save(ctx context.Context, dir, motionName string, moved *motion.Clip) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	f, err := readCharacter(c.Path)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if err := f.WriteWithAnimation(&buf, moved); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("save %s: %w", c.Name, err)
+	}
+	tmp, err := os.CreateTemp(dir, ".singlecam-*.glb.part")
+	if err != nil {
+		return "", fmt.Errorf("save %s: %w", c.Name, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		return "", fmt.Errorf("save %s: %w", c.Name, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return "", fmt.Errorf("save %s: %w", c.Name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return "", fmt.Errorf("save %s: %w", c.Name, err)
+	}
+	base := strings.TrimSuffix(OutputName(motionName, c.Name), ".glb")
+	for n := 1; n < 1000; n++ {
+		name := base + ".glb"
+		if n > 1 {
+			name = fmt.Sprintf("%s (%d).glb", base, n)
+		}
+		dest := filepath.Join(dir, name)
+		// A hard link fails when the name is taken, so nothing is replaced.
+		err := os.Link(tmp.Name(), dest)
+		if err == nil {
+			return dest, nil
+		}
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if _, statErr := os.Lstat(dest); statErr == nil {
+			continue
+		}
+		if err := os.Rename(tmp.Name(), dest); err != nil { // no hard links here (FAT)
+			return "", fmt.Errorf("save %s: %w", c.Name, err)
+		}
+		return dest, nil
+	}
+	return "", fmt.Errorf("save %s: every name from %q to %q is taken", c.Name, base, base+" (999)")
+}

@@ -1,0 +1,44 @@
+package retarget
+
+import "testing"
+
+func TestRoleOfName(t *testing.T) {
+	for _, tc := range []struct{ name, role string }{
+		{"mixamorig:LeftForeArm", "leftLowerArm"},
+		{"DEF-forearm.L", "leftLowerArm"},
+		{"Bip01 L Forearm", "leftLowerArm"},
+		{"lowerarm_l", "leftLowerArm"},
+		{"J_Bip_L_LowerArm", "leftLowerArm"},
+		{"Armature|RightUpLeg", "rightUpperLeg"},
+		{"_1:RightLeg", "rightLowerLeg"},
+		{"thigh.R", "rightUpperLeg"},
+		{"RightHip", "rightUpperLeg"},
+		{"pelvis", "hips"},
+		{"J_Bip_C_Hips", "hips"},
+		{"Spine", "spine"},
+		{"neck_01", "neck"},
+		{"CC_Base_Head", "head"},
+		{"foot_l", "leftFoot"},
+		{"LeftToe_End", ""},
+		{"Hand", ""},     // a limb without a side
+		{"LeftHead", ""}, // a middle bone with one
+		{"Tail", ""},
+		{"", ""},
+	} {
+		if got := roleOfName(tc.name); got != tc.role {
+			t.Errorf("%q: %q, want %q", tc.name, got, tc.role)
+		}
+	}
+}
+
+func TestRolesPreferTheVRMTableThenTheBestMap(t *testing.T) {
+	s := moveSkeleton(t)
+	roles, how := Roles(s, map[string]int{"hips": 3, "head": 99})
+	if how != ByVRM || roles["hips"] != 3 || len(roles) != 1 {
+		t.Errorf("table: %v from %s", roles, how)
+	}
+	roles, how = Roles(s, nil)
+	if how != "the Move One names" || s.Joints[roles["leftThumbProximal"]].Name != "_1:LeftHandThumb2" {
+		t.Errorf("move: %v from %s", roles, how)
+	}
+}
