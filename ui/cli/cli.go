@@ -26,10 +26,11 @@ var commands = map[string]command{
 	"probe":    {"check videos against Move's limits, before any upload", runProbe},
 	"simulate": {"run the Move API simulator in the foreground", runSimulate},
 	"preview":  {"open a window that plays a GLB, glTF, BVH or ZIP of BVHs", runPreview},
+	"retarget": {"put motion files on your rigged character (GLB or VRM) and save GLBs", runRetarget},
 }
 
 // commandOrder is how usage lists the commands.
-var commandOrder = []string{"submit", "probe", "jobs", "download", "preview", "simulate"}
+var commandOrder = []string{"submit", "probe", "jobs", "download", "preview", "retarget", "simulate"}
 
 // Version is the app's version, set by main at start-up.
 var Version = "dev"

@@ -208,3 +208,49 @@ func roleOfName(name string) string {
 	}
 	return role
 }
+
+// roleTitles name the roles whose VRM names read oddly to people.
+var roleTitles = map[string]string{
+	"LowerArm": "forearm", "UpperLeg": "thigh", "LowerLeg": "shin", "UpperArm": "upper arm",
+	"upperChest": "upper chest", "ThumbMetacarpal": "thumb (1st joint)", "ThumbProximal": "thumb (2nd joint)",
+}
+
+// RoleTitle names a humanoid role for people: "leftLowerArm" is "left forearm".
+func RoleTitle(role string) string {
+	if t, ok := roleTitles[role]; ok {
+		return t
+	}
+	for _, side := range []string{"left", "right"} {
+		if rest, ok := strings.CutPrefix(role, side); ok && rest != "" {
+			if t, ok := roleTitles[rest]; ok {
+				return side + " " + t
+			}
+			return side + " " + words(rest)
+		}
+	}
+	return words(role)
+}
+
+// words splits camelCase into lower-case words: "IndexProximal" is "index proximal".
+func words(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// RoleTitles names each role for people, joined with commas.
+func RoleTitles(roles []string) string {
+	t := make([]string, len(roles))
+	for i, r := range roles {
+		t[i] = RoleTitle(r)
+	}
+	return strings.Join(t, ", ")
+}

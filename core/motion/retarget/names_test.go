@@ -42,3 +42,14 @@ func TestRolesPreferTheVRMTableThenTheBestMap(t *testing.T) {
 		t.Errorf("move: %v from %s", roles, how)
 	}
 }
+
+func TestRoleTitle(t *testing.T) {
+	for role, want := range map[string]string{
+		"leftLowerArm": "left forearm", "hips": "hips", "rightUpperLeg": "right thigh",
+		"leftIndexProximal": "left index proximal", "upperChest": "upper chest", "rightThumbMetacarpal": "right thumb (1st joint)",
+	} {
+		if got := RoleTitle(role); got != want {
+			t.Errorf("%s: %q, want %q", role, got, want)
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"singlecam/core/motion/fix"
+	"singlecam/core/motion/load"
+	"singlecam/core/motion/retarget"
+	"singlecam/ui/character"
+	"singlecam/ui/preview"
+)
+
+// runRetarget puts motion files on a rigged character and saves one GLB each.
+func runRetarget(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("retarget", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	charPath := fs.String("character", "", "the rigged character: a .glb, .vrm or .gltf file (required)")
+	mapPath := fs.String("map", "", "a bone map saved by the app (JSON), instead of matching bones by name")
+	fps := fs.Float64("fps", 0, "resample the motion to this frame rate (default: keep the motion's)")
+	inPlace := fs.Bool("in-place", false, "keep the character over the origin instead of travelling")
+	out := fs.String("out", "", "the folder to save in (default: beside each motion file)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: singlecam retarget --character FILE.glb|.vrm [--map FILE.json] [--fps N] [--in-place] [--out DIR] MOTION...\n\n"+
+			"Puts each motion (GLB, glTF, BVH or a ZIP of BVHs; its first actor) on the character and saves\n"+
+			"'<motion> on <character>.glb': the character's meshes, skin and materials as they were, with the\n"+
+			"motion as an animation. Prints each file's path.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if *charPath == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	if *fps != 0 && !(*fps >= 1 && *fps <= 1000) {
+		fmt.Fprintln(stderr, "singlecam retarget: --fps must be between 1 and 1000.")
+		return 2
+	}
+	ctx := context.Background()
+	ch, err := retarget.OpenCharacter(ctx, *charPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "singlecam retarget:", character.Explain(err))
+		return 1
+	}
+	var saved *retarget.Match
+	if *mapPath != "" {
+		f, err := os.Open(*mapPath)
+		if err != nil {
+			fmt.Fprintln(stderr, "singlecam retarget:", character.Explain(err))
+			return 1
+		}
+		saved, err = retarget.ReadMatch(f)
+		f.Close()
+		if err != nil {
+			fmt.Fprintln(stderr, "singlecam retarget:", character.Explain(err))
+			return 1
+		}
+	}
+	failed := 0
+	for _, path := range fs.Args() {
+		dest, err := retargetOne(ctx, ch, saved, path, *fps, *inPlace, *out)
+		if err != nil {
+			fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), err)
+			failed++
+			continue
+		}
+		fmt.Fprintln(stdout, dest)
+	}
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// explained is an error already put in words for a person.
+type explained string
+
+func (e explained) Error() string { return string(e) }
+
+func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Match, path string, fps float64, inPlace bool, out string) (string, error) {
+	m, err := load.Open(ctx, path, -1)
+	if err != nil {
+		return "", explained(preview.Explain(err))
+	}
+	clip := m.Clip
+	if fps != 0 {
+		if clip, err = fix.Resample(clip, fps); err != nil {
+			return "", explained(character.Explain(err))
+		}
+	}
+	if inPlace {
+		clip = fix.InPlace(clip)
+	}
+	source := clip.Actors[0].Skeleton
+	match := saved
+	if match == nil {
+		match = ch.Match(source)
+	}
+	moved, err := ch.Retarget(clip, match)
+	if err != nil {
+		return "", explained(character.Explain(err))
+	}
+	if out == "" {
+		out = filepath.Dir(path)
+	}
+	dest, err := ch.Save(ctx, out, MotionName(path), moved)
+	if err != nil {
+		return "", explained(character.Explain(err))
+	}
+	return dest, nil
+}
+
+// MotionName names a motion file's motion for "<motion> on <character>":
+// its job's folder for one of Singlecam's downloads ("Walk 1/main_glb.glb"
+// is "Walk 1"), else the file's name without its ending.
+func MotionName(path string) string {
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	lower := strings.ToLower(stem)
+	if strings.HasPrefix(lower, "main_") || strings.HasPrefix(lower, "all_") || lower == "motion_data" {
+		if dir := filepath.Base(filepath.Dir(path)); dir != "." && dir != string(filepath.Separator) {
+			return dir
+		}
+	}
+	return stem
+}

@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/retarget"
+	"singlecam/core/motion/retarget/retargettest"
+	"singlecam/core/motion/rigs"
+	"singlecam/core/motion/synth"
+)
+
+// character writes Move One's rig, renamed by rename, as a character GLB.
+func writeTestCharacter(t *testing.T, path string, rename func(string) string, opt retargettest.Options) {
+	t.Helper()
+	s, err := rigs.Move().Skeleton()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range s.Joints {
+		s.Joints[i].Name = rename(s.Joints[i].Name)
+	}
+	data, err := retargettest.GLB(s, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeWalk(t *testing.T, path string) *motion.Clip {
+	t.Helper()
+	c, err := synth.Clip(rigs.Move(), synth.Options{Kind: synth.Walk, FPS: 30, Seconds: 2, Name: "walk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := gltf.Write(f, c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestRetargetWritesOneGLBPerMotionAndPrintsIt(t *testing.T) {
+	dir := t.TempDir()
+	char := filepath.Join(dir, "Robot.glb")
+	writeTestCharacter(t, char, func(n string) string { return "mixamorig:" + strings.TrimPrefix(n, "_1:") }, retargettest.Options{})
+	walk := filepath.Join(dir, "Walk 1", "main_glb.glb")
+	writeWalk(t, walk)
+	other := filepath.Join(dir, "dance.glb")
+	writeWalk(t, other)
+	out := filepath.Join(dir, "out")
+	var stdout, stderr bytes.Buffer
+	code := Run([]string{"retarget", "--character", char, "--fps", "60", "--in-place", "--out", out, walk, other}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	want := []string{filepath.Join(out, "Walk 1 on Robot.glb"), filepath.Join(out, "dance on Robot.glb")}
+	if stdout.String() != want[0]+"\n"+want[1]+"\n" {
+		t.Errorf("printed %q, want %q", stdout.String(), want)
+	}
+	f, err := os.Open(want[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	info, _ := f.Stat()
+	g, err := gltf.Read(f, info.Size(), gltf.Options{Animation: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// --fps 60 doubles the frames; --in-place keeps the hips over the origin.
+	if g.Clip.FPS != 60 || g.Clip.Frames() != 121 {
+		t.Errorf("%d frames at %v fps", g.Clip.Frames(), g.Clip.FPS)
+	}
+	a := g.Clip.Actors[0]
+	hips := a.Skeleton.Index("mixamorig:Hips")
+	if p := a.WorldPositions(120, nil)[hips]; p.X*p.X+p.Z*p.Z > 1e-6 {
+		t.Errorf("in place, the hips end at %v", p)
+	}
+}
+
+func TestRetargetRefusesACharacterItCannotMove(t *testing.T) {
+	dir := t.TempDir()
+	walk := filepath.Join(dir, "walk.glb")
+	writeWalk(t, walk)
+	statue := filepath.Join(dir, "Statue.glb")
+	writeTestCharacter(t, statue, func(n string) string { return n }, retargettest.Options{NoSkin: true})
+	armless := filepath.Join(dir, "Armless.glb")
+	writeTestCharacter(t, armless, func(n string) string {
+		switch n {
+		case "_1:LeftForeArm", "_1:RightForeArm", "_1:Head":
+			return "blob_" + n[3:] + "_x"
+		}
+		return n
+	}, retargettest.Options{})
+	badMap := filepath.Join(dir, "map.json")
+	os.WriteFile(badMap, []byte(`{"pairs":[{"bone":"Tail","move":"_1:Hips"}]}`), 0o600)
+	for _, c := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{walk}, 2, "Usage: singlecam retarget"},
+		{[]string{"--character", statue}, 2, "Usage: singlecam retarget"},
+		{[]string{"--character", statue, walk}, 1, "no skin"},
+		{[]string{"--character", armless, walk}, 1, "matched for the head, left forearm, right forearm"},
+		{[]string{"--character", armless, "--map", badMap, walk}, 1, `no bone "Tail"`},
+		{[]string{"--character", filepath.Join(dir, "notes.txt"), walk}, 1, "GLB, VRM and glTF"},
+		{[]string{"--character", armless, "--fps", "0.5", walk}, 2, "between 1 and 1000"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := runRetarget(c.args, &stdout, &stderr); code != c.code || !strings.Contains(stderr.String(), c.says) {
+			t.Errorf("retarget %v: exit %d, said %q; want %d and %q", c.args, code, stderr.String(), c.code, c.says)
+		}
+		if stdout.Len() > 0 {
+			t.Errorf("retarget %v printed %q", c.args, stdout.String())
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
+		t.Errorf("files were written: %v", entries)
+	}
+}
+
+func TestRetargetWithASavedMap(t *testing.T) {
+	dir := t.TempDir()
+	char := filepath.Join(dir, "Odd.glb")
+	// Names no map or rule knows: only a saved map can match them.
+	writeTestCharacter(t, char, func(n string) string { return "b" + strings.TrimPrefix(n, "_1:") + "Q" }, retargettest.Options{})
+	walk := filepath.Join(dir, "walk.glb")
+	src := writeWalk(t, walk)
+	var stderr bytes.Buffer
+	if code := runRetarget([]string{"--character", char, walk}, &bytes.Buffer{}, &stderr); code != 1 {
+		t.Fatalf("matched odd names: exit %d", code)
+	}
+	ch, err := retarget.OpenCharacter(context.Background(), char)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ch.Match(src.Actors[0].Skeleton)
+	for _, j := range src.Actors[0].Skeleton.Joints {
+		m.Set("b"+strings.TrimPrefix(j.Name, "_1:")+"Q", j.Name)
+	}
+	mapPath := filepath.Join(dir, "odd.json")
+	f, _ := os.Create(mapPath)
+	if err := m.Write(f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var stdout bytes.Buffer
+	if code := runRetarget([]string{"--character", char, "--map", mapPath, walk}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if strings.TrimSpace(stdout.String()) != filepath.Join(dir, "walk on Odd.glb") {
+		t.Errorf("printed %q", stdout.String())
+	}
+}
