@@ -85,6 +85,81 @@ def check(path, sample, problems):
     print(f"dcc-check: {name}: {bones} bones, {frames} frames at {bpy.context.scene.render.fps} fps")
 
 
+def mesh_points(obj):
+    """The skinned mesh's vertices as the armature deforms them now, in world space."""
+    deps = bpy.context.evaluated_depsgraph_get()
+    ev = obj.evaluated_get(deps)
+    mesh = ev.to_mesh()
+    pts = [ev.matrix_world @ v.co for v in mesh.vertices]
+    ev.to_mesh_clear()
+    return pts
+
+
+def check_character(path, sample, problems):
+    """A character with a motion put on it (singlecam retarget): one
+    armature with the character's bones, its mesh bound to it, an action that
+    spans the motion, the mesh moving with it, and the character upright."""
+    name = sample["file"]
+    arms = armatures()
+    if len(arms) != 1:
+        problems.append(f"{name}: {len(arms)} armatures, want 1")
+        return
+    arm = arms[0]
+    if len(arm.data.bones) != sample["bones"]:
+        problems.append(f"{name}: {len(arm.data.bones)} bones, want {sample['bones']}")
+    meshes = [o for o in bpy.context.scene.objects if o.type == "MESH" and o.name == sample["mesh"]]
+    bound = [o for o in meshes if any(m.type == "ARMATURE" and m.object == arm for m in o.modifiers)]
+    if not bound:
+        problems.append(f"{name}: the mesh {sample['mesh']} is not bound to the armature")
+        return
+    ad = arm.animation_data
+    if ad is None or ad.action is None:
+        problems.append(f"{name}: no action on the armature")
+        return
+    start, end = ad.action.frame_range
+    frames = int(round(end - start)) + 1
+    if frames != sample["frames"]:
+        problems.append(f"{name}: the action spans {frames} frames, want {sample['frames']}")
+    bones = arm.pose.bones
+    for b in [sample["hips"], sample["head"], sample["hand"]] + sample["feet"]:
+        if bones.get(b) is None:
+            problems.append(f"{name}: no bone {b}")
+            return
+    def at(b):
+        return arm.matrix_world @ bones[b].head
+    bpy.context.scene.frame_set(int(start) + 1)
+    hand0, mesh0 = at(sample["hand"]), mesh_points(bound[0])
+    moved = 0.0
+    for f in (int(start) + 1, int((start + end) / 2), int(end) - 5):
+        bpy.context.scene.frame_set(f)
+        head, hips = at(sample["head"]), at(sample["hips"])
+        low = min(at(b).z for b in sample["feet"])
+        if head.z <= hips.z + 0.3:
+            problems.append(f"{name} frame {f}: head at {head.z:.2f} m is not above the hips at {hips.z:.2f} m")
+        if not -0.05 < low < 0.3:
+            problems.append(f"{name} frame {f}: the lower foot is at {low:.2f} m, not near the floor")
+        pts = mesh_points(bound[0])
+        moved = max(moved, max((a - b).length for a, b in zip(pts, mesh0)))
+        if os.environ.get("DCC_VERBOSE"):
+            print(f"dcc-check: {name} frame {f}: head {head.z:.3f} hips {hips.z:.3f} foot {low:.3f} hand moved {(at(sample['hand']) - hand0).length:.3f} m")
+    if moved < 0.05:
+        problems.append(f"{name}: the mesh does not move with the animation (at most {moved:.3f} m)")
+    print(f"dcc-check: {name}: {len(arm.data.bones)} bones, mesh bound, {frames} frames at {bpy.context.scene.render.fps} fps, mesh moves up to {moved:.2f} m")
+
+
+def check_characters(folder, problems):
+    listing = os.path.join(folder, "characters.json")
+    if not os.path.exists(listing):
+        return 0
+    with _open(listing) as f:
+        samples = json.load(f)
+    for sample in samples:
+        reset(sample["fps"])
+        bpy.ops.import_scene.gltf(filepath=os.path.join(folder, sample["file"]))
+        check_character(sample["file"], sample, problems)
+    return len(samples)
+
+
 def main():
     folder = sys.argv[sys.argv.index("--") + 1]
     with _open(os.path.join(folder, "samples.json")) as f:
@@ -108,9 +183,10 @@ def main():
                                         global_scale=1.0, use_fps_scale=False,
                                         update_scene_fps=True, update_scene_duration=True)
                 check(f"{sample['file']}/{names[0]}", sample, problems)
+    characters = check_characters(folder, problems)
     for p in problems:
         print("dcc-check: PROBLEM:", p)
-    print(f"dcc-check: {len(samples)} files, {len(problems)} problems")
+    print(f"dcc-check: {len(samples) + characters} files, {len(problems)} problems")
     sys.exit(1 if problems else 0)
 
 
