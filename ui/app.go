@@ -14,6 +14,7 @@ import (
 	"singlecam/core/paths"
 	"singlecam/core/secrets"
 	"singlecam/core/ugc"
+	"singlecam/ui/character"
 )
 
 // Options are how the app was started.
@@ -45,7 +46,9 @@ type UI struct {
 	opts    Options
 	session *session
 	welcome *Welcome
-	main    *MainScreen
+	// applyWindow is the last "Apply to a character…" window opened.
+	applyWindow *character.Window
+	main        *MainScreen
 
 	// What the UI reaches outside itself. Fields, not package variables, so
 	// each test stands in for them on its own UI and tests run in parallel.

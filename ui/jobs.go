@@ -378,6 +378,9 @@ func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
 	if b := v.previewButton(row); b != nil {
 		box.Add(b)
 	}
+	if b := v.applyButton(row); b != nil {
+		box.Add(b)
+	}
 	if row.JobID != "" {
 		id := row.JobID
 		box.Add(&widget.Button{Text: "Copy job ID", Icon: theme.ContentCopyIcon(), OnTapped: func() {

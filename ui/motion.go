@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"singlecam/core/motion/load"
+	"singlecam/core/motion/retarget"
 	"singlecam/ui/preview"
 )
 
@@ -39,6 +40,7 @@ func (u *UI) openMotion(path, title string) {
 					})
 				}()
 			})
+			w.OfferApply(func() { u.applyToCharacter(path, retarget.MotionName(path)) })
 			w.Show()
 			w.Player.Play()
 			u.status(name + " plays in its own window.")

@@ -47,19 +47,25 @@ func (v *JobsView) previewButton(row *joblist.Row) fyne.CanvasObject {
 	return &widget.Button{Text: "Preview", Icon: theme.MediaPlayIcon(), OnTapped: func() { v.preview(jobID, o, title) }}
 }
 
-// preview plays the output, downloading it first (through the engine, into
-// the job's folder) when it is not saved yet.
+// preview plays the output, downloading it first when it is not saved yet.
 func (v *JobsView) preview(jobID string, o ugc.Output, title string) {
+	v.withMotionFile(jobID, o, "to preview it", func(path string) { v.ui.openMotion(path, title) })
+}
+
+// withMotionFile calls use with the path of the job's output, downloading
+// it first (through the engine, into the job's folder) when it is not saved
+// yet; why ends the messages ("to preview it").
+func (v *JobsView) withMotionFile(jobID string, o ugc.Output, why string, use func(path string)) {
 	if i := v.model.Index(jobID); i >= 0 {
 		if saved := savedFile(v.model.At(i), o.Format); saved != nil {
 			if _, err := os.Stat(saved.Path); err == nil {
-				v.ui.openMotion(saved.Path, title)
+				use(saved.Path)
 				return
 			}
 		}
 	}
 	s := v.ui.session
-	v.ui.main.say("Downloading " + outputs.FileName(o) + " to preview it…")
+	v.ui.main.say("Downloading " + outputs.FileName(o) + " " + why + "…")
 	go func() {
 		folder, files, err := s.eng.Download(context.Background(), jobID, []string{o.Format})
 		v.ui.onMain(func() {
@@ -67,7 +73,7 @@ func (v *JobsView) preview(jobID string, o ugc.Output, title string) {
 				return
 			}
 			if err != nil {
-				v.ui.main.say("The motion could not be downloaded to preview it: " + engine.Explain(err))
+				v.ui.main.say("The motion could not be downloaded " + why + ": " + engine.Explain(err))
 				return
 			}
 			if len(files) == 0 {
@@ -80,7 +86,7 @@ func (v *JobsView) preview(jobID string, o ugc.Output, title string) {
 				row.Folder = folder
 				v.showDetails()
 			}
-			v.ui.openMotion(files[0].Path, title)
+			use(files[0].Path)
 		})
 	}()
 }

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"singlecam/core/motion/load"
+	"singlecam/core/motion/retarget"
+	"singlecam/ui/character"
 	"singlecam/ui/preview"
 )
 
@@ -27,8 +29,9 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	animation := fs.Int("animation", -1, "which of a glTF file's animations to play, counting from 0; -1 plays the longest")
 	paused := fs.Bool("paused", false, "open paused on the first frame instead of playing")
 	stats := fs.Bool("stats", false, "print how many frames were drawn every 10 seconds (to measure the player)")
+	char := fs.String("character", "", "open \"Apply to a character…\" with this GLB or VRM character instead of the player")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam preview [--animation N] [--paused] [--stats] FILE\n\n"+
+		fmt.Fprintf(stderr, "Usage: singlecam preview [--animation N] [--paused] [--stats] [--character FILE.glb|.vrm] FILE\n\n"+
 			"Opens a window that plays the skeleton in a GLB, glTF or BVH file, or a ZIP of BVH files.\n"+
 			"Space plays and pauses, the arrows step, drag to turn, wheel to zoom, Shift-drag to pan.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -41,6 +44,9 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	path := fs.Arg(0)
+	if *char != "" {
+		return previewOnCharacter(path, *char, stderr)
+	}
 	m, err := load.Open(context.Background(), path, *animation)
 	if err != nil {
 		fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
@@ -72,6 +78,23 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 			return drawn, ticks
 		}, m.Clip.FPS)
 	}
+	w.ShowAndRun()
+	return 0
+}
+
+// previewOnCharacter opens "Apply to a character…" for the motion at path
+// with the character file char already chosen.
+func previewOnCharacter(path, char string, stderr io.Writer) int {
+	if !retarget.IsCharacterFile(char) {
+		fmt.Fprintln(stderr, "singlecam preview:", character.Explain(retarget.ErrNotCharacter))
+		return 1
+	}
+	if NewApp == nil {
+		fmt.Fprintln(stderr, "singlecam preview: this build of Singlecam cannot open windows.")
+		return 1
+	}
+	w := character.NewWindow(NewApp(), path, retarget.MotionName(path), character.Options{})
+	w.Open(char)
 	w.ShowAndRun()
 	return 0
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/load"
@@ -110,23 +109,9 @@ func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Ma
 	if out == "" {
 		out = filepath.Dir(path)
 	}
-	dest, err := ch.Save(ctx, out, MotionName(path), moved)
+	dest, err := ch.Save(ctx, out, retarget.MotionName(path), moved)
 	if err != nil {
 		return "", explained(character.Explain(err))
 	}
 	return dest, nil
-}
-
-// MotionName names a motion file's motion for "<motion> on <character>":
-// its job's folder for one of Singlecam's downloads ("Walk 1/main_glb.glb"
-// is "Walk 1"), else the file's name without its ending.
-func MotionName(path string) string {
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	lower := strings.ToLower(stem)
-	if strings.HasPrefix(lower, "main_") || strings.HasPrefix(lower, "all_") || lower == "motion_data" {
-		if dir := filepath.Base(filepath.Dir(path)); dir != "." && dir != string(filepath.Separator) {
-			return dir
-		}
-	}
-	return stem
 }

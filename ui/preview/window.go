@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/motion/load"
@@ -19,6 +21,15 @@ type Window struct {
 	// Choose asks for another of the file's animations (by index); the
 	// opener reads it and calls SetMotion. Nil offers no choice.
 	Choose func(animation int)
+	// Apply is "Apply to a character…", shown once OfferApply is called.
+	Apply  *widget.Button
+	motion *load.Motion
+}
+
+// OfferApply shows an "Apply to a character…" button that calls apply.
+func (w *Window) OfferApply(apply func()) {
+	w.Apply = &widget.Button{Text: "Apply to a character…", Icon: theme.AccountIcon(), OnTapped: apply}
+	w.SetMotion(w.motion)
 }
 
 // NewWindow makes a window playing m, titled after the file name; call
@@ -49,6 +60,7 @@ func (w *Window) SetMotion(m *load.Motion) {
 	if w.Player != nil {
 		w.Player.Stop()
 	}
+	w.motion = m
 	w.Player = NewPlayer(m.Clip)
 	w.Animations = nil
 	var top fyne.CanvasObject
@@ -68,7 +80,17 @@ func (w *Window) SetMotion(m *load.Motion) {
 				w.Choose(i)
 			}
 		}
-		top = container.NewPadded(container.NewBorder(nil, nil, widget.NewLabel("Animation"), nil, w.Animations))
+		top = container.NewBorder(nil, nil, widget.NewLabel("Animation"), nil, w.Animations)
+	}
+	if w.Apply != nil {
+		if top == nil {
+			top = container.NewHBox(layout.NewSpacer(), w.Apply)
+		} else {
+			top = container.NewBorder(nil, nil, nil, w.Apply, top)
+		}
+	}
+	if top != nil {
+		top = container.NewPadded(top)
 	}
 	w.SetContent(container.NewBorder(top, nil, nil, nil, w.Player))
 }

@@ -195,3 +195,17 @@ func (c *Character) Save(ctx context.Context, dir, motionName string, moved *mot
 	}
 	return "", fmt.Errorf("save %s: every name from %q to %q is taken", c.Name, base, base+" (999)")
 }
+
+// MotionName names a motion file's motion for "<motion> on <character>":
+// its job's folder for one of Singlecam's downloads ("Walk 1/main_glb.glb"
+// is "Walk 1"), else the file's name without its ending.
+func MotionName(path string) string {
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	lower := strings.ToLower(stem)
+	if strings.HasPrefix(lower, "main_") || strings.HasPrefix(lower, "all_") || lower == "motion_data" {
+		if dir := filepath.Base(filepath.Dir(path)); dir != "." && dir != string(filepath.Separator) {
+			return dir
+		}
+	}
+	return stem
+}

@@ -2,6 +2,7 @@ package retarget
 
 import (
 	"strings"
+	"sync"
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/rigs"
@@ -97,8 +98,11 @@ type namedMap struct {
 	bones map[string]string
 }
 
-// maps returns Move One's rig and every embedded map as role → name.
-func maps() []namedMap {
+// maps returns Move One's rig and every embedded map as role → name, read
+// once.
+var maps = sync.OnceValue(readMaps)
+
+func readMaps() []namedMap {
 	move := rigs.Move()
 	m := namedMap{title: move.Title, bones: map[string]string{}}
 	for _, j := range move.Joints {

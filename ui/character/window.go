@@ -1,0 +1,445 @@
+package character
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/fix"
+	"singlecam/core/motion/load"
+	"singlecam/core/motion/retarget"
+	"singlecam/ui/preview"
+)
+
+// Options are what the window needs from the app around it.
+type Options struct {
+	// Pick asks for a character file with the system's dialog, starting in
+	// dir. It blocks, so it runs off the UI goroutine. Nil offers no Choose.
+	Pick func(dir string) (string, error)
+	// Cancelled is the error Pick returns when nothing was chosen.
+	Cancelled error
+	// Prefs remembers the folder characters were last chosen from; may be nil.
+	Prefs fyne.Preferences
+	// Async runs slow work (reading files, retargeting) off the UI goroutine
+	// and Main runs its result on it; tests make both plain calls. Nil means
+	// a goroutine and fyne.Do.
+	Async, Main func(func())
+}
+
+const prefCharacterFolder = "characterFolder"
+
+// noBone is the choice that leaves a character bone in its rest pose.
+const noBone = "— (keeps its rest pose)"
+
+// Window is "Apply to a character…": the character, its bone match, the
+// player with the motion and the character side by side, and Save. Its
+// widgets are fields so tests drive them.
+type Window struct {
+	fyne.Window
+	Choose    *widget.Button
+	Character *widget.Label // the character file, or a prompt
+	Summary   *widget.Label // how many bones are matched, and from what
+	Pairs     *widget.List
+	Rematch   *widget.Button
+	SaveMap   *widget.Button
+	Save      *widget.Button
+	Notice    *widget.Label
+	// Player plays the motion beside the character; nil until both are read.
+	Player *preview.Player
+	// Saved is the last file saved, or empty.
+	Saved string
+
+	opt        Options
+	motionPath string
+	motionName string
+	source     *motion.Clip
+	ch         *retarget.Character
+	match      *retarget.Match
+	moved      *motion.Clip
+	choices    []string          // the motion's bones a character bone can follow
+	roles      map[string]string // the motion's bone → its humanoid role
+	gen        int               // drops retargets that are out of date
+	stage      *fyne.Container
+}
+
+// NewWindow opens "Apply to a character…" for the motion file at path,
+// named motionName ("Walk 1"): it reads the motion, then asks for the
+// character (call Show).
+func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
+	if opt.Async == nil {
+		opt.Async = func(f func()) { go f() }
+	}
+	if opt.Main == nil {
+		opt.Main = fyne.Do
+	}
+	w := &Window{Window: a.NewWindow(motionName + " on a character — Singlecam"), opt: opt, motionPath: path, motionName: motionName}
+	w.Choose = &widget.Button{Text: "Choose character…", Icon: theme.FolderOpenIcon(), OnTapped: w.choose}
+	if opt.Pick == nil {
+		w.Choose.Hide()
+	}
+	w.Character = widget.NewLabel("Choose your rigged character: a GLB or VRM file.")
+	w.Character.Truncation = fyne.TextTruncateEllipsis
+	w.Summary = widget.NewLabel("")
+	w.Summary.Wrapping = fyne.TextWrapWord
+	w.Pairs = widget.NewList(w.pairCount, w.newPairRow, w.updatePairRow)
+	w.Rematch = &widget.Button{Text: "Match again", Icon: theme.ViewRefreshIcon(), OnTapped: w.rematch}
+	w.SaveMap = &widget.Button{Text: "Save map", Icon: theme.DocumentSaveIcon(), OnTapped: w.saveMap}
+	w.Save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: w.save}
+	w.Notice = widget.NewLabel("")
+	w.Notice.Wrapping = fyne.TextWrapWord
+	w.stage = container.NewStack(container.NewCenter(widget.NewLabel("The motion and your character play here, side by side.")))
+
+	head := widget.NewLabelWithStyle("Your bone  ←  Move bone", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	mapButtons := container.NewHBox(w.Rematch, w.SaveMap)
+	left := container.NewBorder(container.NewVBox(w.Summary, head), mapButtons, nil, nil, w.Pairs)
+	split := container.NewHSplit(left, w.stage)
+	split.Offset = 0.42
+	top := container.NewBorder(nil, nil, nil, w.Choose, w.Character)
+	bottom := container.NewBorder(nil, nil, nil, w.Save, w.Notice)
+	w.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split))
+	w.Resize(fyne.NewSize(1180, 720))
+	w.SetOnClosed(func() {
+		if w.Player != nil {
+			w.Player.Stop()
+		}
+	})
+	w.refresh()
+	w.readMotion()
+	return w
+}
+
+// readMotion reads the motion file, then asks for the character.
+func (w *Window) readMotion() {
+	w.say("Reading " + filepath.Base(w.motionPath) + "…")
+	w.opt.Async(func() {
+		m, err := load.Open(context.Background(), w.motionPath, -1)
+		var clip *motion.Clip
+		if err == nil {
+			clip = m.Clip
+			// Shown beside a character in metres, the motion is in metres too.
+			if k := clip.MetresPerUnit; k > 0 && k != 1 {
+				if scaled, err := fix.Scale(clip, k); err == nil {
+					clip = scaled
+				}
+			}
+		}
+		w.opt.Main(func() {
+			if err != nil {
+				w.say(preview.Explain(err))
+				return
+			}
+			w.source = clip
+			w.choices = []string{noBone}
+			w.roles = map[string]string{}
+			roles, _ := retarget.Roles(clip.Actors[0].Skeleton, nil)
+			for role, j := range roles {
+				w.roles[clip.Actors[0].Skeleton.Joints[j].Name] = role
+			}
+			for _, j := range clip.Actors[0].Skeleton.Joints {
+				if j.Kind == motion.Bone {
+					w.choices = append(w.choices, j.Name)
+				}
+			}
+			w.say("")
+			if w.Player == nil {
+				w.showPlayer(clip) // the motion alone until a character comes
+			}
+			if w.ch != nil {
+				w.matchCharacter()
+			} else if w.opt.Pick != nil {
+				w.choose()
+			}
+		})
+	})
+}
+
+func (w *Window) say(msg string) { w.Notice.SetText(msg) }
+
+// choose asks for the character file with the system's dialog.
+func (w *Window) choose() {
+	if w.opt.Pick == nil {
+		return
+	}
+	dir := ""
+	if w.opt.Prefs != nil {
+		dir = w.opt.Prefs.String(prefCharacterFolder)
+	}
+	w.opt.Async(func() {
+		path, err := w.opt.Pick(dir)
+		w.opt.Main(func() {
+			switch {
+			case err != nil && errors.Is(err, w.opt.Cancelled):
+			case err != nil:
+				w.say("The file dialog could not open (" + err.Error() + "): try again.")
+			default:
+				if w.opt.Prefs != nil {
+					w.opt.Prefs.SetString(prefCharacterFolder, filepath.Dir(path))
+				}
+				w.Open(path)
+			}
+		})
+	})
+}
+
+// Open reads the character file at path and matches its bones.
+func (w *Window) Open(path string) {
+	w.say("Reading " + filepath.Base(path) + "…")
+	w.opt.Async(func() {
+		ch, err := retarget.OpenCharacter(context.Background(), path)
+		w.opt.Main(func() {
+			if err != nil {
+				w.say(Explain(err))
+				return
+			}
+			if !ch.Skinned() {
+				w.say(Explain(retarget.ErrNoSkin))
+				return
+			}
+			w.ch = ch
+			w.Character.SetText("Character: " + path)
+			if w.source != nil {
+				w.matchCharacter()
+			}
+		})
+	})
+}
+
+// MapPath is where the bone map of the character at path is saved: beside
+// it, so it is found again whenever that character is chosen.
+func MapPath(characterPath string) string {
+	return strings.TrimSuffix(characterPath, filepath.Ext(characterPath)) + ".bonemap.json"
+}
+
+// matchCharacter uses the map saved beside the character when it fits,
+// else matches the bones afresh.
+func (w *Window) matchCharacter() {
+	w.match = nil
+	saved := MapPath(w.ch.Path)
+	if f, err := os.Open(saved); err == nil {
+		m, err := retarget.ReadMatch(f)
+		f.Close()
+		if err == nil && w.ch.Check(m, w.source.Actors[0].Skeleton) == nil {
+			w.match = m
+			w.match.How = retarget.How("your saved map (" + filepath.Base(saved) + ")")
+		}
+	}
+	if w.match == nil {
+		w.match = w.ch.Match(w.source.Actors[0].Skeleton)
+	}
+	w.Pairs.UnselectAll()
+	w.Pairs.ScrollToTop()
+	w.retarget()
+}
+
+// rematch forgets the changes and matches the bones afresh.
+func (w *Window) rematch() {
+	if w.ch == nil || w.source == nil {
+		return
+	}
+	w.match = w.ch.Match(w.source.Actors[0].Skeleton)
+	w.retarget()
+}
+
+// retarget puts the motion on the character with the match as it stands,
+// off the UI goroutine; a newer change drops an older result.
+func (w *Window) retarget() {
+	w.gen++
+	gen, ch, src := w.gen, w.ch, w.source
+	m := *w.match
+	m.Pairs = append([]retarget.Pair(nil), w.match.Pairs...)
+	w.moved = nil
+	w.refresh()
+	w.opt.Async(func() {
+		moved, err := ch.Retarget(src, &m)
+		var both *motion.Clip
+		if err == nil {
+			both = beside(src, moved, "Motion: "+w.motionName, ch.Name)
+		}
+		w.opt.Main(func() {
+			if gen != w.gen {
+				return
+			}
+			if err != nil {
+				w.say(Explain(err))
+				w.showPlayer(src)
+				return
+			}
+			w.moved = moved
+			w.say("Check that every bone follows its Move bone, then save.")
+			w.showPlayer(both)
+			w.refresh()
+		})
+	})
+}
+
+// showPlayer plays clip in place of what played, at the same frame.
+func (w *Window) showPlayer(clip *motion.Clip) {
+	frame, playing := 0, true
+	if w.Player != nil {
+		frame, playing = w.Player.Frame(), w.Player.Playing()
+		w.Player.Stop()
+	}
+	w.Player = preview.NewPlayer(clip)
+	w.Player.Seek(min(frame, clip.Frames()-1))
+	w.stage.Objects = []fyne.CanvasObject{w.Player}
+	w.stage.Refresh()
+	w.Canvas().SetOnTypedKey(w.Player.TypedKey)
+	if playing {
+		w.Player.Play()
+	}
+}
+
+// refresh updates the summary, the list and the buttons from the state.
+func (w *Window) refresh() {
+	ready := w.match != nil
+	if ready {
+		bones := len(w.match.Pairs)
+		w.Summary.SetText(fmt.Sprintf("%d of your %d bones follow a Move bone, matched by %s. Change any pair below; the others keep their rest pose.",
+			w.match.Matched(), bones, w.match.How))
+	} else {
+		w.Summary.SetText("")
+	}
+	enable(w.Rematch, ready)
+	enable(w.SaveMap, ready)
+	enable(w.Save, w.moved != nil)
+	if w.ch != nil {
+		w.Save.SetText("Save “" + retarget.OutputName(w.motionName, w.ch.Name) + "”")
+	}
+	w.Pairs.Refresh()
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+func (w *Window) pairCount() int {
+	if w.match == nil {
+		return 0
+	}
+	return len(w.match.Pairs)
+}
+
+// pairRow is one "your bone ← Move bone" line.
+type pairRow struct {
+	widget.BaseWidget
+	bone *widget.Label
+	move *widget.Select
+}
+
+// CreateRenderer is Fyne's hook for drawing the row.
+func (r *pairRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewGridWithColumns(2, r.bone, container.NewBorder(nil, nil, widget.NewLabel("←"), nil, r.move)))
+}
+
+func (w *Window) newPairRow() fyne.CanvasObject {
+	r := &pairRow{bone: widget.NewLabel(""), move: widget.NewSelect(nil, nil)}
+	r.bone.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (w *Window) updatePairRow(i widget.ListItemID, o fyne.CanvasObject) {
+	r := o.(*pairRow)
+	p := w.match.Pairs[i]
+	text := p.Bone
+	if role := w.roles[p.Move]; role != "" && p.Move != "" {
+		text += " (" + retarget.RoleTitle(role) + ")"
+	}
+	r.bone.SetText(text)
+	r.move.OnChanged = nil
+	r.move.Options = w.choices
+	sel := p.Move
+	if sel == "" {
+		sel = noBone
+	}
+	r.move.Selected = sel
+	r.move.Refresh()
+	bone := p.Bone
+	r.move.OnChanged = func(s string) { w.SetPair(bone, s) }
+}
+
+// SetPair makes the character's bone follow the Move bone move (noBone or
+// "" for none) and puts the motion on the character again.
+func (w *Window) SetPair(bone, move string) {
+	if w.match == nil {
+		return
+	}
+	if move == noBone {
+		move = ""
+	}
+	if !w.match.Set(bone, move) {
+		return
+	}
+	w.retarget()
+}
+
+// saveMap writes the match beside the character, where choosing that
+// character again (or singlecam retarget --map) finds it.
+func (w *Window) saveMap() {
+	if w.match == nil || w.ch == nil {
+		return
+	}
+	path := MapPath(w.ch.Path)
+	m := *w.match
+	w.opt.Async(func() {
+		err := writeMap(path, &m)
+		w.opt.Main(func() {
+			if err != nil {
+				w.say(Explain(err))
+				return
+			}
+			w.say("Bone map saved as " + filepath.Base(path) + " beside the character: Singlecam uses it whenever you choose this character.")
+		})
+	})
+}
+
+func writeMap(path string, m *retarget.Match) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".bonemap-*.json")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := m.Write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// save writes "<motion> on <character>.glb" beside the motion file.
+func (w *Window) save() {
+	if w.moved == nil || w.ch == nil {
+		return
+	}
+	ch, moved, dir, name := w.ch, w.moved, filepath.Dir(w.motionPath), w.motionName
+	w.Save.Disable()
+	w.say("Saving…")
+	w.opt.Async(func() {
+		path, err := ch.Save(context.Background(), dir, name, moved)
+		w.opt.Main(func() {
+			w.Save.Enable()
+			if err != nil {
+				w.say(Explain(err))
+				return
+			}
+			w.Saved = path
+			w.say("Saved “" + filepath.Base(path) + "” in " + dir + ".")
+		})
+	})
+}

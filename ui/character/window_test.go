@@ -1,0 +1,197 @@
+package character
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/retarget"
+	"singlecam/core/motion/retarget/retargettest"
+	"singlecam/core/motion/rigs"
+	"singlecam/core/motion/synth"
+)
+
+var errCancelled = errors.New("cancelled")
+
+// files writes a walk (as Singlecam saves a job's GLB) and two characters:
+// Mixamo-named, and one whose bones no rule can match.
+func files(t *testing.T) (dir, walk, mixamo, odd string) {
+	t.Helper()
+	dir = t.TempDir()
+	c, err := synth.Clip(rigs.Move(), synth.Options{Kind: synth.Walk, FPS: 30, Seconds: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	walk = filepath.Join(dir, "Walk 1", "main_glb.glb")
+	os.MkdirAll(filepath.Dir(walk), 0o755)
+	f, err := os.Create(walk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := gltf.Write(f, c); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	write := func(name string, rename func(string) string) string {
+		s, _ := rigs.Move().Skeleton()
+		for i := range s.Joints {
+			s.Joints[i].Name = rename(s.Joints[i].Name)
+		}
+		data, err := retargettest.GLB(s, retargettest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	mixamo = write("Robot.glb", func(n string) string { return "mixamorig:" + strings.TrimPrefix(n, "_1:") })
+	odd = write("Odd.glb", func(n string) string { return "b" + strings.TrimPrefix(n, "_1:") + "Q" })
+	return dir, walk, mixamo, odd
+}
+
+// now runs the window's slow work at once, on the test's goroutine.
+func now(f func()) { f() }
+
+func TestApplyingAMotionToACharacter(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir, walk, mixamo, _ := files(t)
+	picked := 0
+	w := NewWindow(a, walk, "Walk 1", Options{
+		Pick:      func(string) (string, error) { picked++; return mixamo, nil },
+		Cancelled: errCancelled, Prefs: a.Preferences(), Async: now, Main: now,
+	})
+	defer w.Close()
+	if picked != 1 {
+		t.Fatalf("the character was asked for %d times on opening", picked)
+	}
+	if w.Player == nil || len(w.Player.Legend.Objects) == 0 {
+		t.Fatal("no player with the motion and the character")
+	}
+	if !strings.Contains(w.Summary.Text, "matched by the Mixamo names") || w.pairCount() != 41 {
+		t.Errorf("summary %q, %d pairs", w.Summary.Text, w.pairCount())
+	}
+	if w.Save.Disabled() || w.Save.Text != "Save “Walk 1 on Robot.glb”" {
+		t.Errorf("save button %q, disabled %v", w.Save.Text, w.Save.Disabled())
+	}
+	if a.Preferences().String(prefCharacterFolder) != dir {
+		t.Error("the character's folder is not remembered")
+	}
+
+	// Unmatching a core bone says what is missing and saves nothing.
+	w.SetPair("mixamorig:LeftForeArm", noBone)
+	if !w.Save.Disabled() || !strings.Contains(w.Notice.Text, "left forearm") {
+		t.Errorf("notice %q, save disabled %v", w.Notice.Text, w.Save.Disabled())
+	}
+	// A row shows the pair and changes it.
+	row := w.newPairRow().(*pairRow)
+	i := pairIndex(t, w, "mixamorig:LeftForeArm")
+	w.updatePairRow(i, row)
+	if row.move.Selected != noBone {
+		t.Errorf("the row shows %q", row.move.Selected)
+	}
+	row.move.SetSelected("_1:LeftForeArm")
+	if w.Save.Disabled() || w.match.Pairs[i].Move != "_1:LeftForeArm" {
+		t.Fatalf("choosing the forearm again: %q, save disabled %v", w.Notice.Text, w.Save.Disabled())
+	}
+
+	test.Tap(w.Save)
+	want := filepath.Join(dir, "Walk 1", "Walk 1 on Robot.glb")
+	if w.Saved != want {
+		t.Fatalf("saved %q, want %q (%s)", w.Saved, want, w.Notice.Text)
+	}
+	if _, err := os.Stat(want); err != nil {
+		t.Fatal(err)
+	}
+
+	// A saved map is used the next time this character is chosen.
+	w.SetPair("mixamorig:LeftHandIndex1", noBone)
+	test.Tap(w.SaveMap)
+	if _, err := os.Stat(MapPath(mixamo)); err != nil || !strings.Contains(w.Notice.Text, "Robot.bonemap.json") {
+		t.Fatalf("map not saved: %v, %q", err, w.Notice.Text)
+	}
+	w.Open(mixamo)
+	if !strings.Contains(w.Summary.Text, "your saved map") || w.match.Pairs[pairIndex(t, w, "mixamorig:LeftHandIndex1")].Move != "" {
+		t.Errorf("the saved map was not used: %q", w.Summary.Text)
+	}
+	test.Tap(w.Rematch)
+	if w.match.Pairs[pairIndex(t, w, "mixamorig:LeftHandIndex1")].Move == "" {
+		t.Error("Match again kept the change")
+	}
+}
+
+func pairIndex(t *testing.T, w *Window, bone string) int {
+	t.Helper()
+	for i, p := range w.match.Pairs {
+		if p.Bone == bone {
+			return i
+		}
+	}
+	t.Fatalf("no pair for %s", bone)
+	return -1
+}
+
+func TestACharacterThatCannotTakeTheMotionSaysWhy(t *testing.T) {
+	a := test.NewTempApp(t)
+	_, walk, _, odd := files(t)
+	w := NewWindow(a, walk, "Walk 1", Options{Async: now, Main: now})
+	defer w.Close()
+	if !w.Choose.Hidden {
+		t.Error("Choose shows without a file dialog")
+	}
+	w.Open(odd)
+	if !w.Save.Disabled() || !strings.Contains(w.Notice.Text, "No bone of the character is matched for the hips, spine, head") {
+		t.Errorf("notice %q", w.Notice.Text)
+	}
+	// The motion still plays, alone, while the bones are matched by hand.
+	if w.Player == nil {
+		t.Error("no player")
+	}
+	w.Open(filepath.Join(filepath.Dir(odd), "notes.txt"))
+	if !strings.Contains(w.Notice.Text, "GLB, VRM and glTF") {
+		t.Errorf("notice %q", w.Notice.Text)
+	}
+}
+
+func TestCancellingTheFileDialogChangesNothing(t *testing.T) {
+	a := test.NewTempApp(t)
+	_, walk, _, _ := files(t)
+	w := NewWindow(a, walk, "Walk 1", Options{Pick: func(string) (string, error) { return "", errCancelled },
+		Cancelled: errCancelled, Async: now, Main: now})
+	defer w.Close()
+	if w.Notice.Text != "" || w.match != nil || !w.Save.Disabled() {
+		t.Errorf("notice %q after cancelling", w.Notice.Text)
+	}
+}
+
+func TestBesideSetsTheCharacterApart(t *testing.T) {
+	src, _ := synth.Clip(rigs.Move(), synth.Options{Kind: synth.Walk, FPS: 30, Seconds: 1})
+	s := src.Actors[0].Skeleton
+	moved, err := retarget.Clip(src, s, retarget.NewMatch(s, nil, s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := beside(src, moved, "Motion", "Robot")
+	if len(both.Actors) != 2 || both.Actors[1].Name != "Robot" || both.Validate() != nil {
+		t.Fatalf("%d actors", len(both.Actors))
+	}
+	for f := range src.Frames() {
+		a, b := both.Actors[0].WorldPositions(f, nil), both.Actors[1].WorldPositions(f, nil)
+		for j := range a {
+			if d := b[j].Sub(a[j]); d.X < 1.2 || d.Y*d.Y+d.Z*d.Z > 1e-12 {
+				t.Fatalf("frame %d joint %d: the character is %v from the motion", f, j, d)
+			}
+		}
+	}
+	if src.Actors[0].Name == "Motion" || moved.Actors[0].Skeleton.Joints[0].Rest.T != (motion.Vec3{}) {
+		t.Error("the inputs changed")
+	}
+}
