@@ -375,11 +375,13 @@ func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
 	case row.Phase == joblist.Failed && row.JobID == "" && row.SubmissionID != "":
 		box.Add(&widget.Button{Text: "Retry", Icon: theme.ViewRefreshIcon(), OnTapped: func() { v.retry(row.SubmissionID) }})
 	}
+	// The motion's buttons get a row of their own, so the pane stays narrow.
+	motionBox := container.NewHBox()
 	if b := v.previewButton(row); b != nil {
-		box.Add(b)
+		motionBox.Add(b)
 	}
 	if b := v.applyButton(row); b != nil {
-		box.Add(b)
+		motionBox.Add(b)
 	}
 	if row.JobID != "" {
 		id := row.JobID
@@ -388,6 +390,9 @@ func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
 			v.ui.main.say("Job ID copied.")
 		}})
 		box.Add(&widget.Button{Text: "Rename…", Icon: theme.DocumentCreateIcon(), OnTapped: func() { v.rename(id, row.Name) }})
+	}
+	if len(motionBox.Objects) > 0 {
+		return container.NewVBox(box, motionBox)
 	}
 	return box
 }

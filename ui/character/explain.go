@@ -14,8 +14,12 @@ func Explain(err error) string {
 	var miss *retarget.MissingError
 	switch {
 	case errors.As(err, &miss):
+		them := "them"
+		if len(miss.Roles) == 1 {
+			them = "it"
+		}
 		return "No bone of the character is matched for the " + retarget.RoleTitles(miss.Roles) +
-			": match them in the bone list (or a map file), or choose a rigged humanoid character."
+			": match " + them + " in the bone list (or a map file), or choose a rigged humanoid character."
 	case errors.Is(err, retarget.ErrNoSkin):
 		return "That character has no skin (no armature bound to its mesh): export it from your 3D tool with its armature and skinned mesh."
 	case errors.Is(err, retarget.ErrNotCharacter):

@@ -259,23 +259,29 @@ func (w *Window) retarget() {
 	w.moved = nil
 	w.refresh()
 	w.opt.Async(func() {
-		moved, err := ch.Retarget(src, &m)
+		// What is matched moves even while core bones are not, so the
+		// player shows the effect of every change; only Save waits.
+		moved, err := retarget.Clip(src, ch.Skeleton(), &m)
 		var both *motion.Clip
 		if err == nil {
 			both = beside(src, moved, "Motion: "+w.motionName, ch.Name)
+			err = ch.Check(&m, src.Actors[0].Skeleton)
 		}
 		w.opt.Main(func() {
 			if gen != w.gen {
 				return
 			}
+			if both != nil {
+				w.showPlayer(both)
+			} else {
+				w.showPlayer(src)
+			}
 			if err != nil {
 				w.say(Explain(err))
-				w.showPlayer(src)
 				return
 			}
 			w.moved = moved
 			w.say("Check that every bone follows its Move bone, then save.")
-			w.showPlayer(both)
 			w.refresh()
 		})
 	})
@@ -394,6 +400,10 @@ func (w *Window) saveMap() {
 	}
 	path := MapPath(w.ch.Path)
 	m := *w.match
+	m.Pairs = append([]retarget.Pair(nil), w.match.Pairs...)
+	for i := range m.Pairs {
+		m.Pairs[i].Role = w.roles[m.Pairs[i].Move] // as the pairs now stand
+	}
 	w.opt.Async(func() {
 		err := writeMap(path, &m)
 		w.opt.Main(func() {

@@ -27,13 +27,12 @@ var ErrNoMotion = errors.New("the motion has no frames")
 // as the match m pairs their bones. The result moves target's skeleton
 // (shared, not copied) for as many frames as src has: a rotation track for
 // every matched bone, a translation track for the hips, and nothing for
-// unmatched bones, which keep their rest pose. src is not changed.
+// unmatched bones, which keep their rest pose. src is not changed. It moves
+// what is matched even when core bones are not (for a preview while a
+// person matches them); Character.Retarget refuses that.
 func Actor(src *motion.Actor, target *motion.Skeleton, m *Match) (*motion.Actor, error) {
 	if src == nil || src.Skeleton == nil || src.Frames < 1 || len(src.Tracks) != len(src.Skeleton.Joints) {
 		return nil, ErrNoMotion
-	}
-	if miss := m.Missing(src.Skeleton); len(miss) > 0 {
-		return nil, &MissingError{Roles: miss}
 	}
 	p, err := newPlan(src.Skeleton, target, m)
 	if err != nil {

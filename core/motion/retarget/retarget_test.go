@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"singlecam/core/motion"
+	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/rigs"
 	"singlecam/core/motion/synth"
 )
@@ -199,7 +200,11 @@ func TestACharacterMissingCoreBonesIsRefusedWithTheList(t *testing.T) {
 	m := NewMatch(skel, nil, src.Actors[0].Skeleton)
 	m.Set("mixamorig:LeftForeArm", "")
 	m.Set("mixamorig:Head", "")
-	_, err := Clip(src, skel, m)
+	if _, err := Clip(src, skel, m); err != nil {
+		t.Errorf("a preview of what is matched: %v", err)
+	}
+	ch := &Character{Name: "Guy", file: &gltf.Character{Skeleton: skel, Skinned: true}}
+	_, err := ch.Retarget(src, m)
 	var miss *MissingError
 	if !errors.As(err, &miss) || fmt.Sprint(miss.Roles) != "[head leftLowerArm]" {
 		t.Fatalf("got %v", err)
