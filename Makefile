@@ -56,7 +56,7 @@ test: test-deps fyne-tool
 	  REAL_KEYRING=1 $(GO) test -count=1 -run TestRealKeyring -v ./core/secrets'
 	.ci/dcc-check
 
-## dcc-check: import the simulator's GLB and BVH files into Blender, headless
+## dcc-check: import the simulator's GLB and BVH files, and retargeted characters, into Blender, headless
 ## (installs Debian's blender when missing: about a minute; the check: 10-35 s)
 dcc-check: deps
 	.ci/dcc-check
