@@ -49,8 +49,23 @@ func ReadCharacter(r io.Reader, files fs.FS) (*Character, error) {
 	}
 	// Check the container with this package's own bounds-checked reader
 	// first: it refuses what the decoder below might choke on.
-	if _, err := open(bytes.NewReader(data), int64(len(data)), files); err != nil {
+	src, err := open(bytes.NewReader(data), int64(len(data)), files)
+	if err != nil {
 		return nil, err
+	}
+	// The decoder below allocates each buffer's declared length: check the
+	// lengths against the bytes that are there first.
+	for i, b := range src.doc.Buffers {
+		switch {
+		case b == nil:
+			return nil, bad("buffer %d is null", i)
+		case b.URI == "" && (i != 0 || !src.hasBin):
+			return nil, bad("buffer %d has no data", i)
+		case b.URI == "" && int64(b.ByteLength) > src.binLen:
+			return nil, bad("buffer %d declares %d bytes; the binary chunk holds %d", i, b.ByteLength, src.binLen)
+		case b.ByteLength < 0 || b.ByteLength > maxCharacterBytes:
+			return nil, bad("buffer %d declares %d bytes", i, b.ByteLength)
+		}
 	}
 	doc := new(gltf.Document)
 	dec := gltf.NewDecoder(bytes.NewReader(data))

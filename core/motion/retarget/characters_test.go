@@ -14,7 +14,7 @@ import (
 // The characters of these tests are built here from Move One's rig, each
 // changed in one way a real character differs from it.
 
-func moveSkeleton(t *testing.T) *motion.Skeleton {
+func moveSkeleton(t testing.TB) *motion.Skeleton {
 	t.Helper()
 	s, err := rigs.Move().Skeleton()
 	if err != nil {
@@ -35,7 +35,7 @@ func renamed(s *motion.Skeleton, names func(string) string) *motion.Skeleton {
 }
 
 // mixamoNames renames Move One's bones as Mixamo's rig names them.
-func mixamoNames(t *testing.T) func(string) string {
+func mixamoNames(t testing.TB) func(string) string {
 	m, err := rigs.LoadMap("mixamo")
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ var rigifyNames = map[string]string{
 
 // longLegs has legs 25% longer, arms 20% shorter and a spine 10% longer,
 // standing on the same floor, with Rigify's names (fingers unnamed).
-func longLegs(t *testing.T) *motion.Skeleton {
+func longLegs(t testing.TB) *motion.Skeleton {
 	s := moveSkeleton(t)
 	out := &motion.Skeleton{Joints: append([]motion.Joint(nil), s.Joints...)}
 	under := func(j int, name string) bool {
