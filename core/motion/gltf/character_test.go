@@ -3,6 +3,7 @@ package gltf
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"testing"
 
 	"singlecam/core/motion"
@@ -75,4 +76,38 @@ func FuzzReadCharacter(f *testing.F) {
 			}
 		}
 	})
+}
+
+// glb packs a JSON document and a binary chunk as a GLB container.
+func glb(jsonDoc string, bin []byte) []byte {
+	for len(jsonDoc)%4 != 0 {
+		jsonDoc += " "
+	}
+	var b bytes.Buffer
+	le := func(v uint32) { b.Write([]byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)}) }
+	le(glbMagic)
+	le(2)
+	le(uint32(12 + 8 + len(jsonDoc) + 8 + len(bin)))
+	le(uint32(len(jsonDoc)))
+	le(chunkJSON)
+	b.WriteString(jsonDoc)
+	le(uint32(len(bin)))
+	le(chunkBIN)
+	b.Write(bin)
+	return b.Bytes()
+}
+
+func TestReadCharacterRefusesBuffersLargerThanTheirBytes(t *testing.T) {
+	const head = `{"asset":{"version":"2.0"},"nodes":[{"name":"a"}],"skins":[{"joints":[0]}],`
+	for _, doc := range []string{
+		head + `"buffers":[{"byteLength":1000000000}]}`,
+		head + `"buffers":[{"byteLength":4},{"byteLength":4}]}`,
+	} {
+		if _, err := ReadCharacter(bytes.NewReader(glb(doc, make([]byte, 4))), nil); !errors.Is(err, ErrNotGLTF) {
+			t.Errorf("%s: got %v", doc, err)
+		}
+	}
+	if _, err := ReadCharacter(bytes.NewReader(glb(head+`"buffers":[{"byteLength":4}]}`, make([]byte, 4))), nil); err != nil {
+		t.Errorf("a buffer that fits: %v", err)
+	}
 }
