@@ -134,8 +134,10 @@ func TestMotionStandsAlone(t *testing.T) {
 
 // readOnly are the core packages the front ends may use in full: they
 // change nothing (TestReadOnlyPackagesChangeNothing checks it). media reads
-// a video's headers, motion/load a motion file; paths reads the environment.
-var readOnly = []string{"joblist", "media", "motion", "motion/load", "paths", "price", "words"}
+// a video's headers, motion/load a motion file, motion/retarget a character
+// file (the engine saves what it computes); motion/fix and price only
+// compute; paths reads the environment.
+var readOnly = []string{"joblist", "media", "motion", "motion/fix", "motion/load", "motion/retarget", "paths", "price", "words"}
 
 // valuePackages hold both values and machinery. The front ends may use their
 // types (but not the machinery's: doors), constants and variables, and of
@@ -153,9 +155,10 @@ var valuePackages = map[string]struct{ pureFuncs, doors []string }{
 // the above: the door itself, and for the terminal the simulator it hosts
 // (`singlecam simulate` runs Move's side, not the app's).
 var frontEnds = map[string][]string{
-	"ui":         {"engine"},
-	"ui/preview": {},
-	"ui/cli":     {"engine", "ugcsim"},
+	"ui":           {"engine"},
+	"ui/preview":   {},
+	"ui/character": {"engine"},
+	"ui/cli":       {"engine", "ugcsim"},
 }
 
 // worldChanging are imports and calls that reach outside the process or

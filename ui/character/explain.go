@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 
-	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/retarget"
 )
 
@@ -32,7 +31,7 @@ func Explain(err error) string {
 		return "The file is not there any more: choose it again."
 	case errors.Is(err, fs.ErrPermission):
 		return "Singlecam may not read or write there: check the permissions, or choose another folder."
-	case errors.Is(err, gltf.ErrNotGLTF):
+	case errors.Is(err, retarget.ErrUnreadable):
 		return "That character file could not be read (" + err.Error() + "): export it again as GLB or VRM."
 	}
 	return "That did not work (" + err.Error() + "): try another file or folder."

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"singlecam/core/engine"
 	"singlecam/core/motion"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/load"
@@ -405,7 +406,7 @@ func (w *Window) saveMap() {
 		m.Pairs[i].Role = w.roles[m.Pairs[i].Move] // as the pairs now stand
 	}
 	w.opt.Async(func() {
-		err := writeMap(path, &m)
+		err := engine.SaveBoneMap(path, &m)
 		w.opt.Main(func() {
 			if err != nil {
 				w.say(Explain(err))
@@ -414,22 +415,6 @@ func (w *Window) saveMap() {
 			w.say("Bone map saved as " + filepath.Base(path) + " beside the character: Singlecam uses it whenever you choose this character.")
 		})
 	})
-}
-
-func writeMap(path string, m *retarget.Match) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".bonemap-*.json")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := m.Write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // save writes "<motion> on <character>.glb" beside the motion file.
@@ -441,7 +426,7 @@ func (w *Window) save() {
 	w.Save.Disable()
 	w.say("Saving…")
 	w.opt.Async(func() {
-		path, err := ch.Save(context.Background(), dir, name, moved)
+		path, err := engine.SaveOnCharacter(context.Background(), ch, dir, name, moved)
 		w.opt.Main(func() {
 			w.Save.Enable()
 			if err != nil {

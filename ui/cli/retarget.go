@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"singlecam/core/engine"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
@@ -109,7 +110,7 @@ func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Ma
 	if out == "" {
 		out = filepath.Dir(path)
 	}
-	dest, err := ch.Save(ctx, out, retarget.MotionName(path), moved)
+	dest, err := engine.SaveOnCharacter(ctx, ch, out, retarget.MotionName(path), moved)
 	if err != nil {
 		return "", explained(character.Explain(err))
 	}

@@ -1,10 +1,10 @@
 package retarget
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,6 +22,10 @@ var ErrNoSkin = errors.New("the character has no skin (no armature bound to a me
 
 // ErrNotCharacter is returned for a file whose name ends in none of Extensions.
 var ErrNotCharacter = errors.New("not a character file (.glb, .vrm or .gltf)")
+
+// ErrUnreadable is wrapped by the errors of a character file that is not
+// glTF a character can be read from (motion/gltf's ErrNotGLTF).
+var ErrUnreadable = gltf.ErrNotGLTF
 
 // Character is a character file opened for retargeting.
 type Character struct {
@@ -134,66 +138,15 @@ func safeName(s string) string {
 	return s
 }
 
-// Save writes the character with moved (a clip Retarget made) as a new
-// animation into dir, as OutputName(motionName, character), numbered
-// "(2)", "(3)" when the name is taken: it never replaces a file. It reads
-// the character file again, so the saved file holds exactly what it holds.
-// It returns the path written.
-func (c *Character) Save(ctx context.Context, dir, motionName string, moved *motion.Clip) (string, error) {
-	if err := ctx.Err(); err != nil {
-		return "", err
-	}
+// Encode writes the character as a GLB with moved (a clip Retarget made)
+// as a new animation. It reads the character file again, so what it writes
+// holds exactly what the file holds; writing it to disk is the engine's.
+func (c *Character) Encode(w io.Writer, moved *motion.Clip) error {
 	f, err := readCharacter(c.Path)
 	if err != nil {
-		return "", err
+		return err
 	}
-	var buf bytes.Buffer
-	if err := f.WriteWithAnimation(&buf, moved); err != nil {
-		return "", err
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("save %s: %w", c.Name, err)
-	}
-	tmp, err := os.CreateTemp(dir, ".singlecam-*.glb.part")
-	if err != nil {
-		return "", fmt.Errorf("save %s: %w", c.Name, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("save %s: %w", c.Name, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("save %s: %w", c.Name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return "", fmt.Errorf("save %s: %w", c.Name, err)
-	}
-	base := strings.TrimSuffix(OutputName(motionName, c.Name), ".glb")
-	for n := 1; n < 1000; n++ {
-		name := base + ".glb"
-		if n > 1 {
-			name = fmt.Sprintf("%s (%d).glb", base, n)
-		}
-		dest := filepath.Join(dir, name)
-		// A hard link fails when the name is taken, so nothing is replaced.
-		err := os.Link(tmp.Name(), dest)
-		if err == nil {
-			return dest, nil
-		}
-		if errors.Is(err, os.ErrExist) {
-			continue
-		}
-		if _, statErr := os.Lstat(dest); statErr == nil {
-			continue
-		}
-		if err := os.Rename(tmp.Name(), dest); err != nil { // no hard links here (FAT)
-			return "", fmt.Errorf("save %s: %w", c.Name, err)
-		}
-		return dest, nil
-	}
-	return "", fmt.Errorf("save %s: every name from %q to %q is taken", c.Name, base, base+" (999)")
+	return f.WriteWithAnimation(w, moved)
 }
 
 // MotionName names a motion file's motion for "<motion> on <character>":

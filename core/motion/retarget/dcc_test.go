@@ -62,10 +62,7 @@ func TestWriteDCCCharacters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path, err := ch.Save(context.Background(), dir, clip.Name, moved)
-		if err != nil {
-			t.Fatal(err)
-		}
+		path := save(t, ch, dir, clip.Name, moved)
 		bone := func(role string) string {
 			roles, _ := Roles(clip.Actors[0].Skeleton, nil)
 			for _, p := range m.Pairs {
