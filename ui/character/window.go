@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -103,7 +104,7 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	mapButtons := container.NewHBox(w.Rematch, w.SaveMap)
 	left := container.NewBorder(container.NewVBox(w.Summary, head), mapButtons, nil, nil, w.Pairs)
 	split := container.NewHSplit(left, w.stage)
-	split.Offset = 0.42
+	split.Offset = 0.46
 	top := container.NewBorder(nil, nil, nil, w.Choose, w.Character)
 	bottom := container.NewBorder(nil, nil, nil, w.Save, w.Notice)
 	w.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split))
@@ -348,7 +349,10 @@ type pairRow struct {
 
 // CreateRenderer is Fyne's hook for drawing the row.
 func (r *pairRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewGridWithColumns(2, r.bone, container.NewBorder(nil, nil, widget.NewLabel("←"), nil, r.move)))
+	// The Move bone gets room for Move One's longest names; the character's
+	// bone, with its role, the rest.
+	move := container.New(layout.NewGridWrapLayout(fyne.NewSize(200, r.move.MinSize().Height)), r.move)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("←"), move), r.bone))
 }
 
 func (w *Window) newPairRow() fyne.CanvasObject {

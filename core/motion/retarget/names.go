@@ -216,7 +216,7 @@ func roleOfName(name string) string {
 // roleTitles name the roles whose VRM names read oddly to people.
 var roleTitles = map[string]string{
 	"LowerArm": "forearm", "UpperLeg": "thigh", "LowerLeg": "shin", "UpperArm": "upper arm",
-	"upperChest": "upper chest", "ThumbMetacarpal": "thumb (1st joint)", "ThumbProximal": "thumb (2nd joint)",
+	"upperChest": "upper chest", "ThumbMetacarpal": "thumb, 1st joint", "ThumbProximal": "thumb, 2nd joint", "ThumbDistal": "thumb, 3rd joint",
 }
 
 // RoleTitle names a humanoid role for people: "leftLowerArm" is "left forearm".

@@ -46,7 +46,7 @@ func TestRolesPreferTheVRMTableThenTheBestMap(t *testing.T) {
 func TestRoleTitle(t *testing.T) {
 	for role, want := range map[string]string{
 		"leftLowerArm": "left forearm", "hips": "hips", "rightUpperLeg": "right thigh",
-		"leftIndexProximal": "left index proximal", "upperChest": "upper chest", "rightThumbMetacarpal": "right thumb (1st joint)",
+		"leftIndexProximal": "left index proximal", "upperChest": "upper chest", "rightThumbMetacarpal": "right thumb, 1st joint",
 	} {
 		if got := RoleTitle(role); got != want {
 			t.Errorf("%s: %q, want %q", role, got, want)

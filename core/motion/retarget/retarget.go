@@ -335,7 +335,8 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 
 // Clip puts every frame of the clip's first actor on the character; see
 // Actor. The result is a one-actor clip at the same frame rate, named
-// after the motion.
+// after the motion, in the character's units (unknown to the clip: a glTF
+// character's are metres).
 func Clip(c *motion.Clip, target *motion.Skeleton, m *Match) (*motion.Clip, error) {
 	if c == nil || len(c.Actors) == 0 {
 		return nil, ErrNoMotion
@@ -347,7 +348,7 @@ func Clip(c *motion.Clip, target *motion.Skeleton, m *Match) (*motion.Clip, erro
 	if m.Character != "" {
 		a.Name = m.Character
 	}
-	out := &motion.Clip{Name: c.Name, FPS: c.FPS, Actors: []*motion.Actor{a}, MetresPerUnit: c.MetresPerUnit}
+	out := &motion.Clip{Name: c.Name, FPS: c.FPS, Actors: []*motion.Actor{a}}
 	if err := out.Validate(); err != nil {
 		return nil, fmt.Errorf("retarget: %w", err)
 	}
