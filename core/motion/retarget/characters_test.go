@@ -148,3 +148,22 @@ func sourceClip(t *testing.T, kind synth.Kind) *motion.Clip {
 	}
 	return c
 }
+
+// inArmature puts the skeleton under an armature node as Blender exports an
+// FBX character: the armature turned to Z up and scaled to centimetres, the
+// bones' offsets in centimetres, every joint where it was in the world.
+func inArmature(s *motion.Skeleton) *motion.Skeleton {
+	turn := motion.AxisAngle(motion.Vec3{X: 1}, deg(90))
+	arm := motion.Joint{Name: "Armature", Parent: -1, Rest: motion.Transform{R: turn, S: motion.Vec3{X: 0.01, Y: 0.01, Z: 0.01}}, Kind: motion.Node}
+	out := &motion.Skeleton{Joints: []motion.Joint{arm}}
+	for _, j := range s.Joints {
+		j.Rest.T = j.Rest.T.Scale(100)
+		if j.Parent < 0 {
+			j.Rest.T = turn.Conj().Rotate(j.Rest.T)
+			j.Rest.R = turn.Conj().Mul(j.Rest.R)
+		}
+		j.Parent++ // the armature comes first; a root's -1 becomes it
+		out.Joints = append(out.Joints, j)
+	}
+	return out
+}

@@ -42,6 +42,7 @@ func characters(t *testing.T) []character {
 		{"90° bone rolls (UE5 names)", rolled(ue, boneRolls(ue)), nil, "the Unreal Engine 5 mannequin names"},
 		{"A-pose", aPose(mixamo, "mixamorig:LeftArm", "mixamorig:RightArm"), nil, "the Mixamo names"},
 		{"longer legs, shorter arms (Rigify names)", longLegs(t), nil, ByNames},
+		{"under a Z-up armature in centimetres", inArmature(aPose(mixamo, "mixamorig:LeftArm", "mixamorig:RightArm")), nil, "the Mixamo names"},
 		{"VRM humanoid table, A-pose, rolls, facing -Z", vrm, rigs.Move().Roles(), ByVRM},
 	}
 }
@@ -208,5 +209,22 @@ func TestACharacterMissingCoreBonesIsRefusedWithTheList(t *testing.T) {
 	var miss *MissingError
 	if !errors.As(err, &miss) || fmt.Sprint(miss.Roles) != "[head leftLowerArm]" {
 		t.Fatalf("got %v", err)
+	}
+}
+
+func TestTheTestCharactersStandWhereMoveOneStands(t *testing.T) {
+	move := moveSkeleton(t)
+	want := move.RestWorld()
+	for name, s := range map[string]*motion.Skeleton{
+		"rolled":      rolled(move, boneRolls(move)),
+		"in armature": inArmature(move),
+	} {
+		got := s.RestWorld()
+		off := len(got) - len(want)
+		for j := range want {
+			if d := got[j+off].Translation().Sub(want[j].Translation()).Len(); d > 1e-9 {
+				t.Errorf("%s: joint %d is %.3g m from Move One's", name, j, d)
+			}
+		}
 	}
 }
