@@ -33,6 +33,7 @@ func main() {
 	cli.Version = cli.Describe(version, commit)
 	if cli.HasDesktop(os.Getenv) {
 		cli.NewApp = newApp
+		cli.PickFile, cli.CancelledPick = native.Picker{}.Open, ui.ErrCancelled
 	}
 	// A window system that cannot start (a DISPLAY where no X server
 	// answers) is a sentence, not a Go panic: for the app and for preview.

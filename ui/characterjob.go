@@ -6,11 +6,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/joblist"
+	"singlecam/core/motion/retarget"
 	"singlecam/ui/character"
 )
-
-// characterExtensions are the character files the picker offers.
-var characterExtensions = []string{"glb", "vrm", "gltf"}
 
 // applyButton is "Apply to a character…" on a finished job with a motion
 // output, or nil.
@@ -31,7 +29,7 @@ func (u *UI) applyToCharacter(path, motionName string) {
 	opt := character.Options{Cancelled: ErrCancelled, Prefs: u.app.Preferences(), Main: u.onMain}
 	if p := u.opts.Picker; p != nil {
 		opt.Pick = func(dir string) (string, error) {
-			return p.Open("Choose your character", "Characters (GLB, VRM)", characterExtensions, dir)
+			return p.Open("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
 		}
 	}
 	w := character.NewWindow(u.app, path, motionName, opt)

@@ -16,6 +16,14 @@ import (
 	"singlecam/ui/preview"
 )
 
+// PickFile opens the system's file dialog for one file (ui.FilePicker's
+// Open); main sets it with NewApp so the player offers "Apply to a
+// character…". It returns CancelledPick when nothing is chosen.
+var (
+	PickFile      func(title, kind string, extensions []string, dir string) (string, error)
+	CancelledPick error
+)
+
 // NewApp makes the GUI app, for commands that open a window. main sets it
 // when there is a desktop session (see HasDesktop), so that this package
 // never needs a display driver (and its tests run without one); nil means
@@ -69,6 +77,16 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 			})
 		}()
 	})
+	if PickFile != nil {
+		w.OfferApply(func() {
+			character.NewWindow(a, path, retarget.MotionName(path), character.Options{
+				Pick: func(dir string) (string, error) {
+					return PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
+				},
+				Cancelled: CancelledPick, Prefs: a.Preferences(),
+			}).Show()
+		})
+	}
 	if !*paused {
 		w.Player.Play()
 	}
@@ -93,7 +111,15 @@ func previewOnCharacter(path, char string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "singlecam preview: this build of Singlecam cannot open windows.")
 		return 1
 	}
-	w := character.NewWindow(NewApp(), path, retarget.MotionName(path), character.Options{})
+	a := NewApp()
+	opt := character.Options{Prefs: a.Preferences()}
+	if PickFile != nil {
+		opt.Cancelled = CancelledPick
+		opt.Pick = func(dir string) (string, error) {
+			return PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
+		}
+	}
+	w := character.NewWindow(a, path, retarget.MotionName(path), opt)
 	w.Open(char)
 	w.ShowAndRun()
 	return 0

@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"singlecam/core/motion"
 	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/retarget"
@@ -168,4 +172,60 @@ func TestRetargetWithASavedMap(t *testing.T) {
 	if strings.TrimSpace(stdout.String()) != filepath.Join(dir, "walk on Odd.glb") {
 		t.Errorf("printed %q", stdout.String())
 	}
+}
+
+func TestThePlayerOffersApplyToACharacterWhenItCanAskForOne(t *testing.T) {
+	dir := t.TempDir()
+	walk := filepath.Join(dir, "walk.glb")
+	writeWalk(t, walk)
+	char := filepath.Join(dir, "Robot.glb")
+	writeTestCharacter(t, char, func(n string) string { return "mixamorig:" + strings.TrimPrefix(n, "_1:") }, retargettest.Options{})
+	var a fyne.App
+	NewApp = func() fyne.App { a = test.NewTempApp(t); return a }
+	asked := make(chan []string, 1)
+	PickFile = func(title, kind string, extensions []string, dir string) (string, error) {
+		asked <- extensions
+		return char, nil
+	}
+	t.Cleanup(func() { NewApp, PickFile = nil, nil })
+	if code := runPreview([]string{"--paused", walk}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var apply *widget.Button
+	for _, w := range a.Driver().AllWindows() {
+		if w.Title() == "walk.glb — Singlecam preview" {
+			apply = findButton(w.Content(), "Apply to a character…")
+		}
+	}
+	if apply == nil {
+		t.Fatal("no Apply to a character… in the player")
+	}
+	test.Tap(apply)
+	if got := <-asked; strings.Join(got, ",") != "glb,vrm,gltf" {
+		t.Errorf("the file dialog offered %v", got)
+	}
+	opened := false
+	for _, w := range a.Driver().AllWindows() {
+		opened = opened || w.Title() == "walk on a character — Singlecam"
+	}
+	if !opened {
+		t.Error("no window to apply the motion")
+	}
+}
+
+// findButton finds the button labelled text among o and its children.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == text {
+			return x
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }

@@ -16,6 +16,15 @@ import (
 // Extensions are the endings of the character files OpenCharacter reads.
 var Extensions = []string{".glb", ".vrm", ".gltf"}
 
+// PickerExtensions are Extensions as file dialogs want them: without the dot.
+func PickerExtensions() []string {
+	out := make([]string, len(Extensions))
+	for i, e := range Extensions {
+		out[i] = strings.TrimPrefix(e, ".")
+	}
+	return out
+}
+
 // ErrNoSkin is returned for a character file without a skin: there is no
 // armature a motion could move.
 var ErrNoSkin = errors.New("the character has no skin (no armature bound to a mesh)")
