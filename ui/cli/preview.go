@@ -108,8 +108,7 @@ func previewOnCharacter(path, char string, stderr io.Writer) int {
 		return 1
 	}
 	if NewApp == nil {
-		fmt.Fprintln(stderr, "singlecam preview: this build of Singlecam cannot open windows.")
-		return 1
+		return NoDesktop(stderr, NoDisplaySet)
 	}
 	a := NewApp()
 	opt := character.Options{Prefs: a.Preferences()}
