@@ -91,17 +91,14 @@ func run(t *testing.T, fault func(*ugcsim.Faults)) ([]byte, *engine.SavedJob, st
 
 func TestEveryFaultEndsInIdenticalOutputsOrAClearError(t *testing.T) {
 	for name, fault := range map[string]func(*ugcsim.Faults){
-		"none":          func(*ugcsim.Faults) {},
-		"500s":          func(f *ugcsim.Faults) { f.FailCalls(2) },
-		"429s":          func(f *ugcsim.Faults) { f.Throttle(2) },
-		"transfer 503s": func(f *ugcsim.Faults) { f.FailTransfers(2) },
-		"latency":       func(f *ugcsim.Faults) { f.SetLatency(5 * time.Millisecond) },
-		"cut upload":    func(f *ugcsim.Faults) { f.CutUploads(1, 100_000) },
-		"cut downloads": func(f *ugcsim.Faults) { f.CutDownloads(3, 50_000) },
-		"expired URLs": func(f *ugcsim.Faults) {
-			f.ExpireURLs(true)
-			go func() { time.Sleep(5 * time.Millisecond); f.ExpireURLs(false) }()
-		},
+		"none":             func(*ugcsim.Faults) {},
+		"500s":             func(f *ugcsim.Faults) { f.FailCalls(2) },
+		"429s":             func(f *ugcsim.Faults) { f.Throttle(2) },
+		"transfer 503s":    func(f *ugcsim.Faults) { f.FailTransfers(2) },
+		"latency":          func(f *ugcsim.Faults) { f.SetLatency(5 * time.Millisecond) },
+		"cut upload":       func(f *ugcsim.Faults) { f.CutUploads(1, 100_000) },
+		"cut downloads":    func(f *ugcsim.Faults) { f.CutDownloads(3, 50_000) },
+		"expired URLs":     func(f *ugcsim.Faults) { f.ExpireNextURLs(1) },
 		"network outage":   func(f *ugcsim.Faults) { f.FailCalls(10) }, // longer than a try: the queue waits it out
 		"failing job":      func(f *ugcsim.Faults) { f.FailJobs(1) },
 		"URLs always dead": func(f *ugcsim.Faults) { f.ExpireURLs(true) },

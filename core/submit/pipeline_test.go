@@ -177,6 +177,21 @@ func TestLostAnswerToJobCreationDoesNotMakeASecondJob(t *testing.T) {
 	}
 }
 
+// The service makes the job and answers HTTP 200, but the answer is cut
+// short and cannot be read: like a lost answer, the job is adopted, not paid
+// for again, and the record is not left failed.
+func TestUnreadableAnswerToJobCreationAdoptsTheJob(t *testing.T) {
+	e := newEnv(t)
+	rec := e.crashedRecord(t, StepCreatingJob)
+	e.sim.Faults().TruncateAnswers("createSingleCamJob", 1)
+	if err := e.pipeline.Run(ctx, rec, nil); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if rec.JobID == "" || e.jobsOfTake(rec.TakeID) != 1 || e.opCount("createSingleCamJob") != 1 {
+		t.Errorf("job %q; %d jobs; createSingleCamJob sent %d times", rec.JobID, e.jobsOfTake(rec.TakeID), e.opCount("createSingleCamJob"))
+	}
+}
+
 func TestNetworkTroubleWaitsThenCarriesOn(t *testing.T) {
 	e := newEnv(t)
 	e.sim.Faults().FailCalls(6) // three tries of createFile, two attempts each

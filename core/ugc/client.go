@@ -179,15 +179,17 @@ func (c *Client) retrying(ctx context.Context, op operation, send func() error) 
 
 func (c *Client) decode(op operation, data []byte, out any) error {
 	var root map[string]json.RawMessage
+	// An answer that cannot be read came after the service got the call: it
+	// may have done its work, so a paid call is looked for, never repeated.
 	if err := json.Unmarshal(data, &root); err != nil {
-		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: "the answer is not valid JSON"}
+		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: "the answer is not valid JSON", MayHaveApplied: true}
 	}
 	field, ok := root[op.name]
 	if !ok || string(field) == "null" {
 		return missingRoot(op)
 	}
 	if err := json.Unmarshal(field, out); err != nil {
-		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: unexpectedShape + err.Error()}
+		return &APIError{Op: op.name, Kind: ErrUnexpected, Message: unexpectedShape + err.Error(), MayHaveApplied: true}
 	}
 	return nil
 }
@@ -230,6 +232,11 @@ func (c *Client) classify(op operation, err error) *APIError {
 		e.MayHaveApplied = !neverSent(e.Err)
 	case first.Extensions["code"] == graphql.ErrGraphQLDecode:
 		e.Message = unexpectedShape + first.Message // a typed read's answer
+	case first.Extensions["code"] == graphql.ErrJsonDecode:
+		// The service answered but the answer cannot be read (cut short on
+		// the way): like a lost answer, the call may have done its work.
+		e.Message = "the answer could not be read: " + first.Message
+		e.MayHaveApplied = true
 	case first.Extensions["code"] != nil:
 		e.Message = first.Message // a decoding failure on our side
 	default:

@@ -23,6 +23,7 @@ type faultState struct {
 	cutDownloads     int
 	cutDownloadAfter int64
 	expireURLs       bool
+	expireNextURLs   int
 	failJobs         int
 	retryAfter       string // the Retry-After of throttled calls; empty: "1"
 	errorPages       int    // GraphQL calls answered 502 with a big HTML page
@@ -31,6 +32,8 @@ type faultState struct {
 	revokedKey       bool // every GraphQL call answered 401
 	withheldURLs     bool // finished jobs' outputs keep presignedUrl null
 	nullProgress     bool // running jobs report percentageComplete null
+	truncateOp       string
+	truncateAnswers  int
 }
 
 // FailCalls makes the next n GraphQL calls answer HTTP 500.
@@ -90,6 +93,18 @@ func (f *Faults) CutDownloads(n int, afterBytes int64) {
 // ExpireURLs makes every presigned URL issued while on already expired.
 func (f *Faults) ExpireURLs(on bool) { f.set(func() { f.expireURLs = on }) }
 
+// ExpireNextURLs makes the next n presigned URLs issued already expired,
+// and the ones after them good again: a fault that ends on its own, at a
+// point a test can count on rather than after a sleep.
+func (f *Faults) ExpireNextURLs(n int) { f.set(func() { f.expireNextURLs = n }) }
+
+// TruncateAnswers makes the next n calls of the GraphQL operation op do
+// their work and then answer HTTP 200 with only the first half of the JSON:
+// an answer lost on the way, after the service acted on the call.
+func (f *Faults) TruncateAnswers(op string, n int) {
+	f.set(func() { f.truncateOp, f.truncateAnswers = op, n })
+}
+
 // FailJobs makes the next n jobs created end FAILED halfway through.
 func (f *Faults) FailJobs(n int) { f.set(func() { f.failJobs = n }) }
 
@@ -133,9 +148,14 @@ func (f *Faults) takeCut(counter *int, after *int64) (int64, bool) {
 	return *after, true
 }
 
+// urlsExpired reports whether the URL being issued now is to be expired.
 func (f *Faults) urlsExpired() bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.expireNextURLs > 0 {
+		f.expireNextURLs--
+		return true
+	}
 	return f.expireURLs
 }
 
@@ -160,4 +180,15 @@ func (f *Faults) throttleHeader() string {
 // and its size.
 func (f *Faults) takeErrorPage() (int64, bool) {
 	return f.takeCut(&f.errorPages, &f.errorPageSize)
+}
+
+// truncates consumes one truncated answer if op is the operation hit.
+func (f *Faults) truncates(op string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.truncateAnswers <= 0 || op != f.truncateOp {
+		return false
+	}
+	f.truncateAnswers--
+	return true
 }

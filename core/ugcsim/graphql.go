@@ -98,6 +98,13 @@ func (s *Simulator) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Errors = append(out.Errors, e)
 	}
+	if s.faults.truncates(req.OperationName) {
+		data, _ := json.Marshal(out)
+		w.Header().Set("Content-Type", "application/json; charset=UTF-8")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(data[:len(data)/2])
+		return
+	}
 	writeJSON(w, http.StatusOK, out)
 }
 
