@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"singlecam/core/atomicfile"
 	"singlecam/core/media"
@@ -35,11 +36,17 @@ var errUnreadableManifest = errors.New("unreadable manifest")
 // ErrJobFailed: the job failed, so it has no outputs.
 var ErrJobFailed = errors.New("the job failed and made no outputs")
 
-// Saver saves jobs' outputs under Root.
+// Saver saves jobs' outputs under Root. One job is saved by one call at a
+// time (an automatic download and a Download button wait for each other),
+// and folders are picked one at a time.
 type Saver struct {
 	API      *ugc.Client
 	Transfer *transfer.Client
 	Root     string
+
+	mu      sync.Mutex
+	saving  map[string]chan struct{} // by job id: held while the job is saved
+	picking sync.Mutex               // held while a folder is found or made
 }
 
 // Saved is one output on disk.
@@ -68,6 +75,17 @@ type fileNote struct {
 // Save downloads a job's outputs (every one, or those whose format is in
 // only) into the job's folder, and returns the folder and the files.
 func (s *Saver) Save(ctx context.Context, jobID string, only []string, progress Progress) (string, []Saved, error) {
+	return s.SaveIn(ctx, s.Root, jobID, only, progress)
+}
+
+// SaveIn is Save into root instead of Root: for a submission that asked for
+// its own folder.
+func (s *Saver) SaveIn(ctx context.Context, root, jobID string, only []string, progress Progress) (string, []Saved, error) {
+	release, err := s.hold(ctx, jobID)
+	if err != nil {
+		return "", nil, err
+	}
+	defer release()
 	if progress == nil {
 		progress = func(string, int64, int64) {}
 	}
@@ -81,7 +99,7 @@ func (s *Saver) Save(ctx context.Context, jobID string, only []string, progress 
 	case !job.OutputsReady():
 		return "", nil, fmt.Errorf("%s: %w", jobLabel(job), ErrNotReady)
 	}
-	dir, m, err := s.folder(job)
+	dir, m, err := s.folder(root, job)
 	if err != nil {
 		return "", nil, err
 	}
@@ -159,18 +177,41 @@ func FileName(out ugc.Output) string {
 // maxFolderNumber bounds the numbering of folders of jobs with one name.
 const maxFolderNumber = 1000
 
-// folder finds or makes the job's folder: Root/<job name, else id>, numbered
+// hold waits until no other call saves the job, then keeps it for this one
+// until release is called.
+func (s *Saver) hold(ctx context.Context, jobID string) (release func(), err error) {
+	s.mu.Lock()
+	if s.saving == nil {
+		s.saving = map[string]chan struct{}{}
+	}
+	slot, ok := s.saving[jobID]
+	if !ok {
+		slot = make(chan struct{}, 1)
+		s.saving[jobID] = slot
+	}
+	s.mu.Unlock()
+	select {
+	case slot <- struct{}{}:
+		return func() { <-slot }, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("save %s: %w", jobID, ctx.Err())
+	}
+}
+
+// folder finds or makes the job's folder: root/<job name, else id>, numbered
 // when another job already has that name. Anything but a name already taken
-// (Root is a file, a folder Singlecam cannot enter) ends the search with an
-// error, instead of trying names forever.
-func (s *Saver) folder(job ugc.Job) (string, *manifest, error) {
+// (root is a file, a folder Singlecam cannot enter) ends the search with an
+// error, instead of trying names forever. Folders are picked one at a time.
+func (s *Saver) folder(root string, job ugc.Job) (string, *manifest, error) {
+	s.picking.Lock()
+	defer s.picking.Unlock()
 	base := transfer.SafeName(jobLabel(job))
 	for n := 1; n <= maxFolderNumber; n++ {
 		name := base
 		if n > 1 {
 			name = fmt.Sprintf("%s (%d)", base, n)
 		}
-		dir := filepath.Join(s.Root, name)
+		dir := filepath.Join(root, name)
 		m, err := readManifest(dir)
 		switch {
 		case err == nil && m.JobID == job.ID:
@@ -178,33 +219,33 @@ func (s *Saver) folder(job ugc.Job) (string, *manifest, error) {
 		case err == nil, errors.Is(err, errUnreadableManifest):
 			continue // another job's folder, or one that is not ours
 		case !errors.Is(err, fs.ErrNotExist):
-			return "", nil, s.cannotSave(err)
+			return "", nil, cannotSave(root, err)
 		}
 		_, statErr := os.Lstat(dir)
 		switch {
 		case statErr == nil:
 			continue // taken by something that is not a job's folder
 		case !errors.Is(statErr, fs.ErrNotExist):
-			return "", nil, s.cannotSave(statErr)
+			return "", nil, cannotSave(root, statErr)
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				continue // made meanwhile by someone else
 			}
-			return "", nil, s.cannotSave(err)
+			return "", nil, cannotSave(root, err)
 		}
 		m = &manifest{JobID: job.ID, Files: map[string]*fileNote{}}
 		return dir, m, writeManifest(dir, m)
 	}
-	return "", nil, &DestinationError{Dir: s.Root, Reason: fmt.Sprintf("%d folders named %s are there already", maxFolderNumber, base)}
+	return "", nil, &DestinationError{Dir: root, Reason: fmt.Sprintf("%d folders named %s are there already", maxFolderNumber, base)}
 }
 
-// cannotSave explains a failure to make a job's folder under Root.
-func (s *Saver) cannotSave(err error) error {
-	if derr := CheckDestination(s.Root, 0); derr != nil {
+// cannotSave explains a failure to make a job's folder under root.
+func cannotSave(root string, err error) error {
+	if derr := CheckDestination(root, 0); derr != nil {
 		return derr
 	}
-	return &DestinationError{Dir: s.Root, Reason: media.Reason(err), Err: err}
+	return &DestinationError{Dir: root, Reason: media.Reason(err), Err: err}
 }
 
 func jobLabel(job ugc.Job) string {

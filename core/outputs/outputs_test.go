@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -188,5 +189,35 @@ func TestFileNames(t *testing.T) {
 		if got := outputs.FileName(out); got != want {
 			t.Errorf("FileName(%+v) = %q, want %q", out, got, want)
 		}
+	}
+}
+
+// An automatic download and a Download button (or two clicks) save the same
+// job at once: both end well, in one folder, with one copy of each file.
+func TestConcurrentSavesOfOneJobShareOneFolder(t *testing.T) {
+	e := newEnv(t)
+	job := e.finishedJob(t, "Twice", ugc.OutputMainFBX, ugc.OutputAllBVH, ugc.OutputRenderVideo)
+	const savers = 8
+	dirs := make([]string, savers)
+	errs := make([]error, savers)
+	var wg sync.WaitGroup
+	for i := range savers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dirs[i], _, errs[i] = e.saver.Save(ctx, job.ID, nil, nil)
+		}()
+	}
+	wg.Wait()
+	for i := range savers {
+		if errs[i] != nil || dirs[i] != dirs[0] {
+			t.Errorf("save %d: %s, %v (first: %s)", i, dirs[i], errs[i], dirs[0])
+		}
+	}
+	if got := names(e.saver.Root); len(got) != 1 {
+		t.Errorf("folders %v, want one", got)
+	}
+	if got := names(dirs[0]); len(got) != 4 {
+		t.Errorf("files %v, want the manifest and three outputs", got)
 	}
 }
