@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"hash/crc32"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -187,7 +188,7 @@ func (e *testEnv) signedIn(t *testing.T) *MainScreen {
 func (e *testEnv) video(t *testing.T, name string) string {
 	t.Helper()
 	path := filepath.Join(e.dir, name)
-	if err := mediatest.WriteMP4(path, 30_000); err != nil {
+	if err := mediatest.WriteMP4(path, 30_000+int64(crc32.ChecksumIEEE([]byte(name))%4096)); err != nil { // each name its own video
 		t.Fatal(err)
 	}
 	return path

@@ -75,10 +75,15 @@ type Engine struct {
 	mu        sync.Mutex
 	ctx       context.Context
 	stop      context.CancelFunc
-	bySub     map[string]*submit.Record // submissions of this session, by job id
+	stopped   bool                      // Stop was called: no new work
+	bySub     map[string]*submit.Record // submissions this engine drives, by job id
 	downloads sync.WaitGroup
 	watching  sync.WaitGroup
+	calls     sync.WaitGroup // a front end's calls that send events (Download)
 }
+
+// ErrStopped: the engine was stopped, so it takes no more work.
+var ErrStopped = errors.New("singlecam is closing")
 
 // New checks cfg and builds an engine; nothing is sent until it is used.
 func New(cfg Config, onEvent func(Event)) (*Engine, error) {
@@ -128,9 +133,13 @@ func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, erro
 	}
 	records, err := e.queue.Resume(ctx)
 	for _, rec := range records {
+		// A job not saved yet is followed here unless another process
+		// (a terminal's submit, say) is following it right now.
 		if rec.Finished() && !rec.Delivered {
-			e.track(rec)
-			e.watcher.Follow(rec.JobID)
+			if ok, _ := e.queue.Journal().Claim(rec.ID); ok {
+				e.track(rec)
+				e.watcher.Follow(rec.JobID)
+			}
 		}
 	}
 	return records, err
@@ -142,6 +151,7 @@ func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, erro
 func (e *Engine) Stop() {
 	e.mu.Lock()
 	stop := e.stop
+	e.stopped = true
 	e.mu.Unlock()
 	if stop != nil {
 		stop()
@@ -149,19 +159,41 @@ func (e *Engine) Stop() {
 	e.watching.Wait()
 	e.queue.Wait()
 	e.downloads.Wait()
+	e.calls.Wait()
+	e.queue.Journal().ReleaseAll() // another process may carry them on now
 }
 
-// Submit checks a request and queues it (see submit.Queue.Add). The
-// submission runs until it has its job or the engine stops. With automatic
-// downloads on, the download folder is checked first: no job is paid for
-// whose files would have nowhere to go.
+// Submit checks a request and queues it, or carries on the earlier
+// submission of the same video and parameters (see submit.Queue.Add: the
+// record comes back with Resumed set). Its outputs go to req.OutputDir, or
+// the engine's download folder; with automatic downloads on, that folder is
+// checked first: no job is paid for whose files would have nowhere to go.
+// The submission runs until it has its job or the engine stops; then its
+// job is followed.
 func (e *Engine) Submit(req submit.Request) (*submit.Record, []string, error) {
+	if req.OutputDir == "" {
+		req.OutputDir = e.saver.Root
+	}
 	if e.autoDownloading() {
-		if err := CheckDestination(e.saver.Root, req.VideoPath); err != nil {
+		if err := CheckDestination(req.OutputDir, req.VideoPath); err != nil {
 			return nil, nil, err
 		}
 	}
-	return e.queue.Add(e.runContext(), req)
+	rec, warnings, err := e.queue.Add(e.runContext(), req)
+	if err == nil && rec.Finished() {
+		// An earlier submission whose job exists: follow it to its outputs.
+		c := *rec
+		e.track(&c)
+		e.watcher.Follow(rec.JobID)
+	}
+	return rec, warnings, err
+}
+
+// Previous is the submission of the same video and parameters done (its
+// outputs saved) within submit.RepeatWindow, or nil: a front end asks the
+// user before paying for it again with Request.Again.
+func (e *Engine) Previous(req submit.Request) (*submit.Record, error) {
+	return e.queue.Previous(req)
 }
 
 // CheckDestination checks, before anything is sent, that job folders can
@@ -206,20 +238,33 @@ func (e *Engine) Jobs(ctx context.Context, p ugc.ListJobsParams) (ugc.JobsPage, 
 
 // Rename renames a job.
 func (e *Engine) Rename(ctx context.Context, jobID, name string) (ugc.Job, error) {
+	ctx, done, err := e.call(ctx)
+	if err != nil {
+		return ugc.Job{}, err
+	}
+	defer done()
 	return e.api.UpdateJob(ctx, jobID, name, nil)
 }
 
 // Download saves a job's outputs (all, or the formats in only) and returns
-// the folder and files; progress arrives as Download events.
+// the folder and files; progress arrives as Download events. A job
+// submitted through the journal goes to the folder its submission asked
+// for. Stop ends it and waits for it.
 func (e *Engine) Download(ctx context.Context, jobID string, only []string) (string, []outputs.Saved, error) {
-	folder, files, err := e.saver.Save(ctx, jobID, only, func(format string, done, total int64) {
+	ctx, done, err := e.call(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	defer done()
+	root := e.folderFor(jobID)
+	folder, files, err := e.saver.SaveIn(ctx, root, jobID, only, func(format string, done, total int64) {
 		e.onEvent(Event{Download: &DownloadProgress{JobID: jobID, Format: format, Done: done, Total: total}})
 	})
 	if err != nil {
-		return folder, files, &DownloadError{JobID: jobID, Dir: e.saver.Root, Err: err}
+		return folder, files, &DownloadError{JobID: jobID, Dir: root, Err: err}
 	}
 	if len(only) == 0 {
-		e.markDelivered(jobID)
+		e.markDelivered(jobID, folder)
 	}
 	return folder, files, nil
 }
@@ -235,6 +280,35 @@ type DownloadError struct {
 func (e *DownloadError) Error() string { return "save job " + e.JobID + ": " + e.Err.Error() }
 
 func (e *DownloadError) Unwrap() error { return e.Err }
+
+// call starts a front end's call as part of the engine's work: it ends
+// when ctx or the engine does, and Stop waits for it.
+func (e *Engine) call(ctx context.Context) (context.Context, func(), error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.stopped {
+		return nil, nil, ErrStopped
+	}
+	e.calls.Add(1)
+	ctx, cancel := context.WithCancel(ctx)
+	unhook := context.AfterFunc(e.ctx, cancel)
+	return ctx, func() {
+		unhook()
+		cancel()
+		e.calls.Done()
+	}, nil
+}
+
+// folderFor is where a job's outputs go: its submission's folder, else the
+// engine's.
+func (e *Engine) folderFor(jobID string) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if rec := e.bySub[jobID]; rec != nil && rec.Request.OutputDir != "" {
+		return rec.Request.OutputDir
+	}
+	return e.saver.Root
+}
 
 // downloadPatiently saves a job's outputs, waiting out network trouble (a
 // laptop asleep, Wi-Fi gone) until it passes or ctx ends.
@@ -276,7 +350,7 @@ func (e *Engine) onJob(ev watch.Event) {
 			}()
 		}
 	case watch.Failed:
-		e.markDelivered(ev.Job.ID)
+		e.markDelivered(ev.Job.ID, "")
 	}
 }
 
@@ -287,27 +361,26 @@ func (e *Engine) track(rec *submit.Record) {
 	e.bySub[rec.JobID] = rec
 }
 
+// record reads one submission from the journal, and only that one.
 func (e *Engine) record(submissionID string) *submit.Record {
-	records, _ := e.queue.Journal().Load()
-	for _, r := range records {
-		if r.ID == submissionID {
-			return r
-		}
-	}
-	return nil
+	rec, _ := e.queue.Journal().Get(submissionID)
+	return rec
 }
 
-// markDelivered journals that a submission's job needs no more following.
-func (e *Engine) markDelivered(jobID string) {
+// markDelivered journals that a submission's job needs no more following
+// (its outputs saved in folder, or the job failed when folder is empty) and
+// lets go of the submission.
+func (e *Engine) markDelivered(jobID, folder string) {
 	e.mu.Lock()
 	rec := e.bySub[jobID]
 	delete(e.bySub, jobID)
 	e.mu.Unlock()
 	if rec != nil {
-		rec.Delivered = true
+		rec.Delivered, rec.SavedIn, rec.Updated = true, folder, time.Now()
 		if err := e.queue.Journal().Save(rec); err != nil {
 			e.onEvent(Event{Saved: &SavedJob{JobID: jobID, Err: fmt.Errorf("journal: %w", err)}})
 		}
+		e.queue.Journal().Release(rec.ID)
 	}
 }
 

@@ -43,6 +43,7 @@ func (a audience) pick(app, terminal string) string {
 
 func explain(err error, a audience) string {
 	var check *submit.CheckError
+	var busy *submit.BusyError
 	var apiErr *ugc.APIError
 	var download *DownloadError
 	var dest *outputs.DestinationError
@@ -62,6 +63,8 @@ func explain(err error, a audience) string {
 		return fmt.Sprintf("Singlecam cannot save outputs in %s: %s. Choose another folder with --out. Nothing was sent.", dest.Dir, dest.Reason)
 	case errors.As(err, &endpoint):
 		return sentence(endpoint.Reason)
+	case errors.As(err, &busy):
+		return busy.Error() + "."
 	case errors.Is(err, secrets.ErrNoKey):
 		return a.pick("Singlecam has no Move API key yet. Paste yours in Settings (or set MOVE_API_KEY), or try the demo.",
 			"Singlecam has no Move API key yet. Set MOVE_API_KEY, or save your key in the app (run singlecam without a command).")

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"singlecam/core/atomicfile"
 )
@@ -15,16 +16,20 @@ import (
 // Journal keeps submission records on disk, one JSON file each, written
 // atomically: a crash leaves either the old record or the new, never half.
 type Journal struct {
-	dir string
-	mu  sync.Mutex
+	dir  string
+	mu   sync.Mutex
+	held map[string]*os.File // records this journal drives, by id: their lock files
 }
+
+// lockDir holds the lock files, beside the records.
+const lockDir = "locks"
 
 // OpenJournal opens (making it if needed) the journal in dir.
 func OpenJournal(dir string) (*Journal, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, lockDir), 0o700); err != nil {
 		return nil, fmt.Errorf("open journal: %w", err)
 	}
-	return &Journal{dir: dir}, nil
+	return &Journal{dir: dir, held: map[string]*os.File{}}, nil
 }
 
 func (j *Journal) path(id string) string { return filepath.Join(j.dir, id+".json") }
@@ -72,6 +77,38 @@ func (j *Journal) Load() ([]*Record, error) {
 		return records, fmt.Errorf("journal entries that could not be read: %s", strings.Join(damaged, ", "))
 	}
 	return records, nil
+}
+
+// Get reads one record, without reading the others.
+func (j *Journal) Get(id string) (*Record, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	data, err := os.ReadFile(j.path(id))
+	if err != nil {
+		return nil, fmt.Errorf("journal %s: %w", id, err)
+	}
+	var r Record
+	if err := json.Unmarshal(data, &r); err != nil || r.ID != id {
+		return nil, fmt.Errorf("journal %s: the record cannot be read", id)
+	}
+	return &r, nil
+}
+
+// KeepDelivered is how long a delivered record is kept: long enough to
+// tell a user who submits the same video again that it is already done.
+const KeepDelivered = 30 * 24 * time.Hour
+
+// prune forgets the records delivered before cutoff, and returns the others.
+func (j *Journal) prune(records []*Record, cutoff time.Time) []*Record {
+	kept := records[:0:0]
+	for _, r := range records {
+		if r.Delivered && r.Updated.Before(cutoff) && j.Remove(r.ID) == nil {
+			_ = os.Remove(filepath.Join(j.dir, lockDir, r.ID+".lock"))
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
 }
 
 // Remove forgets a record.

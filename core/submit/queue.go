@@ -23,9 +23,9 @@ type Queue struct {
 	onStatus func(Status)
 	wait     backoff.Policy
 
-	mu      sync.Mutex
-	running map[string]bool
-	wg      sync.WaitGroup
+	mu   sync.Mutex
+	live map[string]*Record // the records running, by id
+	wg   sync.WaitGroup
 }
 
 // NewQueue makes a queue that runs at most concurrency submissions at once
@@ -40,12 +40,21 @@ func NewQueue(p *Pipeline, concurrency int, onStatus func(Status)) *Queue {
 	}
 	return &Queue{
 		pipeline: p, slots: make(chan struct{}, concurrency), onStatus: onStatus,
-		wait: backoff.NetworkWait, running: map[string]bool{},
+		wait: backoff.NetworkWait, live: map[string]*Record{},
 	}
 }
 
-// Add checks a request, journals it and starts it. It returns the warnings
-// of limits the user chose to ignore, or a *CheckError and nothing started.
+// Add checks a request and starts it, or carries on the submission it
+// repeats: the rule, for every front end, that a video is never paid for
+// twice. It returns a copy of the record (Resumed set when it is an earlier
+// submission carried on), and the warnings of limits the user chose to
+// ignore; or a *CheckError, a *DoneError (the same video and parameters were
+// done recently; set Again to pay anyway) or a *BusyError (another process
+// drives that submission right now), and nothing started.
+//
+// A carried-on submission goes on from its journal's last step and keeps
+// its OutputDir; one whose job exists has nothing left for the queue to do,
+// and the caller follows its job.
 func (q *Queue) Add(ctx context.Context, req Request) (*Record, []string, error) {
 	req = req.withDefaults()
 	warnings, err := Check(req)
@@ -53,37 +62,94 @@ func (q *Queue) Add(ctx context.Context, req Request) (*Record, []string, error)
 		return nil, warnings, err
 	}
 	// Absolute paths, so a resume from elsewhere finds the files.
-	if req.VideoPath, err = filepath.Abs(req.VideoPath); err != nil {
-		return nil, warnings, err
-	}
-	if req.MovePath != "" {
-		if req.MovePath, err = filepath.Abs(req.MovePath); err != nil {
-			return nil, warnings, err
+	for _, path := range []*string{&req.VideoPath, &req.MovePath, &req.OutputDir} {
+		if *path != "" {
+			if *path, err = filepath.Abs(*path); err != nil {
+				return nil, warnings, err
+			}
 		}
 	}
-	now := q.pipeline.now()
-	rec := &Record{ID: "sub-" + uuid.NewString(), Created: now, Request: req, Step: StepQueued}
-	if estimate, err := EstimateOf(req); err == nil {
-		rec.Estimate = &estimate
-	}
-	if err := q.pipeline.save(rec); err != nil {
+	fingerprint, err := Fingerprint(req)
+	if err != nil {
 		return nil, warnings, err
 	}
-	q.start(ctx, rec)
-	return rec, warnings, nil
+	var rec *Record
+	err = q.pipeline.Journal.exclusive(func() error {
+		records, _ := q.pipeline.Journal.Load() // a damaged record is no reason to refuse
+		now := q.pipeline.now()
+		records = q.pipeline.Journal.prune(records, now.Add(-KeepDelivered))
+		if earlier := match(records, fingerprint, now); earlier != nil && !(earlier.Delivered && req.Again) {
+			rec, err = q.carryOn(earlier, req)
+			return err
+		}
+		rec = &Record{ID: "sub-" + uuid.NewString(), Created: now, Request: req, Step: StepQueued, Fingerprint: fingerprint}
+		if estimate, err := EstimateOf(req); err == nil {
+			rec.Estimate = &estimate
+		}
+		if _, err := q.pipeline.Journal.Claim(rec.ID); err != nil {
+			return err
+		}
+		return q.pipeline.save(rec)
+	})
+	if err != nil {
+		return nil, warnings, err
+	}
+	snapshot := *rec
+	if !rec.Finished() {
+		q.start(ctx, rec)
+	}
+	return &snapshot, warnings, nil
 }
 
-// Resume starts every journaled submission that has no job yet and has not
-// failed, and returns a snapshot of all the journal's records, oldest first:
-// copies, since the submissions it started change their own as they go.
+// carryOn decides what becomes of an earlier submission that req repeats.
+func (q *Queue) carryOn(earlier *Record, req Request) (*Record, error) {
+	if earlier.Delivered {
+		return nil, &DoneError{Record: earlier}
+	}
+	q.mu.Lock()
+	live := q.live[earlier.ID] // this process runs it already
+	q.mu.Unlock()
+	if live != nil {
+		// Only what its goroutine never changes: it reports its own job.
+		return &Record{ID: live.ID, Created: live.Created, Request: live.Request,
+			Fingerprint: live.Fingerprint, Step: StepQueued, Resumed: true}, nil
+	}
+	if earlier.Finished() && q.pipeline.Journal.holds(earlier.ID) {
+		// Its job exists and this process follows it already.
+		earlier.Resumed = true
+		return earlier, nil
+	}
+	ok, err := q.pipeline.Journal.Claim(earlier.ID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &BusyError{Record: earlier}
+	}
+	if !earlier.VideoUploaded || (earlier.Request.MovePath != "" && !earlier.MoveUploaded) {
+		// Same content, perhaps moved since: read it from where it is now.
+		earlier.Request.VideoPath, earlier.Request.MovePath = req.VideoPath, req.MovePath
+	}
+	earlier.Resumed = true
+	return earlier, nil
+}
+
+// Resume starts every journaled submission that has no job yet, has not
+// failed and is not driven by another process, and returns a snapshot of
+// all the journal's records, oldest first: copies, since the submissions it
+// started change their own as they go. Records delivered long ago are
+// forgotten.
 func (q *Queue) Resume(ctx context.Context) ([]*Record, error) {
 	records, err := q.pipeline.Journal.Load()
+	records = q.pipeline.Journal.prune(records, q.pipeline.now().Add(-KeepDelivered))
 	snapshot := make([]*Record, len(records))
 	for i, rec := range records {
 		c := *rec
 		snapshot[i] = &c
 		if !rec.Finished() && rec.Step != StepFailed {
-			q.start(ctx, rec)
+			if ok, _ := q.pipeline.Journal.Claim(rec.ID); ok {
+				q.start(ctx, rec)
+			}
 		}
 	}
 	return snapshot, err
@@ -91,17 +157,22 @@ func (q *Queue) Resume(ctx context.Context) ([]*Record, error) {
 
 // Retry starts a failed submission again from its first unfinished step.
 func (q *Queue) Retry(ctx context.Context, id string) error {
-	records, _ := q.pipeline.Journal.Load()
-	for _, rec := range records {
-		if rec.ID == id {
-			if rec.Finished() {
-				return fmt.Errorf("submission %s already has its job", id)
-			}
-			q.start(ctx, rec)
-			return nil
-		}
+	rec, err := q.pipeline.Journal.Get(id)
+	if err != nil {
+		return fmt.Errorf("no submission %s in the journal: %w", id, err)
 	}
-	return fmt.Errorf("no submission %s in the journal", id)
+	if rec.Finished() {
+		return fmt.Errorf("submission %s already has its job", id)
+	}
+	ok, err := q.pipeline.Journal.Claim(id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return &BusyError{Record: rec}
+	}
+	q.start(ctx, rec)
+	return nil
 }
 
 // SetNetworkWait changes how the queue paces the tries of a submission
@@ -118,21 +189,23 @@ func (q *Queue) Wait() { q.wg.Wait() }
 // start runs one submission in its own goroutine, unless it already runs.
 func (q *Queue) start(ctx context.Context, rec *Record) {
 	q.mu.Lock()
-	if q.running[rec.ID] {
+	if q.live[rec.ID] != nil {
 		q.mu.Unlock()
 		return
 	}
-	q.running[rec.ID] = true
+	q.live[rec.ID] = rec
 	q.mu.Unlock()
 	q.wg.Add(1)
 	go func() {
 		defer q.wg.Done()
-		defer func() {
-			q.mu.Lock()
-			delete(q.running, rec.ID)
-			q.mu.Unlock()
-		}()
 		q.run(ctx, rec)
+		if !rec.Finished() {
+			// Stopped short of its job: free for another process, or a retry.
+			q.pipeline.Journal.Release(rec.ID)
+		}
+		q.mu.Lock()
+		delete(q.live, rec.ID)
+		q.mu.Unlock()
 	}()
 }
 

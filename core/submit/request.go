@@ -29,6 +29,12 @@ type Request struct {
 	Options      *ugc.Options     `json:"options,omitempty"`
 	ClipWindow   *ugc.ClipWindow  `json:"clipWindow,omitempty"`
 	IgnoreLimits bool             `json:"ignoreLimits,omitempty"` // documented limits warn instead of refusing
+	// OutputDir is the folder the job's outputs are saved in (a folder per
+	// job inside it), whichever front end carries the submission on.
+	OutputDir string `json:"outputDir,omitempty"`
+	// Again pays for a new job even when the same video with the same
+	// parameters was done recently (see DoneError). Never journaled.
+	Again bool `json:"-"`
 }
 
 // withDefaults fills in what the user left empty.
@@ -77,8 +83,17 @@ type Record struct {
 	JobID        string `json:"jobId,omitempty"`
 
 	// Delivered is set once the job's outputs are saved, or the job failed:
-	// nothing more to follow.
-	Delivered bool `json:"delivered,omitempty"`
+	// nothing more to follow. SavedIn is the job's folder when saved.
+	Delivered bool   `json:"delivered,omitempty"`
+	SavedIn   string `json:"savedIn,omitempty"`
+
+	// Fingerprint is what the submission pays for (see Fingerprint): a
+	// later request with the same one carries this submission on instead
+	// of paying again.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Resumed is set on the record Queue.Add returns when it carried on an
+	// earlier submission rather than starting a new one. Never journaled.
+	Resumed bool `json:"-"`
 
 	Step    Step   `json:"step"`
 	Failure string `json:"failure,omitempty"` // why it failed, in plain words

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,6 +43,7 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	ignoreLimits := fs.Bool("ignore-limits", false, "send videos outside Move's documented limits anyway")
 	out := fs.String("out", ".", "folder to save each job's outputs in (a folder per job)")
 	maxUSD := fs.String("max-usd", "", "send nothing if the batch's estimated price (with Move's choice of model, the higher one) is above this many US dollars")
+	again := fs.Bool("again", false, "pay for a new job even if the same video with the same settings was done recently")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam submit [flags] VIDEO...\n\n"+
 			"Uploads each video, makes a Move job of it, waits for it and saves its outputs.\n"+
@@ -61,7 +63,8 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return 2
 	}
 
-	base := submit.Request{MovePath: *move, DeviceLabel: *label, Name: *name, IgnoreLimits: *ignoreLimits}
+	base := submit.Request{MovePath: *move, DeviceLabel: *label, Name: *name, IgnoreLimits: *ignoreLimits,
+		OutputDir: *out, Again: *again}
 	var err error
 	if base.Outputs, err = parseOutputs(*outputList); err == nil {
 		base.ClipWindow, err = parseClip(*clip)
@@ -78,9 +81,11 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return 2
 	}
 
-	// Every video is checked before anything is sent.
+	// Every video is checked before anything is sent, and one listed twice
+	// (the same content under any name) is sent once.
 	var requests []submit.Request
 	refused := false
+	first := map[string]string{} // fingerprint → the video first listed with it
 	for _, v := range videos {
 		req := base
 		req.VideoPath = v
@@ -91,6 +96,14 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		if err != nil {
 			fmt.Fprintf(stderr, "%s cannot be sent:\n  %s\n", v, strings.ReplaceAll(err.Error(), "\n", "\n  "))
 			refused = true
+			continue
+		}
+		if fp, err := submit.Fingerprint(req); err == nil {
+			if earlier, seen := first[fp]; seen {
+				fmt.Fprintf(stderr, "%s is the same video as %s with the same settings: it is sent once.\n", v, earlier)
+				continue
+			}
+			first[fp] = v
 		}
 		requests = append(requests, req)
 	}
@@ -115,15 +128,29 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	t := newTracker(stderr)
 	for _, req := range requests {
 		rec, _, err := eng.Submit(req)
-		if err != nil {
+		var done *submit.DoneError
+		var busy *submit.BusyError
+		switch {
+		case errors.As(err, &done):
+			t.refuse(fmt.Sprintf("%s: already done as job %s, saved in %s; pass --again to pay for a new job",
+				req.VideoPath, done.Record.JobID, done.Record.SavedIn))
+			continue
+		case errors.As(err, &busy):
+			t.refuse(fmt.Sprintf("%s: %s", req.VideoPath, engine.ExplainInTerminal(err)))
+			continue
+		case err != nil:
 			return fail(stderr, err)
+		}
+		if rec.Resumed {
+			fmt.Fprintf(stderr, "%s: resuming submission %s (%s); nothing already paid for is paid again\n",
+				rec.Request.Name, rec.ID, resumedFrom(rec))
 		}
 		t.add(rec)
 	}
 	for !t.allDone() {
 		select {
 		case <-ctx.Done():
-			fmt.Fprintln(stderr, "Interrupted. Unfinished uploads resume the next time Singlecam opens.")
+			fmt.Fprintln(stderr, "Interrupted. Run the same command again to carry on where it stopped; nothing is paid for twice.")
 			return 130
 		case ev := <-events:
 			t.handle(ev)
@@ -136,6 +163,19 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return 1
 	}
 	return 0
+}
+
+// resumedFrom says where a carried-on submission stands.
+func resumedFrom(rec *submit.Record) string {
+	switch {
+	case rec.JobID != "":
+		return "job " + rec.JobID + " exists; waiting for its outputs"
+	case rec.TakeID != "", rec.VideoUploaded:
+		return "the video is uploaded"
+	case rec.VideoFileID != "":
+		return "carrying on the upload"
+	}
+	return "starting the upload"
 }
 
 // deliver passes events to the main loop, dropping progress (not outcomes)
@@ -229,6 +269,16 @@ func newTracker(stderr io.Writer) *tracker {
 func (t *tracker) add(rec *submit.Record) {
 	t.names[rec.ID] = rec.Request.Name
 	t.done[rec.ID] = false
+	if rec.JobID != "" {
+		t.jobSub[rec.JobID] = rec.ID
+	}
+}
+
+// refuse counts a video that was not sent, and says why at the end.
+func (t *tracker) refuse(line string) {
+	fmt.Fprintln(t.stderr, line)
+	t.results = append(t.results, line)
+	t.failures++
 }
 
 func (t *tracker) allDone() bool {

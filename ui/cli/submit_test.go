@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"hash/crc32"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func withSimulator(t *testing.T) *ugcsim.Simulator {
 func video(t *testing.T, dir, name string) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
-	if err := mediatest.WriteMP4(path, 30_000); err != nil {
+	if err := mediatest.WriteMP4(path, 30_000+int64(crc32.ChecksumIEEE([]byte(name))%4096)); err != nil { // each name its own video
 		t.Fatal(err)
 	}
 	return path
