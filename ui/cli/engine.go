@@ -20,10 +20,16 @@ func newEngine(downloadDir string, autoDownload bool, onEvent func(engine.Event)
 	if err != nil {
 		return nil, fmt.Errorf("find the data folder: %w", err)
 	}
-	return engine.New(engine.Config{
-		Key: key, DataDir: dataDir, DownloadDir: downloadDir, AutoDownload: autoDownload,
-	}, onEvent)
+	cfg := engine.Config{Key: key, DataDir: dataDir, DownloadDir: downloadDir, AutoDownload: autoDownload}
+	if tuneEngine != nil {
+		tuneEngine(&cfg)
+	}
+	return engine.New(cfg, onEvent)
 }
+
+// tuneEngine, set by tests only, speeds the engine up against a fast
+// simulator (polls every few milliseconds instead of seconds).
+var tuneEngine func(*engine.Config)
 
 // fail prints an error for a person and returns the exit code 1.
 func fail(stderr io.Writer, err error) int {
