@@ -143,3 +143,28 @@ func TestCommandsWithoutAKeySayWhatToDo(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }
+
+// The same video listed twice (or a copy of it under another name) is sent
+// once, and the user is told.
+func TestSubmitSendsAVideoListedTwiceOnce(t *testing.T) {
+	withSimulator(t)
+	dir, out := t.TempDir(), t.TempDir()
+	path := video(t, dir, "Twice.mp4")
+	data, _ := os.ReadFile(path)
+	copyPath := filepath.Join(dir, "Copy.mp4")
+	os.WriteFile(copyPath, data, 0o644)
+	var stdout, stderr bytes.Buffer
+	code := submitVideos(context.Background(), []string{"--outputs", "ALL_BVH", "--out", out, path, copyPath, path}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
+	}
+	if n := strings.Count(stderr.String(), "is the same video as "+path); n != 2 {
+		t.Errorf("told %d times, want 2:\n%s", n, stderr.String())
+	}
+	if n := strings.Count(stdout.String(), "saved 1 file"); n != 1 {
+		t.Errorf("%d jobs saved, want 1:\n%s", n, stdout.String())
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 1 {
+		t.Errorf("%d job folders, want 1", len(entries))
+	}
+}
