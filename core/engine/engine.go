@@ -114,15 +114,20 @@ func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 	return e, nil
 }
 
-// Start runs the watcher until ctx ends. With resume it also picks up the
-// journal: unfinished submissions carry on, and jobs whose outputs were not
-// saved yet are followed again (auto-download catches up on jobs that
-// finished while the app was closed). It returns the journal's records.
+// Start runs the watcher until ctx ends. It asks whose key it has (the
+// journal is kept per account: another key's submissions are left alone).
+// With resume it also picks up the journal: unfinished submissions carry
+// on, and jobs whose outputs were not saved yet are followed again
+// (auto-download catches up on jobs that finished while the app was
+// closed). It returns the journal's records.
 func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, error) {
 	ctx, stop := context.WithCancel(ctx)
 	e.mu.Lock()
 	e.ctx, e.stop = ctx, stop
 	e.mu.Unlock()
+	if account, err := e.api.Account(ctx); err == nil {
+		e.queue.SetAccount(account.ID)
+	} // unknown (offline): every record counts as this account's, as before
 	e.watching.Add(1)
 	go func() {
 		defer e.watching.Done()
@@ -135,7 +140,7 @@ func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, erro
 	for _, rec := range records {
 		// A job not saved yet is followed here unless another process
 		// (a terminal's submit, say) is following it right now.
-		if rec.Finished() && !rec.Delivered {
+		if rec.Finished() && !rec.Delivered && e.queue.Mine(rec) {
 			if ok, _ := e.queue.Journal().Claim(rec.ID); ok {
 				e.track(rec)
 				e.watcher.Follow(rec.JobID)
@@ -339,7 +344,7 @@ func (e *Engine) onJob(ev watch.Event) {
 	switch ev.Kind {
 	case watch.Abandoned:
 		// The job is fine; its files are to be fetched later, by hand.
-		e.onEvent(Event{Saved: &SavedJob{JobID: ev.Job.ID, Err: &DownloadError{JobID: ev.Job.ID, Dir: e.saver.Root, Err: ev.Err}}})
+		e.onEvent(Event{Saved: &SavedJob{JobID: ev.Job.ID, Err: &DownloadError{JobID: ev.Job.ID, Dir: e.folderFor(ev.Job.ID), Err: ev.Err}}})
 	case watch.OutputsReady:
 		if e.autoDownloading() {
 			e.downloads.Add(1)
@@ -351,6 +356,10 @@ func (e *Engine) onJob(ev watch.Event) {
 		}
 	case watch.Failed:
 		e.markDelivered(ev.Job.ID, "")
+	case watch.Gone:
+		// Nothing will come of it: say why, where the outputs would have been.
+		e.markDelivered(ev.Job.ID, "")
+		e.onEvent(Event{Saved: &SavedJob{JobID: ev.Job.ID, Err: ev.Err}})
 	}
 }
 

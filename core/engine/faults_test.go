@@ -137,12 +137,13 @@ func TestSubmitRefusesADownloadFolderThatIsAFile(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "Downloads")
 	os.WriteFile(file, []byte("x"), 0o644)
 	eng, sim, _ := fastEngine(t, func(*ugcsim.Faults) {}, 0, file)
+	before := sim.GraphQLRequests() // Start asked whose key it has
 	_, _, err := eng.Submit(submit.Request{VideoPath: clip(t)})
 	var dest *outputs.DestinationError
 	if !errors.As(err, &dest) || !strings.Contains(engine.Explain(err), "Settings") {
 		t.Fatalf("err = %v (%q), want a DestinationError pointing to Settings", err, engine.Explain(err))
 	}
-	if n := sim.GraphQLRequests(); n != 0 {
+	if n := sim.GraphQLRequests() - before; n != 0 {
 		t.Errorf("%d requests sent with nowhere to save", n)
 	}
 }

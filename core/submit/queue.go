@@ -23,9 +23,10 @@ type Queue struct {
 	onStatus func(Status)
 	wait     backoff.Policy
 
-	mu   sync.Mutex
-	live map[string]*Record // the records running, by id
-	wg   sync.WaitGroup
+	mu      sync.Mutex
+	live    map[string]*Record // the records running, by id
+	account string             // the key's account: see SetAccount
+	wg      sync.WaitGroup
 }
 
 // NewQueue makes a queue that runs at most concurrency submissions at once
@@ -78,11 +79,12 @@ func (q *Queue) Add(ctx context.Context, req Request) (*Record, []string, error)
 		records, _ := q.pipeline.Journal.Load() // a damaged record is no reason to refuse
 		now := q.pipeline.now()
 		records = q.pipeline.Journal.prune(records, now.Add(-KeepDelivered))
-		if earlier := match(records, fingerprint, now); earlier != nil && !(earlier.Delivered && req.Again) {
+		if earlier := match(q.mine(records), fingerprint, now); earlier != nil && !(earlier.Delivered && req.Again) {
 			rec, err = q.carryOn(earlier, req)
 			return err
 		}
-		rec = &Record{ID: "sub-" + uuid.NewString(), Created: now, Request: req, Step: StepQueued, Fingerprint: fingerprint}
+		rec = &Record{ID: "sub-" + uuid.NewString(), Created: now, Request: req, Step: StepQueued,
+			Fingerprint: fingerprint, Account: q.accountID()}
 		if estimate, err := EstimateOf(req); err == nil {
 			rec.Estimate = &estimate
 		}
@@ -146,7 +148,7 @@ func (q *Queue) Resume(ctx context.Context) ([]*Record, error) {
 	for i, rec := range records {
 		c := *rec
 		snapshot[i] = &c
-		if !rec.Finished() && rec.Step != StepFailed {
+		if !rec.Finished() && rec.Step != StepFailed && q.Mine(rec) {
 			if ok, _ := q.pipeline.Journal.Claim(rec.ID); ok {
 				q.start(ctx, rec)
 			}
@@ -173,6 +175,39 @@ func (q *Queue) Retry(ctx context.Context, id string) error {
 	}
 	q.start(ctx, rec)
 	return nil
+}
+
+// SetAccount tells the queue whose key it sends with (the account's id):
+// new records are stamped with it, and records of another account are
+// neither resumed nor matched.
+func (q *Queue) SetAccount(id string) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.account = id
+}
+
+func (q *Queue) accountID() string {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.account
+}
+
+// Mine reports whether a record belongs to the queue's account (or to no
+// known account).
+func (q *Queue) Mine(rec *Record) bool {
+	account := q.accountID()
+	return rec.Account == "" || account == "" || rec.Account == account
+}
+
+// mine keeps the records of the queue's account.
+func (q *Queue) mine(records []*Record) []*Record {
+	var out []*Record
+	for _, r := range records {
+		if q.Mine(r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // SetNetworkWait changes how the queue paces the tries of a submission

@@ -58,7 +58,7 @@ func (q *Queue) Previous(req Request) (*Record, error) {
 		return nil, err
 	}
 	records, _ := q.pipeline.Journal.Load()
-	if r := match(records, fingerprint, q.pipeline.now()); r != nil && r.Delivered {
+	if r := match(q.mine(records), fingerprint, q.pipeline.now()); r != nil && r.Delivered {
 		return r, nil
 	}
 	return nil, nil

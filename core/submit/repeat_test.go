@@ -204,3 +204,28 @@ func TestDeliveredRecordsArePrunedAfterAWhile(t *testing.T) {
 		t.Errorf("kept %v, want the failed and the recent one", ids)
 	}
 }
+
+// The journal is shared by every key used on this computer: a submission
+// made with another account's key is neither resumed nor matched by this
+// one (its files and take belong to the other account).
+func TestAnotherAccountsSubmissionsAreLeftAlone(t *testing.T) {
+	e := newEnv(t)
+	theirs := e.crashedRecord(t, StepCreatingJob)
+	theirs.Account = "client-other"
+	theirs.Fingerprint, _ = Fingerprint(theirs.Request)
+	e.pipeline.Journal.Save(theirs)
+	q := e.fastQueue(nil)
+	q.SetAccount("client-mine")
+	if _, err := q.Resume(ctx); err != nil {
+		t.Fatal(err)
+	}
+	q.Wait()
+	if got, _ := e.pipeline.Journal.Get(theirs.ID); got.JobID != "" || e.opCount("createSingleCamJob") != 0 {
+		t.Errorf("another account's submission was resumed: %+v", got)
+	}
+	mine, _, err := q.Add(ctx, Request{VideoPath: theirs.Request.VideoPath})
+	if err != nil || mine.ID == theirs.ID || mine.Resumed || mine.Account != "client-mine" {
+		t.Fatalf("add: %+v, %v; want a new submission of this account", mine, err)
+	}
+	q.Wait()
+}

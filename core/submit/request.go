@@ -87,6 +87,11 @@ type Record struct {
 	Delivered bool   `json:"delivered,omitempty"`
 	SavedIn   string `json:"savedIn,omitempty"`
 
+	// Account is the id of the Move account (client) whose key made the
+	// submission: a front end with another key leaves it alone. Empty when
+	// it was not known.
+	Account string `json:"account,omitempty"`
+
 	// Fingerprint is what the submission pays for (see Fingerprint): a
 	// later request with the same one carries this submission on instead
 	// of paying again.

@@ -27,6 +27,9 @@ const (
 	// Err says why (the key was refused, or the outputs were never
 	// published). The job itself is fine: it can be downloaded later.
 	Abandoned
+	// Gone: the service does not know the job (deleted, or made with
+	// another account's key); it is no longer followed, and Err says why.
+	Gone
 )
 
 // ErrNotPublished: the job finished, but its outputs still had no download
@@ -38,7 +41,7 @@ type Event struct {
 	Kind     Kind
 	Job      ugc.Job
 	Previous ugc.JobState
-	Err      error // set for Abandoned
+	Err      error // why, for Abandoned and Gone
 }
 
 // Config tunes a Watcher; zero fields take the defaults.
@@ -195,6 +198,11 @@ func (w *Watcher) Poll(ctx context.Context) (changed bool, err error) {
 	// Jobs beyond the pages walked (rare): ask for them one by one.
 	for id := range pending {
 		job, err := w.api.GetJob(ctx, id)
+		if errors.Is(err, ugc.ErrNotFound) {
+			w.drop(id, err)
+			changed = true
+			continue
+		}
 		if err != nil {
 			return changed, err
 		}
@@ -214,6 +222,17 @@ func (w *Watcher) abandonAll(err error) bool {
 		w.onEvent(Event{Kind: Abandoned, Job: ugc.Job{ID: id, State: s.state}, Previous: s.state, Err: err})
 	}
 	return len(followed) > 0
+}
+
+// drop stops following a job the service does not know, and says so.
+func (w *Watcher) drop(id string, err error) {
+	w.mu.Lock()
+	_, ok := w.followed[id]
+	delete(w.followed, id)
+	w.mu.Unlock()
+	if ok {
+		w.onEvent(Event{Kind: Gone, Job: ugc.Job{ID: id}, Err: fmt.Errorf("job %s: %w", id, err)})
+	}
 }
 
 func (w *Watcher) snapshot() map[string]seen {

@@ -3,6 +3,7 @@ package watch
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -119,6 +120,32 @@ func TestAFailedJobIsReportedAndLetGo(t *testing.T) {
 	w.Poll(ctx)
 	if fmt.Sprint(rec.events) != "[state:failed failed:failed]" || w.Following() != 0 {
 		t.Errorf("events %v, following %d", rec.events, w.Following())
+	}
+}
+
+// A job the service does not know (deleted, or another account's) is
+// reported once and let go, not asked for forever.
+func TestAJobTheServiceDoesNotKnowIsReportedAndLetGo(t *testing.T) {
+	e := newEnv(t)
+	var gone []Event
+	w := New(e.api, Config{}, func(ev Event) {
+		if ev.Kind == Gone {
+			gone = append(gone, ev)
+		}
+	})
+	w.Follow("job-of-another-account")
+	known := e.jobs(t, 1)[0]
+	w.Follow(known)
+	for range 2 {
+		if _, err := w.Poll(ctx); err != nil {
+			t.Fatalf("poll: %v", err)
+		}
+	}
+	if len(gone) != 1 || gone[0].Job.ID != "job-of-another-account" || !errors.Is(gone[0].Err, ugc.ErrNotFound) {
+		t.Errorf("gone events %+v", gone)
+	}
+	if w.Following() != 1 {
+		t.Errorf("following %d, want only the known job", w.Following())
 	}
 }
 
