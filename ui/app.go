@@ -71,11 +71,9 @@ func New(a fyne.App, opts Options) *UI {
 		dataDir: paths.DataDir,
 	}
 	u.win.Resize(fyne.NewSize(1100, 720))
-	u.win.SetOnClosed(func() {
-		if u.session != nil {
-			u.session.close()
-		}
-	})
+	// Closing the window ends the session first, off the UI goroutine, so
+	// the window stays responsive while uploads and downloads wind down.
+	u.win.SetCloseIntercept(func() { u.closeSession(u.win.Close) })
 	return u
 }
 

@@ -141,8 +141,9 @@ func newTestEnv(t *testing.T) *testEnv {
 	e.ui.dataDir = func() (string, error) { return e.dataDir, nil }
 	e.ui.win.Resize(fyne.NewSize(1100, 720))
 	t.Cleanup(func() {
-		if e.ui.session != nil {
-			e.ui.session.close()
+		if s := e.ui.session; s != nil {
+			s.cancel()
+			s.shutdown()
 		}
 	})
 	return e

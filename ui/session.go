@@ -29,11 +29,30 @@ type session struct {
 	source keySource
 	cancel context.CancelFunc
 	temp   string // the demo's throw-away data folder
+	stop   func() // stands in for the engine's Stop in tests
 }
 
-func (s *session) close() {
+// close ends the session without blocking the caller (the UI goroutine):
+// the engine's Stop waits for uploads and downloads to wind down, and the
+// demo's server for its connections, so they run on a goroutine of their
+// own; then done, if any, runs on the UI goroutine through onMain.
+func (s *session) close(onMain func(func()), done func()) {
 	s.cancel()
-	s.eng.Stop()
+	go func() {
+		s.shutdown()
+		if done != nil {
+			onMain(done)
+		}
+	}()
+}
+
+// shutdown stops the engine, then the demo, and removes the demo's folder.
+func (s *session) shutdown() {
+	if s.stop != nil {
+		s.stop()
+	} else {
+		s.eng.Stop()
+	}
 	if s.demo != nil {
 		s.demo.Close()
 	}
@@ -80,42 +99,68 @@ func (u *UI) openSession(key, endpoint string, source keySource) {
 	if endpoint == "" {
 		endpoint = u.app.Preferences().String(prefEndpoint)
 	}
-	main := u.mainScreen()
-	s, err := newSession(u.app, key, endpoint, dataDir, downloadDir(u.app), source, main)
-	if err != nil {
-		u.showWelcome(err)
-		return
-	}
-	u.setSession(s)
-}
-
-func (u *UI) startDemo() {
-	demo, err := engine.StartDemo()
-	temp, tempErr := os.MkdirTemp("", "singlecam-demo-")
-	u.onMain(func() {
-		if err == nil {
-			err = tempErr
-		}
-		if err != nil {
-			u.showWelcome(err)
-			return
-		}
+	u.closeSession(func() {
 		main := u.mainScreen()
-		s, err := newSession(u.app, demo.Key, demo.Endpoint, temp, filepath.Join(downloadDir(u.app), "Demo"), keyDemo, main)
+		s, err := newSession(u.app, key, endpoint, dataDir, downloadDir(u.app), source, main)
 		if err != nil {
-			demo.Close()
 			u.showWelcome(err)
 			return
 		}
-		s.demo, s.temp = demo, temp
 		u.setSession(s)
 	})
 }
 
-func (u *UI) setSession(s *session) {
-	if u.session != nil {
-		u.session.close()
+// startDemoServer starts the demo's simulator; a variable for tests.
+var startDemoServer = engine.StartDemo
+
+// startDemo starts the demo: its simulator and a throw-away data folder,
+// both let go of again if anything after them fails. It runs on its own
+// goroutine.
+func (u *UI) startDemo() {
+	temp, err := os.MkdirTemp("", "singlecam-demo-")
+	if err != nil {
+		u.onMain(func() { u.showWelcome(err) })
+		return
 	}
+	demo, err := startDemoServer()
+	if err != nil {
+		os.RemoveAll(temp)
+		u.onMain(func() { u.showWelcome(err) })
+		return
+	}
+	u.onMain(func() {
+		u.closeSession(func() {
+			main := u.mainScreen()
+			s, err := newSession(u.app, demo.Key, demo.Endpoint, temp, filepath.Join(downloadDir(u.app), "Demo"), keyDemo, main)
+			if err != nil {
+				go func() {
+					demo.Close()
+					os.RemoveAll(temp)
+				}()
+				u.showWelcome(err)
+				return
+			}
+			s.demo, s.temp = demo, temp
+			u.setSession(s)
+		})
+	})
+}
+
+// closeSession ends the session, if there is one, off the UI goroutine, and
+// runs next on the UI goroutine once it has ended: a new session never
+// starts beside the old one on the same journal.
+func (u *UI) closeSession(next func()) {
+	old := u.session
+	u.session = nil
+	if old == nil {
+		next()
+		return
+	}
+	u.win.SetContent(loading("Closing…"))
+	old.close(u.onMain, next)
+}
+
+func (u *UI) setSession(s *session) {
 	u.session = s
 	u.main.attach(s)
 	title := "Singlecam"
