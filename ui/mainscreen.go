@@ -2,11 +2,13 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,9 +32,12 @@ type MainScreen struct {
 	// before costly jobs, while it is open.
 	ConfirmCost  *widget.Check
 	ConfirmAbove *widget.Entry
-	NewTake      *NewTake
-	Jobs         *JobsView
-	account      string // the key's owner, for About
+	// PayAgain asks before a video done recently is paid for again, while
+	// it is open.
+	PayAgain *dialog.ConfirmDialog
+	NewTake  *NewTake
+	Jobs     *JobsView
+	account  string // the key's owner, for About
 
 	ui *UI
 }
@@ -120,9 +125,19 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 	go func() {
 		queued, failed := 0, ""
 		var records []*submit.Record
+		type repeat struct {
+			req  submit.Request
+			done *submit.DoneError
+		}
+		var repeats []repeat
 		for _, r := range reqs {
 			rec, _, err := s.eng.Submit(r)
-			if err != nil {
+			var done *submit.DoneError
+			switch {
+			case errors.As(err, &done):
+				repeats = append(repeats, repeat{r, done})
+				continue
+			case err != nil:
 				failed = engine.Explain(err)
 				continue
 			}
@@ -131,6 +146,9 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 		}
 		m.ui.onMain(func() {
 			m.Jobs.noteEstimates(records)
+			for _, r := range repeats {
+				m.askPayAgain(r.req, r.done)
+			}
 			msg := ""
 			switch queued {
 			case 0:

@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"os"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
+
 	"singlecam/core/engine"
+	"singlecam/core/joblist"
+	"singlecam/core/ugc"
 )
 
 // Ending a session (closing the window, switching keys) waits for the
@@ -55,4 +60,53 @@ func TestADemoThatFailsToStartLeavesNothingBehind(t *testing.T) {
 	if e.ui.session != nil {
 		t.Error("a session started without its demo")
 	}
+}
+
+// A video done and saved recently, started again with the same settings,
+// is not paid for silently: the app asks, and pays only when told to.
+func TestTheAppAsksBeforePayingAgainForAVideoItHas(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	p := m.NewTake
+	path := e.video(t, "Again.mp4")
+	start := func() {
+		p.Drop([]string{path})
+		e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+		test.Tap(p.Outputs.None)
+		test.Tap(p.Outputs.Checks["ALL_BVH"])
+		e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+		test.Tap(p.Start)
+	}
+	downloaded := func(n int) func() bool {
+		return func() bool {
+			done := 0
+			for i := range m.Jobs.model.Len() {
+				if m.Jobs.model.At(i).Phase == joblist.Downloaded {
+					done++
+				}
+			}
+			return done == n
+		}
+	}
+	start()
+	e.q.until(t, "the first job saved", downloaded(1))
+	start()
+	e.q.until(t, "the question", func() bool { return m.PayAgain != nil })
+	if n := jobsOnTheAccount(t, e); n != 1 {
+		t.Fatalf("%d jobs before the answer, want 1", n)
+	}
+	m.PayAgain.Confirm()
+	e.q.until(t, "the second job saved", downloaded(2))
+	if n := jobsOnTheAccount(t, e); n != 2 {
+		t.Errorf("%d jobs after paying again, want 2", n)
+	}
+}
+
+func jobsOnTheAccount(t *testing.T, e *testEnv) int {
+	t.Helper()
+	page, err := e.ui.session.eng.Jobs(context.Background(), ugc.ListJobsParams{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(page.Jobs)
 }
