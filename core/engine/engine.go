@@ -142,7 +142,8 @@ func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, erro
 		// (a terminal's submit, say) is following it right now.
 		if rec.Finished() && !rec.Delivered && e.queue.Mine(rec) {
 			if ok, _ := e.queue.Journal().Claim(rec.ID); ok {
-				e.track(rec)
+				c := *rec // the caller reads rec while the engine marks its copy
+				e.track(&c)
 				e.watcher.Follow(rec.JobID)
 			}
 		}
