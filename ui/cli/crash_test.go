@@ -197,8 +197,8 @@ func (e *crashEnv) openApp(appDir string) []string {
 			e.t.Fatal("the app never saved the job it resumed")
 		}
 	}
-	eng.WaitDownloads()
-	eng.Stop()
+	eng.Stop() // waits for the watcher, then for the downloads it started
+
 	mu.Lock()
 	defer mu.Unlock()
 	return saved
