@@ -125,9 +125,7 @@ func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, erro
 	e.mu.Lock()
 	e.ctx, e.stop = ctx, stop
 	e.mu.Unlock()
-	if account, err := e.api.Account(ctx); err == nil {
-		e.queue.SetAccount(account.ID)
-	} // unknown (offline): every record counts as this account's, as before
+	e.learnAccount(ctx)
 	e.watching.Add(1)
 	go func() {
 		defer e.watching.Done()
@@ -149,6 +147,20 @@ func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, erro
 		}
 	}
 	return records, err
+}
+
+// accountWait bounds how long Start waits to learn the key's account before
+// resuming: offline, it goes on without.
+const accountWait = 10 * time.Second
+
+// learnAccount tells the queue whose key this is. When that cannot be
+// learnt (offline, a refused key), every record counts as this account's.
+func (e *Engine) learnAccount(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(ctx, accountWait)
+	defer cancel()
+	if account, err := e.api.Account(ctx); err == nil {
+		e.queue.SetAccount(account.ID)
+	}
 }
 
 // Stop ends the engine's work and waits for it: uploads stop where they are
