@@ -342,14 +342,20 @@ func (e *Engine) downloadPatiently(ctx context.Context, jobID string) (string, [
 	}
 }
 
+// onSubmission passes a submission's progress on. A job is followed only
+// after its "submitted" event went out, so no event about the job can reach
+// a front end before the front end knows whose job it is.
 func (e *Engine) onSubmission(s submit.Status) {
-	if s.Step == submit.StepSubmitted && s.JobID != "" {
+	submitted := s.Step == submit.StepSubmitted && s.JobID != ""
+	if submitted {
 		if rec := e.record(s.ID); rec != nil {
 			e.track(rec)
 		}
-		e.watcher.Follow(s.JobID)
 	}
 	e.onEvent(Event{Submission: &s})
+	if submitted {
+		e.watcher.Follow(s.JobID)
+	}
 }
 
 func (e *Engine) onJob(ev watch.Event) {
