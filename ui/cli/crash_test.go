@@ -20,6 +20,7 @@ import (
 	"singlecam/core/motion/bvh"
 	"singlecam/core/paths"
 	"singlecam/core/secrets"
+	"singlecam/core/submit"
 	"singlecam/core/transfer"
 	"singlecam/core/ugc"
 	"singlecam/core/ugcsim"
@@ -184,13 +185,22 @@ func (e *crashEnv) openApp(appDir string) []string {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	// Whether the app has a job to save: any submission not delivered yet.
+	journal, err := submit.OpenJournal(filepath.Join(dataDir, "submissions"))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	records, _ := journal.Load()
+	pending := false
+	for _, r := range records {
+		pending = pending || !r.Delivered
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	if _, err := eng.Start(ctx, true); err != nil {
 		e.t.Fatal(err)
 	}
-	eng.WaitSubmissions()
-	if eng.Following() > 0 {
+	if pending {
 		select {
 		case <-savedOne:
 		case <-time.After(30 * time.Second): // a guard against hanging, not a timing
