@@ -55,7 +55,7 @@ func TestStopEndsAManualDownloadAndNoEventFollows(t *testing.T) {
 	stopped, lateEvents := false, 0
 	fast := backoff.Policy{Attempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}
 	eng, err := engine.New(engine.Config{Key: key, Endpoint: srv.URL + ugcsim.GraphQLPath,
-		DataDir: t.TempDir(), DownloadDir: t.TempDir(), API: fast,
+		DataDir: t.TempDir(), DownloadDir: t.TempDir(), APIRetry: fast,
 		Watch: watch.Config{MinInterval: 5 * time.Millisecond, MaxInterval: 10 * time.Millisecond},
 	}, func(ev engine.Event) {
 		mu.Lock()

@@ -42,7 +42,7 @@ func TestMain(m *testing.M) {
 
 func fastEngine(cfg *engine.Config) {
 	fast := backoff.Policy{Attempts: 3, BaseDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond}
-	cfg.API, cfg.Transfer = fast, transfer.Config{Retry: fast, StallTimeout: 5 * time.Second}
+	cfg.APIRetry, cfg.Transfer = fast, transfer.Config{Retry: fast, StallTimeout: 5 * time.Second}
 	cfg.NetworkWait = backoff.Policy{BaseDelay: time.Millisecond, MaxDelay: 10 * time.Millisecond}
 	cfg.Watch = watch.Config{MinInterval: 5 * time.Millisecond, MaxInterval: 20 * time.Millisecond}
 }
