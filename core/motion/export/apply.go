@@ -1,0 +1,84 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/fix"
+	"singlecam/core/motion/rigs"
+)
+
+// Apply returns c with the settings applied, in this order: names, T-pose,
+// frame rate, in place, units, up axis (in place and resampling work in the
+// source's Y-up space). c is left as it was.
+func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	out := c
+	switch s.Names {
+	case "":
+	case "plain":
+		out = fix.StripPrefix(out)
+	default:
+		m, err := rigs.LoadMap(s.Names)
+		if err != nil {
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		out = fix.Rename(fix.StripPrefix(out), plainNames(rigs.Move().NamesFor(m)))
+	}
+	if s.DropTPose && out.Frames() > 1 {
+		out = fix.DropFirstFrame(out)
+	}
+	if s.FPS != 0 && s.FPS != out.FPS {
+		r, err := fix.Resample(out, s.FPS)
+		if err != nil {
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		out = r
+	}
+	if s.InPlace {
+		out = fix.InPlace(out)
+	}
+	if k := unitScale(out.MetresPerUnit, s.Units); k != 1 {
+		r, err := fix.Scale(out, k)
+		if err != nil {
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		out = r
+	}
+	if s.Up == "z" {
+		out = fix.ZUp(out)
+	}
+	if out == c { // always hand back a clip of its own
+		out = fix.Rename(c, nil)
+	}
+	return out, nil
+}
+
+// unitScale is what multiplies the clip's lengths to reach units. A clip of
+// unknown units is taken to be in metres, as Move's files are.
+func unitScale(metresPerUnit float64, units string) float64 {
+	if metresPerUnit <= 0 {
+		metresPerUnit = 1
+	}
+	want := 1.0
+	if units == "cm" {
+		want = 0.01
+	}
+	return metresPerUnit / want
+}
+
+// plainNames drops the namespace prefix of a name map's keys, so it renames
+// the bones of any actor ("_1:", "_2:") after StripPrefix.
+func plainNames(names map[string]string) map[string]string {
+	out := make(map[string]string, len(names))
+	for from, to := range names {
+		if i := strings.LastIndexByte(from, ':'); i >= 0 {
+			from = from[i+1:]
+		}
+		out[from] = to
+	}
+	return out
+}

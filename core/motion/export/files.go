@@ -1,0 +1,200 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/fix"
+	"singlecam/core/motion/gltf"
+)
+
+// Source is a motion to export: the clip read from a file, what to call
+// its outputs and where they go.
+type Source struct {
+	// Clip is the motion as read.
+	Clip *motion.Clip
+	// Format is the source file's format (BVH for a ZIP of BVHs).
+	Format Format
+	// Dir is the folder the outputs land in (the source's own).
+	Dir string
+	// Base starts the outputs' names: "<Base> - <preset>.glb". A job's
+	// name, or the file's name without its ending.
+	Base string
+}
+
+// File is one file an export will write.
+type File struct {
+	// Path is where it goes; no file is there when it is planned.
+	Path   string
+	Format Format
+	// Clip is what it will hold.
+	Clip *motion.Clip
+}
+
+// maxNumber bounds the numbering of names already taken.
+const maxNumber = 1000
+
+// Plan applies the settings to each source and chooses each output's
+// path, so the files can be shown before they are written: one GLB per
+// source (every actor in it), or one BVH per actor (named after the actor
+// when there are several). A name already taken, on disk or by an earlier
+// output, gets a number: " (2)". Nothing is written.
+func Plan(ctx context.Context, sources []Source, label string, s Settings) ([]File, error) {
+	label = strings.TrimSpace(label)
+	if label == "" {
+		label = Custom
+	}
+	taken := map[string]bool{}
+	var out []File
+	for _, src := range sources {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		format := s.Format
+		if format == "" {
+			format = src.Format
+		}
+		if format == "" {
+			format = GLB
+		}
+		if err := s.checkFor(format); err != nil {
+			return nil, err
+		}
+		c, err := Apply(src.Clip, s)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.Validate(); err != nil {
+			return nil, fmt.Errorf("export %s: %w", src.Base, err)
+		}
+		parts := []*motion.Clip{c}
+		if format == BVH && len(c.Actors) > 1 {
+			parts = fix.SplitActors(c)
+		}
+		for i, part := range parts {
+			stem := src.Base + " - " + label
+			if len(parts) > 1 {
+				stem += " - " + actorLabel(c.Actors[i].Name, i)
+			}
+			p, err := freePath(src.Dir, safeStem(stem), "."+string(format), taken)
+			if err != nil {
+				return nil, err
+			}
+			taken[p] = true
+			out = append(out, File{Path: p, Format: format, Clip: part})
+		}
+	}
+	return out, nil
+}
+
+func actorLabel(name string, i int) string {
+	if strings.TrimSpace(name) == "" {
+		return fmt.Sprintf("actor %d", i+1)
+	}
+	return name
+}
+
+// safeStem keeps a file name free of separators and control characters.
+func safeStem(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+func freePath(dir, stem, ext string, taken map[string]bool) (string, error) {
+	for n := 1; n <= maxNumber; n++ {
+		name := stem
+		if n > 1 {
+			name = fmt.Sprintf("%s (%d)", stem, n)
+		}
+		p := filepath.Join(dir, name+ext)
+		if taken[p] {
+			continue
+		}
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		} else if err != nil {
+			return "", fmt.Errorf("export: %w", err)
+		}
+	}
+	return "", fmt.Errorf("export: %s%s and %d numbered copies exist already in %s", stem, ext, maxNumber, dir)
+}
+
+// Encode returns the file's bytes.
+func (f File) Encode() ([]byte, error) {
+	var b bytes.Buffer
+	var err error
+	if f.Format == BVH {
+		err = bvh.Write(&b, f.Clip, 0, bvh.Options{})
+	} else {
+		err = gltf.Write(&b, f.Clip)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("export %s: %w", filepath.Base(f.Path), err)
+	}
+	return b.Bytes(), nil
+}
+
+// Write encodes every planned file, then writes each to a new file (never
+// over one that exists, even if it appeared since the plan). If any fails,
+// the files it wrote are removed: all or nothing. It returns the paths
+// written.
+func Write(ctx context.Context, files []File) ([]string, error) {
+	data := make([][]byte, len(files))
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b, err := f.Encode()
+		if err != nil {
+			return nil, err
+		}
+		data[i] = b
+	}
+	var written []string
+	undo := func() {
+		for _, p := range written {
+			os.Remove(p)
+		}
+	}
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			undo()
+			return nil, err
+		}
+		if err := writeNew(f.Path, data[i]); err != nil {
+			undo()
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		written = append(written, f.Path)
+	}
+	return written, nil
+}
+
+// writeNew creates path (failing if it exists) and writes data to it; a
+// failed write leaves no file behind.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}
