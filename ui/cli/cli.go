@@ -27,10 +27,11 @@ var commands = map[string]command{
 	"simulate": {"run the Move API simulator in the foreground", runSimulate},
 	"preview":  {"open a window that plays a GLB, glTF, BVH or ZIP of BVHs", runPreview},
 	"retarget": {"put motion files on your rigged character (GLB or VRM) and save GLBs", runRetarget},
+	"export":   {"write motion files again so they import cleanly into Blender, Unity, Unreal...", runExport},
 }
 
 // commandOrder is how usage lists the commands.
-var commandOrder = []string{"submit", "probe", "jobs", "download", "preview", "retarget", "simulate"}
+var commandOrder = []string{"submit", "probe", "jobs", "download", "preview", "retarget", "export", "simulate"}
 
 // Version is the app's version, set by main at start-up.
 var Version = "dev"

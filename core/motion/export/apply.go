@@ -64,7 +64,10 @@ func unitScale(metresPerUnit float64, units string) float64 {
 		metresPerUnit = 1
 	}
 	want := 1.0
-	if units == "cm" {
+	switch units {
+	case "":
+		return 1
+	case "cm":
 		want = 0.01
 	}
 	return metresPerUnit / want

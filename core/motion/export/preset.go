@@ -30,9 +30,11 @@ type Settings struct {
 	Names string
 	// DropTPose removes the first frame, Move One's T-pose.
 	DropTPose bool
-	// Up is the up axis: "y" or "z". GLB is always Y up (glTF's rule).
+	// Up is the up axis: "y" or "z" ("" is y). The source is taken to be Y
+	// up, as Move's files and glTF are. GLB is always Y up (glTF's rule).
 	Up string
-	// Units is the length unit: "m" or "cm". GLB is always in metres.
+	// Units is the length unit: "m" or "cm", or "" for the source's. GLB is
+	// always in metres.
 	Units string
 	// FPS is the frame rate to resample to; 0 keeps the source's.
 	FPS float64
@@ -70,7 +72,7 @@ var presets = []Preset{
 	{"vrm", "VRM", "VRM 1.0's humanoid bone names (hips, leftUpperArm…), in a GLB, the container VRM avatars and animations use.",
 		Settings{Names: "vrm", DropTPose: true, Up: "y", Units: "m", Format: GLB}},
 	{"raw", "Raw", "Move's file as it is, T-pose and names included, in the source's format: a starting point for Custom.",
-		Settings{Names: "", DropTPose: false, Up: "y", Units: "m"}},
+		Settings{Names: "", DropTPose: false}},
 }
 
 // Presets returns every preset, in the order the app lists them.

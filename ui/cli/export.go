@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"singlecam/core/motion/export"
+)
+
+// runExport writes each motion file again for a tool, by a preset.
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	preset := fs.String("preset", "", "the tool to export for: "+strings.Join(export.PresetNames(), ", ")+" or custom (required)")
+	to := fs.String("to", "", "the format to write: glb or bvh (default: the preset's)")
+	fps := fs.String("fps", "", "the frame rate to resample to, or 'source' (default: the preset's)")
+	inPlace := fs.Bool("in-place", false, "remove the root's horizontal travel, keeping its height")
+	keepTPose := fs.Bool("keep-tpose", false, "keep the first frame, Move One's T-pose")
+	up := fs.String("up", "", "the up axis: y or z (z only for BVH; default: the preset's)")
+	units := fs.String("units", "", "the length unit: m or cm (cm only for BVH; default: the preset's)")
+	out := fs.String("out", "", "the folder to write into (default: beside each file)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: singlecam export --preset NAME [--to glb|bvh] [--fps N] [--in-place] [--keep-tpose]\n"+
+			"                        [--up y|z] [--units m|cm] [--out DIR] FILE...\n\n"+
+			"Writes each GLB, BVH or ZIP of BVHs again so it imports cleanly into a tool, as\n"+
+			"'<job> - <preset>.glb' (or .bvh) beside it, never over an existing file, and\n"+
+			"prints each file it wrote. The presets:\n\n")
+		for _, p := range export.Presets() {
+			fmt.Fprintf(stderr, "  %-8s %s\n", p.Name, describePreset(p.Settings))
+		}
+		fmt.Fprintf(stderr, "\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if *preset == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	bad := func(err error) int {
+		fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
+		return 2
+	}
+	p, err := export.Lookup(*preset)
+	if err != nil {
+		fmt.Fprintln(stderr, "singlecam export:", err.Error()+".")
+		return 2
+	}
+	s := p.Settings
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "to":
+			s.Format = export.Format(strings.ToLower(*to))
+		case "in-place":
+			s.InPlace = *inPlace
+		case "keep-tpose":
+			s.DropTPose = !*keepTPose
+		case "up":
+			s.Up = strings.ToLower(*up)
+		case "units":
+			s.Units = strings.ToLower(*units)
+		}
+	})
+	if *fps != "" {
+		if strings.EqualFold(*fps, "source") {
+			s.FPS = 0
+		} else if s.FPS, err = strconv.ParseFloat(*fps, 64); err != nil || s.FPS == 0 {
+			fmt.Fprintf(stderr, "singlecam export: the frame rate is a number of frames per second (24, 30, 60) or 'source', not %q.\n", *fps)
+			return 2
+		}
+	}
+	if err := s.Check(); err != nil {
+		return bad(err)
+	}
+	// Read every file and plan every output before writing anything.
+	ctx := context.Background()
+	var sources []export.Source
+	for _, path := range fs.Args() {
+		src, err := export.Open(ctx, path, jobName(path))
+		if err != nil {
+			fmt.Fprintf(stderr, "singlecam export: %s: %s\n", path, export.Explain(err))
+			return 1
+		}
+		if *out != "" {
+			src.Dir = *out
+		}
+		sources = append(sources, src)
+	}
+	files, err := export.Plan(ctx, sources, p.Name, s)
+	if err != nil {
+		return bad(err)
+	}
+	if *out != "" {
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
+			return 1
+		}
+	}
+	written, err := export.Write(ctx, files)
+	if err != nil {
+		fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
+		return 1
+	}
+	for _, w := range written {
+		fmt.Fprintln(stdout, w)
+	}
+	return 0
+}
+
+// moveOutput matches the names Singlecam saves Move's outputs under
+// (main_glb.glb, all_bvh.zip): such a file is named after its folder, the
+// job's.
+var moveOutput = regexp.MustCompile(`(?i)^(main|all)_[a-z0-9_]+$|^motion_data$`)
+
+// jobName is what an export of the file at path is named after: the job's
+// folder for one of Move's outputs, else the file's own name.
+func jobName(path string) string {
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if moveOutput.MatchString(stem) {
+		if dir := filepath.Base(filepath.Dir(path)); dir != "." && dir != string(filepath.Separator) {
+			return dir
+		}
+	}
+	return stem
+}
+
+// describePreset is a preset's settings in a line.
+func describePreset(s export.Settings) string {
+	names := map[string]string{"": "names kept", "plain": "plain names", "mixamo": "mixamorig: names", "ue5": "UE5 mannequin names", "unity": "Unity Humanoid names", "vrm": "VRM 1.0 names"}[s.Names]
+	format := strings.ToUpper(string(s.Format))
+	if format == "" {
+		format = "source's format"
+	}
+	rate := "source fps"
+	if s.FPS != 0 {
+		rate = strconv.FormatFloat(s.FPS, 'f', -1, 64) + " fps"
+	}
+	tpose := "T-pose kept"
+	if s.DropTPose {
+		tpose = "T-pose dropped"
+	}
+	up, units := strings.ToUpper(s.Up)+" up", s.Units
+	if s.Up == "" {
+		up = "Y up"
+	}
+	if units == "" {
+		units = "source units"
+	}
+	parts := []string{format, names, tpose, up, units, rate}
+	if s.InPlace {
+		parts = append(parts, "in place")
+	}
+	return strings.Join(parts, ", ")
+}

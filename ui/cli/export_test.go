@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/load"
+)
+
+// jobFolder writes a demo job's main_glb.glb and all_bvh.zip into a folder
+// named after the job, as a download does.
+func jobFolder(t *testing.T) (glb, zip string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "Walk 1")
+	os.Mkdir(dir, 0o755)
+	c := motion.DemoClip(1, 20)
+	var g, z bytes.Buffer
+	if err := gltf.Write(&g, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := bvh.WriteZip(&z, c, bvh.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	glb, zip = filepath.Join(dir, "main_glb.glb"), filepath.Join(dir, "all_bvh.zip")
+	os.WriteFile(glb, g.Bytes(), 0o644)
+	os.WriteFile(zip, z.Bytes(), 0o644)
+	return glb, zip
+}
+
+func listDir(t *testing.T, dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+func TestExportWritesBesideTheOriginalsAndPrintsEachFile(t *testing.T) {
+	glb, zip := jobFolder(t)
+	dir := filepath.Dir(glb)
+	before, _ := os.ReadFile(glb)
+	var stdout, stderr bytes.Buffer
+	if code := runExport([]string{"--preset", "blender", glb, zip}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	want := filepath.Join(dir, "Walk 1 - blender.glb") + "\n" + filepath.Join(dir, "Walk 1 - blender (2).glb") + "\n"
+	if stdout.String() != want {
+		t.Errorf("printed %q, want %q", stdout.String(), want)
+	}
+	if after, _ := os.ReadFile(glb); !bytes.Equal(before, after) {
+		t.Error("the original changed")
+	}
+	m, err := load.Open(t.Context(), filepath.Join(dir, "Walk 1 - blender.glb"), -1)
+	if err != nil || m.Clip.FPS != 24 || m.Clip.Actors[0].Skeleton.Index("Hips") < 0 {
+		t.Errorf("the export: %v", err)
+	}
+	// Options over the preset: BVH, in cm, Z up, 60 fps, T-pose kept, into --out.
+	out := filepath.Join(t.TempDir(), "exports")
+	stdout.Reset()
+	if code := runExport([]string{"--preset", "mixamo", "--to", "bvh", "--units", "cm", "--up", "z", "--fps", "60", "--keep-tpose", "--in-place", "--out", out, zip}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if got := strings.TrimSpace(stdout.String()); got != filepath.Join(out, "Walk 1 - mixamo.bvh") {
+		t.Errorf("printed %q", got)
+	}
+	m, err = load.Open(t.Context(), filepath.Join(out, "Walk 1 - mixamo.bvh"), -1)
+	if err != nil || m.Clip.FPS != 60 || m.Clip.Frames() != 39 || m.Clip.MetresPerUnit != 0.01 {
+		t.Errorf("the export: %v, %+v", err, m)
+	}
+}
+
+func TestExportRefusesBadOptionsAndFilesWritingNothing(t *testing.T) {
+	glb, _ := jobFolder(t)
+	dir := filepath.Dir(glb)
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("hi"), 0o644)
+	before := listDir(t, dir)
+	for _, c := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{glb}, 2, "Usage: singlecam export"},
+		{[]string{"--preset", "maya", glb}, 2, "no preset \"maya\""},
+		{[]string{"--preset", "unity", "--up", "z", glb}, 2, "A GLB is always Y up in metres"},
+		{[]string{"--preset", "unity", "--units", "mm", glb}, 2, "m or cm"},
+		{[]string{"--preset", "unity", "--fps", "fast", glb}, 2, "frame rate"},
+		{[]string{"--preset", "unity", "--to", "fbx", glb}, 2, "glb or bvh"},
+		{[]string{"--preset", "unity", glb, notes}, 1, "GLB, glTF and BVH"},
+		{[]string{"--preset", "unity", glb, filepath.Join(dir, "gone.bvh")}, 1, "not there any more"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := runExport(c.args, &stdout, &stderr)
+		if code != c.code || !strings.Contains(stderr.String(), c.says) || stdout.Len() != 0 {
+			t.Errorf("export %v: exit %d, said %q; want %d and %q", c.args, code, stderr.String(), c.code, c.says)
+		}
+	}
+	if after := listDir(t, dir); strings.Join(after, "|") != strings.Join(before, "|") {
+		t.Errorf("files written: %v", after)
+	}
+}
