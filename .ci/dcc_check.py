@@ -1,10 +1,13 @@
-"""Imports the simulator's motion files into Blender, headless, and checks
-what an animator would: the file imports, the armature has the bones it
-should, the action spans the frames it should at the clip's frame rate, and
-the character stands upright (head above hips, feet near the floor).
+"""Imports the simulator's motion files, and every export preset's files,
+into Blender, headless, and checks what an animator would: the file
+imports, the armature has the bones it should (and, for exports, by the
+names the preset promises), the action spans the frames it should at the
+clip's frame rate, the character stands upright (head above hips, feet near
+the floor) at an adult's height in the unit the file promises, and an
+in-place export keeps its hips within 1 cm of the vertical axis.
 
 Run by .ci/dcc-check as: blender -b --factory-startup --python .ci/dcc_check.py -- DIR
-where DIR holds the files and samples.json (written by a Go test).
+where DIR holds the files, samples.json and exports.json (written by Go tests).
 """
 import builtins
 import json
@@ -36,27 +39,48 @@ def armatures():
     return [o for o in bpy.context.scene.objects if o.type == "ARMATURE"]
 
 
-def check_pose(arm, frame, problems, name):
-    """Head above hips and the lowest foot near the floor, in Blender's Z-up world."""
-    bpy.context.scene.frame_set(frame)
+def find_bone(arm, names):
+    """The world position of the first pose bone called one of names (or,
+    for the simulator's files, ending in one of them)."""
     bones = arm.pose.bones
-    def find(suffix):
-        for b in bones:
-            if b.name.endswith(suffix):
+    for n in names:
+        b = bones.get(n)
+        if b is not None:
+            return arm.matrix_world @ b.head
+    for b in bones:
+        for n in names:
+            if b.name.endswith(n):
                 return arm.matrix_world @ b.head
-        return None
-    head, hips = find("Head"), find("Hips")
-    toes = [p for p in (find("LeftToeBase"), find("RightToeBase")) if p is not None]
+    return None
+
+
+def check_pose(arm, frame, problems, name, sample):
+    """Head above hips and the lowest foot near the floor, in Blender's Z-up
+    world and in metres (the file's units times metres_per_unit); for an
+    in-place export, the hips within 1 cm of the vertical axis."""
+    bpy.context.scene.frame_set(frame)
+    k = sample.get("metres_per_unit") or 1.0
+    head = find_bone(arm, [sample.get("head", "Head")])
+    hips = find_bone(arm, [sample.get("hips", "Hips")])
+    toes = [p for p in (find_bone(arm, [t]) for t in sample.get("toes", ["LeftToeBase", "RightToeBase"])) if p is not None]
     if head is None or hips is None or not toes:
-        problems.append(f"{name}: no Head, Hips or toe bones")
+        problems.append(f"{name}: no head, hips or toe bones")
         return
+    head, hips, toes = head * k, hips * k, [t * k for t in toes]
     if head.z <= hips.z + 0.3:
         problems.append(f"{name} frame {frame}: head at {head.z:.2f} m is not above the hips at {hips.z:.2f} m")
+    # A walking adult's head, in the unit the export promises.
+    if "metres_per_unit" in sample and not 1.3 < head.z < 2.1:
+        problems.append(f"{name} frame {frame}: the head is {head.z:.2f} m high, not an adult's height in the promised unit")
     low = min(p.z for p in toes)
     if os.environ.get("DCC_VERBOSE"):
-        print(f"dcc-check: {name} frame {frame}: head {head.z:.3f} hips {hips.z:.3f} toe {low:.3f} m")
+        print(f"dcc-check: {name} frame {frame}: head {head.z:.3f} hips {hips.z:.3f} ({hips.x:.3f}, {hips.y:.3f}) toe {low:.3f} m")
     if not -0.05 < low < 0.15:
         problems.append(f"{name} frame {frame}: the lower toe is at {low:.2f} m, not near the floor")
+    if sample.get("in_place"):
+        off = (hips.x ** 2 + hips.y ** 2) ** 0.5
+        if off > 0.01:
+            problems.append(f"{name} frame {frame}: in place, yet the hips are {off * 100:.1f} cm off the vertical axis")
 
 
 def check(path, sample, problems):
@@ -69,6 +93,10 @@ def check(path, sample, problems):
     bones = len(arm.data.bones)
     if bones != sample["bones"]:
         problems.append(f"{name}: {bones} bones, want {sample['bones']}")
+    if "names" in sample:
+        got, want = {b.name for b in arm.data.bones}, set(sample["names"])
+        if got != want:
+            problems.append(f"{name}: bones {sorted(got - want)[:5]} not expected, {sorted(want - got)[:5]} missing")
     ad = arm.animation_data
     if ad is None or ad.action is None:
         problems.append(f"{name}: no action on the armature")
@@ -79,9 +107,13 @@ def check(path, sample, problems):
         problems.append(f"{name}: the action spans {frames} frames ({start}..{end}), want {sample['frames']}")
     if bpy.context.scene.render.fps != int(round(sample["fps"])):
         problems.append(f"{name}: scene at {bpy.context.scene.render.fps} fps, want {sample['fps']}")
-    # Frame 1 of the motion, the middle, and the end (after the T-pose frame).
-    for f in (int(start) + 1, int((start + end) / 2), int(end)):
-        check_pose(arm, f, problems, name)
+    if sample.get("in_place"):
+        poses = range(int(start), int(end) + 1)  # every frame
+    else:
+        # Frame 1 of the motion, the middle, and the end (after the T-pose frame).
+        poses = (int(start) + 1, int((start + end) / 2), int(end))
+    for f in poses:
+        check_pose(arm, f, problems, name, sample)
     print(f"dcc-check: {name}: {bones} bones, {frames} frames at {bpy.context.scene.render.fps} fps")
 
 
@@ -160,10 +192,26 @@ def check_characters(folder, problems):
     return len(samples)
 
 
+def import_bvh(path, sample):
+    # Blender's native space is Z up, -Y forward: a Z-up file (turned by
+    # Singlecam so its front faces -Y) imports unchanged.
+    if sample.get("up") == "z":
+        up, forward = "Z", "-Y"
+    else:
+        up, forward = "Y", "-Z"
+    bpy.ops.import_anim.bvh(filepath=path, axis_forward=forward, axis_up=up,
+                            global_scale=1.0, use_fps_scale=False,
+                            update_scene_fps=True, update_scene_duration=True)
+
+
 def main():
     folder = sys.argv[sys.argv.index("--") + 1]
-    with _open(os.path.join(folder, "samples.json")) as f:
-        samples = json.load(f)
+    samples = []
+    for listing in ("samples.json", "exports.json"):
+        p = os.path.join(folder, listing)
+        if os.path.exists(p):
+            with _open(p) as f:
+                samples += json.load(f)
     problems = []
     for sample in samples:
         path = os.path.join(folder, sample["file"])
@@ -171,6 +219,9 @@ def main():
         if sample["format"] == "glb":
             bpy.ops.import_scene.gltf(filepath=path)
             check(path, sample, problems)
+        elif sample["format"] == "bvh":
+            import_bvh(path, sample)
+            check(sample["file"], sample, problems)
         else:
             with zipfile.ZipFile(path) as z, tempfile.TemporaryDirectory() as tmp:
                 names = [n for n in z.namelist() if n.lower().endswith(".bvh")]
@@ -179,9 +230,7 @@ def main():
                     continue
                 z.extract(names[0], tmp)
                 bvh = os.path.join(tmp, names[0])
-                bpy.ops.import_anim.bvh(filepath=bvh, axis_forward="-Z", axis_up="Y",
-                                        global_scale=1.0, use_fps_scale=False,
-                                        update_scene_fps=True, update_scene_duration=True)
+                import_bvh(bvh, sample)
                 check(f"{sample['file']}/{names[0]}", sample, problems)
     characters = check_characters(folder, problems)
     for p in problems:
