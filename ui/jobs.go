@@ -383,6 +383,9 @@ func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
 	if b := v.applyButton(row); b != nil {
 		motionBox.Add(b)
 	}
+	if b := v.exportButton(row); b != nil {
+		box.Add(b)
+	}
 	if row.JobID != "" {
 		id := row.JobID
 		box.Add(&widget.Button{Text: "Copy job ID", Icon: theme.ContentCopyIcon(), OnTapped: func() {

@@ -4,7 +4,10 @@ import (
 	"context"
 	"path/filepath"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
@@ -41,6 +44,9 @@ func (u *UI) openMotion(path, title string) {
 				}()
 			})
 			w.OfferApply(func() { u.applyToCharacter(path, retarget.MotionName(path)) })
+			w.SetActions(&widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
+				u.exportMotion([]string{path}, "", w)
+			}})
 			w.Show()
 			w.Player.Play()
 			u.status(name + " plays in its own window.")
@@ -79,4 +85,10 @@ func (u *UI) dropped(paths []string) {
 	if len(videos) > 0 && u.main != nil && u.win.Content() == u.main.content {
 		u.main.NewTake.Drop(videos)
 	}
+}
+
+// exportMotion shows the Export for… dialog for the motion files at paths
+// over parent; base names the outputs (a job's name), or the file when empty.
+func (u *UI) exportMotion(paths []string, base string, parent fyne.Window) {
+	preview.Exporter{Do: u.onMain, Open: func(p string) { u.openMotion(p, "") }, Status: u.status}.Show(paths, base, parent)
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -84,7 +82,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	var sources []export.Source
 	for _, path := range fs.Args() {
-		src, err := export.Open(ctx, path, jobName(path))
+		src, err := export.Open(ctx, path, "")
 		if err != nil {
 			fmt.Fprintf(stderr, "singlecam export: %s: %s\n", path, export.Explain(err))
 			return 1
@@ -113,23 +111,6 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, w)
 	}
 	return 0
-}
-
-// moveOutput matches the names Singlecam saves Move's outputs under
-// (main_glb.glb, all_bvh.zip): such a file is named after its folder, the
-// job's.
-var moveOutput = regexp.MustCompile(`(?i)^(main|all)_[a-z0-9_]+$|^motion_data$`)
-
-// jobName is what an export of the file at path is named after: the job's
-// folder for one of Move's outputs, else the file's own name.
-func jobName(path string) string {
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	if moveOutput.MatchString(stem) {
-		if dir := filepath.Base(filepath.Dir(path)); dir != "." && dir != string(filepath.Separator) {
-			return dir
-		}
-	}
-	return stem
 }
 
 // describePreset is a preset's settings in a line.

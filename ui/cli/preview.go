@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
@@ -87,6 +89,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 			}).Show()
 		})
 	}
+	w.SetActions(exportButton(a, w, path, stderr))
 	if !*paused {
 		w.Player.Play()
 	}
@@ -133,4 +136,27 @@ func printStats(stderr io.Writer, count func() (drawn, ticks uint64), fps float6
 		fmt.Fprintf(stderr, "in 10 s: %d frames drawn, %d display ticks (clip at %g fps)\n", drawn-lastDrawn, ticks-lastTicks, fps)
 		lastDrawn, lastTicks = drawn, ticks
 	}
+}
+
+// exportButton is the preview window's Export for… button; an exported
+// file opens in a window of its own, with the same button.
+func exportButton(a fyne.App, w *preview.Window, path string, stderr io.Writer) fyne.CanvasObject {
+	open := func(p string) {
+		go func() {
+			m, err := load.Open(context.Background(), p, -1)
+			fyne.Do(func() {
+				if err != nil {
+					fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
+					return
+				}
+				nw := preview.NewWindow(a, m, filepath.Base(p), nil)
+				nw.SetActions(exportButton(a, nw, p, stderr))
+				nw.Show()
+				nw.Player.Play()
+			})
+		}()
+	}
+	return &widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
+		preview.Exporter{Open: open}.Show([]string{path}, "", w)
+	}}
 }

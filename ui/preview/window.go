@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,12 +23,34 @@ type Window struct {
 	// Apply is "Apply to a character…", shown once OfferApply is called.
 	Apply  *widget.Button
 	motion *load.Motion
+	// actions are the opener's other buttons (Export for…), at the top right.
+	actions []fyne.CanvasObject
+	choice  fyne.CanvasObject // the animation's label and select, or nil
 }
 
 // OfferApply shows an "Apply to a character…" button that calls apply.
 func (w *Window) OfferApply(apply func()) {
 	w.Apply = &widget.Button{Text: "Apply to a character…", Icon: theme.AccountIcon(), OnTapped: apply}
-	w.SetMotion(w.motion)
+	w.layout()
+}
+
+// SetActions puts the opener's buttons (Export for…) at the top right.
+func (w *Window) SetActions(buttons ...fyne.CanvasObject) {
+	w.actions = buttons
+	w.layout()
+}
+
+// layout puts the choice of animation and the buttons above the player.
+func (w *Window) layout() {
+	buttons := append([]fyne.CanvasObject(nil), w.actions...)
+	if w.Apply != nil {
+		buttons = append([]fyne.CanvasObject{w.Apply}, buttons...)
+	}
+	var top fyne.CanvasObject
+	if w.choice != nil || len(buttons) > 0 {
+		top = container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), w.choice))
+	}
+	w.SetContent(container.NewBorder(top, nil, nil, nil, w.Player))
 }
 
 // NewWindow makes a window playing m, titled after the file name; call
@@ -63,7 +84,7 @@ func (w *Window) SetMotion(m *load.Motion) {
 	w.motion = m
 	w.Player = NewPlayer(m.Clip)
 	w.Animations = nil
-	var top fyne.CanvasObject
+	w.choice = nil
 	if len(m.Animations) > 1 && w.Choose != nil {
 		names := make([]string, len(m.Animations))
 		for i, a := range m.Animations {
@@ -80,17 +101,7 @@ func (w *Window) SetMotion(m *load.Motion) {
 				w.Choose(i)
 			}
 		}
-		top = container.NewBorder(nil, nil, widget.NewLabel("Animation"), nil, w.Animations)
+		w.choice = container.NewBorder(nil, nil, widget.NewLabel("Animation"), nil, w.Animations)
 	}
-	if w.Apply != nil {
-		if top == nil {
-			top = container.NewHBox(layout.NewSpacer(), w.Apply)
-		} else {
-			top = container.NewBorder(nil, nil, nil, w.Apply, top)
-		}
-	}
-	if top != nil {
-		top = container.NewPadded(top)
-	}
-	w.SetContent(container.NewBorder(top, nil, nil, nil, w.Player))
+	w.layout()
 }

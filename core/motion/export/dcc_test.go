@@ -58,7 +58,9 @@ func TestWriteDCCExports(t *testing.T) {
 	variants = append(variants,
 		variant{"blender", func(s *Settings) { s.InPlace = true }, "blender in place"},
 		variant{"mixamo", func(s *Settings) { s.InPlace = true }, "mixamo in place"},
-		variant{"custom", func(s *Settings) { *s = Settings{Names: "plain", DropTPose: true, Up: "z", Units: "cm", FPS: 25, InPlace: true, Format: BVH} }, "custom z up"},
+		variant{"custom", func(s *Settings) {
+			*s = Settings{Names: "plain", DropTPose: true, Up: "z", Units: "cm", FPS: 25, InPlace: true, Format: BVH}
+		}, "custom z up"},
 	)
 	var out []dccExport
 	for _, v := range variants {

@@ -4,14 +4,14 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"singlecam/core/motion/load"
 )
 
 // Open reads the motion file at path as a Source whose outputs land
-// beside it, named after base (the file's name without its ending when
-// base is empty).
+// beside it, named after base (BaseName(path) when base is empty).
 func Open(ctx context.Context, path, base string) (Source, error) {
 	m, err := load.Open(ctx, path, -1)
 	if err != nil {
@@ -23,7 +23,25 @@ func Open(ctx context.Context, path, base string) (Source, error) {
 		format = BVH
 	}
 	if strings.TrimSpace(base) == "" {
-		base = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		base = BaseName(path)
 	}
 	return Source{Clip: m.Clip, Format: format, Dir: filepath.Dir(path), Base: base}, nil
+}
+
+// moveOutput matches the names Singlecam saves Move's outputs under
+// (main_glb.glb, all_bvh.zip): such a file is named after its folder, the
+// job's.
+var moveOutput = regexp.MustCompile(`(?i)^(main|all)_[a-z0-9_]+$|^motion_data$`)
+
+// BaseName is what an export of the file at path is named after: the job's
+// folder for one of Move's outputs as Singlecam saves them, else the file's
+// own name without its ending.
+func BaseName(path string) string {
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if moveOutput.MatchString(stem) {
+		if dir := filepath.Base(filepath.Dir(path)); dir != "." && dir != string(filepath.Separator) {
+			return dir
+		}
+	}
+	return stem
 }

@@ -1,0 +1,317 @@
+package preview
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/motion/export"
+)
+
+// ExportDialog is the Export for… dialog: a preset, its settings (which
+// the user may change under Custom), and the files it will write, shown
+// before anything is written.
+type ExportDialog struct {
+	dialog.Dialog
+	Preset  *widget.Select
+	About   *widget.Label
+	Names   *widget.Select
+	Format  *widget.RadioGroup
+	Rate    *widget.Select
+	Up      *widget.RadioGroup
+	Units   *widget.RadioGroup
+	TPose   *widget.Check
+	InPlace *widget.Check
+	// Files lists what Export will write, or why it cannot.
+	Files  *widget.Label
+	Export *widget.Button
+
+	form    *widget.Form
+	sources []export.Source
+	presets []export.Preset
+	chosen  export.Preset
+	plan    []export.File
+	filling bool
+	do      func(func())
+	done    func(written []string, err error)
+}
+
+// Names, formats and rates as the dialog shows them.
+var (
+	nameLabels = map[string]string{"": "As in the file", "plain": "Plain (prefix removed)", "mixamo": "Mixamo (mixamorig:)",
+		"ue5": "Unreal Engine 5 mannequin", "unity": "Unity Humanoid", "vrm": "VRM 1.0 humanoid"}
+	formatLabels = []string{"GLB", "BVH"}
+	upLabels     = []string{"Y up", "Z up"}
+	unitLabels   = []string{"Metres", "Centimetres"}
+)
+
+// newExportDialog makes the dialog for sources (read already) over parent;
+// done runs on the UI goroutine with the files written, or the error.
+// do runs a function on Fyne's goroutine.
+func newExportDialog(sources []export.Source, parent fyne.Window, do func(func()), done func(written []string, err error)) *ExportDialog {
+	d := &ExportDialog{sources: sources, presets: export.Presets(), do: do, done: done}
+	custom, _ := export.Lookup(export.Custom)
+	d.presets = append(d.presets, custom)
+	var titles []string
+	for _, p := range d.presets {
+		titles = append(titles, p.Title)
+	}
+	d.Preset = widget.NewSelect(titles, func(string) { d.onPreset() })
+	d.About = widget.NewLabel("")
+	d.About.Wrapping = fyne.TextWrapWord
+	var names []string
+	for _, n := range export.NameChoices() {
+		names = append(names, nameLabels[n])
+	}
+	d.Names = widget.NewSelect(names, func(string) { d.onChange() })
+	d.Format = widget.NewRadioGroup(formatLabels, func(string) { d.onChange() })
+	d.Format.Horizontal = true
+	var rates []string
+	for _, r := range export.Rates {
+		rates = append(rates, rateLabel(r))
+	}
+	d.Rate = widget.NewSelect(rates, func(string) { d.onChange() })
+	d.Up = widget.NewRadioGroup(upLabels, func(string) { d.onChange() })
+	d.Up.Horizontal = true
+	d.Units = widget.NewRadioGroup(unitLabels, func(string) { d.onChange() })
+	d.Units.Horizontal = true
+	d.TPose = widget.NewCheck("Drop the T-pose first frame", func(bool) { d.onChange() })
+	d.InPlace = widget.NewCheck("In place (remove the root's travel, keep its height)", func(bool) { d.onChange() })
+	d.Files = widget.NewLabel("")
+	d.Files.Wrapping = fyne.TextWrapWord
+	d.Export = &widget.Button{Text: "Export", Importance: widget.HighImportance, OnTapped: d.write}
+	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { d.Hide() }}
+
+	d.form = widget.NewForm(
+		widget.NewFormItem("Preset", d.Preset),
+		widget.NewFormItem("", d.About),
+		widget.NewFormItem("Bone names", d.Names),
+		widget.NewFormItem("Format", d.Format),
+		widget.NewFormItem("Frame rate", d.Rate),
+		widget.NewFormItem("Up axis", d.Up),
+		widget.NewFormItem("Units", d.Units),
+		widget.NewFormItem("", d.TPose),
+		widget.NewFormItem("", d.InPlace),
+	)
+	files := container.NewVBox(widget.NewLabelWithStyle("It will write", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.Files)
+	content := container.NewVBox(d.form, widget.NewSeparator(), files)
+	cd := dialog.NewCustomWithoutButtons("Export for…", content, parent)
+	cd.SetButtons([]fyne.CanvasObject{cancel, d.Export})
+	d.Dialog = cd
+	d.Resize(fyne.NewSize(620, 0))
+	d.Preset.SetSelectedIndex(0)
+	return d
+}
+
+func rateLabel(r float64) string {
+	if r == 0 {
+		return "As in the file"
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64) + " fps"
+}
+
+// onPreset fills the settings from the chosen preset; only Custom lets
+// them change (starting from what was shown).
+func (d *ExportDialog) onPreset() {
+	i := d.Preset.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	p := d.presets[i]
+	if p.Name == export.Custom {
+		p.Settings = d.settings()
+	}
+	d.chosen = p
+	if p.Name == export.Custom {
+		d.About.SetText(p.Why)
+	} else {
+		d.About.SetText(p.Why + " Choose Custom to change these settings.")
+	}
+	d.filling = true
+	s := p.Settings
+	d.Names.SetSelected(nameLabels[s.Names])
+	format := s.Format
+	if format == "" {
+		format = d.sources[0].Format
+	}
+	d.Format.SetSelected(strings.ToUpper(string(format)))
+	d.Rate.SetSelected(rateLabel(s.FPS))
+	d.Up.SetSelected(upLabels[boolIndex(s.Up == "z")])
+	d.Units.SetSelected(unitLabels[boolIndex(s.Units == "cm")])
+	d.TPose.SetChecked(s.DropTPose)
+	d.InPlace.SetChecked(s.InPlace)
+	d.filling = false
+	for _, w := range []fyne.Disableable{d.Names, d.Format, d.Rate, d.Up, d.Units, d.TPose, d.InPlace} {
+		if p.Name == export.Custom {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+	d.form.Refresh() // the labels follow their widgets' state
+	d.onChange()
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// settings reads the settings the dialog shows.
+func (d *ExportDialog) settings() export.Settings {
+	s := export.Settings{DropTPose: d.TPose.Checked, InPlace: d.InPlace.Checked, Up: "y", Units: "m"}
+	for n, l := range nameLabels {
+		if l == d.Names.Selected {
+			s.Names = n
+		}
+	}
+	s.Format = export.Format(strings.ToLower(d.Format.Selected))
+	if i := d.Rate.SelectedIndex(); i >= 0 {
+		s.FPS = export.Rates[i]
+	}
+	if d.Up.Selected == upLabels[1] {
+		s.Up = "z"
+	}
+	if d.Units.Selected == unitLabels[1] {
+		s.Units = "cm"
+	}
+	return s
+}
+
+// onChange plans the files again and shows them, or why there are none.
+func (d *ExportDialog) onChange() {
+	if d.filling || d.chosen.Name == "" {
+		return
+	}
+	s := d.chosen.Settings
+	if d.chosen.Name == export.Custom {
+		s = d.settings()
+	}
+	plan, err := export.Plan(context.Background(), d.sources, d.chosen.Name, s)
+	d.plan = nil
+	if err != nil {
+		d.Files.Importance = widget.DangerImportance
+		d.Files.SetText(export.Explain(err))
+		d.Export.Disable()
+		d.fit()
+		return
+	}
+	d.plan = plan
+	var lines []string
+	for _, f := range plan {
+		c := f.Clip
+		lines = append(lines, filepath.Base(f.Path)+"  ("+strconv.Itoa(c.Frames())+" frames at "+strconv.FormatFloat(c.FPS, 'f', -1, 64)+" fps)")
+	}
+	lines = append(lines, "in "+filepath.Dir(plan[0].Path))
+	d.Files.Importance = widget.MediumImportance
+	d.Files.SetText(strings.Join(lines, "\n"))
+	d.Export.Enable()
+	d.fit()
+}
+
+// fit grows the dialog to what it shows now.
+func (d *ExportDialog) fit() { d.Resize(fyne.NewSize(620, 0)) }
+
+// write writes the planned files off the UI goroutine.
+func (d *ExportDialog) write() {
+	plan := d.plan
+	if len(plan) == 0 {
+		return
+	}
+	d.Export.Disable()
+	d.Files.SetText("Writing…")
+	go func() {
+		written, err := export.Write(context.Background(), plan)
+		d.do(func() {
+			d.Hide()
+			d.done(written, err)
+		})
+	}()
+}
+
+// Exporter shows the Export for… dialog for motion files.
+type Exporter struct {
+	// Do runs a function on Fyne's goroutine; nil means fyne.Do.
+	Do func(func())
+	// Open plays a written file; nil offers no preview.
+	Open func(path string)
+	// Status shows a line about the result; nil shows none.
+	Status func(msg string)
+	// Shown, when set, receives each dialog as it opens (for tests).
+	Shown func(*ExportDialog)
+}
+
+func (e Exporter) do(f func()) {
+	if e.Do != nil {
+		e.Do(f)
+		return
+	}
+	fyne.Do(f)
+}
+
+// Show reads the motion files at paths (off the UI goroutine), then shows
+// the dialog over parent; base names the outputs (a job's name, or
+// export.BaseName of the first file when empty). The outcome is told in a
+// dialog that offers to play the first file written.
+func (e Exporter) Show(paths []string, base string, parent fyne.Window) {
+	go func() {
+		var sources []export.Source
+		var err error
+		for _, p := range paths {
+			var src export.Source
+			if src, err = export.Open(context.Background(), p, base); err != nil {
+				break
+			}
+			sources = append(sources, src)
+		}
+		e.do(func() {
+			if err != nil {
+				dialog.ShowInformation("Export for…", export.Explain(err), parent)
+				return
+			}
+			d := newExportDialog(sources, parent, e.do, func(written []string, err error) { e.exported(written, err, parent) })
+			d.Show()
+			if e.Shown != nil {
+				e.Shown(d)
+			}
+		})
+	}()
+}
+
+// exported says what an export wrote, and offers to play it.
+func (e Exporter) exported(written []string, err error, parent fyne.Window) {
+	if err != nil {
+		dialog.ShowInformation("Export for…", "Nothing was exported. "+export.Explain(err), parent)
+		return
+	}
+	var names []string
+	for _, w := range written {
+		names = append(names, filepath.Base(w))
+	}
+	msg := "Exported " + strings.Join(names, ", ") + " beside the originals."
+	if e.Status != nil {
+		e.Status(msg)
+	}
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	var done dialog.Dialog
+	if e.Open == nil {
+		done = dialog.NewCustom("Exported", "Close", label, parent)
+	} else {
+		done = dialog.NewCustomConfirm("Exported", "Preview it", "Close", label, func(ok bool) {
+			if ok {
+				e.Open(written[0])
+			}
+		}, parent)
+	}
+	done.Resize(fyne.NewSize(460, 0))
+	done.Show()
+}
