@@ -1,0 +1,155 @@
+package preview
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/load"
+	"singlecam/core/motion/rigs"
+	"singlecam/core/motion/synth"
+)
+
+// syncDo runs functions for other goroutines at once, under a lock, and
+// lets a test wait for them.
+type syncDo struct {
+	mu sync.Mutex
+	wg sync.WaitGroup
+}
+
+func (s *syncDo) do(f func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer s.wg.Done()
+	f()
+}
+
+// moveGLB writes a Move One walk as a job's main_glb.glb.
+func moveGLB(t *testing.T) string {
+	t.Helper()
+	c, err := synth.Clip(rigs.Move(), synth.Options{Kind: synth.Walk, FPS: 30, Seconds: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "Walk 1")
+	os.Mkdir(dir, 0o755)
+	var b bytes.Buffer
+	if err := gltf.Write(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "main_glb.glb")
+	os.WriteFile(p, b.Bytes(), 0o644)
+	return p
+}
+
+func TestExportDialogShowsThePresetAndTheFilesBeforeWriting(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("player")
+	w.Resize(fyne.NewSize(960, 700))
+	path := moveGLB(t)
+	dir := filepath.Dir(path)
+	s := &syncDo{}
+	var d *ExportDialog
+	var opened, status string
+	e := Exporter{Do: s.do, Open: func(p string) { opened = p }, Status: func(m string) { status = m }, Shown: func(x *ExportDialog) { d = x }}
+	s.wg.Add(1)
+	e.Show([]string{path}, "", w)
+	s.wg.Wait()
+	if d == nil {
+		t.Fatal("no dialog")
+	}
+	s.mu.Lock()
+	// A preset fixes its settings and names the file it will write.
+	if d.Preset.Selected != "Blender" || !d.Names.Disabled() || d.Format.Selected != "GLB" || d.Rate.Selected != "24 fps" {
+		t.Errorf("blender shows %q %v %q %q", d.Preset.Selected, d.Names.Disabled(), d.Format.Selected, d.Rate.Selected)
+	}
+	if !strings.HasPrefix(d.Files.Text, "Walk 1 - blender.glb  (24 frames at 24 fps)") || d.Export.Disabled() {
+		t.Errorf("files %q", d.Files.Text)
+	}
+	d.Preset.SetSelected("Mixamo")
+	if d.Format.Selected != "BVH" || d.Units.Selected != "Centimetres" || !strings.HasPrefix(d.Files.Text, "Walk 1 - mixamo.bvh") {
+		t.Errorf("mixamo shows %q %q %q", d.Format.Selected, d.Units.Selected, d.Files.Text)
+	}
+	// Custom starts from what showed and unlocks it; a GLB cannot be Z up.
+	d.Preset.SetSelected("Custom")
+	if d.Names.Disabled() || d.Units.Selected != "Centimetres" {
+		t.Error("custom did not unlock the settings, or lost them")
+	}
+	d.Format.SetSelected("GLB")
+	if !d.Export.Disabled() || !strings.Contains(d.Files.Text, "always Y up in metres") {
+		t.Errorf("GLB in cm: %q, export disabled %v", d.Files.Text, d.Export.Disabled())
+	}
+	d.Units.SetSelected("Metres")
+	d.InPlace.SetChecked(true)
+	d.Rate.SetSelected("60 fps")
+	if d.Export.Disabled() || !strings.HasPrefix(d.Files.Text, "Walk 1 - custom.glb  (59 frames at 60 fps)") {
+		t.Errorf("custom GLB: %q", d.Files.Text)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatal("something was written before Export")
+	}
+	s.wg.Add(1)
+	s.mu.Unlock()
+	test.Tap(d.Export)
+	s.wg.Wait()
+	want := filepath.Join(dir, "Walk 1 - custom.glb")
+	if !strings.Contains(status, "Walk 1 - custom.glb") {
+		t.Errorf("status %q", status)
+	}
+	m, err := load.Open(t.Context(), want, -1)
+	if err != nil || math.Abs(m.Clip.FPS-60) > 0.01 || m.Clip.Actors[0].Skeleton.Index("mixamorig:Hips") < 0 {
+		t.Fatalf("the export: %v, %v fps", err, m.Clip.FPS)
+	}
+	// The result dialog offers to play it.
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	test.Tap(findButton(t, w, "Preview it"))
+	if opened != want {
+		t.Errorf("opened %q, want %q", opened, want)
+	}
+}
+
+// findButton finds the button labelled text among the window's overlays.
+func findButton(t *testing.T, w fyne.Window, text string) *widget.Button {
+	t.Helper()
+	for _, o := range w.Canvas().Overlays().List() {
+		if b := searchButton(o, text); b != nil {
+			return b
+		}
+	}
+	t.Fatalf("no %q button", text)
+	return nil
+}
+
+func searchButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == text {
+			return x
+		}
+		return nil
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := searchButton(c, text); b != nil {
+				return b
+			}
+		}
+		return nil
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if b := searchButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
