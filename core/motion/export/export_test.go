@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -308,5 +309,40 @@ func TestSeveralActorsMakeOneBVHEach(t *testing.T) {
 	}
 	if len(files[1].Clip.Actors) != 1 {
 		t.Error("not split")
+	}
+}
+
+// TestTheREADMEDocumentsEveryPreset: the README's table says what each
+// preset does, so the table must follow the code.
+func TestTheREADMEDocumentsEveryPreset(t *testing.T) {
+	readme, err := os.ReadFile("../../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{"": "as in the file", "plain": "plain (prefix removed)", "mixamo": "Mixamo `mixamorig:`", "ue5": "UE5 mannequin", "unity": "Unity Humanoid", "vrm": "VRM 1.0 humanoid"}
+	for _, p := range Presets() {
+		cell := func(s, empty string) string {
+			if s == "" {
+				return empty
+			}
+			return s
+		}
+		tpose := "kept"
+		if p.DropTPose {
+			tpose = "dropped"
+		}
+		rate := "source"
+		if p.FPS != 0 {
+			rate = fmt.Sprint(p.FPS)
+		}
+		inPlace := "no"
+		if p.InPlace {
+			inPlace = "yes"
+		}
+		row := fmt.Sprintf("| `%s` | %s | %s | %s | %s | %s | %s | %s |", p.Name, names[p.Names], tpose,
+			cell(strings.ToUpper(string(p.Format)), "source"), cell(strings.ToUpper(p.Up), "Y"), cell(p.Units, "source"), rate, inPlace)
+		if !strings.Contains(string(readme), row) {
+			t.Errorf("the README lacks the row\n%s", row)
+		}
 	}
 }
