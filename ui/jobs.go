@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -365,7 +366,7 @@ func savedFile(row *joblist.Row, format string) *outputs.Saved {
 
 // actions are the row's buttons, as its state allows.
 func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
-	box := container.NewHBox()
+	box := container.New(layout.NewRowWrapLayout()) // wraps rather than widening the window
 	switch {
 	case row.Phase == joblist.Downloaded && row.Folder != "":
 		box.Add(&widget.Button{Text: "Open folder", Icon: theme.FolderOpenIcon(), OnTapped: func() { v.openFolder(row.Folder) }})
