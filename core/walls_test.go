@@ -149,6 +149,8 @@ var valuePackages = map[string]struct{ pureFuncs, doors []string }{
 	"outputs": {pureFuncs: []string{"FileName"}, doors: []string{"Saver"}},
 	"watch":   {doors: []string{"Watcher"}},
 	"secrets": {}, // its sentinel errors and Source; keeping the key is engine.LookupKey, SaveKey, ForgetKey
+	// Presets, planning (which reads and computes) and reading; writing is engine.Export.
+	"motion/export": {pureFuncs: []string{"Presets", "PresetNames", "Lookup", "NameChoices", "Apply", "Plan", "Open", "BaseName", "Explain"}},
 }
 
 // frontEnds maps each front end to the core packages it may import beyond

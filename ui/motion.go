@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"singlecam/core/engine"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
 	"singlecam/ui/preview"
@@ -90,5 +91,5 @@ func (u *UI) dropped(paths []string) {
 // exportMotion shows the Export for… dialog for the motion files at paths
 // over parent; base names the outputs (a job's name), or the file when empty.
 func (u *UI) exportMotion(paths []string, base string, parent fyne.Window) {
-	preview.Exporter{Do: u.onMain, Open: func(p string) { u.openMotion(p, "") }, Status: u.status}.Show(paths, base, parent)
+	preview.Exporter{Write: engine.Export, Do: u.onMain, Open: func(p string) { u.openMotion(p, "") }, Status: u.status}.Show(paths, base, parent)
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"singlecam/core/engine"
 	"singlecam/core/motion/export"
 )
 
@@ -102,7 +103,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	written, err := export.Write(ctx, files)
+	written, err := engine.Export(ctx, files)
 	if err != nil {
 		fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
 		return 1

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"singlecam/core/engine"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
 	"singlecam/ui/character"
@@ -157,6 +158,6 @@ func exportButton(a fyne.App, w *preview.Window, path string, stderr io.Writer) 
 		}()
 	}
 	return &widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
-		preview.Exporter{Open: open}.Show([]string{path}, "", w)
+		preview.Exporter{Write: engine.Export, Open: open}.Show([]string{path}, "", w)
 	}}
 }

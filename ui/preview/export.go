@@ -39,6 +39,7 @@ type ExportDialog struct {
 	plan    []export.File
 	filling bool
 	do      func(func())
+	writer  func(context.Context, []export.File) ([]string, error)
 	done    func(written []string, err error)
 }
 
@@ -53,9 +54,9 @@ var (
 
 // newExportDialog makes the dialog for sources (read already) over parent;
 // done runs on the UI goroutine with the files written, or the error.
-// do runs a function on Fyne's goroutine.
-func newExportDialog(sources []export.Source, parent fyne.Window, do func(func()), done func(written []string, err error)) *ExportDialog {
-	d := &ExportDialog{sources: sources, presets: export.Presets(), do: do, done: done}
+// do runs a function on Fyne's goroutine, write writes the files.
+func newExportDialog(sources []export.Source, parent fyne.Window, do func(func()), write func(context.Context, []export.File) ([]string, error), done func(written []string, err error)) *ExportDialog {
+	d := &ExportDialog{sources: sources, presets: export.Presets(), do: do, writer: write, done: done}
 	custom, _ := export.Lookup(export.Custom)
 	d.presets = append(d.presets, custom)
 	var titles []string
@@ -229,7 +230,7 @@ func (d *ExportDialog) write() {
 	d.Export.Disable()
 	d.Files.SetText("Writing…")
 	go func() {
-		written, err := export.Write(context.Background(), plan)
+		written, err := d.writer(context.Background(), plan)
 		d.do(func() {
 			d.Hide()
 			d.done(written, err)
@@ -239,6 +240,9 @@ func (d *ExportDialog) write() {
 
 // Exporter shows the Export for… dialog for motion files.
 type Exporter struct {
+	// Write writes the planned files (engine.Export: the front ends change
+	// the disk through the engine).
+	Write func(context.Context, []export.File) ([]string, error)
 	// Do runs a function on Fyne's goroutine; nil means fyne.Do.
 	Do func(func())
 	// Open plays a written file; nil offers no preview.
@@ -277,7 +281,7 @@ func (e Exporter) Show(paths []string, base string, parent fyne.Window) {
 				dialog.ShowInformation("Export for…", export.Explain(err), parent)
 				return
 			}
-			d := newExportDialog(sources, parent, e.do, func(written []string, err error) { e.exported(written, err, parent) })
+			d := newExportDialog(sources, parent, e.do, e.Write, func(written []string, err error) { e.exported(written, err, parent) })
 			d.Show()
 			if e.Shown != nil {
 				e.Shown(d)

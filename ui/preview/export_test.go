@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"singlecam/core/motion/export"
 	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/rigs"
@@ -60,7 +61,7 @@ func TestExportDialogShowsThePresetAndTheFilesBeforeWriting(t *testing.T) {
 	s := &syncDo{}
 	var d *ExportDialog
 	var opened, status string
-	e := Exporter{Do: s.do, Open: func(p string) { opened = p }, Status: func(m string) { status = m }, Shown: func(x *ExportDialog) { d = x }}
+	e := Exporter{Write: export.Write, Do: s.do, Open: func(p string) { opened = p }, Status: func(m string) { status = m }, Shown: func(x *ExportDialog) { d = x }}
 	s.wg.Add(1)
 	e.Show([]string{path}, "", w)
 	s.wg.Wait()
