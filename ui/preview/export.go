@@ -212,6 +212,9 @@ func (d *ExportDialog) onChange() {
 		lines = append(lines, filepath.Base(f.Path)+"  ("+strconv.Itoa(c.Frames())+" frames at "+strconv.FormatFloat(c.FPS, 'f', -1, 64)+" fps)")
 	}
 	lines = append(lines, "in "+filepath.Dir(plan[0].Path))
+	if s.Up == "z" {
+		lines = append(lines, "Import it as Z up, forward −Y (Blender's BVH importer: Up Z, Forward -Y); this player, like any Y-up viewer, shows it lying down.")
+	}
 	d.Files.Importance = widget.MediumImportance
 	d.Files.SetText(strings.Join(lines, "\n"))
 	d.Export.Enable()

@@ -89,6 +89,13 @@ func TestExportDialogShowsThePresetAndTheFilesBeforeWriting(t *testing.T) {
 	if !d.Export.Disabled() || !strings.Contains(d.Files.Text, "always Y up in metres") {
 		t.Errorf("GLB in cm: %q, export disabled %v", d.Files.Text, d.Export.Disabled())
 	}
+	d.Format.SetSelected("BVH")
+	d.Up.SetSelected("Z up")
+	if d.Export.Disabled() || !strings.Contains(d.Files.Text, "Import it as Z up") {
+		t.Errorf("Z-up BVH: %q", d.Files.Text)
+	}
+	d.Up.SetSelected("Y up")
+	d.Format.SetSelected("GLB")
 	d.Units.SetSelected("Metres")
 	d.InPlace.SetChecked(true)
 	d.Rate.SetSelected("60 fps")
