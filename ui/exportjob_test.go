@@ -53,10 +53,13 @@ func TestExportForWritesBesideAFinishedJobsFiles(t *testing.T) {
 	e.start(t, m, "Wave.mp4") // ALL_BVH
 	e.q.until(t, "the job done", func() bool { return phaseOf(m, "Wave") == joblist.Finished })
 	m.Jobs.List.Select(0)
-	export := button(m.Jobs.Details, "Export for…")
-	if export == nil {
-		t.Fatal("no Export for… button on a finished job with a BVH output")
-	}
+	// The job can show as finished a poll before its output URLs arrive.
+	var export *widget.Button
+	e.q.until(t, "an Export for… button on a finished job with a BVH output", func() bool {
+		m.Jobs.showDetails()
+		export = button(m.Jobs.Details, "Export for…")
+		return export != nil
+	})
 	test.Tap(export)
 	e.q.until(t, "the dialog", func() bool { return e.overlayButton("Export") != nil })
 	folder := filepath.Join(e.dir, "downloads", "Wave")
