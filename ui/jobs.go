@@ -377,7 +377,7 @@ func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
 		box.Add(&widget.Button{Text: "Retry", Icon: theme.ViewRefreshIcon(), OnTapped: func() { v.retry(row.SubmissionID) }})
 	}
 	// The motion's buttons get a row of their own, so the pane stays narrow.
-	motionBox := container.NewHBox()
+	motionBox := container.New(layout.NewRowWrapLayout())
 	if b := v.previewButton(row); b != nil {
 		motionBox.Add(b)
 	}
@@ -385,7 +385,7 @@ func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
 		motionBox.Add(b)
 	}
 	if b := v.exportButton(row); b != nil {
-		box.Add(b)
+		motionBox.Add(b)
 	}
 	if row.JobID != "" {
 		id := row.JobID
