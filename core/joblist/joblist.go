@@ -262,7 +262,7 @@ func (l *List) applySubmission(s submit.Status) string {
 			r.Progress = float64(s.Done) / float64(s.Total)
 			r.Detail = l.uploadDetail(r, s)
 		} else {
-			r.Detail = string(s.Step)
+			r.Detail = s.Step.Text()
 		}
 	}
 	return r.Key()

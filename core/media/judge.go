@@ -84,10 +84,29 @@ func judgeDuration(r *Report, opts Options, limit func(string, ...any), seconds 
 	}
 }
 
-// Summary is the one-line description of a readable video:
-// "0:03.0 · 480×320 · 30 fps · H.264 · MP4 · 19.3 kB · with sound".
+// Summary is the one-line description of a video, of what could be read
+// of it: "0:03.0 · 480×320 · 30 fps · H.264 · MP4 · 19.3 kB · with sound";
+// a file without a readable picture gives only what is known, like
+// "0:05.0 · MP4 · 13.6 kB · with sound", never "0×0" or "0 fps".
 func Summary(r *Report) string {
-	parts := []string{clock(r.Duration), fmt.Sprintf("%d×%d", r.Width, r.Height), fps(r.FPS) + " fps", r.Codec, r.Container, HumanSize(r.Size)}
+	var parts []string
+	if r.Duration > 0 {
+		parts = append(parts, clock(r.Duration))
+	}
+	if r.Width > 0 && r.Height > 0 {
+		parts = append(parts, fmt.Sprintf("%d×%d", r.Width, r.Height))
+	}
+	if r.FPS > 0 {
+		parts = append(parts, fps(r.FPS)+" fps")
+	}
+	for _, s := range []string{r.Codec, r.Container} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if r.Size > 0 {
+		parts = append(parts, HumanSize(r.Size))
+	}
 	if r.HasAudio {
 		parts = append(parts, "with sound")
 	}

@@ -63,6 +63,31 @@ const (
 	StepFailed         Step = "failed"
 )
 
+// stepTexts are the steps as a person reads them; the Step values
+// themselves stay as the journal has always stored them.
+var stepTexts = map[Step]string{
+	StepQueued:         "Waiting for a free upload slot",
+	StepUploadingVideo: "Uploading the video",
+	StepUploadingMove:  "Uploading the .move file",
+	StepCreatingTake:   "Creating the take",
+	StepCreatingJob:    "Creating the job",
+	StepWaiting:        "Waiting for the network",
+	StepSubmitted:      "Submitted",
+	StepFailed:         "Failed",
+}
+
+// Text is the step in sentence case, as a status line shows it:
+// "Creating the take".
+func (s Step) Text() string {
+	if t, ok := stepTexts[s]; ok {
+		return t
+	}
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(string(s[:1])) + string(s[1:])
+}
+
 // Record is one submission as the journal keeps it: the request and the
 // result of every finished step.
 type Record struct {

@@ -327,10 +327,10 @@ func (t *tracker) handle(ev engine.Event) {
 			t.jobSub[s.JobID] = s.ID
 			t.say(s.ID, true, "%s: job %s created; Move is processing it", name, s.JobID)
 		case s.Total > 0:
-			t.say(s.ID, s.Done == 0 || s.Done == s.Total, "%s: %s %s of %s (%d%%)", name, s.Step,
+			t.say(s.ID, s.Done == 0 || s.Done == s.Total, "%s: %s %s of %s (%d%%)", name, s.Step.Text(),
 				submit.HumanBytes(s.Done), submit.HumanBytes(s.Total), 100*s.Done/s.Total)
 		default:
-			t.say(s.ID, true, "%s: %s", name, s.Step)
+			t.say(s.ID, true, "%s: %s", name, s.Step.Text())
 		}
 	case ev.Job != nil:
 		sub := t.jobSub[ev.Job.Job.ID]

@@ -64,7 +64,7 @@ func TestSubmitRunsABatchToSavedOutputs(t *testing.T) {
 			t.Errorf("stdout lacks %s's result: %s", job, stdout.String())
 		}
 	}
-	for _, progress := range []string{"uploading video", "job job-", "outputs ready"} {
+	for _, progress := range []string{"Uploading the video", "job job-", "outputs ready"} {
 		if !strings.Contains(stderr.String(), progress) {
 			t.Errorf("stderr lacks %q:\n%s", progress, stderr.String())
 		}
