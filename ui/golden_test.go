@@ -30,4 +30,17 @@ func TestNewTakePanelRenders(t *testing.T) {
 	w.Resize(fyne.NewSize(620, 1200)) // room for all of it, without scrolling
 	e.q.settle()
 	test.AssertImageMatches(t, "newtake_advanced.png", w.Canvas().Capture())
+
+	// Two videos, each with its own clip window: the long one's proposed
+	// first minute with its note, the short one's typed as the app writes
+	// times.
+	p.Advanced.Close(0)
+	p.Drop([]string{filepath.Join("..", "core", "media", "testdata", "long-70s.mp4")})
+	e.q.until(t, "the long video's window", func() bool { return len(p.takes) == 2 && p.takes[1].ClipEnd.Text == "1:00" && !p.Start.Disabled() })
+	p.takes[0].ClipStart.SetText("0:00.5")
+	p.takes[0].ClipEnd.SetText("0:02.5")
+	e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+	w.Resize(fyne.NewSize(620, 1250))
+	e.q.settle()
+	test.AssertImageMatches(t, "newtake_two_windows.png", w.Canvas().Capture())
 }

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,25 +20,27 @@ import (
 )
 
 // NewTake is the panel where a user sets up one take or a batch: the videos
-// (dropped or chosen) with their pre-flight reports, the settings they
-// share, and Start.
+// (dropped or chosen), each on a card with its pre-flight report and the
+// settings that belong to it alone (job name, clip window, .move file), the
+// settings the batch shares (outputs, options, device label), and Start.
 type NewTake struct {
 	content fyne.CanvasObject
 
-	ChooseVideo, ChooseMove *widget.Button
-	TakeList                *fyne.Container
-	Notice                  *widget.Label
-	Label, Name             *widget.Entry
-	Outputs                 *OutputPicker
-	Fingers, Floor, Ball    *widget.Check
-	Model                   *widget.Select
-	ClipStart, ClipEnd      *widget.Entry
-	IgnoreLimits            *widget.Check
-	Advanced                *widget.Accordion
-	Start                   *widget.Button
-	Reason                  *widget.Label
-	PriceNote               *widget.Label // what the prices assume
-	Confirm                 dialog.Dialog // the confirmation of a costly start, while it is open
+	ChooseVideo          *widget.Button
+	TakeList             *fyne.Container
+	Notice               *widget.Label
+	Label                *widget.Entry
+	Outputs              *OutputPicker
+	OutputsProblem       *widget.Label // "Tick at least one output", beside the outputs
+	LabelProblem         *widget.Label // what is wrong with the device label, under it
+	Fingers, Floor, Ball *widget.Check
+	Model                *widget.Select
+	IgnoreLimits         *widget.Check
+	Advanced             *widget.Accordion
+	Start                *widget.Button
+	Reason               *widget.Label // one line: the footer never grows over the form
+	PriceNote            *widget.Label // what the prices assume
+	Confirm              dialog.Dialog // the confirmation of a costly start, while it is open
 
 	scroll     *container.Scroll
 	takes      []*takeItem
@@ -53,19 +53,6 @@ type NewTake struct {
 	startRow   *fyne.Container // Start and its reason: laid out again when Start's text changes
 }
 
-// takeItem is one video in the form and what the checks said of it.
-type takeItem struct {
-	media.Take
-	summary  string
-	duration float64
-	findings []media.Finding // warnings and problems, from the last check
-	checked  bool
-
-	video      price.Video   // what the price depends on
-	priced     bool          // video was read
-	priceLabel *widget.Label // the card's price line
-}
-
 // Model choices, as shown.
 const (
 	modelDefault = "Move's choice"
@@ -73,30 +60,34 @@ const (
 	modelS2      = "S2"
 )
 
+// deviceLabelHint says, under the field, what the device label is for.
+const deviceLabelHint = "Move files the video and its .move under this camera name. Keep \"iphone\" unless you film with several phones and want to tell their takes apart."
+
 // newNewTake builds the panel; onMain runs a function on Fyne's goroutine
 // (the UI's onMain).
 func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit.Request), onMain func(func())) *NewTake {
 	p := &NewTake{picker: picker, prefs: prefs, onStart: onStart, onMain: onMain}
-	p.ChooseVideo = &widget.Button{Text: "Choose video…", Icon: theme.FileVideoIcon(), OnTapped: p.onChooseVideo}
-	p.ChooseMove = &widget.Button{Text: "Choose .move…", Icon: theme.FileIcon(), OnTapped: p.onChooseMove}
+	p.ChooseVideo = &widget.Button{Text: "Choose videos…", Icon: theme.FileVideoIcon(), OnTapped: p.onChooseVideo}
 	p.TakeList = container.NewVBox()
 	p.Notice = widget.NewLabel("")
 	p.Notice.Wrapping = fyne.TextWrapWord
 	p.Notice.Importance = widget.WarningImportance
+	p.Notice.Hide() // no empty line where there is nothing to say
 
 	p.Label = widget.NewEntry()
 	p.Label.SetText(submit.DefaultDeviceLabel)
 	p.Label.Validator = func(s string) error {
 		if !submit.ValidDeviceLabel(strings.TrimSpace(s)) {
-			return fmt.Errorf("lowercase letters, digits and hyphens only")
+			return fmt.Errorf("lowercase letters, digits and single hyphens only, like \"iphone\"")
 		}
 		return nil
 	}
 	p.Label.OnChanged = func(string) { p.revalidate() }
-	p.Name = widget.NewEntry()
-	p.Name.SetPlaceHolder("The video's file name")
-	p.Name.OnChanged = func(string) { p.revalidate() }
+	p.LabelProblem = small("The device label can only use lowercase letters, digits and single hyphens, like \"iphone\".", widget.DangerImportance)
+	p.LabelProblem.Hide()
 	p.Outputs = newOutputPicker(p.revalidate)
+	p.OutputsProblem = small("Tick at least one output.", widget.DangerImportance)
+	p.OutputsProblem.Hide()
 
 	p.Fingers = widget.NewCheck("Track fingers", nil)
 	p.Floor = widget.NewCheck("Solve the floor plane", nil)
@@ -104,12 +95,8 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 	p.Model = widget.NewSelect([]string{modelDefault, modelS1, modelS2}, nil)
 	p.Model.SetSelected(modelDefault)
 	p.Model.OnChanged = func(string) { p.revalidate() }
-	p.ClipStart, p.ClipEnd = widget.NewEntry(), widget.NewEntry()
-	p.ClipStart.SetPlaceHolder("start, s")
-	p.ClipEnd.SetPlaceHolder("end, s")
-	p.ClipStart.OnChanged = func(string) { p.revalidate() }
-	p.ClipEnd.OnChanged = func(string) { p.revalidate() }
 	p.IgnoreLimits = widget.NewCheck("Ignore Move's documented limits (for people who know better)", func(bool) { p.revalidate() })
+	p.loadLastUsed()
 	modelNote := widget.NewLabel("S1 and S2 are Move's single-camera models (M1 and M2 need several cameras).")
 	modelNote.Wrapping = fyne.TextWrapWord
 	modelNote.TextStyle.Italic = true
@@ -117,15 +104,13 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 		container.NewGridWithColumns(3, p.Fingers, p.Floor, p.Ball),
 		container.NewBorder(nil, nil, widget.NewLabel("Mocap model"), nil, p.Model),
 		modelNote,
-		container.NewBorder(nil, nil, widget.NewLabel("Clip window (seconds)"), nil,
-			container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, widget.NewLabel("to"), p.ClipStart), p.ClipEnd)),
 		p.IgnoreLimits,
 	)
 	p.Advanced = widget.NewAccordion(widget.NewAccordionItem("Advanced", advanced))
 
 	p.Start = &widget.Button{Text: "Start", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: p.onStartTapped}
 	p.Reason = widget.NewLabel("")
-	p.Reason.Wrapping = fyne.TextWrapWord
+	p.Reason.Truncation = fyne.TextTruncateEllipsis
 	p.Reason.Importance = widget.MediumImportance // why Start is off must be easy to read
 	p.PriceNote = widget.NewLabel(priceNote())
 	p.PriceNote.Wrapping = fyne.TextWrapWord
@@ -137,20 +122,22 @@ func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit
 	}
 	form := container.NewVBox(
 		bold("Videos"),
-		container.NewHBox(p.ChooseVideo, p.ChooseMove),
+		container.NewHBox(p.ChooseVideo),
 		p.TakeList,
 		p.PriceNote,
 		p.Notice,
 		widget.NewSeparator(),
-		widget.NewForm(
-			widget.NewFormItem("Device label", p.Label),
-			widget.NewFormItem("Job name", p.Name),
-		),
+		bold("For every video"),
+		widget.NewForm(&widget.FormItem{Text: "Device label", Widget: scrollsForm(p.Label, &p.scroll)}),
+		caption(deviceLabelHint),
+		p.LabelProblem,
 		bold("Outputs"),
 		p.Outputs.content,
+		p.OutputsProblem,
 		p.Advanced,
 	)
-	// Start and why it is off stay in sight however long the form grows.
+	// Start and why it is off stay in sight however long the form grows;
+	// the reason is one line, so the footer keeps its height.
 	p.startRow = container.NewBorder(nil, nil, nil, p.Start, p.Reason)
 	footer := container.NewVBox(widget.NewSeparator(), container.NewPadded(p.startRow))
 	p.scroll = container.NewVScroll(container.NewPadded(form))
@@ -181,18 +168,20 @@ func (p *NewTake) Drop(paths []string) {
 		if i := slices.IndexFunc(p.takes, func(x *takeItem) bool { return x.Video == t.Video }); i >= 0 {
 			if p.takes[i].Move == "" && t.Move != "" {
 				p.takes[i].Move = t.Move
+				p.takes[i].checked = false
+				p.showTake(p.takes[i])
 			}
 			continue
 		}
-		p.takes = append(p.takes, &takeItem{Take: t})
+		p.takes = append(p.takes, p.newTakeItem(t))
 	}
 	for _, o := range orphans {
-		notes = append(notes, fmt.Sprintf("%s has no video with the same name; choose the video first, or drop both together.", words.QuoteFile(o)))
+		notes = append(notes, fmt.Sprintf("%s has no video with the same name; use Choose .move… on its video's card, or drop both together.", words.QuoteFile(o)))
 	}
 	for _, r := range refused {
 		notes = append(notes, fmt.Sprintf("%s is not a video (MP4, MOV) or a .move file, so it was left out.", words.QuoteFile(r)))
 	}
-	p.Notice.SetText(strings.Join(notes, "\n"))
+	p.setNotice(strings.Join(notes, "\n"))
 	p.render()
 	p.revalidate()
 }
@@ -203,14 +192,10 @@ func (p *NewTake) remove(t *takeItem) {
 	p.revalidate()
 }
 
-// requests builds one request per take from the form; read on the UI
+// batch is the settings every video of the batch shares; read on the UI
 // goroutine.
-func (p *NewTake) requests() ([]submit.Request, []string) {
-	var formProblems []string
+func (p *NewTake) batch() submit.Request {
 	base := submit.Request{DeviceLabel: strings.TrimSpace(p.Label.Text), Outputs: p.Outputs.Chosen(), IgnoreLimits: p.IgnoreLimits.Checked}
-	if len(base.Outputs) == 0 {
-		formProblems = append(formProblems, "Tick at least one output.")
-	}
 	opts := ugc.Options{}
 	for _, c := range []struct {
 		check *widget.Check
@@ -227,26 +212,30 @@ func (p *NewTake) requests() ([]submit.Request, []string) {
 	if opts != (ugc.Options{}) {
 		base.Options = &opts
 	}
-	start, end := strings.TrimSpace(p.ClipStart.Text), strings.TrimSpace(p.ClipEnd.Text)
-	if start != "" || end != "" {
-		a, errA := strconv.ParseFloat(start, 64)
-		b, errB := strconv.ParseFloat(end, 64)
-		if errA != nil || errB != nil {
-			formProblems = append(formProblems, "The clip window needs a start and an end, in seconds (for example 2.5 and 30).")
-		} else {
-			base.ClipWindow = &ugc.ClipWindow{Start: a, End: b}
-		}
+	return base
+}
+
+// requests builds one request per take from the form, and lists what stops
+// the batch as a whole (a video's own problems stay on its card); read on
+// the UI goroutine.
+func (p *NewTake) requests() ([]submit.Request, []string) {
+	base := p.batch()
+	var problems []string
+	if len(base.Outputs) == 0 {
+		problems = append(problems, "Tick at least one output.")
 	}
 	var reqs []submit.Request
+	clipProblems := 0
 	for _, t := range p.takes {
-		r := base
-		r.VideoPath, r.MovePath = t.Video, t.Move
-		if len(p.takes) == 1 {
-			r.Name = strings.TrimSpace(p.Name.Text)
+		reqs = append(reqs, t.request(base))
+		if t.clipProblem != "" {
+			clipProblems++
 		}
-		reqs = append(reqs, r)
 	}
-	return reqs, formProblems
+	if clipProblems > 0 {
+		problems = append(problems, "A clip window cannot be read: see its video's card.")
+	}
+	return reqs, problems
 }
 
 // revalidate checks the form off the UI goroutine (the checks read the
@@ -322,67 +311,66 @@ func (p *NewTake) apply(takes []*takeItem, results []checkResult, formProblems [
 			t.video, t.priced = results[i].video, results[i].priced
 		}
 		t.findings, t.checked = results[i].findings, true
+		p.showTake(t)
 		if first {
-			p.proposeWindow(t)
+			p.proposeWindow(t) // edits the fields, so a new round of checks follows
 		}
 	}
-	p.render()
-	var reasons []string
+	p.updatePrices()
+	p.OutputsProblem.Hidden = len(p.Outputs.Chosen()) > 0
+	p.OutputsProblem.Refresh()
+	p.scroll.Refresh() // the cards' lines changed: lay the form out again
 	blocked := 0
 	for _, t := range p.takes {
-		for _, f := range t.findings {
-			if f.Severity == media.Refusal {
-				blocked++
-				break
-			}
+		if t.blocked() {
+			blocked++
 		}
 	}
+	var reasons []string
 	switch {
 	case len(p.takes) == 0:
 		reasons = append(reasons, "Drop a video on the window, or choose one.")
+	case blocked == 1 && len(p.takes) == 1:
+		reasons = append(reasons, "The video cannot be sent yet: see the red lines on its card.")
 	case blocked == 1:
-		reasons = append(reasons, "One video cannot be sent yet: see the red lines above.")
+		reasons = append(reasons, "One video cannot be sent yet: see the red lines on its card.")
 	case blocked > 1:
-		reasons = append(reasons, fmt.Sprintf("%d videos cannot be sent yet: see the red lines above.", blocked))
+		reasons = append(reasons, fmt.Sprintf("%d videos cannot be sent yet: see the red lines on their cards.", blocked))
 	}
-	reasons = append(reasons, formProblems...)
-	if p.Label.Validate() != nil {
-		reasons = append(reasons, "The device label can only use lowercase letters, digits and hyphens, like \"iphone\".")
+	for _, f := range formProblems {
+		if !slices.Contains(reasons, f) && (blocked == 0 || !strings.HasPrefix(f, "A clip window")) {
+			reasons = append(reasons, f)
+		}
+	}
+	badLabel := p.Label.Validate() != nil
+	p.LabelProblem.Hidden = !badLabel
+	p.LabelProblem.Refresh()
+	if badLabel {
+		reasons = append(reasons, "The device label needs fixing: see under it.")
 	}
 	if len(reasons) > 0 {
 		p.Start.Disable()
-		p.Reason.SetText(strings.Join(reasons, "\n"))
+		p.Reason.SetText(strings.Join(reasons, " "))
 		return
 	}
 	p.Start.Enable()
 	if len(p.takes) == 1 {
 		p.Reason.SetText("Ready: one video.")
 	} else {
-		p.Reason.SetText(fmt.Sprintf("Ready: %d videos, one job each, with these settings.", len(p.takes)))
+		p.Reason.SetText(fmt.Sprintf("Ready: %d videos, one job each.", len(p.takes)))
 	}
 }
 
-// proposeWindow offers the first minute of a video longer than Move takes,
-// instead of refusing it.
-func (p *NewTake) proposeWindow(t *takeItem) {
-	limit := media.DocumentedLimits.MaxSeconds
-	if t.duration <= limit || p.ClipStart.Text != "" || p.ClipEnd.Text != "" {
-		return
-	}
-	p.ClipStart.SetText("0")
-	p.ClipEnd.SetText(strconv.FormatFloat(limit, 'f', -1, 64))
-	p.Advanced.Open(0)
-	// Show what changed. The opened section is laid out on the next frame,
-	// so scroll after it rather than now.
-	go func() {
-		time.Sleep(100 * time.Millisecond)
-		p.onMain(p.scroll.ScrollToBottom)
-	}()
-	p.Notice.SetText(fmt.Sprintf("%s is %.0f s long and Move takes up to a minute, so the clip window is set to its first %g s. Change it under Advanced.",
-		words.QuoteFile(t.Video), t.duration, limit))
+// setNotice shows a note about the files dropped or chosen, or hides the
+// line when there is none.
+func (p *NewTake) setNotice(text string) {
+	p.Notice.Text = text
+	p.Notice.Hidden = text == ""
+	p.Notice.Refresh()
 }
 
-// render redraws the take cards and the name field from the model.
+// render lays out the take cards (each made once) for the videos in the
+// form.
 func (p *NewTake) render() {
 	p.TakeList.RemoveAll()
 	if len(p.takes) == 0 {
@@ -392,58 +380,14 @@ func (p *NewTake) render() {
 		p.TakeList.Add(hint)
 	}
 	for _, t := range p.takes {
-		p.TakeList.Add(p.card(t))
+		p.TakeList.Add(t.card)
 	}
 	if p.Start != nil {
 		p.updatePrices()
 	}
 	if p.scroll != nil {
-		p.scroll.Refresh() // the cards changed height: lay the form out again
+		p.scroll.Refresh() // the cards changed: lay the form out again
 	}
-	if len(p.takes) > 1 {
-		p.Name.SetText("")
-		p.Name.SetPlaceHolder("Each job is named after its video")
-		p.Name.Disable()
-	} else {
-		p.Name.SetPlaceHolder("The video's file name")
-		p.Name.Enable()
-	}
-}
-
-func (p *NewTake) card(t *takeItem) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(filepath.Base(t.Video), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { p.remove(t) }}
-	move := "No .move file (optional: it comes from the Move One app)"
-	if t.Move != "" {
-		move = "With " + filepath.Base(t.Move)
-	}
-	lines := container.NewVBox(container.NewBorder(nil, nil, nil, remove, title))
-	summary := t.summary
-	if !t.checked {
-		summary = "Reading the video…"
-	}
-	if summary != "" {
-		lines.Add(small(summary, widget.MediumImportance))
-	}
-	t.priceLabel = small("", widget.MediumImportance)
-	t.priceLabel.Hide()
-	lines.Add(t.priceLabel)
-	lines.Add(small(move, widget.MediumImportance))
-	for _, f := range t.findings {
-		importance := widget.WarningImportance
-		if f.Severity == media.Refusal {
-			importance = widget.DangerImportance
-		}
-		lines.Add(small(f.Message, importance))
-	}
-	return widget.NewCard("", "", lines)
-}
-
-func small(text string, importance widget.Importance) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = importance
-	return l
 }
 
 func (p *NewTake) onStartTapped() {
@@ -460,26 +404,38 @@ func (p *NewTake) onStartTapped() {
 	p.startNow(reqs)
 }
 
-// startNow clears the form and hands the requests on.
+// startNow empties the form for the next take, keeps the batch settings as
+// the last used, and hands the requests on.
 func (p *NewTake) startNow(reqs []submit.Request) {
+	p.saveLastUsed()
 	p.takes = nil
-	p.Notice.SetText("")
+	p.setNotice("")
 	p.render()
+	p.scroll.ScrollToTop()
 	p.revalidate()
 	p.onStart(reqs)
 }
 
 func (p *NewTake) onChooseVideo() {
-	p.pick("Choose a video", "Videos", []string{"mp4", "mov", "MP4", "MOV", "avi", "AVI"})
+	p.pick("Choose a video", "Videos", []string{"mp4", "mov", "MP4", "MOV", "avi", "AVI"}, p.Drop)
 }
 
-func (p *NewTake) onChooseMove() {
-	p.pick("Choose the .move file", "Move One sensor files", []string{"move"})
+// chooseMoveFor picks the .move file of one video.
+func (p *NewTake) chooseMoveFor(t *takeItem) {
+	p.pick("Choose the .move file for "+filepath.Base(t.Video), "Move One sensor files", []string{"move"}, func(paths []string) {
+		if !slices.Contains(p.takes, t) {
+			return // removed while the dialog was open
+		}
+		t.Move = paths[0]
+		t.checked = false
+		p.showTake(t)
+		p.revalidate()
+	})
 }
 
-// pick opens a native file dialog off the UI goroutine (it blocks) and adds
-// what was chosen; the folder is remembered for next time.
-func (p *NewTake) pick(title, kind string, extensions []string) {
+// pick opens a native file dialog off the UI goroutine (it blocks) and
+// hands on what was chosen; the folder is remembered for next time.
+func (p *NewTake) pick(title, kind string, extensions []string, chosen func([]string)) {
 	if p.picker == nil {
 		return
 	}
@@ -489,12 +445,12 @@ func (p *NewTake) pick(title, kind string, extensions []string) {
 		p.onMain(func() {
 			if err != nil {
 				if err != ErrCancelled {
-					p.Notice.SetText("The file dialog could not open: " + err.Error())
+					p.setNotice("The file dialog could not open: " + err.Error())
 				}
 				return
 			}
 			p.prefs.SetString(prefLastFolder, filepath.Dir(path))
-			p.Drop([]string{path})
+			chosen([]string{path})
 		})
 	}()
 }

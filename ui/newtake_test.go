@@ -51,8 +51,14 @@ func TestABatchOfThreeVideos(t *testing.T) {
 	p := e.signedIn(t).NewTake
 	p.Drop([]string{e.video(t, "a.mp4"), e.video(t, "b.mp4"), e.video(t, "c.mov")})
 	e.q.until(t, "the checks", func() bool { return !p.Start.Disabled() })
-	if len(p.takes) != 3 || !p.Name.Disabled() || !strings.Contains(p.Reason.Text, "3 videos, one job each") {
-		t.Errorf("%d takes, name disabled %v, reason %q", len(p.takes), p.Name.Disabled(), p.Reason.Text)
+	if len(p.takes) != 3 || !strings.Contains(p.Reason.Text, "3 videos, one job each") {
+		t.Errorf("%d takes, reason %q", len(p.takes), p.Reason.Text)
+	}
+	// Each video names its own job.
+	test.Type(p.takes[1].Name, "Second")
+	reqs, _ := p.requests()
+	if reqs[0].Name != "" || reqs[1].Name != "Second" || p.takes[1].Name.Disabled() {
+		t.Errorf("names %q, %q", reqs[0].Name, reqs[1].Name)
 	}
 }
 
@@ -62,19 +68,20 @@ func TestBadSettingsBlockStartWithTheReason(t *testing.T) {
 	p := e.signedIn(t).NewTake
 	p.Drop([]string{e.video(t, "a.mp4")})
 	e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+	c := p.takes[0]
 	for _, tc := range []struct {
 		change func()
 		says   string
 		undo   func()
 	}{
-		{func() { p.Label.SetText("My Phone") }, "lowercase letters, digits and hyphens", func() { p.Label.SetText("iphone") }},
-		{func() { p.ClipStart.SetText("1"); p.ClipEnd.SetText("") }, "needs a start and an end", func() { p.ClipStart.SetText("") }},
-		{func() { p.ClipStart.SetText("0"); p.ClipEnd.SetText("9") }, "ends at 9 s", func() { p.ClipStart.SetText(""); p.ClipEnd.SetText("") }},
+		{func() { p.Label.SetText("My Phone") }, "lowercase letters, digits and single hyphens", func() { p.Label.SetText("iphone") }},
+		{func() { c.ClipStart.SetText("1"); c.ClipEnd.SetText("") }, "needs a start and an end", func() { c.ClipStart.SetText("") }},
+		{func() { c.ClipStart.SetText("0"); c.ClipEnd.SetText("9") }, "ends at 9 s", func() { c.ClipStart.SetText(""); c.ClipEnd.SetText("") }},
 		{func() { test.Tap(p.Outputs.None) }, "Tick at least one output", func() { test.Tap(p.Outputs.Defaults) }},
 	} {
 		tc.change()
 		e.q.until(t, tc.says, func() bool {
-			return p.Start.Disabled() && strings.Contains(p.Reason.Text+strings.Join(findingsOf(p), ""), tc.says)
+			return p.Start.Disabled() && strings.Contains(p.Reason.Text+p.LabelProblem.Text+strings.Join(findingsOf(p), ""), tc.says)
 		})
 		tc.undo()
 		e.q.until(t, "ready again", func() bool { return !p.Start.Disabled() })
@@ -87,6 +94,7 @@ func findingsOf(p *NewTake) []string {
 		for _, f := range t.findings {
 			out = append(out, f.Message)
 		}
+		out = append(out, t.clipProblem)
 	}
 	return out
 }
@@ -97,8 +105,14 @@ func TestALongVideoGetsAClipWindowProposed(t *testing.T) {
 	p := e.signedIn(t).NewTake
 	p.Drop([]string{filepath.Join("..", "core", "media", "testdata", "long-70s.mp4")})
 	e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
-	if p.ClipStart.Text != "0" || p.ClipEnd.Text != "60" || !p.Advanced.Items[0].Open || !strings.Contains(p.Notice.Text, "first 60 s") {
-		t.Errorf("window %q–%q, advanced open %v, notice %q", p.ClipStart.Text, p.ClipEnd.Text, p.Advanced.Items[0].Open, p.Notice.Text)
+	c := p.takes[0]
+	if c.ClipStart.Text != "0:00" || c.ClipEnd.Text != "1:00" || !c.ClipNote.Visible() || !strings.Contains(c.ClipNote.Text, "first 60 s") {
+		t.Errorf("window %q–%q, note shown %v: %q", c.ClipStart.Text, c.ClipEnd.Text, c.ClipNote.Visible(), c.ClipNote.Text)
+	}
+	// The note is the app's: it goes when the user makes the window theirs.
+	test.Type(c.ClipEnd, "5")
+	if c.ClipNote.Visible() {
+		t.Error("the note stayed after the user edited the window")
 	}
 }
 

@@ -42,10 +42,20 @@ func TestThePriceFollowsTheClipWindowAndTheModel(t *testing.T) {
 		change      func()
 		card, start string
 	}{
-		{func() { p.ClipStart.SetText("0"); p.ClipEnd.SetText("2") },
+		{func() {
+			for _, c := range p.takes {
+				c.ClipStart.SetText("0")
+				c.ClipEnd.SetText("2")
+			}
+		},
 			"About $0.02 (S1) or $0.05 (S2) · 2 s billed, clip window", "Start 2 jobs · about $0.04–$0.10"},
 		{func() { p.Model.SetSelected(modelS2) }, "About $0.05 with S2 · 2 s billed, clip window", "Start 2 jobs · about $0.10"},
-		{func() { p.ClipStart.SetText(""); p.ClipEnd.SetText("") }, "About $0.07 with S2 · 3 s billed, whole video", "Start 2 jobs · about $0.14"},
+		{func() {
+			for _, c := range p.takes {
+				c.ClipStart.SetText("")
+				c.ClipEnd.SetText("")
+			}
+		}, "About $0.07 with S2 · 3 s billed, whole video", "Start 2 jobs · about $0.14"},
 		{func() { p.Model.SetSelected(modelS1) }, "About $0.04 with S1 · 3 s billed, whole video", "Start 2 jobs · about $0.08"},
 		{func() { p.remove(p.takes[1]) }, "About $0.04 with S1 · 3 s billed, whole video", "Start 1 job · about $0.04"},
 	} {
