@@ -158,3 +158,24 @@ func labelText(objects []fyne.CanvasObject) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// Ticking "Ignore limits" at the bottom of a long form leaves the view
+// where it was.
+func TestIgnoringLimitsKeepsTheViewStill(t *testing.T) {
+	t.Parallel()
+	e := newTestEnv(t)
+	p := e.signedIn(t).NewTake
+	p.Drop([]string{e.video(t, "a.mp4"), e.video(t, "b.mp4"), fixture("short-1s.mp4")})
+	e.q.until(t, "the checks", func() bool { return p.Reason.Text != "Checking…" && len(p.takes) == 3 && p.takes[2].checked })
+	p.Advanced.Open(0)
+	e.q.settle()
+	p.scroll.ScrollToBottom()
+	before := p.scroll.Offset.Y
+	footer := p.Reason.Size().Height
+	test.Tap(p.IgnoreLimits)
+	e.q.until(t, "the checks", func() bool { return p.Reason.Text != "Checking…" })
+	e.q.settle()
+	if p.scroll.Offset.Y != before || p.Reason.Size().Height != footer {
+		t.Errorf("the view moved from %v to %v; the footer from %v to %v high", before, p.scroll.Offset.Y, footer, p.Reason.Size().Height)
+	}
+}
