@@ -72,6 +72,7 @@ func main() {
 func newApp() fyne.App {
 	ui.MigratePreferences() // a failure leaves the old settings where they were
 	a := app.NewWithID(ui.AppID)
+	a.Settings().SetTheme(ui.Theme())
 	a.SetIcon(fyne.NewStaticResource("singlecam.png", assets.Icon))
 	return a
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -85,11 +86,16 @@ func (p *NewTake) newTakeItem(take media.Take) *takeItem {
 		&widget.FormItem{Text: "Job name", Widget: scrollsForm(t.Name, &p.scroll)},
 		&widget.FormItem{Text: "Clip window", Widget: clip},
 	)
-	t.card = widget.NewCard("", "", container.NewVBox(
+	// The video's facts read as one block, lines close together, so three
+	// cards fit a small window better.
+	facts := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
 		container.NewBorder(nil, nil, nil, remove, title),
 		t.summaryLabel,
 		t.priceLabel,
 		container.NewBorder(nil, nil, nil, t.ChooseMove, t.moveLabel),
+	)
+	t.card = widget.NewCard("", "", container.NewVBox(
+		facts,
 		t.videoLines,
 		settings,
 		caption("Leave the clip window empty for the whole video. Times in seconds or minutes: 65, 1:05.5."),
@@ -156,7 +162,7 @@ func (p *NewTake) showTake(t *takeItem) {
 		t.moveLabel.SetText("With " + filepath.Base(t.Move))
 		t.ChooseMove.SetText("Change .move…")
 	} else {
-		t.moveLabel.SetText("No .move file (optional: it comes from the Move One app)")
+		t.moveLabel.SetText("No .move file (optional, from the Move One app)")
 		t.ChooseMove.SetText("Choose .move…")
 	}
 	t.videoLines.RemoveAll()
