@@ -80,7 +80,7 @@ func TestStartEmptiesThePanelAndRemembersTheBatchSettings(t *testing.T) {
 			t.Errorf("outputs %v, fingers %v, floor %v, model %q", got, panel.Fingers.Checked, panel.Floor.Checked, panel.Model.Selected)
 		}
 	}
-	e.q.settle()
+	e.q.until(t, "the job", func() bool { return m.Jobs.model.Len() == 1 }) // written from a goroutine
 }
 
 // The clip fields take times as the app writes them.

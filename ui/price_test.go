@@ -136,6 +136,9 @@ func TestStartAsksFirstAboveTheChosenAmount(t *testing.T) {
 	if p.Confirm != nil || len(p.takes) != 0 {
 		t.Errorf("asked below the amount")
 	}
+	// The submission is written from a goroutine: let it land before the
+	// test's folders go.
+	e.q.until(t, "the fourth job", func() bool { return m.Jobs.model.Len() == 4 })
 }
 
 // texts gathers every label's and button's text under o.
