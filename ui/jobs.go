@@ -127,7 +127,7 @@ var phaseColors = map[joblist.Phase]fyne.ThemeColorName{
 var onColors = map[fyne.ThemeColorName]fyne.ThemeColorName{
 	theme.ColorNamePrimary: theme.ColorNameForegroundOnPrimary, theme.ColorNameSuccess: theme.ColorNameForegroundOnSuccess,
 	theme.ColorNameError: theme.ColorNameForegroundOnError, theme.ColorNameWarning: theme.ColorNameForegroundOnWarning,
-	theme.ColorNameDisabled: theme.ColorNameForeground,
+	theme.ColorNameDisabled: theme.ColorNameBackground, // the disabled colour is a readable grey (ui/theme.go)
 }
 
 func (v *JobsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
