@@ -75,7 +75,8 @@ func TestBadSettingsBlockStartWithTheReason(t *testing.T) {
 		undo   func()
 	}{
 		{func() { p.Label.SetText("My Phone") }, "lowercase letters, digits and single hyphens", func() { p.Label.SetText("iphone") }},
-		{func() { c.ClipStart.SetText("1"); c.ClipEnd.SetText("") }, "needs a start and an end", func() { c.ClipStart.SetText("") }},
+		{func() { c.ClipStart.SetText("1"); c.ClipEnd.SetText("") }, "an end too", func() { c.ClipStart.SetText("") }},
+		{func() { c.ClipStart.SetText("1.5:00"); c.ClipEnd.SetText("2") }, "“1.5:00” is not a time", func() { c.ClipStart.SetText(""); c.ClipEnd.SetText("") }},
 		{func() { c.ClipStart.SetText("0"); c.ClipEnd.SetText("9") }, "ends at 9 s", func() { c.ClipStart.SetText(""); c.ClipEnd.SetText("") }},
 		{func() { test.Tap(p.Outputs.None) }, "Tick at least one output", func() { test.Tap(p.Outputs.Defaults) }},
 	} {

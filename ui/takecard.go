@@ -119,12 +119,25 @@ func (t *takeItem) request(batch submit.Request) submit.Request {
 	}
 	a, okA := parseClipTime(start)
 	b, okB := parseClipTime(end)
-	if !okA || !okB {
-		t.clipProblem = "The clip window needs a start and an end, in seconds or minutes (for example 2.5 and 30, or 0:02.5 and 1:05)."
+	switch {
+	case start == "":
+		t.clipProblem = "Give the clip window a start too (0 for the beginning of the video)."
+	case end == "":
+		t.clipProblem = "Give the clip window an end too."
+	case !okA:
+		t.clipProblem = notATime(start)
+	case !okB:
+		t.clipProblem = notATime(end)
+	}
+	if t.clipProblem != "" {
 		return r
 	}
 	r.ClipWindow = &ugc.ClipWindow{Start: a, End: b}
 	return r
+}
+
+func notATime(text string) string {
+	return fmt.Sprintf("%s is not a time: write seconds or minutes and seconds, like 65 or 1:05.5.", words.Quote(text))
 }
 
 // blocked reports whether this video cannot be sent as it stands.
