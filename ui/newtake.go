@@ -67,7 +67,7 @@ const deviceLabelHint = "Move files the video and its .move under this camera na
 // (the UI's onMain).
 func newNewTake(picker FilePicker, prefs fyne.Preferences, onStart func([]submit.Request), onMain func(func())) *NewTake {
 	p := &NewTake{picker: picker, prefs: prefs, onStart: onStart, onMain: onMain}
-	p.ChooseVideo = &widget.Button{Text: "Choose videos…", Icon: theme.FileVideoIcon(), OnTapped: p.onChooseVideo}
+	p.ChooseVideo = &widget.Button{Text: "Choose video…", Icon: theme.FileVideoIcon(), OnTapped: p.onChooseVideo}
 	p.TakeList = container.NewVBox()
 	p.Notice = widget.NewLabel("")
 	p.Notice.Wrapping = fyne.TextWrapWord

@@ -46,8 +46,8 @@ type takeItem struct {
 	proposing          bool            // the app, not the user, is filling the clip fields
 }
 
-// newTakeItem makes a video's card; changed runs when one of its settings
-// changes, remove when the user takes the video out.
+// newTakeItem makes a video's card: a change to its settings checks the
+// form again, its bin takes the video out.
 func (p *NewTake) newTakeItem(take media.Take) *takeItem {
 	t := &takeItem{Take: take}
 	base := filepath.Base(t.Video)
