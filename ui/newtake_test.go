@@ -84,6 +84,9 @@ func TestBadSettingsBlockStartWithTheReason(t *testing.T) {
 		e.q.until(t, tc.says, func() bool {
 			return p.Start.Disabled() && strings.Contains(p.Reason.Text+p.LabelProblem.Text+strings.Join(findingsOf(p), ""), tc.says)
 		})
+		if cards := labelText(c.videoLines.Objects) + labelText(c.clipLines.Objects); strings.Contains(cards, "device label") {
+			t.Errorf("the device label's problem is on the card too: %q", cards)
+		}
 		tc.undo()
 		e.q.until(t, "ready again", func() bool { return !p.Start.Disabled() })
 	}

@@ -146,11 +146,17 @@ func (t *takeItem) blocked() bool {
 		return true
 	}
 	for _, f := range t.findings {
-		if f.Severity == media.Refusal {
+		if f.Severity == media.Refusal && !aboutBatch(f.Message) {
 			return true
 		}
 	}
 	return false
+}
+
+// aboutBatch tells the findings about a batch setting, which are shown at
+// that setting's field once rather than on every card.
+func aboutBatch(message string) bool {
+	return strings.Contains(strings.ToLower(message), "device label")
 }
 
 // aboutClip tells the findings about the clip window (shown at its fields)
@@ -184,6 +190,9 @@ func (p *NewTake) showTake(t *takeItem) {
 		t.clipLines.Add(small(t.clipProblem, widget.DangerImportance))
 	}
 	for _, f := range t.findings {
+		if aboutBatch(f.Message) {
+			continue
+		}
 		importance := widget.WarningImportance
 		if f.Severity == media.Refusal {
 			importance = widget.DangerImportance
