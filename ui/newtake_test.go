@@ -82,7 +82,11 @@ func TestBadSettingsBlockStartWithTheReason(t *testing.T) {
 	} {
 		tc.change()
 		e.q.until(t, tc.says, func() bool {
-			return p.Start.Disabled() && strings.Contains(p.Reason.Text+p.LabelProblem.Text+strings.Join(findingsOf(p), ""), tc.says)
+			shown := p.Reason.Text + strings.Join(findingsOf(p), "")
+			if p.LabelProblem.Visible() {
+				shown += p.LabelProblem.Text
+			}
+			return p.Start.Disabled() && p.Reason.Text != "Checking…" && strings.Contains(shown, tc.says)
 		})
 		if cards := labelText(c.videoLines.Objects) + labelText(c.clipLines.Objects); strings.Contains(cards, "device label") {
 			t.Errorf("the device label's problem is on the card too: %q", cards)
