@@ -146,7 +146,7 @@ var valuePackages = map[string]struct{ pureFuncs, doors []string }{
 	"engine":  {pureFuncs: []string{"Explain", "ExplainKeyCheck", "ExplainInTerminal"}}, // for read-only packages; front ends use engine in full
 	"submit":  {pureFuncs: []string{"Check", "EstimateOf", "Fingerprint", "HumanBytes", "PriceOf", "ValidDeviceLabel"}, doors: []string{"Journal", "Queue", "Pipeline"}},
 	"ugc":     {pureFuncs: []string{"CheckEndpoint", "ParseJobState", "EndpointFromEnv"}, doors: []string{"Client"}},
-	"outputs": {pureFuncs: []string{"FileName"}, doors: []string{"Saver"}},
+	"outputs": {pureFuncs: []string{"FileName", "JobFileName"}, doors: []string{"Saver"}},
 	"watch":   {doors: []string{"Watcher"}},
 	"secrets": {}, // its sentinel errors and Source; keeping the key is engine.LookupKey, SaveKey, ForgetKey
 	// Presets, planning (which reads and computes) and reading; writing is engine.Export.

@@ -89,7 +89,7 @@ func TestThePreviewWindowOffersApplyToACharacter(t *testing.T) {
 		}
 	}
 	e.q.until(t, "the apply window", func() bool { return e.ui.applyWindow != nil && e.ui.applyWindow.Player != nil })
-	if got := e.ui.applyWindow.Title(); got != "Walk on a character — Singlecam" {
+	if got := e.ui.applyWindow.Title(); got != "Walk - all characters bvh on a character — Singlecam" {
 		t.Errorf("window %q", got)
 	}
 }

@@ -63,7 +63,7 @@ func TestExportForWritesBesideAFinishedJobsFiles(t *testing.T) {
 	test.Tap(export)
 	e.q.until(t, "the dialog", func() bool { return e.overlayButton("Export") != nil })
 	folder := filepath.Join(e.dir, "downloads", "Wave")
-	if _, err := os.Stat(filepath.Join(folder, "all_bvh.zip")); err != nil {
+	if _, err := os.Stat(filepath.Join(folder, "Wave - all characters bvh.zip")); err != nil {
 		t.Fatalf("the motion was not saved in the job's folder first: %v", err)
 	}
 	test.Tap(e.overlayButton("Export"))

@@ -92,10 +92,10 @@ func TestPreviewPlaysAFinishedJobsMotion(t *testing.T) {
 			}
 			test.Tap(preview)
 			e.q.until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
-			if got := e.previewWindows()[0]; got != "Wave (all_bvh.zip) — Singlecam preview" {
+			if got := e.previewWindows()[0]; got != "Wave (all characters bvh.zip) — Singlecam preview" {
 				t.Errorf("window %q", got)
 			}
-			if _, err := os.Stat(filepath.Join(e.dir, "downloads", "Wave", "all_bvh.zip")); err != nil {
+			if _, err := os.Stat(filepath.Join(e.dir, "downloads", "Wave", "Wave - all characters bvh.zip")); err != nil {
 				t.Errorf("the motion was not saved in the job's folder: %v", err)
 			}
 		})

@@ -2,6 +2,9 @@ package engine
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"singlecam/core/ugcsim"
@@ -39,4 +42,35 @@ func (d *Demo) Close() error {
 	err := d.srv.Shutdown(ctx)
 	d.sim.Close()
 	return err
+}
+
+// DemoDir is the demo's own folder inside the data folder: the simulated
+// account and the demo's journal, kept between runs.
+func DemoDir(dataDir string) string { return filepath.Join(dataDir, "demo") }
+
+// StartKeptDemo starts the simulator with its account kept in dir between
+// runs (jobs a user made in the demo are still there next time). Give the
+// engine DemoDir's "app" folder as its data folder, so the demo's journal
+// stays apart from the real account's.
+func StartKeptDemo(dir string) (*Demo, error) {
+	sim, err := ugcsim.New(ugcsim.Config{DataDir: filepath.Join(dir, "account"), Keep: true})
+	if err != nil {
+		return nil, err
+	}
+	srv, err := sim.Listen("127.0.0.1:0")
+	if err != nil {
+		sim.Close()
+		return nil, err
+	}
+	return &Demo{Endpoint: srv.Endpoint, Key: sim.Key(), sim: sim, srv: srv}, nil
+}
+
+// ResetDemo forgets the demo's account and journal (the files it saved in
+// the download folder stay): the next demo starts empty. Call it with no
+// demo running.
+func ResetDemo(dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("reset the demo: %w", err)
+	}
+	return nil
 }

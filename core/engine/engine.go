@@ -71,6 +71,7 @@ type Engine struct {
 	onEvent      func(Event)
 	autoDownload bool
 	networkWait  backoff.Policy
+	dataDir      string
 
 	mu        sync.Mutex
 	ctx       context.Context
@@ -103,7 +104,7 @@ func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 	}
 	transfers := transfer.New(cfg.Transfer)
 	e := &Engine{
-		api: api, onEvent: onEvent, autoDownload: cfg.AutoDownload, networkWait: cfg.NetworkWait,
+		api: api, onEvent: onEvent, autoDownload: cfg.AutoDownload, networkWait: cfg.NetworkWait, dataDir: cfg.DataDir,
 		saver: &outputs.Saver{API: api, Transfer: transfers, Root: cfg.DownloadDir},
 		bySub: map[string]*submit.Record{}, ctx: context.Background(),
 	}

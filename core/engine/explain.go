@@ -95,6 +95,10 @@ func explain(err error, a audience) string {
 	case errors.Is(err, transfer.ErrRefused):
 		// Only uploads get here (downloads are DownloadErrors): no job yet.
 		return "The file storage refused the upload. Try again; if it keeps happening, submit the video again."
+	case errors.Is(err, submit.ErrSentAgain):
+		return "This take was already sent again: its new job is in the list. Wait for it before sending the take once more."
+	case errors.Is(err, submit.ErrTooLateToCancel):
+		return "This take was already sent to Move, so it can no longer be cancelled: it appears as a job in a moment."
 	case errors.Is(err, context.Canceled):
 		return "Stopped."
 	}

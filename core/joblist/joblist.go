@@ -53,6 +53,9 @@ type Row struct {
 	Options      ugc.Options
 	ClipWindow   *ugc.ClipWindow
 	Estimate     *price.Estimate // what the job was estimated to cost, for submissions from this computer
+	// DownloadFailed: the last download stopped short; the files can be
+	// fetched again.
+	DownloadFailed bool
 
 	// upload speed, measured between progress reports
 	lastBytes int64
@@ -71,8 +74,10 @@ func (r *Row) Key() string {
 // List is the rows. It is not safe for concurrent use: the GUI keeps it on
 // its own goroutine.
 type List struct {
-	rows []*Row
-	now  func() time.Time
+	rows    []*Row
+	now     func() time.Time
+	onDisk  map[string]outputs.OnDisk // saved jobs, by job id, as their folders say
+	removed map[string]bool           // rows the user took off the list
 }
 
 // New makes an empty list; now is the clock (time.Now if nil).
@@ -126,7 +131,7 @@ func (l *List) insert(r *Row) {
 // AddRecords adds the journal's submissions (at start-up).
 func (l *List) AddRecords(records []*submit.Record) {
 	for _, rec := range records {
-		if l.find(rec.ID) != nil || (rec.JobID != "" && l.find(rec.JobID) != nil) {
+		if l.find(rec.ID) != nil || (rec.JobID != "" && l.find(rec.JobID) != nil) || l.removed[rec.ID] || l.removed[rec.JobID] {
 			continue
 		}
 		r := &Row{SubmissionID: rec.ID, JobID: rec.JobID, Name: rec.Request.Name, Created: rec.Created, Progress: -1,
@@ -152,10 +157,14 @@ func (l *List) AddJobs(jobs []ugc.Job) {
 	for _, j := range jobs {
 		r := l.find(j.ID)
 		if r == nil {
+			if l.removed[j.ID] {
+				continue
+			}
 			r = &Row{JobID: j.ID, Name: j.Name, Created: j.Created, Progress: -1}
 			l.insert(r)
 		}
 		l.applyJob(r, j)
+		l.applyDisk(r)
 	}
 }
 
@@ -205,6 +214,7 @@ func (l *List) Apply(ev engine.Event) string {
 			return "" // the Saved event that follows says why
 		}
 		l.applyJob(r, ev.Job.Job)
+		l.applyDisk(r)
 		return r.Key()
 	case ev.Download != nil:
 		d := ev.Download
@@ -230,11 +240,14 @@ func (l *List) Apply(ev engine.Event) string {
 			return r.Key()
 		}
 		if s.Err != nil {
-			r.Phase, r.Progress, r.Detail = Finished, 1, "Not downloaded: "+engine.Explain(s.Err)
+			r.Phase, r.Progress, r.Detail, r.DownloadFailed = Finished, 1, "Not downloaded: "+engine.Explain(s.Err), true
+			if s.Folder != "" {
+				r.Folder = s.Folder
+			}
 			return r.Key()
 		}
-		r.Phase, r.Progress, r.Folder, r.Files = Downloaded, 1, s.Folder, s.Files
-		r.Detail = fmt.Sprintf("%s in %s", Files(len(s.Files)), s.Folder)
+		r.Phase, r.Progress, r.Folder, r.Files, r.DownloadFailed = Downloaded, 1, s.Folder, s.Files, false
+		r.Detail = savedDetail(len(s.Files))
 		return r.Key()
 	}
 	return ""
@@ -247,6 +260,9 @@ func (l *List) applySubmission(s submit.Status) string {
 		l.insert(r)
 	}
 	switch s.Step {
+	case submit.StepCancelled:
+		l.Remove(r.Key())
+		return r.Key()
 	case submit.StepFailed:
 		r.Phase, r.Progress, r.Detail = Failed, -1, "Failed: "+engine.Explain(s.Err)
 	case submit.StepWaiting:
@@ -292,6 +308,65 @@ func (l *List) uploadDetail(r *Row, s submit.Status) string {
 		detail += fmt.Sprintf(" · %s/s · %s left", submit.HumanBytes(int64(r.rate)), Remaining(left))
 	}
 	return detail
+}
+
+// Remove takes a row off the list (the user removed it, or its submission
+// was cancelled).
+func (l *List) Remove(key string) {
+	if i := l.Index(key); i >= 0 {
+		l.rows = append(l.rows[:i], l.rows[i+1:]...)
+	}
+}
+
+// SetRemoved says which jobs and submissions the user took off the list:
+// they are left out from now on, and dropped if already in.
+func (l *List) SetRemoved(removed map[string]bool) {
+	l.removed = removed
+	for key := range removed {
+		l.Remove(key)
+	}
+}
+
+// SetOnDisk says which jobs have their files saved, as their folders'
+// manifests say: such a job shows as downloaded, with its folder, whatever
+// Move says of its state (after a restart, Move only knows it finished).
+func (l *List) SetOnDisk(saved map[string]outputs.OnDisk) {
+	l.onDisk = saved
+	for _, r := range l.rows {
+		l.applyDisk(r)
+	}
+}
+
+// applyDisk shows what the disk holds of a finished job: every output
+// saved makes it downloaded; some make it finished with its folder known.
+func (l *List) applyDisk(r *Row) {
+	d, ok := l.onDisk[r.JobID]
+	if !ok || r.Phase == Downloading || r.Phase == Failed || (r.Phase == Downloaded && len(r.Files) > 0) {
+		return
+	}
+	if r.Phase != Finished && r.Phase != Downloaded && r.Phase != Unknown {
+		return // only a finished job has files
+	}
+	r.Folder, r.Files = d.Folder, d.Files
+	saved := map[string]bool{}
+	for _, f := range d.Files {
+		saved[f.Format] = true
+	}
+	for _, o := range r.Outputs {
+		if !saved[o.Format] {
+			r.Detail = fmt.Sprintf("Finished: %d of %s saved", len(d.Files), Files(len(r.Outputs)))
+			return
+		}
+	}
+	r.Phase, r.Progress, r.Detail = Downloaded, 1, savedDetail(len(d.Files))
+}
+
+// savedDetail says a job's files are on disk; the details pane says where.
+func savedDetail(n int) string {
+	if n == 1 {
+		return "Saved: 1 file, ready to open"
+	}
+	return fmt.Sprintf("Saved: %s, ready to open", Files(n))
 }
 
 // Remaining says how long is left, roughly: "a few seconds", "2 min".

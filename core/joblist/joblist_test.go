@@ -56,7 +56,7 @@ func TestARowGoesFromUploadToDownloaded(t *testing.T) {
 		"processing 0.63 Processing 63%",
 		"finished 1.00 Finished: 1 file ready to download",
 		"downloading 0.50 Downloading main_fbx · 500 bytes of 1.0 kB",
-		"downloaded 1.00 1 file in /out/Backflip",
+		"downloaded 1.00 Saved: 1 file, ready to open",
 	}
 	if strings.Join(seen, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(seen, "\n"), strings.Join(want, "\n"))
@@ -158,5 +158,63 @@ func TestAnAbandonedJobKeepsItsRow(t *testing.T) {
 	r := l.At(0)
 	if r.Phase != Processing || len(r.Outputs) != 1 || !strings.Contains(r.Detail, "Move refused the API key") {
 		t.Errorf("row: %s %.2f %q, %d outputs", r.Phase, r.Progress, r.Detail, len(r.Outputs))
+	}
+}
+
+// After a restart Move says only "finished": the folders on disk say which
+// jobs are saved, in full or in part.
+func TestSavedJobsShowAsSavedFromTheDisk(t *testing.T) {
+	l := New(nil)
+	outs := []ugc.Output{{Format: "main_fbx", File: ugc.File{PresignedURL: "u"}}, {Format: "all_bvh", File: ugc.File{PresignedURL: "u"}}}
+	l.SetOnDisk(map[string]outputs.OnDisk{
+		"job-all":  {JobID: "job-all", Folder: "/dl/All", Files: []outputs.Saved{{Format: "main_fbx"}, {Format: "all_bvh"}}},
+		"job-part": {JobID: "job-part", Folder: "/dl/Part", Files: []outputs.Saved{{Format: "main_fbx"}}},
+		"job-bad":  {JobID: "job-bad", Folder: "/dl/Bad", Files: []outputs.Saved{{Format: "main_fbx"}}},
+	})
+	l.AddJobs([]ugc.Job{
+		{ID: "job-all", Name: "All", Created: t0, State: ugc.StateFinished, Outputs: outs},
+		{ID: "job-part", Name: "Part", Created: t0.Add(-time.Minute), State: ugc.StateFinished, Outputs: outs},
+		{ID: "job-bad", Name: "Bad", Created: t0.Add(-2 * time.Minute), State: ugc.StateFailed},
+		{ID: "job-none", Name: "None", Created: t0.Add(-3 * time.Minute), State: ugc.StateFinished, Outputs: outs},
+	})
+	for _, c := range []struct {
+		id     string
+		phase  Phase
+		folder string
+		detail string
+	}{
+		{"job-all", Downloaded, "/dl/All", "Saved: 2 files, ready to open"},
+		{"job-part", Finished, "/dl/Part", "Finished: 1 of 2 files saved"},
+		{"job-bad", Failed, "", ""},
+		{"job-none", Finished, "", "Finished: 2 files ready to download"},
+	} {
+		r := l.At(l.Index(c.id))
+		if r.Phase != c.phase || r.Folder != c.folder || (c.detail != "" && r.Detail != c.detail) {
+			t.Errorf("%s: %s %q %q, want %s %q %q", c.id, r.Phase, r.Folder, r.Detail, c.phase, c.folder, c.detail)
+		}
+	}
+	// A poll after that keeps the saved job saved.
+	l.Apply(engine.Event{Job: &watch.Event{Kind: watch.OutputsReady, Job: ugc.Job{ID: "job-all", State: ugc.StateFinished, Outputs: outs}}})
+	if r := l.At(l.Index("job-all")); r.Phase != Downloaded {
+		t.Errorf("after a poll the saved job is %s", r.Phase)
+	}
+}
+
+// Removed rows stay out; a cancelled submission leaves the list.
+func TestRemovedAndCancelledRowsLeave(t *testing.T) {
+	l := New(func() time.Time { return t0 })
+	l.AddJobs([]ugc.Job{{ID: "job-1", Created: t0}, {ID: "job-2", Created: t0}})
+	l.SetRemoved(map[string]bool{"job-1": true})
+	l.AddJobs([]ugc.Job{{ID: "job-1", Created: t0}})
+	if l.Len() != 1 || l.At(0).JobID != "job-2" {
+		t.Errorf("rows after a removal: %d", l.Len())
+	}
+	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Name: "Up", Step: submit.StepUploadingVideo}})
+	if l.Len() != 2 {
+		t.Fatalf("%d rows", l.Len())
+	}
+	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Step: submit.StepCancelled}})
+	if l.Len() != 1 || l.Index("sub-1") >= 0 {
+		t.Errorf("a cancelled submission is still listed")
 	}
 }

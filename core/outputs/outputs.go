@@ -1,6 +1,7 @@
 // Package outputs saves a finished job's files to disk: one folder per job,
-// named after the job; one file per output, named from its format (two
-// outputs share .mp4, so never from the extension alone); fresh URLs fetched
+// named after the job; one file per output, named after the job and its
+// format ("Backflip - render.mp4": two outputs share .mp4, so never from the
+// extension alone, and files dragged out of their folder stay told apart); fresh URLs fetched
 // right before downloading. A small manifest in the folder lets a second run
 // skip what is done and resume what is half done, instead of numbering
 // duplicates.
@@ -62,7 +63,11 @@ type Progress func(format string, done, total int64)
 
 type manifest struct {
 	JobID string               `json:"jobId"`
-	Files map[string]*fileNote `json:"files"` // by output file id
+	Name  string               `json:"name,omitempty"` // the job's name the files were named after
+	Files map[string]*fileNote `json:"files"`          // by output file id
+	// Opened: the user opened the folder from Singlecam, so its files may be
+	// in use elsewhere (a DCC's scene): a rename leaves them where they are.
+	Opened bool `json:"opened,omitempty"`
 }
 
 type fileNote struct {
@@ -126,7 +131,7 @@ func (s *Saver) saveOne(ctx context.Context, jobID, dir string, m *manifest, out
 		}
 	}
 	if note == nil || note.Done { // new, or done but since deleted or changed
-		name := filepath.Base(transfer.UniquePath(dir, FileName(out)))
+		name := filepath.Base(transfer.UniquePath(dir, JobFileName(m.Name, out)))
 		note = &fileNote{Format: out.Format, Name: name}
 		m.Files[out.File.ID] = note
 		// Noted before downloading, so a resumed run finds its .part.
@@ -161,19 +166,6 @@ func (s *Saver) saveOne(ctx context.Context, jobID, dir string, m *manifest, out
 	return Saved{Format: out.Format, Path: path, Size: size}, nil
 }
 
-// FileName names an output's file: its format, made safe, with the file's
-// type as extension: "render_video.mp4", "render_overlay_video.mp4".
-func FileName(out ugc.Output) string {
-	name := out.Format
-	if name == "" {
-		name = out.File.ID
-	}
-	if ext := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(out.File.Type), ".")); ext != "" {
-		name += "." + ext
-	}
-	return transfer.SafeName(name)
-}
-
 // maxFolderNumber bounds the numbering of folders of jobs with one name.
 const maxFolderNumber = 1000
 
@@ -202,9 +194,19 @@ func (s *Saver) hold(ctx context.Context, jobID string) (release func(), err err
 // when another job already has that name. Anything but a name already taken
 // (root is a file, a folder Singlecam cannot enter) ends the search with an
 // error, instead of trying names forever. Folders are picked one at a time.
+// A job's folder keeps its name when the job is renamed and the folder could
+// not follow, so the manifests are asked first.
 func (s *Saver) folder(root string, job ugc.Job) (string, *manifest, error) {
 	s.picking.Lock()
 	defer s.picking.Unlock()
+	if dir := findFolder(root, job.ID); dir != "" {
+		if m, err := readManifest(dir); err == nil {
+			if m.Name == "" {
+				m.Name = jobLabel(job) // a folder from before names carried the job's
+			}
+			return dir, m, nil
+		}
+	}
 	base := transfer.SafeName(jobLabel(job))
 	for n := 1; n <= maxFolderNumber; n++ {
 		name := base
@@ -234,7 +236,7 @@ func (s *Saver) folder(root string, job ugc.Job) (string, *manifest, error) {
 			}
 			return "", nil, cannotSave(root, err)
 		}
-		m = &manifest{JobID: job.ID, Files: map[string]*fileNote{}}
+		m = &manifest{JobID: job.ID, Name: jobLabel(job), Files: map[string]*fileNote{}}
 		return dir, m, writeManifest(dir, m)
 	}
 	return "", nil, &DestinationError{Dir: root, Reason: fmt.Sprintf("%d folders named %s are there already", maxFolderNumber, base)}

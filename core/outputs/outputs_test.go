@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -102,7 +103,7 @@ func TestOutputsLandInTheJobsFolderNamedByFormat(t *testing.T) {
 	if filepath.Base(dir) != "Backflip _ take 3" || filepath.Dir(dir) != e.saver.Root {
 		t.Errorf("folder %s", dir)
 	}
-	want := []string{outputs.ManifestName, "all_bvh.zip", "render_overlay_video.mp4", "render_video.mp4"}
+	want := []string{outputs.ManifestName, "Backflip _ take 3 - all characters bvh.zip", "Backflip _ take 3 - render overlay.mp4", "Backflip _ take 3 - render.mp4"}
 	if got := names(dir); len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] || got[3] != want[3] {
 		t.Errorf("files %v, want %v", got, want)
 	}
@@ -123,7 +124,7 @@ func TestSavingTwiceSkipsWhatIsDoneAndRefetchesWhatWasDeleted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.Remove(filepath.Join(dir, "all_bvh.zip")) // the user deleted one
+	os.Remove(filepath.Join(dir, "Walk - all characters bvh.zip")) // the user deleted one
 	dir2, saved, err := e.saver.Save(ctx, job.ID, nil, nil)
 	if err != nil || dir2 != dir {
 		t.Fatalf("second save: %s, %v", dir2, err)
@@ -179,12 +180,16 @@ func TestUnfinishedAndFailedJobsAreRefusedClearly(t *testing.T) {
 
 func TestFileNames(t *testing.T) {
 	for want, out := range map[string]ugc.Output{
-		"render_video.mp4":  {Format: "render_video", File: ugc.File{Type: ".mp4"}},
-		"main_fbx.fbx":      {Format: "main_fbx", File: ugc.File{Type: "FBX"}},
-		"file-1.zip":        {File: ugc.File{ID: "file-1", Type: ".zip"}},
-		"motion_data":       {Format: "motion_data"},
-		"_evil.bvh":         {Format: "../evil", File: ugc.File{Type: ".bvh"}},
-		"weird_name.tar.gz": {Format: "weird/name", File: ugc.File{Type: ".tar.gz"}},
+		"render.mp4":         {Format: "render_video", File: ugc.File{Type: ".mp4"}},
+		"render overlay.mp4": {Format: "render_overlay_video", File: ugc.File{Type: ".mp4"}},
+		"main.fbx":           {Format: "main_fbx", File: ugc.File{Type: "FBX"}},
+		"all characters.bvh": {Format: "all_bvh", File: ugc.File{Type: ".bvh"}},
+		"file-1.zip":         {File: ugc.File{ID: "file-1", Type: ".zip"}},
+		"motion data":        {Format: "motion_data"},
+		"_evil.bvh":          {Format: "../evil", File: ugc.File{Type: ".bvh"}},
+		"weird_name.tar.gz":  {Format: "weird/name", File: ugc.File{Type: ".tar.gz"}},
+		"motion data.json":   {Format: "motion_data", File: ugc.File{Type: ".json"}},
+		"main usdz.usdz":     {Format: "main_usdz_usdz", File: ugc.File{Type: ".usdz"}},
 	} {
 		if got := outputs.FileName(out); got != want {
 			t.Errorf("FileName(%+v) = %q, want %q", out, got, want)
@@ -219,5 +224,95 @@ func TestConcurrentSavesOfOneJobShareOneFolder(t *testing.T) {
 	}
 	if got := names(dirs[0]); len(got) != 4 {
 		t.Errorf("files %v, want the manifest and three outputs", got)
+	}
+}
+
+// Every file starts with its job's name, safely on every system.
+func TestJobFileNames(t *testing.T) {
+	fbx := ugc.Output{Format: "main_fbx", File: ugc.File{Type: ".fbx"}}
+	long := strings.Repeat("Very long take name ", 20)
+	for _, c := range []struct {
+		job  string
+		out  ugc.Output
+		want string
+	}{
+		{"Backflip", fbx, "Backflip - main.fbx"},
+		{"Backflip", ugc.Output{Format: "render_overlay_video", File: ugc.File{Type: ".mp4"}}, "Backflip - render overlay.mp4"},
+		{"Take 3: jump/roll?", fbx, "Take 3_ jump_roll_ - main.fbx"},
+		{"CON", fbx, "_CON - main.fbx"},
+		{"  ", fbx, "main.fbx"},
+		{"dots...", fbx, "dots - main.fbx"},
+	} {
+		if got := outputs.JobFileName(c.job, c.out); got != c.want {
+			t.Errorf("JobFileName(%q) = %q, want %q", c.job, got, c.want)
+		}
+	}
+	if got := outputs.JobFileName(long, fbx); !strings.HasSuffix(got, " - main.fbx") || len(got) > 120 {
+		t.Errorf("a long name gives %q (%d bytes)", got, len(got))
+	}
+}
+
+// After a restart the disk says which jobs are saved, and where.
+func TestScanFindsSavedJobs(t *testing.T) {
+	e := newEnv(t)
+	job := e.finishedJob(t, "Saved", ugc.OutputMainFBX, ugc.OutputAllBVH)
+	dir, _, err := e.saver.Save(ctx, job.ID, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(e.saver.Root, "not ours"), 0o755)
+	found, err := outputs.Scan(e.saver.Root)
+	if err != nil || len(found) != 1 || found[job.ID].Folder != dir || len(found[job.ID].Files) != 2 {
+		t.Fatalf("scan: %+v, %v", found, err)
+	}
+	if found, err := outputs.Scan(filepath.Join(e.saver.Root, "missing")); err != nil || len(found) != 0 {
+		t.Errorf("a missing root: %v, %v", found, err)
+	}
+}
+
+// A rename moves an unopened folder and its files; an opened one stays.
+func TestRenameFollowsUnlessTheFolderWasOpened(t *testing.T) {
+	e := newEnv(t)
+	job := e.finishedJob(t, "Backflip", ugc.OutputMainFBX)
+	dir, _, err := e.saver.Save(ctx, job.ID, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.saver.Rename(ctx, e.saver.Root, job.ID, "Front flip")
+	if err != nil || !r.Moved || filepath.Base(r.Folder) != "Front flip" {
+		t.Fatalf("rename: %+v, %v", r, err)
+	}
+	if got := names(r.Folder); len(got) != 2 || got[1] != "Front flip - main.fbx" {
+		t.Errorf("files after the rename: %v", got)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the old folder is still there: %v", err)
+	}
+	if err := outputs.MarkOpened(r.Folder); err != nil {
+		t.Fatal(err)
+	}
+	again, err := e.saver.Rename(ctx, e.saver.Root, job.ID, "Side flip")
+	if err != nil || again.Moved || !again.Kept || again.Folder != r.Folder {
+		t.Errorf("rename of an opened folder: %+v, %v", again, err)
+	}
+	// A second save finds the moved folder and skips what is there.
+	dir2, saved, err := e.saver.Save(ctx, job.ID, nil, nil)
+	if err != nil || len(saved) != 1 || !saved[0].Skipped {
+		t.Errorf("save after rename: %s %+v %v", dir2, saved, err)
+	}
+}
+
+// A download folder that cannot be made is an error, not an endless search.
+func TestAnUnusableDownloadFolderIsAnError(t *testing.T) {
+	e := newEnv(t)
+	job := e.finishedJob(t, "Blocked", ugc.OutputMainFBX)
+	e.saver.Root = filepath.Join(t.TempDir(), "a file")
+	if err := os.WriteFile(e.saver.Root, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, _, err := e.saver.Save(ctx, job.ID, nil, nil); done <- err }()
+	if err := <-done; err == nil {
+		t.Error("saving into a file's place succeeded")
 	}
 }

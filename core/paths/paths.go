@@ -37,15 +37,18 @@ func DataDir() (string, error) {
 	return filepath.Join(home, ".local", "share", "singlecam"), nil
 }
 
-// DefaultDownloadDir is where outputs go unless the user picks a folder:
-// a Singlecam folder in Downloads (or in the home folder if there is none).
+// DefaultDownloadDir is where outputs go unless the user picks a folder: a
+// Singlecam folder in the system's own downloads folder (the XDG user
+// directory on Linux, the Downloads known folder on Windows, ~/Downloads on
+// macOS), whether or not it exists yet.
 func DefaultDownloadDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "Singlecam"
+	dir, err := downloadsDir()
+	if err != nil || dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "Singlecam"
+		}
+		dir = filepath.Join(home, "Downloads")
 	}
-	if info, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && info.IsDir() {
-		return filepath.Join(home, "Downloads", "Singlecam")
-	}
-	return filepath.Join(home, "Singlecam")
+	return filepath.Join(dir, "Singlecam")
 }

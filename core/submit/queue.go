@@ -24,8 +24,11 @@ type Queue struct {
 	wait     backoff.Policy
 
 	mu      sync.Mutex
-	live    map[string]*Record // the records running, by id
-	account string             // the key's account: see SetAccount
+	live    map[string]*Record            // the records running, by id
+	account string                        // the key's account: see SetAccount
+	cancels map[string]context.CancelFunc // running submissions, by id
+	paying  map[string]bool               // past the point where a cancel is possible
+	dropped map[string]bool               // cancelled by the user
 	wg      sync.WaitGroup
 }
 
@@ -42,6 +45,7 @@ func NewQueue(p *Pipeline, concurrency int, onStatus func(Status)) *Queue {
 	return &Queue{
 		pipeline: p, slots: make(chan struct{}, concurrency), onStatus: onStatus,
 		wait: backoff.NetworkWait, live: map[string]*Record{},
+		cancels: map[string]context.CancelFunc{}, paying: map[string]bool{}, dropped: map[string]bool{},
 	}
 }
 
@@ -229,11 +233,25 @@ func (q *Queue) start(ctx context.Context, rec *Record) {
 		return
 	}
 	q.live[rec.ID] = rec
+	ctx, cancel := context.WithCancel(ctx)
+	q.cancels[rec.ID] = cancel
 	q.mu.Unlock()
 	q.wg.Add(1)
 	go func() {
 		defer q.wg.Done()
 		q.run(ctx, rec)
+		cancel()
+		q.mu.Lock()
+		delete(q.cancels, rec.ID)
+		delete(q.paying, rec.ID)
+		dropped := q.dropped[rec.ID]
+		delete(q.dropped, rec.ID)
+		q.mu.Unlock()
+		if dropped && !rec.Finished() {
+			// Cancelled by the user: forgotten while still claimed, so no
+			// other process carries it on in between.
+			q.drop(rec)
+		}
 		if !rec.Finished() {
 			// Stopped short of its job: free for another process, or a retry.
 			q.pipeline.Journal.Release(rec.ID)
@@ -242,6 +260,17 @@ func (q *Queue) start(ctx context.Context, rec *Record) {
 		delete(q.live, rec.ID)
 		q.mu.Unlock()
 	}()
+}
+
+// reportGuarded passes statuses on, and notes when a submission reaches the
+// paid call: from then on Cancel refuses, since the job may exist.
+func (q *Queue) reportGuarded(s Status) {
+	if s.Step == StepCreatingJob {
+		q.mu.Lock()
+		q.paying[s.ID] = true
+		q.mu.Unlock()
+	}
+	q.onStatus(s)
 }
 
 func (q *Queue) run(ctx context.Context, rec *Record) {
@@ -253,7 +282,7 @@ func (q *Queue) run(ctx context.Context, rec *Record) {
 		case <-ctx.Done():
 			return // the app is closing: the journal has it for next time
 		}
-		err := q.pipeline.Run(ctx, rec, q.onStatus)
+		err := q.pipeline.Run(ctx, rec, q.reportGuarded)
 		<-q.slots
 		switch {
 		case err == nil:

@@ -19,6 +19,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -53,6 +54,10 @@ type Config struct {
 	// DataDir holds uploaded and generated files. Empty makes a temporary
 	// folder that Close removes.
 	DataDir string
+	// Keep keeps the account (its files, takes and jobs) in DataDir between
+	// runs, as the real service does: the app's demo mode uses it. Needs
+	// DataDir.
+	Keep bool
 	// Now is the simulator's clock; nil means time.Now. Tests pass their own.
 	Now func() time.Time
 }
@@ -67,6 +72,7 @@ type Simulator struct {
 	schema   *graphql.Schema
 	faults   Faults
 	requests atomic.Int64
+	saveMu   sync.Mutex // one save of a kept account at a time
 }
 
 // GraphQLPath is where the simulator serves GraphQL requests.
@@ -109,6 +115,11 @@ func New(cfg Config) (*Simulator, error) {
 		return nil, fmt.Errorf("simulator schema: %w", err)
 	}
 	s.schema = schema
+	if cfg.Keep && !s.ownDir {
+		if err := s.load(); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -129,6 +140,9 @@ func (s *Simulator) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(GraphQLPath, s.serveGraphQL)
 	mux.HandleFunc(blobPrefix, s.serveBlob)
+	if s.cfg.Keep && !s.ownDir {
+		return s.keeping(mux)
+	}
 	return mux
 }
 

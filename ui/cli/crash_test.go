@@ -323,12 +323,12 @@ func checkOutputs(t *testing.T, out, videoPath string) {
 	}
 	folder := filepath.Join(out, "clip")
 	video, _ := os.ReadFile(videoPath)
-	render, err := os.ReadFile(filepath.Join(folder, "render_video.mp4"))
+	render, err := os.ReadFile(filepath.Join(folder, "clip - render.mp4"))
 	if err != nil || !bytes.Equal(render, video) {
-		t.Errorf("render_video.mp4 differs from the uploaded video (%v)", err)
+		t.Errorf("the render differs from the uploaded video (%v)", err)
 	}
-	if data, err := os.ReadFile(filepath.Join(folder, "all_bvh.zip")); err != nil {
-		t.Errorf("all_bvh.zip is missing (%v)", err)
+	if data, err := os.ReadFile(filepath.Join(folder, "clip - all characters bvh.zip")); err != nil {
+		t.Errorf("the ZIP of BVHs is missing (%v)", err)
 	} else if _, err := bvh.ReadZip(bytes.NewReader(data), int64(len(data))); err != nil {
 		t.Errorf("the ZIP of BVHs is damaged: %v", err)
 	}

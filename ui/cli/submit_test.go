@@ -55,7 +55,7 @@ func TestSubmitRunsABatchToSavedOutputs(t *testing.T) {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
 	}
 	for _, job := range []string{"Jump", "Spin"} {
-		for _, f := range []string{"main_fbx.fbx", "all_bvh.zip", "render_video.mp4"} {
+		for _, f := range []string{job + " - main.fbx", job + " - all characters bvh.zip", job + " - render.mp4"} {
 			if _, err := os.Stat(filepath.Join(out, job, f)); err != nil {
 				t.Errorf("missing %s/%s", job, f)
 			}
@@ -125,7 +125,7 @@ func TestJobsAndDownload(t *testing.T) {
 	if code := runDownload([]string{"--out", again, jobID}, &stdout, &stderr); code != 0 {
 		t.Fatalf("download exit %d: %s", code, stderr.String())
 	}
-	if _, err := os.Stat(filepath.Join(again, "Wave", "all_bvh.zip")); err != nil {
+	if _, err := os.Stat(filepath.Join(again, "Wave", "Wave - all characters bvh.zip")); err != nil {
 		t.Errorf("download did not save the BVH: %s", stdout.String())
 	}
 	stderr.Reset()

@@ -1,0 +1,150 @@
+package outputs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"singlecam/core/transfer"
+	"singlecam/core/ugc"
+)
+
+// OnDisk is what a job's folder holds: the files saved in full, as its
+// manifest says and the disk confirms.
+type OnDisk struct {
+	JobID  string
+	Folder string
+	Files  []Saved
+}
+
+// Scan reads the manifests of the job folders under root: which jobs have
+// files saved, and where. A missing root is no error: nothing is saved yet.
+func Scan(root string) (map[string]OnDisk, error) {
+	entries, err := os.ReadDir(root)
+	if errors.Is(err, os.ErrNotExist) {
+		return map[string]OnDisk{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", root, err)
+	}
+	found := map[string]OnDisk{}
+	for _, entry := range entries {
+		if !entry.IsDir() {
+			continue
+		}
+		dir := filepath.Join(root, entry.Name())
+		m, err := readManifest(dir)
+		if err != nil {
+			continue // not a job's folder, or not ours
+		}
+		d := OnDisk{JobID: m.JobID, Folder: dir}
+		for _, note := range m.Files {
+			if !note.Done {
+				continue
+			}
+			path := filepath.Join(dir, note.Name)
+			if info, err := os.Stat(path); err == nil && info.Size() == note.Size {
+				d.Files = append(d.Files, Saved{Format: note.Format, Path: path, Size: note.Size, Skipped: true})
+			}
+		}
+		if len(d.Files) > 0 {
+			found[m.JobID] = d
+		}
+	}
+	return found, nil
+}
+
+// MarkOpened notes in a job's folder that the user opened it: from then on
+// a rename of the job leaves the folder and its files as they are.
+func MarkOpened(folder string) error {
+	m, err := readManifest(folder)
+	if err != nil {
+		return err
+	}
+	if m.Opened {
+		return nil
+	}
+	m.Opened = true
+	return writeManifest(folder, m)
+}
+
+// Renamed says what a job's rename did on disk.
+type Renamed struct {
+	Folder string // the job's folder now ("" when it has none)
+	Moved  bool   // the folder and its files took the new name
+	// Kept: the folder was opened, so its files may be in use elsewhere and
+	// keep their old names.
+	Kept bool
+}
+
+// Rename gives a job's folder and files its new name, unless the folder was
+// opened (its files may be in a scene elsewhere, which would lose them).
+// Files the user renamed are left alone. The job's folder is looked for
+// under root; a save of the job in progress is waited for.
+func (s *Saver) Rename(ctx context.Context, root, jobID, name string) (Renamed, error) {
+	release, err := s.hold(ctx, jobID)
+	if err != nil {
+		return Renamed{}, err
+	}
+	defer release()
+	s.picking.Lock()
+	defer s.picking.Unlock()
+	d := OnDisk{Folder: findFolder(root, jobID)}
+	if d.Folder == "" {
+		return Renamed{}, nil
+	}
+	m, err := readManifest(d.Folder)
+	if err != nil {
+		return Renamed{}, err
+	}
+	if m.Opened {
+		return Renamed{Folder: d.Folder, Kept: true}, nil
+	}
+	oldPrefix := transfer.SafeName(m.Name) + " - "
+	newName := strings.TrimSpace(name)
+	for id, note := range m.Files {
+		if !note.Done || m.Name == "" || !strings.HasPrefix(note.Name, oldPrefix) {
+			continue
+		}
+		fresh := filepath.Base(transfer.UniquePath(d.Folder, JobFileName(newName, outputOf(note, id))))
+		if err := os.Rename(filepath.Join(d.Folder, note.Name), filepath.Join(d.Folder, fresh)); err != nil {
+			return Renamed{Folder: d.Folder}, fmt.Errorf("rename %s: %w", note.Name, err)
+		}
+		note.Name = fresh
+	}
+	m.Name = newName
+	if err := writeManifest(d.Folder, m); err != nil {
+		return Renamed{Folder: d.Folder}, err
+	}
+	folder := transfer.UniquePath(root, transfer.SafeName(newName))
+	if filepath.Base(d.Folder) == transfer.SafeName(newName) {
+		return Renamed{Folder: d.Folder, Moved: true}, nil
+	}
+	if err := os.Rename(d.Folder, folder); err != nil {
+		return Renamed{Folder: d.Folder}, fmt.Errorf("rename %s: %w", d.Folder, err)
+	}
+	return Renamed{Folder: folder, Moved: true}, nil
+}
+
+// outputOf rebuilds enough of an output from its manifest note to name it.
+func outputOf(note *fileNote, fileID string) ugc.Output {
+	return ugc.Output{Format: note.Format, File: ugc.File{ID: fileID, Type: filepath.Ext(note.Name)}}
+}
+
+// findFolder is the folder under root whose manifest names the job, or "".
+func findFolder(root, jobID string) string {
+	entries, _ := os.ReadDir(root)
+	for _, entry := range entries {
+		if !entry.IsDir() {
+			continue
+		}
+		dir := filepath.Join(root, entry.Name())
+		if m, err := readManifest(dir); err == nil && m.JobID == jobID {
+			return dir
+		}
+	}
+	return ""
+}
