@@ -7,6 +7,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -58,6 +59,13 @@ type UI struct {
 	forgetKey func() error                                               // Settings' Forget the key
 	checkKey  func(ctx context.Context, key string) (ugc.Account, error) // asks Move whose key it is
 	dataDir   func() (string, error)                                     // where the journal lives
+	// The desktop: opening folders, notifications, timers of status messages.
+	openWithSystem         func(path string) error         // the system's opener (Explorer, Finder, xdg-open)
+	notificationsAvailable func() bool                     // whether the desktop can show notifications
+	after                  func(d time.Duration, f func()) // runs f on the UI goroutine after d
+
+	// shownAddress is the path or address dialog on screen, if any.
+	shownAddress *Address
 }
 
 // New builds the window; Start decides what it shows first.
@@ -68,8 +76,10 @@ func New(a fyne.App, opts Options) *UI {
 		checkKey: func(ctx context.Context, key string) (ugc.Account, error) {
 			return engine.CheckKey(ctx, key, "")
 		},
-		dataDir: paths.DataDir,
+		dataDir:        paths.DataDir,
+		openWithSystem: openWithSystem, notificationsAvailable: desktopNotifications,
 	}
+	u.after = func(d time.Duration, f func()) { time.AfterFunc(d, func() { u.onMain(f) }) }
 	u.win.Resize(fyne.NewSize(1100, 720))
 	// Closing the window ends the session first, off the UI goroutine, so
 	// the window stays responsive while uploads and downloads wind down.

@@ -3,15 +3,19 @@ package ui
 import (
 	"context"
 	"hash/crc32"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"singlecam/core/engine"
 	"singlecam/core/media/mediatest"
 	"singlecam/core/secrets"
@@ -110,6 +114,8 @@ type testEnv struct {
 	dataDir  string // the journal's folder is dataDir/submissions
 	endpoint string // the simulator's GraphQL URL
 	keys     *fakeKeyring
+	// holdUploads makes every upload hang until the client gives up.
+	holdUploads atomic.Bool
 }
 
 const simKey = "ui-test-key-0123456789"
@@ -124,10 +130,18 @@ func newTestEnv(t *testing.T) *testEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(sim.Handler())
+	e := &testEnv{sim: sim, q: q, dir: t.TempDir(), dataDir: t.TempDir(), keys: &fakeKeyring{}}
+	inner := sim.Handler()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPut && e.holdUploads.Load() {
+			io.Copy(io.Discard, r.Body) // then the server notices when the client leaves
+			<-r.Context().Done()        // an upload that never ends, until the client stops it
+			return
+		}
+		inner.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
-	e := &testEnv{sim: sim, q: q, dir: t.TempDir(), dataDir: t.TempDir(),
-		endpoint: srv.URL + ugcsim.GraphQLPath, keys: &fakeKeyring{}}
+	e.endpoint = srv.URL + ugcsim.GraphQLPath
 	a := test.NewTempApp(t)
 	q.app = a
 	a.Preferences().SetString(prefDownloadDir, filepath.Join(e.dir, "downloads"))
@@ -139,6 +153,8 @@ func newTestEnv(t *testing.T) *testEnv {
 		return engine.CheckKey(ctx, key, e.endpoint)
 	}
 	e.ui.dataDir = func() (string, error) { return e.dataDir, nil }
+	e.ui.notificationsAvailable = func() bool { return true }
+	e.ui.after = func(time.Duration, func()) {} // messages stay until a test runs their timers
 	e.ui.win.Resize(fyne.NewSize(1100, 720))
 	t.Cleanup(func() {
 		if s := e.ui.session; s != nil {
@@ -202,4 +218,20 @@ func (e *testEnv) file(t *testing.T, name string, size int) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// labelTexts lists the label texts inside o, in order.
+func labelTexts(o fyne.CanvasObject) []string {
+	var out []string
+	switch x := o.(type) {
+	case *widget.Label:
+		out = append(out, x.Text)
+	case *PathLabel:
+		out = append(out, x.Full)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, labelTexts(c)...)
+		}
+	}
+	return out
 }

@@ -3,16 +3,12 @@ package ui
 import (
 	"context"
 	"image/color"
-	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,15 +33,26 @@ type JobsView struct {
 	model    *joblist.List
 	thumbs   map[string]fyne.Resource // by job id: presigned URLs change, jobs do not
 	fetching map[string]bool
-	selected string // the selected row's key
+	selected string // the selected row's key: the one selection
+	shown    int    // the row the list highlights, -1 for none
 	next     string // the account's next page, "" when all are loaded
 	loading  bool
 	loaded   bool // the first page has come
-	ui       *UI
+	ticking  bool
+	// Asking is the confirmation on screen (Cancel, Submit again, Remove).
+	Asking *question
+	now    func() time.Time // the clock of "5 min ago"; a field for tests
+	ui     *UI
 }
 
+// agoRefresh is how often relative times ("5 min ago") are redrawn.
+const agoRefresh = 30 * time.Second
+
+// noSelection is what the details pane says with no job selected.
+const noSelection = "Select a job to see its files."
+
 func newJobsView(u *UI) *JobsView {
-	v := &JobsView{ui: u, model: joblist.New(nil), Details: container.NewVBox(),
+	v := &JobsView{ui: u, model: joblist.New(nil), Details: container.NewVBox(), shown: -1, now: time.Now,
 		thumbs: map[string]fyne.Resource{}, fetching: map[string]bool{}}
 	v.Empty = widget.NewLabel("Takes you start appear here, from upload to downloaded files.")
 	v.Empty.Wrapping = fyne.TextWrapWord
@@ -56,9 +63,18 @@ func newJobsView(u *UI) *JobsView {
 	v.Month.SizeName = theme.SizeNameCaptionText
 	v.List = widget.NewList(v.model.Len, newJobRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
-		v.selected = v.model.At(id).Key()
+		v.shown = id
+		if id < v.model.Len() {
+			v.selected = v.model.At(id).Key()
+		}
 		v.showDetails()
 	}
+	v.List.OnUnselected = func(id widget.ListItemID) {
+		if v.shown == id {
+			v.shown = -1
+		}
+	}
+	v.showDetails()
 	split := container.NewVSplit(container.NewStack(v.Empty, v.List), container.NewVScroll(container.NewPadded(v.Details)))
 	split.Offset = 0.62
 	v.content = split
@@ -67,7 +83,8 @@ func newJobsView(u *UI) *JobsView {
 
 // reset empties the list for a new session.
 func (v *JobsView) reset() {
-	v.model, v.selected, v.next, v.loading, v.loaded = joblist.New(nil), "", "", false, false
+	v.model, v.selected, v.next, v.loading, v.loaded = joblist.New(v.now), "", "", false, false
+	v.List.UnselectAll()
 	v.thumbs, v.fetching = map[string]fyne.Resource{}, map[string]bool{}
 	v.List.Length = v.model.Len
 	v.refresh()
@@ -76,19 +93,18 @@ func (v *JobsView) reset() {
 // jobRow is one row of the list: a widget, so Fyne draws what it holds.
 type jobRow struct {
 	widget.BaseWidget
-	box                *fyne.Container
-	name, when, detail *widget.Label
-	price              *widget.Label // the job's estimated cost, beside the detail
-	thumb              *canvas.Image
-	chip               *canvas.Rectangle
-	chipText           *canvas.Text
-	progress           *widget.ProgressBar
+	box          *fyne.Container
+	name, detail *widget.Label
+	price        *widget.Label // the job's estimated cost, beside the detail
+	thumb        *canvas.Image
+	chip         *canvas.Rectangle
+	chipText     *canvas.Text
+	progress     *widget.ProgressBar
 }
 
 func newJobRow() fyne.CanvasObject {
 	r := &jobRow{
 		name:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		when:     widget.NewLabel(""),
 		detail:   widget.NewLabel(""),
 		price:    widget.NewLabel(""),
 		chip:     canvas.NewRectangle(color.Transparent),
@@ -106,7 +122,9 @@ func newJobRow() fyne.CanvasObject {
 	r.chipText.TextSize = theme.CaptionTextSize()
 	r.chipText.Alignment = fyne.TextAlignCenter
 	chip := container.NewStack(r.chip, container.NewPadded(r.chipText))
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(r.when, chip), r.name)
+	// The name has the line to itself but for the chip: at 900 px a row is
+	// about 360 px wide, and "when" beside it left names three letters.
+	top := container.NewBorder(nil, nil, nil, chip, r.name)
 	r.box = container.NewBorder(nil, nil, container.NewPadded(r.thumb), nil, container.NewVBox(top, r.progress, container.NewBorder(nil, nil, nil, r.price, r.detail)))
 	r.ExtendBaseWidget(r)
 	return r
@@ -136,7 +154,6 @@ func (v *JobsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	row, r := v.model.At(id), o.(*jobRow)
 	r.name.SetText(row.Name)
-	r.when.SetText(joblist.Ago(row.Created, time.Now()))
 	r.price.SetText(jobPrice(row.Estimate))
 	r.price.Hidden = row.Estimate == nil // no gap where there is no estimate
 	r.chip.FillColor = theme.Color(phaseColors[row.Phase])
@@ -144,13 +161,19 @@ func (v *JobsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.chipText.Color = theme.Color(onColors[phaseColors[row.Phase]])
 	r.chipText.Text = strings.ToUpper(row.Phase.String())
 	r.chipText.Refresh()
-	if row.Progress < 0 {
+	// A full bar says nothing the chip does not: bars only while moving.
+	if row.Progress < 0 || row.Phase == joblist.Finished || row.Phase == joblist.Downloaded {
 		r.progress.Hide()
 	} else {
 		r.progress.Show()
 		r.progress.SetValue(row.Progress)
 	}
-	r.detail.SetText(row.Detail)
+	// When first, then what: the detail line is cut at its end.
+	detail := row.Detail
+	if ago := joblist.Ago(row.Created, v.now()); ago != "" {
+		detail = ago + " · " + detail
+	}
+	r.detail.SetText(detail)
 	if row.Phase == joblist.Failed {
 		r.detail.Importance = widget.DangerImportance
 	} else {
@@ -200,15 +223,56 @@ func (v *JobsView) thumbnail(row *joblist.Row) fyne.Resource {
 // variable: the theme's colours exist only once the app does.
 func placeholderThumb() fyne.Resource { return theme.NewDisabledResource(theme.FileVideoIcon()) }
 
-// refresh redraws after the model changed.
+// refresh redraws after the model changed: rows come and go, so the
+// highlighted row follows the selected job, or nothing is highlighted.
 func (v *JobsView) refresh() {
 	v.Empty.Hidden = v.model.Len() > 0
 	v.Empty.Refresh()
 	v.showMonth()
 	v.List.Refresh()
+	v.syncSelection()
+	v.showDetails()
+}
+
+// syncSelection makes the list highlight the selected job's row: one
+// selection, whatever rows were added above it.
+func (v *JobsView) syncSelection() {
+	i := v.model.Index(v.selected)
+	if i < 0 {
+		v.selected = ""
+		if v.shown >= 0 {
+			v.List.UnselectAll()
+			v.shown = -1
+		}
+		return
+	}
+	if i != v.shown {
+		v.List.Select(i) // calls OnSelected, which notes it
+	}
+}
+
+// tick redraws what time alone changes: "just now" becomes "1 min ago".
+func (v *JobsView) tick() {
+	v.List.Refresh()
 	if v.selected != "" {
 		v.showDetails()
 	}
+}
+
+// startTicking redraws relative times every agoRefresh, for as long as the
+// app runs.
+func (v *JobsView) startTicking() {
+	if v.ticking {
+		return
+	}
+	v.ticking = true
+	go func() {
+		t := time.NewTicker(agoRefresh)
+		defer t.Stop()
+		for range t.C {
+			v.ui.onMain(v.tick)
+		}
+	}()
 }
 
 // apply shows an engine event: the row it touched is redrawn in place.
@@ -226,16 +290,20 @@ func (v *JobsView) apply(ev engine.Event) {
 		v.List.RefreshItem(i)
 	}
 	v.showMonth() // a job made moves the month's total
-	if key == v.selected {
+	if key == v.selected || (v.selected != "" && v.model.Index(v.selected) == v.model.Index(key)) {
 		v.showDetails()
 	}
 }
 
-// load fetches the first page of the account's jobs and the journal.
-func (v *JobsView) start(records []*submit.Record) {
+// start shows the journal's submissions and what the disk holds, then
+// fetches the first page of the account's jobs.
+func (v *JobsView) start(records []*submit.Record, onDisk map[string]outputs.OnDisk, removed map[string]bool) {
+	v.model.SetRemoved(removed)
+	v.model.SetOnDisk(onDisk)
 	v.model.AddRecords(records)
 	v.refresh()
 	v.loadMore()
+	v.startTicking()
 }
 
 // loadMore fetches the next page of the account's jobs off the UI goroutine.
@@ -269,188 +337,4 @@ func (v *JobsView) loadMore() {
 			v.refresh()
 		})
 	}()
-}
-
-// selectedRow is the selected row, or nil.
-func (v *JobsView) selectedRow() *joblist.Row {
-	if i := v.model.Index(v.selected); i >= 0 {
-		return v.model.At(i)
-	}
-	return nil
-}
-
-// showDetails shows the selected row: what was asked for, each output with
-// its own button, and the actions.
-func (v *JobsView) showDetails() {
-	row := v.selectedRow()
-	v.Details.RemoveAll()
-	if row == nil {
-		return
-	}
-	title := widget.NewLabelWithStyle(row.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.Details.Add(title)
-	facts := []string{"State: " + row.Phase.String(), row.Detail}
-	if !row.Created.IsZero() {
-		facts = append(facts, "Created "+row.Created.Local().Format("2 Jan 2006 15:04"))
-	}
-	if row.JobID != "" {
-		facts = append(facts, "Job ID: "+row.JobID)
-	}
-	if asked := describeOptions(row); asked != "" {
-		facts = append(facts, asked)
-	}
-	if cost := jobPriceDetail(row.Estimate); cost != "" {
-		facts = append(facts, cost)
-	}
-	for _, f := range facts {
-		l := widget.NewLabel(f)
-		l.Wrapping = fyne.TextWrapWord
-		v.Details.Add(l)
-	}
-	v.Details.Add(v.actions(row))
-	if len(row.Outputs) > 0 {
-		v.Details.Add(widget.NewLabelWithStyle("Outputs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		for _, o := range row.Outputs {
-			v.Details.Add(v.outputLine(row, o))
-		}
-	}
-}
-
-func describeOptions(row *joblist.Row) string {
-	var parts []string
-	o := row.Options
-	if o.TrackFingers != nil && *o.TrackFingers {
-		parts = append(parts, "fingers tracked")
-	}
-	if o.FloorPlane != nil && *o.FloorPlane {
-		parts = append(parts, "floor plane")
-	}
-	if o.TrackBall != nil && *o.TrackBall {
-		parts = append(parts, "ball tracked")
-	}
-	if o.MocapModel != "" {
-		parts = append(parts, "model "+string(o.MocapModel))
-	}
-	if w := row.ClipWindow; w != nil {
-		parts = append(parts, "clip "+trimFloat(w.Start)+" s to "+trimFloat(w.End)+" s")
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "Asked for: " + strings.Join(parts, ", ")
-}
-
-func trimFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-
-func (v *JobsView) outputLine(row *joblist.Row, o ugc.Output) fyne.CanvasObject {
-	name := widget.NewLabel(outputs.FileName(o))
-	var action fyne.CanvasObject
-	if saved := savedFile(row, o.Format); saved != nil {
-		action = widget.NewLabel(submit.HumanBytes(saved.Size))
-	} else if o.File.PresignedURL != "" {
-		action = &widget.Button{Text: "Download", Icon: theme.DownloadIcon(), OnTapped: func() { v.download(row.JobID, []string{o.Format}) }}
-	} else {
-		action = widget.NewLabel("not ready yet")
-	}
-	return container.NewBorder(nil, nil, nil, action, name)
-}
-
-func savedFile(row *joblist.Row, format string) *outputs.Saved {
-	for i := range row.Files {
-		if row.Files[i].Format == format {
-			return &row.Files[i]
-		}
-	}
-	return nil
-}
-
-// actions are the row's buttons, as its state allows.
-func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
-	box := container.New(layout.NewRowWrapLayout()) // wraps rather than widening the window
-	switch {
-	case row.Phase == joblist.Downloaded && row.Folder != "":
-		box.Add(&widget.Button{Text: "Open folder", Icon: theme.FolderOpenIcon(), OnTapped: func() { v.openFolder(row.Folder) }})
-	case row.Phase == joblist.Finished && len(row.Outputs) > 0:
-		box.Add(&widget.Button{Text: "Download all", Icon: theme.DownloadIcon(), Importance: widget.HighImportance,
-			OnTapped: func() { v.download(row.JobID, nil) }})
-	case row.Phase == joblist.Failed && row.JobID == "" && row.SubmissionID != "":
-		box.Add(&widget.Button{Text: "Retry", Icon: theme.ViewRefreshIcon(), OnTapped: func() { v.retry(row.SubmissionID) }})
-	}
-	// The motion's buttons get a row of their own, so the pane stays narrow.
-	motionBox := container.New(layout.NewRowWrapLayout())
-	if b := v.previewButton(row); b != nil {
-		motionBox.Add(b)
-	}
-	if b := v.applyButton(row); b != nil {
-		motionBox.Add(b)
-	}
-	if b := v.exportButton(row); b != nil {
-		motionBox.Add(b)
-	}
-	if row.JobID != "" {
-		id := row.JobID
-		box.Add(&widget.Button{Text: "Copy job ID", Icon: theme.ContentCopyIcon(), OnTapped: func() {
-			v.ui.app.Clipboard().SetContent(id)
-			v.ui.main.say("Job ID copied.")
-		}})
-		box.Add(&widget.Button{Text: "Rename…", Icon: theme.DocumentCreateIcon(), OnTapped: func() { v.rename(id, row.Name) }})
-	}
-	if len(motionBox.Objects) > 0 {
-		return container.NewVBox(box, motionBox)
-	}
-	return box
-}
-
-func (v *JobsView) download(jobID string, only []string) {
-	s := v.ui.session
-	go func() {
-		folder, files, err := s.eng.Download(context.Background(), jobID, only)
-		v.ui.onMain(func() {
-			if len(only) == 0 || err != nil {
-				v.apply(engine.Event{Saved: &engine.SavedJob{JobID: jobID, Folder: folder, Files: files, Err: err}})
-			} else if i := v.model.Index(jobID); i >= 0 {
-				row := v.model.At(i)
-				row.Files = append(row.Files, files...)
-				row.Folder = folder
-				v.showDetails()
-			}
-		})
-	}()
-}
-
-func (v *JobsView) openFolder(folder string) {
-	if err := v.ui.app.OpenURL(&url.URL{Scheme: "file", Path: folder}); err != nil {
-		v.ui.main.say("The folder could not be opened: " + folder)
-	}
-}
-
-func (v *JobsView) retry(submissionID string) {
-	if err := v.ui.session.eng.Retry(submissionID); err != nil {
-		v.ui.main.say(engine.Explain(err))
-		return
-	}
-	v.ui.main.say("Trying again.")
-}
-
-func (v *JobsView) rename(jobID, current string) {
-	entry := widget.NewEntry()
-	entry.SetText(current)
-	dialog.ShowForm("Rename the job", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
-		name := strings.TrimSpace(entry.Text)
-		if !ok || name == "" || name == current {
-			return
-		}
-		s := v.ui.session
-		go func() {
-			job, err := s.eng.Rename(context.Background(), jobID, name)
-			v.ui.onMain(func() {
-				if err != nil {
-					v.ui.main.say("The job was not renamed: " + engine.Explain(err))
-					return
-				}
-				v.model.AddJobs([]ugc.Job{job})
-				v.refresh()
-			})
-		}()
-	}, v.ui.win)
 }

@@ -62,7 +62,7 @@ func TestAJobIsFollowedToItsFilesWithANotification(t *testing.T) {
 			t.Errorf("the row went through only %v", phases)
 		}
 	})
-	if _, err := os.Stat(filepath.Join(folder, "all_bvh.zip")); err != nil {
+	if _, err := os.Stat(filepath.Join(folder, "Jump - all characters bvh.zip")); err != nil {
 		t.Errorf("no file: %v", err)
 	}
 	i := m.Jobs.model.Index(m.Jobs.model.At(0).Key())

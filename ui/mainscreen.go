@@ -27,7 +27,11 @@ type MainScreen struct {
 	Settings *widget.Button
 	// ForgetKey is the Settings dialog's Forget button, while it is open.
 	ForgetKey *widget.Button
-	Status    *widget.Label
+	// ResetDemo is the Settings dialog's Reset the demo button (demo only).
+	ResetDemo *widget.Button
+	// Asking is the confirmation on screen, if any.
+	Asking *question
+	Status *widget.Label
 	// ConfirmCost and ConfirmAbove are the Settings dialog's confirmation
 	// before costly jobs, while it is open.
 	ConfirmCost  *widget.Check
@@ -38,6 +42,8 @@ type MainScreen struct {
 	NewTake  *NewTake
 	Jobs     *JobsView
 	account  string // the key's owner, for About
+	said     int    // counts messages, so an old one's timer leaves a new one be
+	notifier *notifier
 
 	ui *UI
 }
@@ -112,8 +118,25 @@ func (m *MainScreen) attach(s *session) {
 	}()
 }
 
-// say shows a short message at the bottom of the window.
-func (m *MainScreen) say(msg string) { m.Status.SetText(msg) }
+// statusLife is how long a message stays at the bottom of the window: long
+// enough to read, gone before it is out of date.
+const statusLife = 12 * time.Second
+
+// say shows a short message at the bottom of the window; it goes after a
+// while, unless another has replaced it.
+func (m *MainScreen) say(msg string) {
+	m.said++
+	m.Status.SetText(msg)
+	if msg == "" {
+		return
+	}
+	gen := m.said
+	m.ui.after(statusLife, func() {
+		if m.said == gen {
+			m.Status.SetText("")
+		}
+	})
+}
 
 // submit queues requests in the engine; it returns at once, and the new
 // submissions appear in the activity list.
@@ -170,15 +193,16 @@ func (m *MainScreen) onEvent(ev engine.Event) {
 	m.notify(ev)
 }
 
-// started shows the journal once the engine has resumed it.
-func (m *MainScreen) started(s *session, records []*submit.Record, err error) {
+// started shows the journal once the engine has resumed it, with what the
+// disk holds and what the user removed from the list.
+func (m *MainScreen) started(s *session, st startState) {
 	if m.ui.session != s {
 		return
 	}
-	if err != nil {
-		m.say(engine.Explain(err))
+	if st.err != nil {
+		m.say(engine.Explain(st.err))
 	}
-	m.Jobs.start(records)
+	m.Jobs.start(st.records, st.onDisk, st.removed)
 }
 
 // notify sends a desktop notification when a job is done, either way.
@@ -192,12 +216,21 @@ func (m *MainScreen) notify(ev engine.Event) {
 		}
 		return "A job"
 	}
+	var n *fyne.Notification
 	switch {
 	case ev.Saved != nil && ev.Saved.Err == nil:
-		m.ui.app.SendNotification(fyne.NewNotification(name(ev.Saved.JobID)+" is ready",
-			joblist.Files(len(ev.Saved.Files))+" saved in "+ev.Saved.Folder))
+		n = fyne.NewNotification(name(ev.Saved.JobID)+" is ready",
+			joblist.Files(len(ev.Saved.Files))+" saved in "+ev.Saved.Folder)
 	case ev.Job != nil && ev.Job.Kind == watch.Failed:
-		m.ui.app.SendNotification(fyne.NewNotification(name(ev.Job.Job.ID)+" failed",
-			"Move could not process this video. Open Singlecam for what to do."))
+		n = fyne.NewNotification(name(ev.Job.Job.ID)+" failed",
+			"Move could not process this video. Open Singlecam for what to do.")
+	default:
+		return
+	}
+	if m.notifier == nil {
+		m.notifier = newNotifier(m.ui.app, m.ui.notificationsAvailable)
+	}
+	if !m.notifier.send(n) {
+		m.say(n.Title + ": " + n.Content) // no notification service: the status line, quietly
 	}
 }

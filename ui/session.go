@@ -2,14 +2,15 @@ package ui
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 
 	"singlecam/core/engine"
+	"singlecam/core/outputs"
 	"singlecam/core/paths"
 	"singlecam/core/secrets"
+	"singlecam/core/submit"
 )
 
 // keySource says how the session got its key, for the UI to tell the user.
@@ -28,7 +29,6 @@ type session struct {
 	demo   *engine.Demo
 	source keySource
 	cancel context.CancelFunc
-	temp   string // the demo's throw-away data folder
 	stop   func() // stands in for the engine's Stop in tests
 }
 
@@ -46,7 +46,7 @@ func (s *session) close(onMain func(func()), done func()) {
 	}()
 }
 
-// shutdown stops the engine, then the demo, and removes the demo's folder.
+// shutdown stops the engine, then the demo.
 func (s *session) shutdown() {
 	if s.stop != nil {
 		s.stop()
@@ -56,9 +56,14 @@ func (s *session) shutdown() {
 	if s.demo != nil {
 		s.demo.Close()
 	}
-	if s.temp != "" {
-		os.RemoveAll(s.temp)
-	}
+}
+
+// startState is what the main screen needs once the engine has started.
+type startState struct {
+	records []*submit.Record
+	onDisk  map[string]outputs.OnDisk
+	removed map[string]bool
+	err     error
 }
 
 // newSession starts an engine. Its events, and the journal's records once
@@ -74,8 +79,20 @@ func newSession(a fyne.App, key, endpoint, dataDir, downloadDir string, source k
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &session{eng: eng, source: source, cancel: cancel}
 	go func() {
+		var st startState
 		records, err := eng.Start(ctx, true)
-		m.ui.onMain(func() { m.started(s, records, err) })
+		st.err = err
+		for _, r := range records {
+			if eng.Mine(r) { // another key's submissions are not this list's
+				st.records = append(st.records, r)
+			}
+		}
+		onDisk, err := eng.OnDisk()
+		if st.err == nil {
+			st.err = err
+		}
+		st.onDisk, st.removed = onDisk, eng.Removed()
+		m.ui.onMain(func() { m.started(s, st) })
 	}()
 	return s, nil
 }
@@ -110,39 +127,59 @@ func (u *UI) openSession(key, endpoint string, source keySource) {
 	})
 }
 
-// startDemoServer starts the demo's simulator; a variable for tests.
-var startDemoServer = engine.StartDemo
+// startDemoServer starts the demo's simulator with its account kept in dir;
+// a variable for tests.
+var startDemoServer = engine.StartKeptDemo
 
-// startDemo starts the demo: its simulator and a throw-away data folder,
-// both let go of again if anything after them fails. It runs on its own
-// goroutine.
+// startDemo starts the built-in simulator with the demo's account kept in
+// the data folder, so demo jobs are still there at the next start; the
+// simulator is let go of again if anything after it fails. It runs on its
+// own goroutine.
 func (u *UI) startDemo() {
-	temp, err := os.MkdirTemp("", "singlecam-demo-")
-	if err != nil {
-		u.onMain(func() { u.showWelcome(err) })
-		return
+	dataDir, err := u.dataDir()
+	var demo *engine.Demo
+	if err == nil {
+		demo, err = startDemoServer(engine.DemoDir(dataDir))
 	}
-	demo, err := startDemoServer()
 	if err != nil {
-		os.RemoveAll(temp)
 		u.onMain(func() { u.showWelcome(err) })
 		return
 	}
 	u.onMain(func() {
 		u.closeSession(func() {
 			main := u.mainScreen()
-			s, err := newSession(u.app, demo.Key, demo.Endpoint, temp, filepath.Join(downloadDir(u.app), "Demo"), keyDemo, main)
+			s, err := newSession(u.app, demo.Key, demo.Endpoint, filepath.Join(engine.DemoDir(dataDir), "app"),
+				filepath.Join(downloadDir(u.app), "Demo"), keyDemo, main)
 			if err != nil {
-				go func() {
-					demo.Close()
-					os.RemoveAll(temp)
-				}()
+				go demo.Close()
 				u.showWelcome(err)
 				return
 			}
-			s.demo, s.temp = demo, temp
+			s.demo = demo
 			u.setSession(s)
 		})
+	})
+}
+
+// resetDemo closes the demo, forgets its account and starts it afresh.
+func (u *UI) resetDemo() {
+	s := u.session
+	if s == nil || s.source != keyDemo {
+		return
+	}
+	u.closeSession(func() {
+		u.win.SetContent(loading("Resetting the demo…"))
+		go func() {
+			dataDir, err := u.dataDir()
+			if err == nil {
+				err = engine.ResetDemo(engine.DemoDir(dataDir))
+			}
+			if err != nil {
+				u.onMain(func() { u.showWelcome(err) })
+				return
+			}
+			u.startDemo()
+		}()
 	})
 }
 

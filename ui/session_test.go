@@ -45,13 +45,14 @@ func TestClosingASessionDoesNotBlockTheUIGoroutine(t *testing.T) {
 	e.q.until(t, "the old session to end", func() bool { return nextRan })
 }
 
-// A demo that cannot start leaves no simulator and no temporary folder.
+// A demo that cannot start leaves no simulator, no session and no
+// temporary folder.
 func TestADemoThatFailsToStartLeavesNothingBehind(t *testing.T) {
 	e := newTestEnv(t)
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	startDemoServer = func() (*engine.Demo, error) { return nil, errors.New("no free port") }
-	t.Cleanup(func() { startDemoServer = engine.StartDemo })
+	startDemoServer = func(string) (*engine.Demo, error) { return nil, errors.New("no free port") }
+	t.Cleanup(func() { startDemoServer = engine.StartKeptDemo })
 	e.ui.startDemo()
 	e.q.settle()
 	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {

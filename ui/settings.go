@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/engine"
@@ -26,8 +27,14 @@ func (m *MainScreen) onSettings() {
 	replace := &widget.Button{Text: "Use another key…", OnTapped: func() { d.Hide(); m.ui.showWelcome(nil) }}
 	switch s.source {
 	case keyDemo:
-		about = "You are in demo mode: no key is used and nothing leaves this computer."
+		about = "You are in demo mode: no key is used and nothing leaves this computer. The demo's jobs are kept between runs, in Singlecam's data folder."
 		actions = append(actions, &widget.Button{Text: "Leave the demo and enter a key…", OnTapped: func() { d.Hide(); m.ui.showWelcome(nil) }})
+		m.ResetDemo = &widget.Button{Text: "Reset the demo…", Icon: theme.ViewRefreshIcon(), OnTapped: func() {
+			d.Hide()
+			m.confirm("Reset the demo?", "The demo forgets its jobs and starts empty, as on the first run. Files it saved in the download folder stay.",
+				"Reset the demo", m.ui.resetDemo)
+		}}
+		actions = append(actions, m.ResetDemo)
 	case keyEnvironment:
 		about = "The API key comes from the MOVE_API_KEY environment variable, which takes precedence over a saved key. Unset it to use a key saved in Singlecam."
 	case keySessionOnly:
@@ -35,18 +42,21 @@ func (m *MainScreen) onSettings() {
 		actions = append(actions, replace)
 	default:
 		about = "The API key is saved in your system's keyring (service \"" + secrets.KeyringService + "\")."
-		forget := &widget.Button{Text: "Forget the key", OnTapped: func() {
+		forget := &widget.Button{Text: "Forget the key…", OnTapped: func() {
 			d.Hide()
-			go func() {
-				err := m.ui.forgetKey()
-				m.ui.onMain(func() {
-					if err != nil {
-						dialog.ShowInformation("Could not forget the key", engine.Explain(err), m.ui.win)
-						return
-					}
-					m.ui.showWelcome(nil)
+			m.confirm("Forget the API key?", "Singlecam removes the key from your system's keyring and goes back to the first screen. Your jobs stay in your Move account; to use them again, paste the key (or a new one from your Move account).",
+				"Forget the key", func() {
+					go func() {
+						err := m.ui.forgetKey()
+						m.ui.onMain(func() {
+							if err != nil {
+								dialog.ShowInformation("Could not forget the key", engine.Explain(err), m.ui.win)
+								return
+							}
+							m.ui.showWelcome(nil)
+						})
+					}()
 				})
-			}()
 		}}
 		m.ForgetKey = forget
 		actions = append(actions, replace, forget)
@@ -67,7 +77,10 @@ func (m *MainScreen) onSettings() {
 		widget.NewSeparator(),
 		bold("About"), widget.NewLabel(m.about()),
 	)
-	d = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, 520), container.NewVScroll(body)), m.ui.win)
+	// As tall as the window allows (title and Close button take about 150
+	// px): at 900×600 a fixed 520 px pushed Close over the About line.
+	height := fyne.Min(520, fyne.Max(240, m.ui.win.Canvas().Size().Height-150))
+	d = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, height), container.NewVScroll(body)), m.ui.win)
 	d.Show()
 }
 
@@ -128,6 +141,23 @@ func (m *MainScreen) endpointSetting() fyne.CanvasObject {
 	note := widget.NewLabel("For testing against 'singlecam simulate'. Used from the next start.")
 	note.TextStyle.Italic = true
 	return container.NewVBox(entry, note)
+}
+
+// confirm asks before an action that cannot be undone; the question is kept
+// so tests can answer it.
+func (m *MainScreen) confirm(title, message, yes string, onYes func()) {
+	text := widget.NewLabel(message)
+	text.Wrapping = fyne.TextWrapWord
+	var d *dialog.ConfirmDialog
+	answer := func(ok bool) {
+		m.Asking = nil
+		if ok {
+			onYes()
+		}
+	}
+	d = dialog.NewCustomConfirm(title, yes, "Cancel", container.NewGridWrap(fyne.NewSize(380, 110), text), answer, m.ui.win)
+	m.Asking = &question{title: title, dialog: d, answer: func(ok bool) { d.Hide(); answer(ok) }}
+	d.Show()
 }
 
 func (m *MainScreen) about() string {

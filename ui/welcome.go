@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"runtime"
 	"strings"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/secrets"
+	"singlecam/core/ugc"
 )
 
 // moveAccountURL is where users make API keys.
@@ -28,6 +30,7 @@ type Welcome struct {
 	Demo    *widget.Button
 	Status  *widget.Label
 	Busy    *widget.Activity
+	MakeKey *widget.Hyperlink
 
 	ui *UI
 }
@@ -42,7 +45,7 @@ func (u *UI) showWelcome(reason error) {
 	case errors.Is(reason, secrets.ErrNoKeyring):
 		// A fact about this computer, not a mistake: say it calmly.
 		w.Status.Importance = widget.MediumImportance
-		w.Status.SetText("Note: this computer has no keyring service, so a key can be used for one session at a time (or set MOVE_API_KEY).")
+		w.Status.SetText("Note: this computer has no keyring to remember your key in. Paste it each time you start Singlecam: it is kept until you close the app. " + keyringAdvice())
 	case reason != nil && !errors.Is(reason, secrets.ErrNoKey):
 		w.Status.Importance = widget.DangerImportance
 		w.Status.SetText(engine.Explain(reason))
@@ -68,8 +71,9 @@ func newWelcome(u *UI) *Welcome {
 	intro := widget.NewLabel("Turn a video of one person into motion capture (FBX, GLB, BLEND, USD, BVH) with Move AI.\n" +
 		"Singlecam needs your Move API key. It is checked with Move, then kept in your system's keyring, never in a file.")
 	intro.Wrapping = fyne.TextWrapWord
-	where := container.NewHBox(widget.NewLabel("No key yet?"),
-		widget.NewHyperlink("Make one in your Move account", moveAccountURL))
+	w.MakeKey = widget.NewHyperlink("Make one in your Move account", moveAccountURL)
+	w.MakeKey.OnTapped = func() { u.openAddress(moveAccountURL) }
+	where := container.NewHBox(widget.NewLabel("No key yet?"), w.MakeKey)
 	demoNote := widget.NewLabel("Or try everything first, offline, against Singlecam's built-in Move simulator.")
 	demoNote.Wrapping = fyne.TextWrapWord
 
@@ -116,7 +120,7 @@ func (w *Welcome) onCheck() {
 		defer cancel()
 		account, err := w.ui.checkKey(ctx, key)
 		if err != nil {
-			w.ui.onMain(func() { w.fail(engine.ExplainKeyCheck(err)) })
+			w.ui.onMain(func() { w.fail(explainWelcomeKey(err)) })
 			return
 		}
 		saveErr := w.ui.saveKey(key)
@@ -145,10 +149,12 @@ func (w *Welcome) fail(msg string) {
 
 // offerSessionOnly handles a desktop without a keyring service.
 func (w *Welcome) offerSessionOnly(key, account string) {
-	dialog.ShowConfirm("No keyring on this computer",
-		"The key of "+account+" works, but this computer has no keyring service to keep it in.\n"+
-			"Singlecam can use it until you close the app, without saving it anywhere.\n"+
-			"(To keep it, set MOVE_API_KEY, or install and unlock a keyring such as GNOME Keyring.)\n\nUse it for this session only?",
+	text := widget.NewLabel("The key of " + account + " works, but this computer has no keyring to remember it in.\n\n" +
+		"Singlecam can use it until you close the app, without saving it anywhere; next time, paste it again.\n\n" +
+		keyringAdvice())
+	text.Wrapping = fyne.TextWrapWord
+	dialog.ShowCustomConfirm("No keyring on this computer", "Use it for now", "Don't use it",
+		container.NewGridWrap(fyne.NewSize(420, 200), text),
 		func(ok bool) {
 			if !ok {
 				w.Status.SetText("The key was not kept.")
@@ -157,6 +163,26 @@ func (w *Welcome) offerSessionOnly(key, account string) {
 			w.Key.SetText("")
 			w.ui.openSession(key, "", keySessionOnly)
 		}, w.ui.win)
+}
+
+// explainWelcomeKey is ExplainKeyCheck as the welcome screen says it: a
+// refused key is pasted again here (this screen has no Settings).
+func explainWelcomeKey(err error) string {
+	if errors.Is(err, ugc.ErrUnauthorized) {
+		return "Move refused the API key. Copy it again from your Move account (all of it) and paste it above, or make a new one there."
+	}
+	return engine.ExplainKeyCheck(err)
+}
+
+// keyringAdvice says in plain words how this system gets a keyring.
+func keyringAdvice() string {
+	switch runtime.GOOS {
+	case "windows":
+		return "To have Singlecam remember it, sign in to Windows with a user account that has Credential Manager (every normal account does)."
+	case "darwin":
+		return "To have Singlecam remember it, make sure your login keychain is unlocked (Keychain Access, in Applications › Utilities)."
+	}
+	return "To have Singlecam remember it, install your desktop's password store (\"GNOME Keyring\" or \"KWallet\", from your software centre), sign out and back in, then start Singlecam again."
 }
 
 func (w *Welcome) onDemo() {

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
@@ -39,6 +41,9 @@ func TestARefusedKeyIsSaidPlainlyAndNotSaved(t *testing.T) {
 	test.Type(w.Key, "not-the-right-key-123")
 	test.Tap(w.Check)
 	e.q.until(t, "the refusal", func() bool { return strings.Contains(w.Status.Text, "Move refused the API key") })
+	if strings.Contains(w.Status.Text, "Settings") {
+		t.Errorf("the welcome screen points to Settings, which it does not have: %q", w.Status.Text)
+	}
 	if w.Check.Disabled() {
 		t.Error("Check and save stayed disabled after the answer")
 	}
@@ -72,6 +77,21 @@ func TestSettingsForgetTheKey(t *testing.T) {
 		t.Fatal("no Forget button in Settings")
 	}
 	test.Tap(e.ui.main.ForgetKey)
+	e.q.settle()
+	if _, _, err := e.keys.lookup(); err != nil {
+		t.Fatalf("the key was forgotten before the user confirmed: %v", err)
+	}
+	if e.ui.main.Asking == nil || !strings.Contains(e.ui.main.Asking.title, "Forget") {
+		t.Fatal("Forget the key did not ask first")
+	}
+	e.ui.main.Asking.answer(false) // Cancel keeps it
+	e.q.settle()
+	if _, _, err := e.keys.lookup(); err != nil || e.ui.win.Content() != e.ui.main.content {
+		t.Fatalf("Cancel forgot the key or left the main screen: %v", err)
+	}
+	e.ui.main.onSettings()
+	test.Tap(e.ui.main.ForgetKey)
+	e.ui.main.Asking.answer(true)
 	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
 	if _, _, err := e.keys.lookup(); err == nil {
 		t.Error("the key is still in the keyring")
@@ -98,3 +118,24 @@ func TestALockedKeyringAsksToUnlockInsteadOfOfferingASessionKey(t *testing.T) {
 		t.Error("a dialog (the session-only offer) opened for a locked keyring")
 	}
 }
+
+// Without a browser, "Make one in your Move account" shows the address to copy.
+func TestTheAccountLinkShowsItsAddressWithoutABrowser(t *testing.T) {
+	e := newTestEnv(t)
+	e.ui.Start()
+	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
+	e.ui.app = noBrowser{e.ui.app}
+	e.ui.welcome.MakeKey.OnTapped() // as a tap on its text does
+	if e.ui.shownAddress == nil || e.ui.shownAddress.Text != moveAccountURL.String() {
+		t.Fatalf("no address shown: %+v", e.ui.shownAddress)
+	}
+	test.Tap(e.ui.shownAddress.Copy)
+	if got := e.ui.app.Clipboard().Content(); got != moveAccountURL.String() {
+		t.Errorf("clipboard %q", got)
+	}
+}
+
+// noBrowser is an app whose URL opener fails, as on a desktop without one.
+type noBrowser struct{ fyne.App }
+
+func (noBrowser) OpenURL(*url.URL) error { return errors.New("no browser") }
