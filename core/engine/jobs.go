@@ -128,7 +128,7 @@ const hiddenFile = "removed-jobs.json"
 // cancelled first if it can be.
 func (e *Engine) Remove(key string) error {
 	if rec := e.record(key); rec != nil && !rec.Finished() {
-		if err := e.queue.Cancel(key); err != nil && !errors.Is(err, submit.ErrTooLateToCancel) {
+		if err := e.Cancel(key); err != nil && !errors.Is(err, submit.ErrTooLateToCancel) {
 			return err
 		}
 	}
