@@ -36,14 +36,14 @@ func TestNoNotificationServiceUsesTheStatusLine(t *testing.T) {
 	sent := &countingApp{App: e.ui.app}
 	e.ui.app = sent
 	m.Jobs.model.AddJobs([]ugc.Job{{ID: "job-1", Name: "Backflip"}})
-	m.notify(engine.Event{Saved: &engine.SavedJob{JobID: "job-1", Folder: "/dl/Backflip", Files: make([]outputs.Saved, 2)}})
+	m.notify(engine.SavedJob{JobID: "job-1", Folder: "/dl/Backflip", Files: make([]outputs.Saved, 2)})
 	if sent.n != 0 {
 		t.Errorf("%d notifications sent with no service", sent.n)
 	}
 	if !strings.Contains(m.Status.Text, "Backflip is ready") {
 		t.Errorf("status line %q", m.Status.Text)
 	}
-	m.notify(engine.Event{Job: &watch.Event{Kind: watch.Failed, Job: ugc.Job{ID: "job-1"}}})
+	m.notify(engine.JobUpdate{Event: watch.Event{Kind: watch.Failed, Job: ugc.Job{ID: "job-1"}}})
 	if !strings.Contains(m.Status.Text, "Backflip failed") {
 		t.Errorf("status line %q", m.Status.Text)
 	}

@@ -237,7 +237,7 @@ func (v *JobsView) download(jobID string, only []string) {
 				return
 			}
 			if len(only) == 0 || err != nil {
-				v.apply(engine.Event{Saved: &engine.SavedJob{JobID: jobID, Folder: folder, Files: files, Err: err}})
+				v.apply(engine.SavedJob{JobID: jobID, Folder: folder, Files: files, Err: err})
 			} else if i := v.model.Index(jobID); i >= 0 {
 				row := v.model.At(i)
 				row.Files = append(row.Files, files...)

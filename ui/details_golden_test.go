@@ -37,13 +37,13 @@ func TestDetailsPaneRenders(t *testing.T) {
 		{ID: "job-77aa01-failed", Name: "Cartwheel on the beach", Created: now.Add(-26 * time.Hour), State: ugc.StateFailed},
 	})
 	folder := "/home/animator/Downloads/Singlecam/landscape shoot/Backflip"
-	v.model.Apply(engine.Event{Saved: &engine.SavedJob{JobID: "job-3f2c9a1e-saved", Folder: folder, Files: []outputs.Saved{
+	v.model.Apply(engine.SavedJob{JobID: "job-3f2c9a1e-saved", Folder: folder, Files: []outputs.Saved{
 		{Format: "main_fbx", Path: folder + "/Backflip - main.fbx", Size: 2_400_000},
 		{Format: "render_video", Path: folder + "/Backflip - render.mp4", Size: 31_000_000},
 		{Format: "render_overlay_video", Path: folder + "/Backflip - render overlay.mp4", Size: 33_500_000},
-	}}})
+	}})
 	up := submit.Status{ID: "sub-up", Name: "Spin kick", Step: submit.StepUploadingVideo, Done: 812_000_000, Total: 3_900_000_000}
-	v.model.Apply(engine.Event{Submission: &up})
+	v.model.Apply(engine.SubmissionUpdate{Status: up})
 
 	w := test.NewTempWindow(t, container.NewVScroll(container.NewPadded(v.Details)))
 	w.Resize(fyne.NewSize(420, 560)) // the pane's width in a 900 px window

@@ -131,13 +131,13 @@ func TestJobRowsRender(t *testing.T) {
 		{ID: "job-5", Name: "Mystery", Created: now.Add(-45 * time.Hour), State: ugc.ParseJobState("QUEUED_FOR_GPU"), RawState: "QUEUED_FOR_GPU"},
 	})
 	// The states that only this machine knows come from engine events.
-	sub := func(s submit.Status) { v.model.Apply(engine.Event{Submission: &s}) }
+	sub := func(s submit.Status) { v.model.Apply(engine.SubmissionUpdate{Status: s}) }
 	sub(submit.Status{ID: "sub-up", Name: "Uploading take", Step: submit.StepUploadingVideo, Done: 812_000_000, Total: 3_900_000_000})
 	sub(submit.Status{ID: "sub-wait", Name: "Waiting take", Step: submit.StepWaiting, Err: ugc.ErrUnavailable})
 	v.model.AddJobs([]ugc.Job{{ID: "job-6", Name: "Downloading take", Created: now.Add(-4 * time.Hour), State: ugc.StateFinished},
 		{ID: "job-7", Name: "Saved take", Created: now.Add(-5 * time.Hour), State: ugc.StateFinished}})
-	v.model.Apply(engine.Event{Download: &engine.DownloadProgress{JobID: "job-6", Format: "render_video", Done: 400_000, Total: 1_000_000}})
-	v.model.Apply(engine.Event{Saved: &engine.SavedJob{JobID: "job-7", Folder: "/home/me/Downloads/Singlecam/Saved take", Files: make([]outputs.Saved, 7)}})
+	v.model.Apply(engine.DownloadProgress{JobID: "job-6", Format: "render_video", Done: 400_000, Total: 1_000_000})
+	v.model.Apply(engine.SavedJob{JobID: "job-7", Folder: "/home/me/Downloads/Singlecam/Saved take", Files: make([]outputs.Saved, 7)})
 	w := test.NewTempWindow(t, v.content)
 	w.Resize(fyne.NewSize(520, 1900)) // every state in view at once
 	v.refresh()

@@ -217,12 +217,18 @@ func (m *MainScreen) notify(ev engine.Event) {
 		return "A job"
 	}
 	var n *fyne.Notification
-	switch {
-	case ev.Saved != nil && ev.Saved.Err == nil:
-		n = fyne.NewNotification(name(ev.Saved.JobID)+" is ready",
-			joblist.Files(len(ev.Saved.Files))+" saved in "+ev.Saved.Folder)
-	case ev.Job != nil && ev.Job.Kind == watch.Failed:
-		n = fyne.NewNotification(name(ev.Job.Job.ID)+" failed",
+	switch ev := ev.(type) {
+	case engine.SavedJob:
+		if ev.Err != nil {
+			return
+		}
+		n = fyne.NewNotification(name(ev.JobID)+" is ready",
+			joblist.Files(len(ev.Files))+" saved in "+ev.Folder)
+	case engine.JobUpdate:
+		if ev.Kind != watch.Failed {
+			return
+		}
+		n = fyne.NewNotification(name(ev.Job.ID)+" failed",
 			"Move could not process this video. Open Singlecam for what to do.")
 	default:
 		return

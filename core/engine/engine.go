@@ -38,13 +38,22 @@ type Config struct {
 	NetworkWait  backoff.Policy // zero: waits from 5 s up to 5 min while the network is down
 }
 
-// Event is one thing that happened; exactly one field is set.
-type Event struct {
-	Submission *submit.Status
-	Job        *watch.Event
-	Download   *DownloadProgress
-	Saved      *SavedJob
-}
+// Event is one thing that happened: a SubmissionUpdate, a JobUpdate, a
+// DownloadProgress or a SavedJob. The unexported method seals the set, so a
+// type switch over those four is the whole story.
+type Event interface{ isEvent() }
+
+// SubmissionUpdate says a submission moved on: a step, bytes sent, or its end.
+type SubmissionUpdate struct{ submit.Status }
+
+// JobUpdate is what the watcher saw of a job: progress, a new state, outputs
+// ready, or that it stopped following it.
+type JobUpdate struct{ watch.Event }
+
+func (SubmissionUpdate) isEvent() {}
+func (JobUpdate) isEvent()        {}
+func (DownloadProgress) isEvent() {}
+func (SavedJob) isEvent()         {}
 
 // DownloadProgress is one output's download under way.
 type DownloadProgress struct {
@@ -277,7 +286,7 @@ func (e *Engine) Download(ctx context.Context, jobID string, only []string) (str
 	defer done()
 	root := e.folderFor(jobID)
 	folder, files, err := e.saver.SaveIn(ctx, root, jobID, only, func(format string, done, total int64) {
-		e.onEvent(Event{Download: &DownloadProgress{JobID: jobID, Format: format, Done: done, Total: total}})
+		e.onEvent(DownloadProgress{JobID: jobID, Format: format, Done: done, Total: total})
 	})
 	if err != nil {
 		return folder, files, &DownloadError{JobID: jobID, Dir: root, Err: err}
@@ -353,25 +362,25 @@ func (e *Engine) onSubmission(s submit.Status) {
 			e.track(rec)
 		}
 	}
-	e.onEvent(Event{Submission: &s})
+	e.onEvent(SubmissionUpdate{Status: s})
 	if submitted {
 		e.watcher.Follow(s.JobID)
 	}
 }
 
 func (e *Engine) onJob(ev watch.Event) {
-	e.onEvent(Event{Job: &ev})
+	e.onEvent(JobUpdate{Event: ev})
 	switch ev.Kind {
 	case watch.Abandoned:
 		// The job is fine; its files are to be fetched later, by hand.
-		e.onEvent(Event{Saved: &SavedJob{JobID: ev.Job.ID, Err: &DownloadError{JobID: ev.Job.ID, Dir: e.folderFor(ev.Job.ID), Err: ev.Err}}})
+		e.onEvent(SavedJob{JobID: ev.Job.ID, Err: &DownloadError{JobID: ev.Job.ID, Dir: e.folderFor(ev.Job.ID), Err: ev.Err}})
 	case watch.OutputsReady:
 		if e.autoDownloading() {
 			e.downloads.Add(1)
 			go func() {
 				defer e.downloads.Done()
 				folder, files, err := e.downloadPatiently(e.runContext(), ev.Job.ID)
-				e.onEvent(Event{Saved: &SavedJob{JobID: ev.Job.ID, Folder: folder, Files: files, Err: err}})
+				e.onEvent(SavedJob{JobID: ev.Job.ID, Folder: folder, Files: files, Err: err})
 			}()
 		}
 	case watch.Failed:
@@ -379,7 +388,7 @@ func (e *Engine) onJob(ev watch.Event) {
 	case watch.Gone:
 		// Nothing will come of it: say why, where the outputs would have been.
 		e.markDelivered(ev.Job.ID, "")
-		e.onEvent(Event{Saved: &SavedJob{JobID: ev.Job.ID, Err: ev.Err}})
+		e.onEvent(SavedJob{JobID: ev.Job.ID, Err: ev.Err})
 	}
 }
 
@@ -407,7 +416,7 @@ func (e *Engine) markDelivered(jobID, folder string) {
 	if rec != nil {
 		rec.Delivered, rec.SavedIn, rec.Updated = true, folder, time.Now()
 		if err := e.queue.Journal().Save(rec); err != nil {
-			e.onEvent(Event{Saved: &SavedJob{JobID: jobID, Err: fmt.Errorf("journal: %w", err)}})
+			e.onEvent(SavedJob{JobID: jobID, Err: fmt.Errorf("journal: %w", err)})
 		}
 		e.queue.Journal().Release(rec.ID)
 	}

@@ -50,14 +50,20 @@ func run(t *testing.T, fault func(*ugcsim.Faults)) ([]byte, *engine.SavedJob, st
 	}, func(ev engine.Event) {
 		mu.Lock()
 		defer mu.Unlock()
-		switch {
-		case ev.Saved != nil:
-			saved = ev.Saved
+		switch ev := ev.(type) {
+		case engine.SavedJob:
+			saved = &ev
 			once.Do(func() { close(done) })
-		case ev.Submission != nil && ev.Submission.Step == submit.StepFailed:
-			failure = engine.Explain(ev.Submission.Err)
+		case engine.SubmissionUpdate:
+			if ev.Step != submit.StepFailed {
+				return
+			}
+			failure = engine.Explain(ev.Err)
 			once.Do(func() { close(done) })
-		case ev.Job != nil && ev.Job.Kind == watch.Failed:
+		case engine.JobUpdate:
+			if ev.Kind != watch.Failed {
+				return
+			}
 			failure = "the job failed"
 			once.Do(func() { close(done) })
 		}

@@ -46,8 +46,8 @@ func fastEngine(t *testing.T, fault func(*ugcsim.Faults), publish time.Duration,
 		NetworkWait: backoff.Policy{BaseDelay: time.Millisecond, MaxDelay: 10 * time.Millisecond},
 		Watch:       watch.Config{MinInterval: 5 * time.Millisecond, MaxInterval: 20 * time.Millisecond, PublishTimeout: publish},
 	}, func(ev engine.Event) {
-		if ev.Saved != nil {
-			once.Do(func() { saved <- *ev.Saved })
+		if s, ok := ev.(engine.SavedJob); ok {
+			once.Do(func() { saved <- s })
 		}
 	})
 	if err != nil {

@@ -63,9 +63,9 @@ func TestStopEndsAManualDownloadAndNoEventFollows(t *testing.T) {
 		if stopped {
 			lateEvents++
 		}
-		if ev.Job != nil && ev.Job.Kind == watch.OutputsReady {
+		if j, ok := ev.(engine.JobUpdate); ok && j.Kind == watch.OutputsReady {
 			jobMade.Store(true)
-			ready <- ev.Job.Job.ID
+			ready <- j.Job.ID
 		}
 	})
 	if err != nil {

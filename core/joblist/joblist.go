@@ -205,19 +205,19 @@ func (l *List) applyJob(r *Row, j ugc.Job) {
 // Apply shows one engine event and returns the id of the row it changed
 // ("" if none).
 func (l *List) Apply(ev engine.Event) string {
-	switch {
-	case ev.Submission != nil:
-		return l.applySubmission(*ev.Submission)
-	case ev.Job != nil:
-		r := l.find(ev.Job.Job.ID)
-		if r == nil || ev.Job.Kind == watch.Abandoned {
+	switch ev := ev.(type) {
+	case engine.SubmissionUpdate:
+		return l.applySubmission(ev.Status)
+	case engine.JobUpdate:
+		r := l.find(ev.Job.ID)
+		if r == nil || ev.Kind == watch.Abandoned {
 			return "" // the Saved event that follows says why
 		}
-		l.applyJob(r, ev.Job.Job)
+		l.applyJob(r, ev.Job)
 		l.applyDisk(r)
 		return r.Key()
-	case ev.Download != nil:
-		d := ev.Download
+	case engine.DownloadProgress:
+		d := ev
 		r := l.find(d.JobID)
 		if r == nil {
 			return ""
@@ -228,8 +228,8 @@ func (l *List) Apply(ev engine.Event) string {
 			r.Detail = fmt.Sprintf("Downloading %s · %s of %s", d.Format, submit.HumanBytes(d.Done), submit.HumanBytes(d.Total))
 		}
 		return r.Key()
-	case ev.Saved != nil:
-		s := ev.Saved
+	case engine.SavedJob:
+		s := ev
 		r := l.find(s.JobID)
 		if r == nil {
 			return ""

@@ -25,8 +25,8 @@ func percent(p int) *int { return &p }
 func TestARowGoesFromUploadToDownloaded(t *testing.T) {
 	c := &clock{now: t0}
 	l := New(c.Now)
-	sub := func(s submit.Status) { l.Apply(engine.Event{Submission: &s}) }
-	job := func(kind watch.Kind, j ugc.Job) { l.Apply(engine.Event{Job: &watch.Event{Kind: kind, Job: j}}) }
+	sub := func(s submit.Status) { l.Apply(engine.SubmissionUpdate{Status: s}) }
+	job := func(kind watch.Kind, j ugc.Job) { l.Apply(engine.JobUpdate{Event: watch.Event{Kind: kind, Job: j}}) }
 	var seen []string
 	look := func() {
 		r := l.At(0)
@@ -45,9 +45,9 @@ func TestARowGoesFromUploadToDownloaded(t *testing.T) {
 	job(watch.OutputsReady, ugc.Job{ID: "job-1", State: ugc.StateFinished, Percent: percent(100),
 		Outputs: []ugc.Output{{Format: "main_fbx", File: ugc.File{PresignedURL: "u"}}}})
 	look()
-	l.Apply(engine.Event{Download: &engine.DownloadProgress{JobID: "job-1", Format: "main_fbx", Done: 500, Total: 1000}})
+	l.Apply(engine.DownloadProgress{JobID: "job-1", Format: "main_fbx", Done: 500, Total: 1000})
 	look()
-	l.Apply(engine.Event{Saved: &engine.SavedJob{JobID: "job-1", Folder: "/out/Backflip", Files: []outputs.Saved{{}}}})
+	l.Apply(engine.SavedJob{JobID: "job-1", Folder: "/out/Backflip", Files: []outputs.Saved{{}}})
 	look()
 	want := []string{
 		"uploading 0.00 Waiting for a free upload slot",
@@ -94,9 +94,9 @@ func TestJournalAndAccountMergeWithoutDuplicates(t *testing.T) {
 // the submission says so: the job still ends up in one row.
 func TestAJobListedBeforeItsSubmissionSaysSoStaysOneRow(t *testing.T) {
 	l := New(nil)
-	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Name: "Jump", Step: submit.StepUploadingVideo}})
+	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-1", Name: "Jump", Step: submit.StepUploadingVideo}})
 	l.AddJobs([]ugc.Job{{ID: "job-1", Name: "Jump", Created: t0, State: ugc.StateNotStarted}})
-	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Name: "Jump", Step: submit.StepSubmitted, JobID: "job-1"}})
+	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-1", Name: "Jump", Step: submit.StepSubmitted, JobID: "job-1"}})
 	if l.Len() != 1 || l.At(0).SubmissionID != "sub-1" || l.At(0).JobID != "job-1" {
 		t.Fatalf("%d rows, first %+v", l.Len(), l.At(0))
 	}
@@ -104,7 +104,7 @@ func TestAJobListedBeforeItsSubmissionSaysSoStaysOneRow(t *testing.T) {
 
 func TestFailuresSayWhy(t *testing.T) {
 	l := New(nil)
-	l.Apply(engine.Event{Submission: &submit.Status{ID: "s", Name: "x", Step: submit.StepFailed, Err: errors.New("upload the video: boom")}})
+	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "s", Name: "x", Step: submit.StepFailed, Err: errors.New("upload the video: boom")}})
 	if r := l.At(0); r.Phase != Failed || !strings.HasPrefix(r.Detail, "Failed: ") {
 		t.Errorf("%+v", r)
 	}
@@ -139,7 +139,7 @@ func BenchmarkRefreshThousandRows(b *testing.B) {
 	for i := range b.N {
 		j := jobs[i%1000]
 		j.Percent = percent((i + 1) % 100)
-		l.Apply(engine.Event{Job: &watch.Event{Kind: watch.Progressed, Job: j}})
+		l.Apply(engine.JobUpdate{Event: watch.Event{Kind: watch.Progressed, Job: j}})
 		for k := range l.Len() {
 			_ = l.At(k).Detail
 		}
@@ -150,11 +150,11 @@ func BenchmarkRefreshThousandRows(b *testing.B) {
 // knew of it, and says why it is not followed, without calling it finished.
 func TestAnAbandonedJobKeepsItsRow(t *testing.T) {
 	l := New(nil)
-	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Name: "Backflip", Step: submit.StepSubmitted, JobID: "job-1"}})
-	l.Apply(engine.Event{Job: &watch.Event{Kind: watch.StateChanged, Job: ugc.Job{ID: "job-1", State: ugc.StateRunning,
+	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-1", Name: "Backflip", Step: submit.StepSubmitted, JobID: "job-1"}})
+	l.Apply(engine.JobUpdate{Event: watch.Event{Kind: watch.StateChanged, Job: ugc.Job{ID: "job-1", State: ugc.StateRunning,
 		Percent: percent(40), Outputs: []ugc.Output{{Format: "main_fbx"}}}}})
-	l.Apply(engine.Event{Job: &watch.Event{Kind: watch.Abandoned, Job: ugc.Job{ID: "job-1"}, Err: ugc.ErrUnauthorized}})
-	l.Apply(engine.Event{Saved: &engine.SavedJob{JobID: "job-1", Err: &engine.DownloadError{JobID: "job-1", Err: ugc.ErrUnauthorized}}})
+	l.Apply(engine.JobUpdate{Event: watch.Event{Kind: watch.Abandoned, Job: ugc.Job{ID: "job-1"}, Err: ugc.ErrUnauthorized}})
+	l.Apply(engine.SavedJob{JobID: "job-1", Err: &engine.DownloadError{JobID: "job-1", Err: ugc.ErrUnauthorized}})
 	r := l.At(0)
 	if r.Phase != Processing || len(r.Outputs) != 1 || !strings.Contains(r.Detail, "Move refused the API key") {
 		t.Errorf("row: %s %.2f %q, %d outputs", r.Phase, r.Progress, r.Detail, len(r.Outputs))
@@ -194,7 +194,7 @@ func TestSavedJobsShowAsSavedFromTheDisk(t *testing.T) {
 		}
 	}
 	// A poll after that keeps the saved job saved.
-	l.Apply(engine.Event{Job: &watch.Event{Kind: watch.OutputsReady, Job: ugc.Job{ID: "job-all", State: ugc.StateFinished, Outputs: outs}}})
+	l.Apply(engine.JobUpdate{Event: watch.Event{Kind: watch.OutputsReady, Job: ugc.Job{ID: "job-all", State: ugc.StateFinished, Outputs: outs}}})
 	if r := l.At(l.Index("job-all")); r.Phase != Downloaded {
 		t.Errorf("after a poll the saved job is %s", r.Phase)
 	}
@@ -209,11 +209,11 @@ func TestRemovedAndCancelledRowsLeave(t *testing.T) {
 	if l.Len() != 1 || l.At(0).JobID != "job-2" {
 		t.Errorf("rows after a removal: %d", l.Len())
 	}
-	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Name: "Up", Step: submit.StepUploadingVideo}})
+	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-1", Name: "Up", Step: submit.StepUploadingVideo}})
 	if l.Len() != 2 {
 		t.Fatalf("%d rows", l.Len())
 	}
-	l.Apply(engine.Event{Submission: &submit.Status{ID: "sub-1", Step: submit.StepCancelled}})
+	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-1", Step: submit.StepCancelled}})
 	if l.Len() != 1 || l.Index("sub-1") >= 0 {
 		t.Errorf("a cancelled submission is still listed")
 	}

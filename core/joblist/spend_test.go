@@ -32,7 +32,7 @@ func TestMonthEstimateCountsThisComputersJobsOfThisMonth(t *testing.T) {
 func TestNoteEstimateReachesARowMadeByAnEvent(t *testing.T) {
 	l := New(func() time.Time { return t0 })
 	s := submit.Status{ID: "sub-1", Name: "Jump", Step: submit.StepQueued}
-	l.Apply(engine.Event{Submission: &s}) // the queue spoke before Submit returned
+	l.Apply(engine.SubmissionUpdate{Status: s}) // the queue spoke before Submit returned
 	l.NoteEstimate(&submit.Record{ID: "sub-1", Created: t0, Estimate: &price.Estimate{S1Cents: 4, S2Cents: 7}})
 	if l.Len() != 1 || l.At(0).Estimate == nil || l.At(0).Estimate.String() != "$0.04–$0.07" {
 		t.Errorf("%d rows, estimate %v", l.Len(), l.At(0).Estimate)

@@ -172,12 +172,12 @@ func (e *crashEnv) openApp(appDir string) []string {
 		DownloadDir: appDir, AutoDownload: true}
 	fastEngine(&cfg)
 	eng, err := engine.New(cfg, func(ev engine.Event) {
-		if ev.Saved != nil {
+		if s, ok := ev.(engine.SavedJob); ok {
 			mu.Lock()
-			if ev.Saved.Err != nil {
-				e.t.Errorf("the app could not save: %v", ev.Saved.Err)
+			if s.Err != nil {
+				e.t.Errorf("the app could not save: %v", s.Err)
 			}
-			saved = append(saved, ev.Saved.Folder)
+			saved = append(saved, s.Folder)
 			mu.Unlock()
 			savedOne <- struct{}{}
 		}

@@ -107,9 +107,9 @@ func TestTrackerCopesWithNullProgressAndUnpublishedFiles(t *testing.T) {
 	var stderr bytes.Buffer
 	tr := newTracker(&stderr)
 	tr.jobSub["job-1"], tr.names["sub-1"] = "sub-1", "Jump"
-	tr.handle(engine.Event{Job: &watch.Event{Kind: watch.Progressed, Job: ugc.Job{ID: "job-1", State: ugc.StateRunning}}})
+	tr.handle(engine.JobUpdate{Event: watch.Event{Kind: watch.Progressed, Job: ugc.Job{ID: "job-1", State: ugc.StateRunning}}})
 	finished := ugc.Job{ID: "job-1", State: ugc.StateFinished, Outputs: []ugc.Output{{Format: "main_fbx"}}}
-	tr.handle(engine.Event{Job: &watch.Event{Kind: watch.StateChanged, Job: finished}})
+	tr.handle(engine.JobUpdate{Event: watch.Event{Kind: watch.StateChanged, Job: finished}})
 	if !strings.Contains(stderr.String(), "Jump: Move finished; waiting for it to publish the files") {
 		t.Errorf("stderr: %q", stderr.String())
 	}

@@ -181,7 +181,7 @@ func resumedFrom(rec *submit.Record) string {
 // deliver passes events to the main loop, dropping progress (not outcomes)
 // when it falls behind.
 func deliver(ch chan<- engine.Event, ev engine.Event) {
-	if ev.Download != nil || (ev.Submission != nil && ev.Submission.Total > 0) {
+	if isProgress(ev) {
 		select {
 		case ch <- ev:
 		default:
@@ -189,6 +189,17 @@ func deliver(ch chan<- engine.Event, ev engine.Event) {
 		return
 	}
 	ch <- ev
+}
+
+// isProgress tells the events a slow reader may miss: bytes on the move.
+func isProgress(ev engine.Event) bool {
+	switch ev := ev.(type) {
+	case engine.DownloadProgress:
+		return true
+	case engine.SubmissionUpdate:
+		return ev.Total > 0
+	}
+	return false
 }
 
 func parseOutputs(s string) ([]ugc.OutputType, error) {
@@ -313,9 +324,9 @@ func (t *tracker) finish(subID string, ok bool, line string) {
 }
 
 func (t *tracker) handle(ev engine.Event) {
-	switch {
-	case ev.Submission != nil:
-		s := ev.Submission
+	switch ev := ev.(type) {
+	case engine.SubmissionUpdate:
+		s := ev.Status
 		name := t.names[s.ID]
 		switch {
 		case s.Step == submit.StepFailed:
@@ -332,16 +343,16 @@ func (t *tracker) handle(ev engine.Event) {
 		default:
 			t.say(s.ID, true, "%s: %s", name, s.Step.Text())
 		}
-	case ev.Job != nil:
-		sub := t.jobSub[ev.Job.Job.ID]
+	case engine.JobUpdate:
+		sub := t.jobSub[ev.Job.ID]
 		name := t.names[sub]
-		switch ev.Job.Kind {
+		switch ev.Kind {
 		case watch.Progressed:
-			if p := ev.Job.Job.Percent; p != nil { // null is allowed
+			if p := ev.Job.Percent; p != nil { // null is allowed
 				t.say(sub+"/job", false, "%s: processing %d%%", name, *p)
 			}
 		case watch.StateChanged:
-			job := ev.Job.Job
+			job := ev.Job
 			if job.State == ugc.StateFinished && !job.OutputsReady() {
 				t.say(sub+"/job", true, "%s: Move finished; waiting for it to publish the files", name)
 				return
@@ -353,14 +364,14 @@ func (t *tracker) handle(ev engine.Event) {
 			t.say(sub+"/job", true, "%s: the job failed", name)
 			t.finish(sub, false, fmt.Sprintf("%s: the job failed on Move's side", name))
 		}
-	case ev.Download != nil:
-		d := ev.Download
+	case engine.DownloadProgress:
+		d := ev
 		sub := t.jobSub[d.JobID]
 		if d.Total > 0 && d.Done > 0 {
 			t.say(sub+"/"+d.Format, d.Done == d.Total, "%s: downloading %s %d%%", t.names[sub], d.Format, 100*d.Done/d.Total)
 		}
-	case ev.Saved != nil:
-		s := ev.Saved
+	case engine.SavedJob:
+		s := ev
 		sub := t.jobSub[s.JobID]
 		if s.Err != nil {
 			// The explanation names the job and how to download it again.
