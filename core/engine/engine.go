@@ -89,7 +89,7 @@ type Engine struct {
 	bySub     map[string]*submit.Record // submissions this engine drives, by job id
 	downloads sync.WaitGroup
 	watching  sync.WaitGroup
-	calls     sync.WaitGroup // a front end's calls that send events (Download)
+	calls     sync.WaitGroup // a front end's calls that start work or send events (Start, Submit, Retry, Download)
 }
 
 // ErrStopped: the engine was stopped, so it takes no more work.
@@ -115,8 +115,10 @@ func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 	e := &Engine{
 		api: api, onEvent: onEvent, autoDownload: cfg.AutoDownload, networkWait: cfg.NetworkWait, dataDir: cfg.DataDir,
 		saver: &outputs.Saver{API: api, Transfer: transfers, Root: cfg.DownloadDir},
-		bySub: map[string]*submit.Record{}, ctx: context.Background(),
+		bySub: map[string]*submit.Record{},
 	}
+	// Work asked for before Start (or without it) still ends with Stop.
+	e.ctx, e.stop = context.WithCancel(context.Background())
 	pipeline := &submit.Pipeline{API: api, Transfer: transfers, Journal: journal}
 	e.queue = submit.NewQueue(pipeline, cfg.Concurrency, e.onSubmission)
 	e.queue.SetNetworkWait(cfg.NetworkWait)
@@ -131,10 +133,18 @@ func New(cfg Config, onEvent func(Event)) (*Engine, error) {
 // (auto-download catches up on jobs that finished while the app was
 // closed). It returns the journal's records.
 func (e *Engine) Start(ctx context.Context, resume bool) ([]*submit.Record, error) {
-	ctx, stop := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(ctx)
 	e.mu.Lock()
-	e.ctx, e.stop = ctx, stop
+	if e.stopped { // the app closed before its engine started
+		e.mu.Unlock()
+		cancel()
+		return nil, ErrStopped
+	}
+	before := e.stop
+	e.ctx, e.stop = ctx, func() { cancel(); before() }
+	e.calls.Add(1)
 	e.mu.Unlock()
+	defer e.calls.Done()
 	e.learnAccount(ctx)
 	e.watching.Add(1)
 	go func() {
@@ -181,13 +191,13 @@ func (e *Engine) Stop() {
 	stop := e.stop
 	e.stopped = true
 	e.mu.Unlock()
-	if stop != nil {
-		stop()
-	}
+	stop()
+	// Calls under way (Start, Submit, Retry, Download) may still start
+	// goroutines: once they have returned, the waits below see all there is.
+	e.calls.Wait()
 	e.watching.Wait()
 	e.queue.Wait()
 	e.downloads.Wait()
-	e.calls.Wait()
 	e.queue.Journal().ReleaseAll() // another process may carry them on now
 }
 
@@ -207,7 +217,12 @@ func (e *Engine) Submit(req submit.Request) (*submit.Record, []string, error) {
 			return nil, nil, err
 		}
 	}
-	rec, warnings, err := e.queue.Add(e.runContext(), req)
+	ctx, err := e.begin()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer e.calls.Done()
+	rec, warnings, err := e.queue.Add(ctx, req)
 	if err == nil && rec.Finished() {
 		// An earlier submission whose job exists: follow it to its outputs.
 		c := *rec
@@ -239,7 +254,26 @@ func CheckDestination(dir string, videos ...string) error {
 
 // Retry starts a failed submission again.
 func (e *Engine) Retry(submissionID string) error {
-	return e.queue.Retry(e.runContext(), submissionID)
+	ctx, err := e.begin()
+	if err != nil {
+		return err
+	}
+	defer e.calls.Done()
+	return e.queue.Retry(ctx, submissionID)
+}
+
+// begin counts a call that starts work outliving it (a submission), so
+// Stop waits for the call before it waits for the work, and returns the
+// context the engine's work runs under; once Stop was called it answers
+// ErrStopped. A nil error must be matched by e.calls.Done.
+func (e *Engine) begin() (context.Context, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.stopped {
+		return nil, ErrStopped
+	}
+	e.calls.Add(1)
+	return e.ctx, nil
 }
 
 // runContext is the context the engine's own work runs under.
