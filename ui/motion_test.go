@@ -86,10 +86,13 @@ func TestPreviewPlaysAFinishedJobsMotion(t *testing.T) {
 			}
 			e.q.until(t, "the job done", func() bool { return phaseOf(m, "Wave") == want })
 			m.Jobs.List.Select(0)
-			preview := button(m.Jobs.Details, "Preview")
-			if preview == nil {
-				t.Fatal("no Preview button on a finished job with a BVH output")
-			}
+			// Finished comes before the outputs' URLs do ("Move is preparing
+			// the files"): the button shows once they are there.
+			var preview *widget.Button
+			e.q.until(t, "a Preview button on the finished job with a BVH output", func() bool {
+				preview = button(m.Jobs.Details, "Preview")
+				return preview != nil
+			})
 			test.Tap(preview)
 			e.q.until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
 			if got := e.previewWindows()[0]; got != "Wave (all characters bvh.zip) — Singlecam preview" {
