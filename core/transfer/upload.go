@@ -34,11 +34,12 @@ func (c *Client) Upload(ctx context.Context, path string, url URLSource, progres
 
 	// A presigned PUT cannot resume: no attempt carries progress over.
 	err = c.withRetries(ctx, url, func(ctx context.Context, target string) (outcome, bool, error) {
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return final, false, fmt.Errorf("read %s: %w", path, err)
-		}
+		// A reader of its own per attempt (ReadAt, no shared offset): the
+		// transport may still be reading an earlier attempt's body after
+		// its answer came, and a shared file offset left the next attempt
+		// an empty body.
 		progress(0, size)
-		resp, err := c.putOnce(ctx, target, f, size, progress)
+		resp, err := c.putOnce(ctx, target, io.NewSectionReader(f, 0, size), size, progress)
 		if err != nil {
 			return retryable, false, err
 		}
