@@ -65,6 +65,8 @@ func explain(err error, a audience) string {
 		return sentence(endpoint.Reason)
 	case errors.As(err, &busy):
 		return busy.Error() + "."
+	case errors.Is(err, ErrStopped):
+		return "Nothing was sent: Singlecam was closing. Open it again and press Start."
 	case errors.Is(err, secrets.ErrNoKey):
 		return a.pick("Singlecam has no Move API key yet. Paste yours in Settings (or set MOVE_API_KEY), or try the demo.",
 			"Singlecam has no Move API key yet. Set MOVE_API_KEY, or save your key in the app (run singlecam without a command).")

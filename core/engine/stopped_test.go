@@ -3,10 +3,12 @@ package engine_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,4 +92,13 @@ func journalFiles(t *testing.T, dataDir string) string {
 		all += e.Name() + ": " + string(data) + "\n"
 	}
 	return all
+}
+
+// A take refused because the app was closing says so in plain words, and
+// that nothing was sent.
+func TestExplainSaysNothingWasSentWhenClosing(t *testing.T) {
+	got := engine.Explain(fmt.Errorf("submit: %w", engine.ErrStopped))
+	if !strings.Contains(got, "Nothing was sent") || strings.Contains(got, "Something went wrong") {
+		t.Errorf("Explain(ErrStopped) = %q", got)
+	}
 }
