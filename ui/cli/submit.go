@@ -29,7 +29,36 @@ func runSubmit(args []string, stdout, stderr io.Writer) int {
 
 // submitVideos uploads each video, makes its job, waits, and saves the
 // outputs. It exits 0 only when every output of every video is on disk.
+// Nothing is sent until every video, the folder and the price have passed.
 func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	plan, code, ok := parseSubmit(args, stderr)
+	if !ok {
+		return code
+	}
+	requests, ok := checkVideos(plan.base, plan.videos, stderr)
+	if !ok {
+		return 1
+	}
+	// The outputs need somewhere to go before a job is paid for.
+	if err := engine.CheckDestination(plan.base.OutputDir, plan.videos...); err != nil {
+		return fail(stderr, err)
+	}
+	if !estimateBatch(stderr, requests, plan.maxCents) {
+		return 1
+	}
+	return sendAndFollow(ctx, requests, plan.base.OutputDir, stdout, stderr)
+}
+
+// submitPlan is what the command line asked for.
+type submitPlan struct {
+	base     submit.Request // every video's settings, without its path
+	videos   []string
+	maxCents int64 // -1: no limit
+}
+
+// parseSubmit reads the flags; when it fails it has said why and gives the
+// exit code.
+func parseSubmit(args []string, stderr io.Writer) (submitPlan, int, bool) {
 	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	move := fs.String("move", "", "the Move One `.move` file to send with the video (one video only)")
@@ -51,38 +80,43 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
-		return code
+		return submitPlan{}, code, false
 	}
-	videos := fs.Args()
-	if len(videos) == 0 {
+	plan := submitPlan{videos: fs.Args()}
+	if len(plan.videos) == 0 {
 		fs.Usage()
-		return 2
+		return plan, 2, false
 	}
-	if len(videos) > 1 && (*move != "" || *name != "") {
+	if len(plan.videos) > 1 && (*move != "" || *name != "") {
 		fmt.Fprintln(stderr, "singlecam submit: --move and --name go with one video only")
-		return 2
+		return plan, 2, false
 	}
 
-	base := submit.Request{MovePath: *move, DeviceLabel: *label, Name: *name, IgnoreLimits: *ignoreLimits,
+	plan.base = submit.Request{MovePath: *move, DeviceLabel: *label, Name: *name, IgnoreLimits: *ignoreLimits,
 		OutputDir: *out, Again: *again}
 	var err error
-	if base.Outputs, err = parseOutputs(*outputList); err == nil {
-		base.ClipWindow, err = parseClip(*clip)
+	if plan.base.Outputs, err = parseOutputs(*outputList); err == nil {
+		plan.base.ClipWindow, err = parseClip(*clip)
 	}
 	if err == nil {
-		base.Options, err = parseOptions(*fingers, *floor, *model)
+		plan.base.Options, err = parseOptions(*fingers, *floor, *model)
 	}
-	maxCents, maxErr := parseMaxUSD(*maxUSD)
+	var maxErr error
+	plan.maxCents, maxErr = parseMaxUSD(*maxUSD)
 	if err == nil {
 		err = maxErr
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "singlecam submit:", err)
-		return 2
+		return plan, 2, false
 	}
+	return plan, 0, true
+}
 
-	// Every video is checked before anything is sent, and one listed twice
-	// (the same content under any name) is sent once.
+// checkVideos checks every video before anything is sent, and sends one
+// listed twice (the same content under any name) once. It is false when a
+// video would be refused: then nothing is sent at all.
+func checkVideos(base submit.Request, videos []string, stderr io.Writer) ([]submit.Request, bool) {
 	var requests []submit.Request
 	refused := false
 	first := map[string]string{} // fingerprint → the video first listed with it
@@ -107,19 +141,14 @@ func submitVideos(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 		requests = append(requests, req)
 	}
-	if refused {
-		return 1
-	}
-	// The outputs need somewhere to go before a job is paid for.
-	if err := engine.CheckDestination(*out, videos...); err != nil {
-		return fail(stderr, err)
-	}
-	if !estimateBatch(stderr, requests, maxCents) {
-		return 1
-	}
+	return requests, !refused
+}
 
+// sendAndFollow hands the requests to the engine (which resumes or refuses what
+// was sent before) and follows them until every one has ended.
+func sendAndFollow(ctx context.Context, requests []submit.Request, out string, stdout, stderr io.Writer) int {
 	events := make(chan engine.Event, 256)
-	eng, err := newEngine(*out, true, func(ev engine.Event) { deliver(events, ev) })
+	eng, err := newEngine(out, true, func(ev engine.Event) { deliver(events, ev) })
 	if err != nil {
 		return fail(stderr, err)
 	}
