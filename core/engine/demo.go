@@ -22,18 +22,7 @@ type Demo struct {
 // StartDemo starts the simulator on a loopback port. Its state lives in
 // memory and a temporary folder, so a demo starts afresh every time (use a
 // temporary data folder for the engine too). Jobs take about half a minute.
-func StartDemo() (*Demo, error) {
-	sim, err := ugcsim.New(ugcsim.Config{})
-	if err != nil {
-		return nil, err
-	}
-	srv, err := sim.Listen("127.0.0.1:0")
-	if err != nil {
-		sim.Close()
-		return nil, err
-	}
-	return &Demo{Endpoint: srv.Endpoint, Key: sim.Key(), sim: sim, srv: srv}, nil
-}
+func StartDemo() (*Demo, error) { return startDemo(ugcsim.Config{}) }
 
 // Close stops the simulator.
 func (d *Demo) Close() error {
@@ -53,7 +42,12 @@ func DemoDir(dataDir string) string { return filepath.Join(dataDir, "demo") }
 // engine DemoDir's "app" folder as its data folder, so the demo's journal
 // stays apart from the real account's.
 func StartKeptDemo(dir string) (*Demo, error) {
-	sim, err := ugcsim.New(ugcsim.Config{DataDir: filepath.Join(dir, "account"), Keep: true})
+	return startDemo(ugcsim.Config{DataDir: filepath.Join(dir, "account"), Keep: true})
+}
+
+// startDemo runs a simulator made with cfg on a free loopback port.
+func startDemo(cfg ugcsim.Config) (*Demo, error) {
+	sim, err := ugcsim.New(cfg)
 	if err != nil {
 		return nil, err
 	}
