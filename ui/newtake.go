@@ -330,12 +330,8 @@ func (p *NewTake) apply(takes []*takeItem, results []checkResult, formProblems [
 	switch {
 	case len(p.takes) == 0:
 		reasons = append(reasons, "Drop a video on the window, or choose one.")
-	case blocked == 1 && len(p.takes) == 1:
-		reasons = append(reasons, "The video cannot be sent yet: see the red lines on its card.")
-	case blocked == 1:
-		reasons = append(reasons, "One video cannot be sent yet: see the red lines on its card.")
-	case blocked > 1:
-		reasons = append(reasons, fmt.Sprintf("%d videos cannot be sent yet: see the red lines on their cards.", blocked))
+	case blocked > 0:
+		reasons = append(reasons, blockedReason(blocked, len(p.takes)))
 	}
 	for _, f := range formProblems {
 		if !slices.Contains(reasons, f) && (blocked == 0 || !strings.HasPrefix(f, "A clip window")) {
@@ -453,4 +449,17 @@ func (p *NewTake) pick(title, kind string, extensions []string, chosen func([]st
 			chosen([]string{path})
 		})
 	}()
+}
+
+// blockedReason tells why Start is off when blocked of total videos have a
+// problem. It is short: the footer shows one line, and a reason cut off
+// before it says where to look is no reason.
+func blockedReason(blocked, total int) string {
+	switch {
+	case blocked == 1 && total == 1:
+		return "Fix the red lines on the card."
+	case blocked == 1:
+		return "Fix the red lines on one card."
+	}
+	return fmt.Sprintf("Fix the red lines on %d cards.", blocked)
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"singlecam/core/joblist"
 	"singlecam/core/submit"
@@ -154,5 +155,18 @@ func TestStartQueuesSubmissionsThatReachTheService(t *testing.T) {
 	recs, _ := records.Load()
 	if len(recs) != 2 || recs[0].JobID == "" || recs[0].Request.Outputs[0] != "ALL_BVH" {
 		t.Errorf("journal: %+v", recs)
+	}
+}
+
+// The footer beside Start is about 260 px wide in a 900×600 window, and its
+// one line is cut short with an ellipsis: why Start is off must fit whole.
+func TestWhyStartIsOffFitsTheFooter(t *testing.T) {
+	test.NewTempApp(t)
+	const footer = 250
+	for _, tc := range []struct{ blocked, total int }{{1, 1}, {1, 2}, {2, 2}, {12, 20}} {
+		s := blockedReason(tc.blocked, tc.total)
+		if w := fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width; w > footer {
+			t.Errorf("%d of %d blocked: %q is %.0f px wide, more than the footer's %d", tc.blocked, tc.total, s, w, footer)
+		}
 	}
 }
