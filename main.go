@@ -56,10 +56,7 @@ func main() {
 	}
 	defer running.Close() // nil (running alone) when the socket could not be had
 	a := newApp()
-	if v := a.Metadata().Version; version == "dev" && v != "" && v != "0.0.0" {
-		// Built by the Fyne tool (the Windows package): it embeds FyneApp.toml's version.
-		cli.Version = v + " (" + commit + ")"
-	}
+	cli.Version = appVersion(cli.Version, a.Metadata())
 	u := ui.New(a, ui.Options{Demo: demo, Files: args, Version: cli.Version, Picker: native.Picker{}})
 	go running.Serve(u.OpenLater)
 	u.Start()
@@ -75,4 +72,16 @@ func newApp() fyne.App {
 	a.Settings().SetTheme(ui.Theme())
 	a.SetIcon(fyne.NewStaticResource("singlecam.png", assets.Icon))
 	return a
+}
+
+// appVersion is the version the window shows: described (as the terminal
+// says it) unless the Makefile stamped none and the Fyne tool embedded
+// FyneApp.toml's (the Windows package). Fyne answers "0.0.1" when nothing
+// was embedded; its metadata then has no app ID, and that version is no
+// version of Singlecam's.
+func appVersion(described string, meta fyne.AppMetadata) string {
+	if version != "dev" || meta.ID == "" || meta.Version == "" {
+		return described
+	}
+	return meta.Version + " (" + commit + ")"
 }
