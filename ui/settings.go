@@ -88,11 +88,9 @@ func (m *MainScreen) onSettings() {
 // notifications. Preferences hold these; never the key.
 func (m *MainScreen) downloadSettings() fyne.CanvasObject {
 	prefs := m.ui.app.Preferences()
-	folder := widget.NewLabel(downloadDir(m.ui.app))
+	demo := m.ui.session != nil && m.ui.session.source == keyDemo
+	folder := widget.NewLabel(downloadFolderText(downloadDir(m.ui.app), demo))
 	folder.Wrapping = fyne.TextWrapBreak
-	if s := m.ui.session; s != nil && s.source == keyDemo {
-		folder.SetText(downloadDir(m.ui.app) + " (the demo's jobs go in its Demo folder)")
-	}
 	choose := &widget.Button{Text: "Choose folder…", OnTapped: func() {
 		if m.ui.opts.Picker == nil {
 			return
@@ -104,7 +102,7 @@ func (m *MainScreen) downloadSettings() fyne.CanvasObject {
 					return
 				}
 				prefs.SetString(prefDownloadDir, dir)
-				folder.SetText(dir)
+				folder.SetText(downloadFolderText(dir, demo))
 				m.say("New jobs are saved in " + dir + " from the next start.")
 			})
 		}()
@@ -166,4 +164,14 @@ func (m *MainScreen) about() string {
 		text += " · account: " + m.account
 	}
 	return text
+}
+
+// downloadFolderText is the download folder as Settings shows it: the path
+// on a line of its own (the label breaks it anywhere, so a sentence after
+// it would break mid-word), and in the demo where its jobs go.
+func downloadFolderText(dir string, demo bool) string {
+	if !demo {
+		return dir
+	}
+	return dir + "\nThe demo's jobs go in its Demo folder."
 }
