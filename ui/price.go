@@ -203,7 +203,11 @@ func (v *JobsView) noteEstimates(records []*submit.Record) {
 
 // showMonth shows this month's estimated total in the list's header.
 func (v *JobsView) showMonth() {
-	v.Month.SetText(monthText(v.model.MonthEstimate(time.Now())))
+	text := monthText(v.model.MonthEstimate(time.Now()))
+	if s := v.ui.session; text != "" && s != nil && s.demo != nil {
+		text += " (demo: nothing is billed)"
+	}
+	v.Month.SetText(text)
 }
 
 // monthText is the jobs list header's month total, amount first (a narrow

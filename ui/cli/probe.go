@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"singlecam/core/media"
 	"singlecam/core/price"
@@ -102,7 +103,7 @@ func runProbe(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if priced && !*asJSON {
-		fmt.Fprintln(stdout, "Prices: "+price.Published.Assumption())
+		fmt.Fprintln(stdout, "Prices are "+lowerFirst(price.Published.Assumption()))
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -133,4 +134,12 @@ func toJSON(r *media.Report) probeJSON {
 		out.Findings = append(out.Findings, findingJSON{Severity: f.Severity.String(), Message: f.Message})
 	}
 	return out
+}
+
+// lowerFirst lower-cases a sentence's first letter, to follow other words.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
