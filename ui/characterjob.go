@@ -1,27 +1,9 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
-
-	"singlecam/core/joblist"
 	"singlecam/core/motion/retarget"
 	"singlecam/ui/character"
 )
-
-// applyButton is "Apply to a character…" on a finished job with a motion
-// output, or nil.
-func (v *JobsView) applyButton(row *joblist.Row) fyne.CanvasObject {
-	o, ok := previewOutput(row)
-	if !ok {
-		return nil
-	}
-	jobID, name := row.JobID, row.Name
-	return &widget.Button{Text: "Apply to a character…", Icon: theme.AccountIcon(), OnTapped: func() {
-		v.withMotionFile(jobID, o, "to put it on a character", func(path string) { v.ui.applyToCharacter(path, name) })
-	}}
-}
 
 // applyToCharacter opens "Apply to a character…" for the motion file at
 // path, named motionName in the file it saves.

@@ -187,13 +187,7 @@ func (v *JobsView) actions(row *joblist.Row) fyne.CanvasObject {
 		id := row.SubmissionID
 		add(labelRetry, theme.ViewRefreshIcon(), true, func() { v.retry(id) })
 	}
-	if b := v.previewButton(row); b != nil {
-		box.Add(b)
-	}
-	if b := v.applyButton(row); b != nil {
-		box.Add(b)
-	}
-	if b := v.exportButton(row); b != nil {
+	for _, b := range v.motionButtons(row) {
 		box.Add(b)
 	}
 	if row.Folder != "" && row.Phase != joblist.Downloaded {

@@ -36,20 +36,26 @@ func previewOutput(row *joblist.Row) (ugc.Output, bool) {
 	return best, found
 }
 
-// previewButton is the Preview button of a finished job with a motion
-// output, or nil.
-func (v *JobsView) previewButton(row *joblist.Row) fyne.CanvasObject {
+// motionButtons are a finished job's Preview, Apply to a character… and
+// Export for…, all over the one motion output Preview plays (downloaded
+// first when needed), or none when the job has no such output.
+func (v *JobsView) motionButtons(row *joblist.Row) []fyne.CanvasObject {
 	o, ok := previewOutput(row)
 	if !ok {
 		return nil
 	}
-	jobID, title := row.JobID, row.Name+" ("+outputs.FileName(o)+")"
-	return &widget.Button{Text: "Preview", Icon: theme.MediaPlayIcon(), OnTapped: func() { v.preview(jobID, o, title) }}
-}
-
-// preview plays the output, downloading it first when it is not saved yet.
-func (v *JobsView) preview(jobID string, o ugc.Output, title string) {
-	v.withMotionFile(jobID, o, "to preview it", func(path string) { v.ui.openMotion(path, title) })
+	jobID, name := row.JobID, row.Name
+	title := name + " (" + outputs.FileName(o) + ")"
+	button := func(text string, icon fyne.Resource, why string, use func(path string)) fyne.CanvasObject {
+		return &widget.Button{Text: text, Icon: icon, OnTapped: func() { v.withMotionFile(jobID, o, why, use) }}
+	}
+	return []fyne.CanvasObject{
+		button("Preview", theme.MediaPlayIcon(), "to preview it", func(path string) { v.ui.openMotion(path, title) }),
+		button("Apply to a character…", theme.AccountIcon(), "to put it on a character",
+			func(path string) { v.ui.applyToCharacter(path, name) }),
+		button("Export for…", theme.DocumentSaveIcon(), "to export it",
+			func(path string) { v.ui.exportMotion([]string{path}, name, v.ui.win) }),
+	}
 }
 
 // withMotionFile calls use with the path of the job's output, downloading
