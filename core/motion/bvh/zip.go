@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"path"
-	"sort"
 	"strings"
 
 	"singlecam/core/motion"
@@ -31,19 +30,13 @@ func ReadZip(r io.ReaderAt, size int64) (*motion.Clip, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read zip: %w", err)
 	}
-	var files []*zip.File
-	for _, f := range zr.File {
-		if !f.FileInfo().IsDir() && strings.EqualFold(path.Ext(f.Name), ".bvh") && !strings.HasPrefix(path.Base(f.Name), "._") {
-			files = append(files, f)
-		}
-	}
+	files := motion.ZipEntries(zr, ".bvh")
 	if len(files) == 0 {
 		return nil, ErrNoBVHInZip
 	}
 	if len(files) > maxZipActors {
 		return nil, fmt.Errorf("read zip: %d BVH files, more than the %d actors this reader opens", len(files), maxZipActors)
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	var out *motion.Clip
 	for _, f := range files {
 		c, err := readEntry(f)

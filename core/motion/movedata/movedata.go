@@ -234,18 +234,12 @@ func ReadZip(r io.ReaderAt, size int64) (*motion.Clip, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read zip: %w", err)
 	}
-	var files []*zip.File
-	for _, f := range zr.File {
-		if strings.EqualFold(path.Ext(f.Name), ".json") && !strings.HasPrefix(path.Base(f.Name), "._") {
-			files = append(files, f)
-		}
+	files := motion.ZipEntries(zr, ".json")
+	if len(files) > 64 {
+		return nil, bad("the zip holds %d JSON files", len(files))
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	var out *motion.Clip
 	for _, f := range files {
-		if len(files) > 64 {
-			return nil, bad("the zip holds %d JSON files", len(files))
-		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("read zip %s: %w", f.Name, err)
