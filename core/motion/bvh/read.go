@@ -170,13 +170,7 @@ func (p *parser) joint(parent, depth int) error {
 	}
 	idx := len(p.joints)
 	p.joints = append(p.joints, motion.Joint{Name: name, Parent: parent, Rest: motion.Rest})
-	if err := p.expect("{"); err != nil {
-		return err
-	}
-	if err := p.expect("OFFSET"); err != nil {
-		return err
-	}
-	off, err := p.vec("OFFSET")
+	off, err := p.openBlock()
 	if err != nil {
 		return err
 	}
@@ -261,13 +255,7 @@ func (p *parser) endSite(parent int) error {
 	if len(p.joints) >= maxJoints {
 		return p.errf("more than %d joints", maxJoints)
 	}
-	if err := p.expect("{"); err != nil {
-		return err
-	}
-	if err := p.expect("OFFSET"); err != nil {
-		return err
-	}
-	off, err := p.vec("OFFSET")
+	off, err := p.openBlock()
 	if err != nil {
 		return err
 	}
@@ -396,4 +384,16 @@ func guessUnits(s *motion.Skeleton) float64 {
 		return 0.01
 	}
 	return 1
+}
+
+// openBlock reads the "{" that opens a joint or an End Site and the OFFSET
+// line every such block starts with.
+func (p *parser) openBlock() (motion.Vec3, error) {
+	if err := p.expect("{"); err != nil {
+		return motion.Vec3{}, err
+	}
+	if err := p.expect("OFFSET"); err != nil {
+		return motion.Vec3{}, err
+	}
+	return p.vec("OFFSET")
 }
