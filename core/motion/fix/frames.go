@@ -87,17 +87,7 @@ func Resample(c *motion.Clip, fps float64) (*motion.Clip, error) {
 				t.S = lerpVecs(t.S, n, at)
 			}
 			if t.R != nil {
-				src := t.R
-				r := make([]motion.Quat, n)
-				for f := range r {
-					i, u := at(f)
-					if i+1 < len(src) {
-						r[f] = src[i].Slerp(src[i+1], u)
-					} else {
-						r[f] = src[i]
-					}
-				}
-				t.R = r
+				t.R = resampled(t.R, n, at, motion.Quat.Slerp) // rotations turn, never cut corners
 			}
 			a.Tracks[j] = t
 		}
@@ -107,11 +97,17 @@ func Resample(c *motion.Clip, fps float64) (*motion.Clip, error) {
 }
 
 func lerpVecs(src []motion.Vec3, n int, at func(int) (int, float64)) []motion.Vec3 {
-	out := make([]motion.Vec3, n)
+	return resampled(src, n, at, motion.Vec3.Lerp)
+}
+
+// resampled is src at n new frames: at gives each new frame's source frame
+// and how far it is towards the next, and mix blends the two.
+func resampled[T any](src []T, n int, at func(int) (int, float64), mix func(a, b T, u float64) T) []T {
+	out := make([]T, n)
 	for f := range out {
 		i, u := at(f)
 		if i+1 < len(src) {
-			out[f] = src[i].Lerp(src[i+1], u)
+			out[f] = mix(src[i], src[i+1], u)
 		} else {
 			out[f] = src[i]
 		}
