@@ -26,6 +26,16 @@ type Actor struct {
 	Tracks []Track
 	// Frames is the number of frames the actor's tracks hold.
 	Frames int
+	// Contacts says on which frames each foot touches the ground, when the
+	// file itself knows (Move's MOTION_DATA carries ground reaction forces);
+	// nil when it does not, and clean-up then finds contacts from the motion.
+	Contacts *FootContacts
+}
+
+// FootContacts holds, per frame, whether each foot is planted. Each slice is
+// as long as the actor's frames.
+type FootContacts struct {
+	Left, Right []bool
 }
 
 // Clip is a motion: one or more actors sampled at one frame rate.
@@ -66,6 +76,9 @@ func (c *Clip) Validate() error {
 		}
 		if len(a.Tracks) != len(a.Skeleton.Joints) {
 			return fmt.Errorf("%w: actor %d has %d tracks for %d joints", ErrBadClip, ai, len(a.Tracks), len(a.Skeleton.Joints))
+		}
+		if c := a.Contacts; c != nil && (len(c.Left) != a.Frames || len(c.Right) != a.Frames) {
+			return fmt.Errorf("%w: actor %d has foot contacts for %d and %d frames, not %d", ErrBadClip, ai, len(c.Left), len(c.Right), a.Frames)
 		}
 		for ji, t := range a.Tracks {
 			if err := t.check(a.Frames); err != nil {
