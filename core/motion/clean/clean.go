@@ -1,0 +1,260 @@
+package clean
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"singlecam/core/motion"
+)
+
+// Result is a cleaned clip and, per actor, what clean-up found and how the
+// numbers moved.
+type Result struct {
+	// Clip is the cleaned clip; the source clip is left as it was.
+	Clip *motion.Clip
+	// Actors holds one report per actor, in the clip's order.
+	Actors []Report
+}
+
+// Report says what clean-up found on one actor and how it changed it.
+type Report struct {
+	// Legs reports whether the actor's legs were known; without them only
+	// smoothing runs and only Jitter is measured.
+	Legs bool
+	// Contacts are the frames on which each foot is planted.
+	Contacts motion.FootContacts
+	// FromFile reports whether the contacts came from the file (Move's
+	// ground reaction forces) rather than from the motion.
+	FromFile bool
+	// Lift is how far the whole actor was moved up to stand on the floor
+	// (negative: down), in metres.
+	Lift float64
+	// Before and After are the numbers of the source and of the result.
+	Before, After Numbers
+}
+
+// Clean returns a cleaned copy of c. bodies holds one Body per actor (nil
+// for an actor whose legs are not known: it is only smoothed).
+func Clean(ctx context.Context, c *motion.Clip, bodies []*Body, o Options) (*Result, error) {
+	if err := o.Check(); err != nil {
+		return nil, err
+	}
+	if len(bodies) != len(c.Actors) {
+		return nil, fmt.Errorf("clean: %d bodies for %d actors", len(bodies), len(c.Actors))
+	}
+	out := *c
+	out.Actors = make([]*motion.Actor, len(c.Actors))
+	res := &Result{Clip: &out, Actors: make([]Report, len(c.Actors))}
+	for i, a := range c.Actors {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b := bodies[i]
+		if b != nil {
+			if err := b.check(a.Skeleton); err != nil {
+				return nil, fmt.Errorf("clean actor %d: %w", i, err)
+			}
+		}
+		cleaned, rep := cleanActor(a, c.FPS, mpu(c, b), b, o)
+		out.Actors[i], res.Actors[i] = cleaned, rep
+	}
+	return res, nil
+}
+
+// mpu is the clip's metres per unit: the body's, else the clip's, else 1.
+func mpu(c *motion.Clip, b *Body) float64 {
+	switch {
+	case b != nil && b.MetresPerUnit > 0:
+		return b.MetresPerUnit
+	case c.MetresPerUnit > 0:
+		return c.MetresPerUnit
+	}
+	return 1
+}
+
+func cleanActor(src *motion.Actor, fps, mpu float64, b *Body, o Options) (*motion.Actor, Report) {
+	a := cloneActor(src)
+	before := worldPositions(src)
+	segs := segments(before, rootOf(src.Skeleton), mpu)
+	smoothActor(a, fps, o.Smooth, mpu, segs)
+	rep := Report{}
+	if b == nil {
+		after := worldPositions(a)
+		cut := cutAt(segs, a.Frames)
+		rep.Before.Jitter, rep.After.Jitter = jitter(before, src.Skeleton, cut, fps, mpu), jitter(after, a.Skeleton, cut, fps, mpu)
+		return a, rep
+	}
+	rep.Legs = true
+	ps := worldPositions(a)
+	var contacts [2][]bool
+	if src.Contacts != nil {
+		contacts = [2][]bool{clone(src.Contacts.Left), clone(src.Contacts.Right)}
+		rep.FromFile = true
+	} else {
+		// Contacts come from the source's motion, smoothed, so the same
+		// contacts judge the source and the result.
+		for i, leg := range b.Legs() {
+			contacts[i] = detectContacts(ps, leg, b.Up, fps, mpu)
+		}
+	}
+	rep.Contacts = motion.FootContacts{Left: contacts[0], Right: contacts[1]}
+	if o.Feet != "" && o.Feet != Off {
+		g := findGround(a.Skeleton, ps, b, contacts)
+		if g.found {
+			// Stand the actor on the floor: the whole clip moves, so the
+			// floor is at height 0.
+			lift := -g.floor
+			moveRoots(a, b.Up.Scale(lift))
+			for k := range ps.p {
+				ps.p[k] = ps.p[k].Add(b.Up.Scale(lift))
+			}
+			g.floor = 0
+			rep.Lift = lift * mpu
+			lockFeet(a, ps, &g, b, contacts, o.Feet, fps)
+		}
+	}
+	after := worldPositions(a)
+	cut := cutAt(segs, a.Frames)
+	rep.Before = measure(before, before, src.Skeleton, b, contacts, cut, fps, mpu, 0)
+	rep.After = measure(before, after, a.Skeleton, b, contacts, cut, fps, mpu, rep.Lift/mpu)
+	return a, rep
+}
+
+// moveRoots moves every root joint by d (world units).
+func moveRoots(a *motion.Actor, d motion.Vec3) {
+	for j, joint := range a.Skeleton.Joints {
+		if joint.Parent >= 0 {
+			continue
+		}
+		tr := &a.Tracks[j]
+		if tr.T == nil {
+			tr.T = make([]motion.Vec3, a.Frames)
+			for f := range tr.T {
+				tr.T[f] = joint.Rest.T
+			}
+		}
+		for f := range tr.T {
+			tr.T[f] = tr.T[f].Add(d)
+		}
+	}
+}
+
+// lockFeet plans both legs, lowers the hips where needed and solves the legs.
+func lockFeet(a *motion.Actor, ps *positions, g *ground, b *Body, contacts [2][]bool, feet Feet, fps float64) {
+	var plans [2]legPlan
+	for i, leg := range b.Legs() {
+		plans[i] = planLeg(ps, g, i, leg, contacts[i], b, feet, fps)
+	}
+	lower := lowerHips(ps, b, plans, fps)
+	n := a.Frames
+	// Lower the hips, in their parent's space.
+	hips := b.Hips
+	ensureT(a, hips)
+	ensureR(a, b.Left.Hip, b.Left.Knee, b.Left.Ankle, b.Right.Hip, b.Right.Knee, b.Right.Ankle)
+	w := make([]motion.Mat4, len(a.Skeleton.Joints))
+	for f := range n {
+		if lower[f] == 0 {
+			continue
+		}
+		d := b.Up.Scale(-lower[f])
+		if p := a.Skeleton.Joints[hips].Parent; p >= 0 {
+			w = a.WorldMatrices(f, w)
+			inv, ok := w[p].Inverse()
+			if !ok {
+				continue
+			}
+			d = inv.Dir(d)
+		}
+		a.Tracks[hips].T[f] = a.Tracks[hips].T[f].Add(d)
+	}
+	// No knee may turn faster than the fastest knee of the capture, plus
+	// 10 %: a lock that would snap a knee reaches a little less instead.
+	segs := segments(ps, rootOf(a.Skeleton), b.MetresPerUnit)
+	cut := cutAt(segs, n)
+	limit := 0.0
+	for _, leg := range b.Legs() {
+		limit = math.Max(limit, kneeRate(ps, leg, cut)*math.Pi/180)
+	}
+	limit *= 1.1
+	var prev [2]float64 // each knee's angle on the frame before, as written
+	for f := range n {
+		busy := lower[f] != 0
+		for i := range plans {
+			busy = busy || plans[i].offset[f] != (motion.Vec3{}) || plans[i].yaw[f] != 0
+		}
+		if !busy {
+			for i, leg := range b.Legs() {
+				prev[i] = kneeAngle(ps.at(f, leg.Hip), ps.at(f, leg.Knee), ps.at(f, leg.Ankle))
+			}
+			continue
+		}
+		w = a.WorldMatrices(f, w)
+		for i, leg := range b.Legs() {
+			target := ps.at(f, leg.Ankle).Add(plans[i].offset[f])
+			var bend *[2]float64
+			if f > 0 && !cut[f] {
+				bend = &[2]float64{prev[i] - limit, prev[i] + limit}
+			}
+			prev[i] = solveLeg(a, w, f, leg, target, plans[i].yaw[f], b.Up, bend)
+		}
+	}
+}
+
+// solveLeg turns the leg's hip, knee and ankle on frame f so that the ankle
+// reaches target and the foot keeps its captured attitude turned by yaw
+// about up. w holds the frame's world matrices before the change. It
+// returns the knee's angle as solved.
+func solveLeg(a *motion.Actor, w []motion.Mat4, f int, leg Leg, target motion.Vec3, yaw float64, up motion.Vec3, bend *[2]float64) float64 {
+	h, k, an := w[leg.Hip].Translation(), w[leg.Knee].Translation(), w[leg.Ankle].Translation()
+	knee, ankle, ok := twoBone(h, k, an, target, legReach(h, k, an), bend)
+	if !ok {
+		return kneeAngle(h, k, an)
+	}
+	q1 := arc(k.Sub(h), knee.Sub(h))
+	a1 := h.Add(q1.Rotate(an.Sub(h)))
+	q2 := arc(a1.Sub(knee), ankle.Sub(knee))
+	parent := func(j int) motion.Quat {
+		if p := a.Skeleton.Joints[j].Parent; p >= 0 {
+			return rotationOf(&w[p])
+		}
+		return motion.Identity
+	}
+	ph, pk, pa := parent(leg.Hip), parent(leg.Knee), parent(leg.Ankle)
+	rh, rk, ra := &a.Tracks[leg.Hip].R[f], &a.Tracks[leg.Knee].R[f], &a.Tracks[leg.Ankle].R[f]
+	*rh = turnLocal(*rh, ph, q1)
+	// The knee's parent has turned by q1 already.
+	*rk = turnLocal(*rk, q1.Mul(pk), q2)
+	// The ankle's world rotation: the captured one, turned about up only.
+	world := motion.AxisAngle(up, yaw).Mul(pa).Mul(*ra)
+	newParent := q2.Mul(q1).Mul(pa)
+	*ra = newParent.Conj().Mul(world).Normalize()
+	return kneeAngle(h, knee, ankle)
+}
+
+// ensureT gives joint j a translation track (its rest value on every frame)
+// when it has none.
+func ensureT(a *motion.Actor, j int) {
+	if a.Tracks[j].T != nil {
+		return
+	}
+	t := make([]motion.Vec3, a.Frames)
+	for f := range t {
+		t[f] = a.Skeleton.Joints[j].Rest.T
+	}
+	a.Tracks[j].T = t
+}
+
+// ensureR gives the joints rotation tracks when they have none.
+func ensureR(a *motion.Actor, joints ...int) {
+	for _, j := range joints {
+		if a.Tracks[j].R != nil {
+			continue
+		}
+		r := make([]motion.Quat, a.Frames)
+		for f := range r {
+			r[f] = a.Skeleton.Joints[j].Rest.R
+		}
+		a.Tracks[j].R = r
+	}
+}

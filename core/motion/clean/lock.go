@@ -1,0 +1,233 @@
+package clean
+
+import (
+	"math"
+
+	"singlecam/core/motion"
+)
+
+// Foot lock, after Kovar, Schreiner and Gleicher's footskate cleanup: plan
+// where each ankle must be (a world offset from the capture) and how much
+// each foot must turn about up, then lower the hips where a leg cannot
+// reach, then solve each leg with two-bone IK.
+const (
+	blendTime  = 0.12  // seconds over which a lock blends in and out
+	glideAfter = 0.30  // metres: in auto mode, a contact that slides further glides
+	maxLower   = 0.015 // metres the hips may be lowered at most: "a little"
+	fullReach  = 0.97  // fraction of a leg's length IK may stretch it to (more if the capture does)
+)
+
+// legPlan is what one leg must do on each frame.
+type legPlan struct {
+	offset []motion.Vec3 // ankle target minus the ankle's place in the capture
+	yaw    []float64     // the foot's turn about up, radians
+}
+
+// planLeg plans the lock (or, for glide contacts, only the floor) of one
+// leg; ps holds positions after the move to the floor.
+func planLeg(ps *positions, g *ground, foot int, leg Leg, contacts []bool, b *Body, feet Feet, fps float64) legPlan {
+	n := ps.frames()
+	up := b.Up
+	p := legPlan{offset: make([]motion.Vec3, n), yaw: make([]float64, n)}
+	var ankleSpeed, toeSpeed []float64
+	_, ankleSpeed = lowAndSpeed(ps, leg.Ankle, up, fps)
+	if leg.Toe >= 0 {
+		_, toeSpeed = lowAndSpeed(ps, leg.Toe, up, fps)
+	}
+	// rel is how high the foot's lowest point sits above the ankle's planted
+	// place; putting the ankle at floor − rel puts the foot on the floor.
+	rel := func(f int) float64 {
+		return g.clearance(ps, f, foot, leg, up) - (ps.at(f, leg.Ankle).Dot(up) - g.floor)
+	}
+	heading := func(f int) float64 {
+		return yawAngle(ps.at(f, leg.Toe).Sub(ps.at(f, leg.Ankle)), up)
+	}
+	rs := runs(contacts)
+	for _, r := range rs {
+		s, e := r[0], r[1]
+		glide := feet == Ground || (feet == Auto && slides(ps, leg, s, e, up, b.MetresPerUnit))
+		pivot := leg.Ankle
+		if leg.Toe >= 0 && toeSpeed[s] < ankleSpeed[s] {
+			pivot = leg.Toe
+		}
+		anchor := horizontal(ps.at(s, pivot), up)
+		h0 := 0.0
+		if leg.Toe >= 0 {
+			h0 = heading(s)
+		}
+		for f := s; f < e; f++ {
+			var off motion.Vec3
+			if !glide {
+				var q motion.Quat = motion.Identity
+				if leg.Toe >= 0 {
+					p.yaw[f] = wrap(h0 - heading(f))
+					q = motion.AxisAngle(up, p.yaw[f])
+					// Heel to ball and back: the planted point moves to the
+					// joint that is clearly the slower; the new anchor is where
+					// that joint is now, so the foot does not jump.
+					other := leg.Toe
+					ps0, ps1 := ankleSpeed[f], toeSpeed[f]
+					if pivot == leg.Toe {
+						other, ps0, ps1 = leg.Ankle, toeSpeed[f], ankleSpeed[f]
+					}
+					if ps1 < 0.5*ps0 {
+						anchor = anchor.Add(horizontal(q.Rotate(ps.at(f, other).Sub(ps.at(f, pivot))), up))
+						pivot = other
+					}
+				}
+				ankle := anchor.Add(horizontal(q.Rotate(ps.at(f, leg.Ankle).Sub(ps.at(f, pivot))), up))
+				off = ankle.Sub(horizontal(ps.at(f, leg.Ankle), up))
+			}
+			p.offset[f] = off
+		}
+		if !glide {
+			// The planted foot stands where it stood on average (as Kovar et
+			// al. place a footplant), not where it first touched: a foot
+			// that drifts moves half as far either way.
+			var mean motion.Vec3
+			for f := s; f < e; f++ {
+				mean = mean.Add(p.offset[f])
+			}
+			mean = mean.Scale(1 / float64(e-s))
+			for f := s; f < e; f++ {
+				p.offset[f] = p.offset[f].Sub(mean)
+			}
+		}
+		for f := s; f < e; f++ {
+			// On the floor: the ankle at the height that puts the foot's
+			// lowest point at the floor's.
+			want := g.floor - rel(f)
+			p.offset[f] = p.offset[f].Add(up.Scale(want - ps.at(f, leg.Ankle).Dot(up)))
+		}
+	}
+	blendOut(p, rs, n, max(1, int(math.Round(blendTime*fps))))
+	// Never through the floor, on any frame.
+	lift := make([]float64, n)
+	for f := range n {
+		below := g.floor - rel(f) - (ps.at(f, leg.Ankle).Dot(up) + p.offset[f].Dot(up))
+		lift[f] = math.Max(0, below)
+	}
+	lift = envelope(lift, max(1, int(math.Round(0.04*fps))))
+	for f := range n {
+		p.offset[f] = p.offset[f].Add(up.Scale(lift[f]))
+	}
+	return p
+}
+
+// slides reports whether the foot's slower point travels more than
+// glideAfter across the floor during a contact: a deliberate slide or a
+// pivot that auto mode keeps.
+func slides(ps *positions, leg Leg, s, e int, up motion.Vec3, mpu float64) bool {
+	travel := func(j int) float64 {
+		return horizontal(ps.at(e-1, j).Sub(ps.at(s, j)), up).Len() * mpu
+	}
+	t := travel(leg.Ankle)
+	if leg.Toe >= 0 {
+		t = math.Min(t, travel(leg.Toe))
+	}
+	return t > glideAfter
+}
+
+// blendOut fills the frames between contacts: each contact's offset and
+// turn fade in before it and out after it over blend frames (smoothstep),
+// shared between two contacts that are close.
+func blendOut(p legPlan, rs [][2]int, n, blend int) {
+	ramp := func(d int) float64 { // d frames away from the contact, d ≥ 1
+		x := 1 - float64(d)/float64(blend+1)
+		if x <= 0 {
+			return 0
+		}
+		return x * x * (3 - 2*x)
+	}
+	for i := 0; i <= len(rs); i++ {
+		from, to := 0, n // the gap before run i
+		if i > 0 {
+			from = rs[i-1][1]
+		}
+		if i < len(rs) {
+			to = rs[i][0]
+		}
+		for f := from; f < to; f++ {
+			var wp, wn float64
+			var op, on motion.Vec3
+			var yp, yn float64
+			if i > 0 {
+				e := rs[i-1][1] - 1
+				wp, op, yp = ramp(f-e), p.offset[e], p.yaw[e]
+			}
+			if i < len(rs) {
+				s := rs[i][0]
+				wn, on, yn = ramp(s-f), p.offset[s], p.yaw[s]
+			}
+			if sum := wp + wn; sum > 1 {
+				wp, wn = wp/sum, wn/sum
+			}
+			p.offset[f] = op.Scale(wp).Add(on.Scale(wn))
+			p.yaw[f] = yp*wp + yn*wn
+		}
+	}
+}
+
+// envelope returns a smooth curve at or above x (nearly): the largest value
+// within ±half frames, averaged over the same window.
+func envelope(x []float64, half int) []float64 {
+	n := len(x)
+	peak := make([]float64, n)
+	for f := range n {
+		m := 0.0
+		for _, v := range x[max(0, f-half):min(n, f+half+1)] {
+			if v > m {
+				m = v
+			}
+		}
+		peak[f] = m
+	}
+	out := make([]float64, n)
+	movingAverage(peak, out, half)
+	for f := range n {
+		if x[f] > out[f] {
+			out[f] = x[f]
+		}
+	}
+	return out
+}
+
+// lowerHips returns, per frame, how far down the hips must go so that every
+// leg reaches its ankle target without stretching further than the capture
+// does (or fullReach of its length), eased in and out.
+func lowerHips(ps *positions, b *Body, plans [2]legPlan, fps float64) []float64 {
+	n := ps.frames()
+	need := make([]float64, n)
+	up := b.Up
+	limit := maxLower / b.MetresPerUnit
+	for i, leg := range b.Legs() {
+		for f := range n {
+			off := plans[i].offset[f]
+			if off == (motion.Vec3{}) {
+				continue
+			}
+			h, k, a := ps.at(f, leg.Hip), ps.at(f, leg.Knee), ps.at(f, leg.Ankle)
+			reach := legReach(h, k, a)
+			d := a.Add(off).Sub(h)
+			dv := d.Dot(up)
+			dh := horizontal(d, up).Len()
+			if d.Len() <= reach {
+				continue
+			}
+			s := -dv
+			if dh < reach {
+				s = -math.Sqrt(reach*reach-dh*dh) - dv
+			}
+			need[f] = math.Max(need[f], math.Min(limit, s))
+		}
+	}
+	return envelope(need, max(1, int(math.Round(0.15*fps))))
+}
+
+// legReach is how far the ankle may be from the hip: as stretched as the
+// capture has it, or fullReach of the leg's length, whichever is more, and
+// never quite straight.
+func legReach(h, k, a motion.Vec3) float64 {
+	full := k.Sub(h).Len() + a.Sub(k).Len()
+	return math.Min(0.9995*full, math.Max(fullReach*full, a.Sub(h).Len()))
+}

@@ -1,0 +1,247 @@
+package clean
+
+import (
+	"math"
+
+	"singlecam/core/motion"
+)
+
+// Smoothing is a zero-phase low-pass filter whose cutoff follows the
+// motion: low where a channel moves slowly (where jitter shows most) and
+// higher where it moves fast (so a kick or a wave keeps its peak). This is
+// the One Euro filter's idea, but run on the whole clip forwards and
+// backwards, as FreeMoCap runs its Butterworth filter, so nothing lags.
+//
+// Each channel is filtered twice, with a slow and a fast cutoff, and the two
+// results are blended per frame by the channel's speed.
+
+// cutoffs returns the slow and fast cutoffs in Hz for a strength in (0, 1]:
+// from 16 Hz (barely touches a capture) down to 2 Hz, 5.7 Hz at 0.5 (near
+// FreeMoCap's 6 Hz); the fast cutoff is 4 times the slow one.
+func cutoffs(strength, fps float64) (slow, fast float64) {
+	slow = 16 * math.Pow(2.0/16, strength)
+	fast = 4 * slow
+	nyq := 0.45 * fps
+	return math.Min(slow, nyq), math.Min(fast, nyq)
+}
+
+// Speeds at which a channel counts as fast: 1.5 m/s for a translation, 6
+// rad/s for a rotation (a brisk arm swing).
+const (
+	fastSpeed = 3.0  // metres per second
+	fastTurn  = 10.0 // radians per second
+)
+
+// smoothActor filters every animated translation and rotation of a in
+// place, each segment between cuts on its own. metresPerUnit scales the
+// speed at which a translation counts as fast.
+func smoothActor(a *motion.Actor, fps, strength, metresPerUnit float64, segs [][2]int) {
+	if strength <= 0 {
+		return
+	}
+	slow, fast := cutoffs(strength, fps)
+	if slow >= 0.45*fps {
+		return
+	}
+	for _, s := range segs {
+		if s[1]-s[0] >= 4 {
+			smoothFrames(a, s[0], s[1], fps, slow, fast, metresPerUnit)
+		}
+	}
+}
+
+// smoothFrames filters frames [from, to) of every track of a.
+func smoothFrames(a *motion.Actor, from, to int, fps, slow, fast, metresPerUnit float64) {
+	buf := newChannels(to - from)
+	for j := range a.Tracks {
+		tr := motion.Track{T: a.Tracks[j].T, R: a.Tracks[j].R}
+		if tr.T != nil {
+			tr.T = tr.T[from:to]
+		}
+		if tr.R != nil {
+			tr.R = tr.R[from:to]
+		}
+		if tr.T != nil {
+			for k := range 3 {
+				for f, v := range tr.T {
+					buf.in[k][f] = comp(v, k)
+				}
+			}
+			buf.filter(3, fps, slow, fast, fastSpeed/metresPerUnit)
+			for f := range tr.T {
+				tr.T[f] = motion.Vec3{X: buf.out[0][f], Y: buf.out[1][f], Z: buf.out[2][f]}
+			}
+		}
+		if tr.R != nil {
+			// Keep each rotation on the same side of the 4D sphere as the
+			// one before it, so the components vary smoothly.
+			prev := tr.R[0]
+			for f, q := range tr.R {
+				if q.Dot(prev) < 0 {
+					q = motion.Quat{X: -q.X, Y: -q.Y, Z: -q.Z, W: -q.W}
+				}
+				prev = q
+				buf.in[0][f], buf.in[1][f], buf.in[2][f], buf.in[3][f] = q.X, q.Y, q.Z, q.W
+			}
+			// A unit quaternion's components move at half the angular speed.
+			buf.filter(4, fps, slow, fast, fastTurn/2)
+			for f := range tr.R {
+				tr.R[f] = motion.Quat{X: buf.out[0][f], Y: buf.out[1][f], Z: buf.out[2][f], W: buf.out[3][f]}.Normalize()
+			}
+		}
+	}
+}
+
+func comp(v motion.Vec3, k int) float64 {
+	switch k {
+	case 0:
+		return v.X
+	case 1:
+		return v.Y
+	}
+	return v.Z
+}
+
+// channels holds the scratch space for filtering up to four components of
+// one track together (they share one speed, so one blend).
+type channels struct {
+	in, out, lo, hi [4][]float64
+	w, tmp          []float64
+}
+
+func newChannels(n int) *channels {
+	c := &channels{w: make([]float64, n), tmp: make([]float64, n)}
+	for k := range 4 {
+		c.in[k], c.out[k] = make([]float64, n), make([]float64, n)
+		c.lo[k], c.hi[k] = make([]float64, n), make([]float64, n)
+	}
+	return c
+}
+
+// filter writes out[0:dims] from in[0:dims]: the slow and fast zero-phase
+// filters blended by the speed of the fast result, relative to fastAt
+// (units per second).
+func (c *channels) filter(dims int, fps, slow, fast, fastAt float64) {
+	n := len(c.w)
+	for k := range dims {
+		filtfilt(c.in[k], c.lo[k], fps, slow)
+		filtfilt(c.in[k], c.hi[k], fps, fast)
+	}
+	for f := range n {
+		a, b := max(0, f-1), min(n-1, f+1)
+		var s float64
+		for k := range dims {
+			d := c.hi[k][b] - c.hi[k][a]
+			s += d * d
+		}
+		speed := math.Sqrt(s) * fps / float64(max(1, b-a))
+		c.tmp[f] = math.Min(1, speed/fastAt)
+	}
+	// The blend itself must not jump, and a fast stretch must keep the fast
+	// filter up to its ends: the largest weight nearby, averaged over about
+	// 0.1 s.
+	copy(c.w, envelope(c.tmp, max(1, int(0.05*fps))))
+	for k := range dims {
+		for f := range n {
+			c.out[k][f] = c.lo[k][f] + (c.hi[k][f]-c.lo[k][f])*c.w[f]
+		}
+	}
+}
+
+// filtfilt runs a second-order Butterworth low-pass at cutoff Hz forwards
+// and then backwards over x into y (a fourth-order response with no phase
+// lag), after extending x at both ends by point reflection so the ends do
+// not ring.
+func filtfilt(x, y []float64, fps, cutoff float64) {
+	n := len(x)
+	if cutoff >= 0.45*fps || n < 4 {
+		copy(y, x)
+		return
+	}
+	pad := min(n-1, int(3*fps/cutoff)+1)
+	ext := make([]float64, n+2*pad)
+	// Reflect about a line fitted to the first and last 0.1 s rather than
+	// about the end samples themselves: a jittery end sample would
+	// otherwise stay in the result.
+	m := max(2, min(n, int(0.1*fps)))
+	first, last := endValue(x[:m], false), endValue(x[n-m:], true)
+	for i := range pad {
+		ext[pad-1-i] = 2*first - x[i+1]
+		ext[pad+n+i] = 2*last - x[n-2-i]
+	}
+	copy(ext[pad:], x)
+	b0, b1, b2, a1, a2 := butter2(fps, cutoff)
+	run := func(s []float64, step int) {
+		start := 0
+		if step < 0 {
+			start = len(s) - 1
+		}
+		x1, x2 := s[start], s[start]
+		y1, y2 := x1, x1
+		for i := start; i >= 0 && i < len(s); i += step {
+			x0 := s[i]
+			y0 := b0*x0 + b1*x1 + b2*x2 - a1*y1 - a2*y2
+			x2, x1 = x1, x0
+			y2, y1 = y1, y0
+			s[i] = y0
+		}
+	}
+	run(ext, 1)
+	run(ext, -1)
+	copy(y, ext[pad:pad+n])
+}
+
+// butter2 returns a second-order Butterworth low-pass's coefficients (the
+// bilinear transform with prewarping, as in the Audio EQ Cookbook).
+func butter2(fps, cutoff float64) (b0, b1, b2, a1, a2 float64) {
+	w := 2 * math.Pi * cutoff / fps
+	cw, sw := math.Cos(w), math.Sin(w)
+	alpha := sw / math.Sqrt2 // Q = 1/√2
+	a0 := 1 + alpha
+	b1 = (1 - cw) / a0
+	b0 = b1 / 2
+	b2 = b0
+	a1 = -2 * cw / a0
+	a2 = (1 - alpha) / a0
+	return
+}
+
+// movingAverage writes into y the mean of x over ±half frames (clamped at
+// the ends).
+func movingAverage(x, y []float64, half int) {
+	n := len(x)
+	var sum float64
+	lo, hi := 0, -1
+	for f := range n {
+		for hi < min(n-1, f+half) {
+			hi++
+			sum += x[hi]
+		}
+		for lo < max(0, f-half) {
+			sum -= x[lo]
+			lo++
+		}
+		y[f] = sum / float64(hi-lo+1)
+	}
+}
+
+// endValue returns the value at the first sample of x (at the last when
+// last holds) of the least-squares line through x.
+func endValue(x []float64, last bool) float64 {
+	n := float64(len(x))
+	var st, sx, stt, stx float64
+	for i, v := range x {
+		t := float64(i)
+		st, sx, stt, stx = st+t, sx+v, stt+t*t, stx+t*v
+	}
+	den := n*stt - st*st
+	if den == 0 {
+		return x[0]
+	}
+	slope := (n*stx - st*sx) / den
+	icept := (sx - slope*st) / n
+	if last {
+		return icept + slope*(n-1)
+	}
+	return icept
+}
