@@ -28,10 +28,11 @@ var commands = map[string]command{
 	"preview":  {"open a window that plays a GLB, glTF, BVH or ZIP of BVHs", runPreview},
 	"retarget": {"put motion files on your rigged character (GLB or VRM) and save GLBs", runRetarget},
 	"export":   {"write motion files again so they import cleanly into Blender, Unity, Unreal...", runExport},
+	"clean":    {"plant the feet and smooth the jitter of motion files, written beside them", runClean},
 }
 
 // commandOrder is how usage lists the commands.
-var commandOrder = []string{"submit", "probe", "jobs", "download", "preview", "retarget", "export", "simulate"}
+var commandOrder = []string{"submit", "probe", "jobs", "download", "preview", "clean", "retarget", "export", "simulate"}
 
 // Version is the app's version, set by main at start-up.
 var Version = "dev"

@@ -25,9 +25,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	up := fs.String("up", "", "the up axis: y or z (z only for BVH; default: the preset's)")
 	units := fs.String("units", "", "the length unit: m or cm (cm only for BVH; default: the preset's)")
 	out := fs.String("out", "", "the folder to write into (default: beside each file)")
+	cf := addCleanFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam export --preset NAME [--to glb|bvh] [--fps N] [--in-place] [--keep-tpose]\n"+
-			"                        [--up y|z] [--units m|cm] [--out DIR] FILE...\n\n"+
+			"                        [--up y|z] [--units m|cm] [--feet MODE] [--smooth 0..1] [--out DIR] FILE...\n\n"+
 			"Writes each GLB, BVH or ZIP of BVHs again so it imports cleanly into a tool, as\n"+
 			"'<job> - <preset>.glb' (or .bvh) beside it, never over an existing file, and\n"+
 			"prints each file it wrote. The presets:\n\n")
@@ -75,6 +76,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "singlecam export: the frame rate is a number of frames per second (24, 30, 60) or 'source', not %q.\n", *fps)
 			return 2
 		}
+	}
+	if o, given, err := cf.options(); err != nil {
+		return bad(err)
+	} else if given {
+		s.Clean = o
 	}
 	if err := s.Check(); err != nil {
 		return bad(err)

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 
 	"singlecam/core/engine"
+	"singlecam/core/motion/clean"
+	"singlecam/core/motion/export"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
@@ -25,8 +27,10 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	fps := fs.Float64("fps", 0, "resample the motion to this frame rate (default: keep the motion's)")
 	inPlace := fs.Bool("in-place", false, "keep the character over the origin instead of travelling")
 	out := fs.String("out", "", "the folder to save in (default: beside each motion file)")
+	cf := addCleanFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam retarget --character FILE.glb|.vrm [--map FILE.json] [--fps N] [--in-place] [--out DIR] MOTION...\n\n"+
+		fmt.Fprintf(stderr, "Usage: singlecam retarget --character FILE.glb|.vrm [--map FILE.json] [--fps N] [--in-place]\n"+
+			"                         [--feet MODE] [--smooth 0..1] [--out DIR] MOTION...\n\n"+
 			"Puts each motion (GLB, glTF, BVH or a ZIP of BVHs; its first actor) on the character and saves\n"+
 			"'<motion> on <character>.glb': the character's meshes, skin and materials as they were, with the\n"+
 			"motion as an animation. Prints each file's path.\n\nFlags:\n")
@@ -42,6 +46,14 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	if *fps != 0 && !(*fps >= 1 && *fps <= 1000) {
 		fmt.Fprintln(stderr, "singlecam retarget: --fps must be between 1 and 1000.")
 		return 2
+	}
+	cleanup, given, err := cf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "singlecam retarget:", export.Explain(err))
+		return 2
+	}
+	if !given {
+		cleanup = clean.Options{}
 	}
 	ctx := context.Background()
 	ch, err := retarget.OpenCharacter(ctx, *charPath)
@@ -65,7 +77,7 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	}
 	failed := 0
 	for _, path := range fs.Args() {
-		dest, err := retargetOne(ctx, ch, saved, path, *fps, *inPlace, *out)
+		dest, err := retargetOne(ctx, ch, saved, path, *fps, *inPlace, cleanup, *out)
 		if err != nil {
 			fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), err)
 			failed++
@@ -84,12 +96,20 @@ type explained string
 
 func (e explained) Error() string { return string(e) }
 
-func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Match, path string, fps float64, inPlace bool, out string) (string, error) {
+func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Match, path string, fps float64, inPlace bool, cleanup clean.Options, out string) (string, error) {
 	m, err := load.Open(ctx, path, -1)
 	if err != nil {
 		return "", explained(preview.Explain(err))
 	}
 	clip := m.Clip
+	if !cleanup.None() {
+		// Clean the capture first: its feet and floor are the motion's own.
+		res, err := clean.Run(ctx, clip, cleanup)
+		if err != nil {
+			return "", explained(export.Explain(err))
+		}
+		clip = res.Clip
+	}
 	if fps != 0 {
 		if clip, err = fix.Resample(clip, fps); err != nil {
 			return "", explained(character.Explain(err))

@@ -265,3 +265,21 @@ func TestCleanRefuses(t *testing.T) {
 		t.Errorf("no body: %v, %+v", err, res.Actors[0])
 	}
 }
+
+// TestBodiesOfRealCaptures: the legs found from the skeletons' roles are the
+// ones the tests name by hand.
+func TestBodiesOfRealCaptures(t *testing.T) {
+	for _, load := range []func(testing.TB) capture{cmu, func(t testing.TB) capture { return walk(t, 1) }} {
+		c := load(t)
+		got := Bodies(c.clip)[0]
+		if got == nil {
+			t.Fatalf("%s: no legs found", c.name)
+		}
+		if got.Left != c.body.Left || got.Right != c.body.Right || got.Hips != c.body.Hips {
+			t.Errorf("%s: found %+v, want %+v", c.name, got, c.body)
+		}
+		if r := got.MetresPerUnit / c.body.MetresPerUnit; r < 0.85 || r > 1.15 {
+			t.Errorf("%s: %v metres per unit, want about %v", c.name, got.MetresPerUnit, c.body.MetresPerUnit)
+		}
+	}
+}

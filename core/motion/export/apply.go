@@ -1,17 +1,20 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"singlecam/core/motion"
+	"singlecam/core/motion/clean"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/rigs"
 )
 
 // Apply returns c with the settings applied, in this order: names, T-pose,
-// frame rate, in place, units, up axis (in place and resampling work in the
-// source's Y-up space). c is left as it was.
+// clean-up, frame rate, in place, units, up axis (clean-up wants every
+// captured frame and the travel that in place removes; in place and
+// resampling work in the source's Y-up space). c is left as it was.
 func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
 	if err := s.Check(); err != nil {
 		return nil, err
@@ -30,6 +33,15 @@ func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
 	}
 	if s.DropTPose && out.Frames() > 1 {
 		out = fix.DropFirstFrame(out)
+	}
+	if !s.Clean.None() {
+		// Clean-up is pure and quick (a minute of capture in well under a
+		// second), so it runs without a context of its own.
+		r, err := clean.Run(context.Background(), out, s.Clean)
+		if err != nil {
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		out = r.Clip
 	}
 	if s.FPS != 0 && s.FPS != out.FPS {
 		r, err := fix.Resample(out, s.FPS)

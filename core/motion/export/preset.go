@@ -8,6 +8,8 @@ package export
 import (
 	"fmt"
 	"strings"
+
+	"singlecam/core/motion/clean"
 )
 
 // Format is a file format an export writes.
@@ -43,6 +45,9 @@ type Settings struct {
 	// Format is the file format; "" writes the source's (GLB for glTF, BVH
 	// for BVH and ZIPs of BVHs).
 	Format Format
+	// Clean is the clean-up (feet, smoothing) run before the frame rate
+	// changes; its zero value runs none.
+	Clean clean.Options
 }
 
 // Preset is a named table of settings for one tool.

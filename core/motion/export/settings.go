@@ -33,6 +33,9 @@ func (s Settings) Check() error {
 	if s.FPS != 0 && !(s.FPS >= 1 && s.FPS <= 1000) {
 		return fmt.Errorf("%w: the frame rate must be between 1 and 1000 fps, not %g", ErrBadSettings, s.FPS)
 	}
+	if err := s.Clean.Check(); err != nil {
+		return fmt.Errorf("%w: %w", ErrBadSettings, err)
+	}
 	if s.Format != "" && s.Format != GLB && s.Format != BVH {
 		return fmt.Errorf("%w: the format is glb or bvh, not %q", ErrBadSettings, s.Format)
 	}

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/load"
+	"singlecam/core/motion/rigs"
+	"singlecam/core/motion/synth"
+)
+
+// walkFiles writes synth's walk on Move One's rig as walk.bvh and walk.glb.
+func walkFiles(t *testing.T) (bvhPath, glbPath string) {
+	t.Helper()
+	c, err := synth.Clip(rigs.Move(), synth.Options{Kind: synth.Walk, FPS: 60, Seconds: 6, Name: "walk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var b, g bytes.Buffer
+	if err := bvh.Write(&b, c, 0, bvh.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := gltf.Write(&g, c); err != nil {
+		t.Fatal(err)
+	}
+	bvhPath, glbPath = filepath.Join(dir, "walk.bvh"), filepath.Join(dir, "walk.glb")
+	os.WriteFile(bvhPath, b.Bytes(), 0o644)
+	os.WriteFile(glbPath, g.Bytes(), 0o644)
+	return bvhPath, glbPath
+}
+
+func TestCleanWritesBesideAsTheSourceAndNeverOver(t *testing.T) {
+	bvhPath, glbPath := walkFiles(t)
+	dir := filepath.Dir(bvhPath)
+	before, _ := os.ReadFile(bvhPath)
+	for round, suffix := range []string{"", " (2)"} {
+		var stdout, stderr bytes.Buffer
+		if code := runClean([]string{"--feet", "lock", "--smooth", "0.3", bvhPath, glbPath}, &stdout, &stderr); code != 0 {
+			t.Fatalf("round %d: exit %d: %s", round, code, stderr.String())
+		}
+		want := filepath.Join(dir, "walk - clean"+suffix+".bvh") + "\n" + filepath.Join(dir, "walk - clean"+suffix+".glb") + "\n"
+		if stdout.String() != want {
+			t.Errorf("printed %q, want %q", stdout.String(), want)
+		}
+		if strings.Count(stderr.String(), "foot skate") != 2 {
+			t.Errorf("the numbers are not printed: %q", stderr.String())
+		}
+	}
+	if after, _ := os.ReadFile(bvhPath); !bytes.Equal(before, after) {
+		t.Error("the original changed")
+	}
+	m, err := load.Open(t.Context(), filepath.Join(dir, "walk - clean.glb"), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Clip.Frames() != 361 {
+		t.Errorf("the cleaned clip has %d frames, want 361", m.Clip.Frames())
+	}
+}
+
+func TestCleanRefusesBadFlagsInASentence(t *testing.T) {
+	bvhPath, _ := walkFiles(t)
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"--feet", "glide", bvhPath}, "The feet mode is auto, lock, ground or off"},
+		{[]string{"--smooth", "2", bvhPath}, "The smoothing is a number from 0 to 1"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := runClean(c.args, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), c.says) {
+			t.Errorf("%v: exit %d, %q", c.args, code, stderr.String())
+		}
+		if code := runExport(append([]string{"--preset", "raw"}, c.args...), &stdout, &stderr); code != 2 {
+			t.Errorf("export %v: exit %d", c.args, code)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(bvhPath)); len(entries) != 2 {
+		t.Errorf("files were written: %v", listDir(t, filepath.Dir(bvhPath)))
+	}
+}
+
+func TestExportCleansWhenAsked(t *testing.T) {
+	bvhPath, _ := walkFiles(t)
+	var stdout, stderr bytes.Buffer
+	if code := runExport([]string{"--preset", "raw", "--feet", "lock", bvhPath}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	m, err := load.Open(t.Context(), strings.TrimSpace(stdout.String()), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := load.Open(t.Context(), bvhPath, -1)
+	// The walk's floor is below its origin; cleaning stands it at 0.
+	if a, b := m.Clip.FloorHeight(), src.Clip.FloorHeight(); a == b {
+		t.Errorf("the export is not cleaned: floor %v as the source's", a)
+	}
+}
