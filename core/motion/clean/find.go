@@ -3,9 +3,10 @@ package clean
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"singlecam/core/motion"
-	"singlecam/core/motion/retarget"
+	"singlecam/core/motion/roles"
 )
 
 // legLength is a typical adult's thigh and shin together, in metres: the
@@ -13,34 +14,27 @@ import (
 // in units of about 5.6 cm).
 const legLength = 0.85
 
-// BodyOf builds the Body of skeleton s from its humanoid roles, named as
-// VRM 1.0 names them (hips, leftUpperLeg, leftLowerLeg, leftFoot, leftToes,
-// leftHand, and the right side's), with Y up as Singlecam's clips are.
-// metresPerUnit is the clip's, or 0 when unknown: the legs' rest length
-// then sets it, as it does when the clip's unit makes no human of them.
-func BodyOf(s *motion.Skeleton, roles map[string]int, metresPerUnit float64) (*Body, error) {
-	get := func(role string) int {
-		if j, ok := roles[role]; ok && j >= 0 && j < len(s.Joints) {
-			return j
-		}
-		return -1
-	}
-	b := &Body{Hips: get("hips"), Up: motion.Vec3{Y: 1}, MetresPerUnit: metresPerUnit}
-	for i, side := range []string{"left", "right"} {
-		l := Leg{Hip: get(side + "UpperLeg"), Knee: get(side + "LowerLeg"), Ankle: get(side + "Foot"), Toe: get(side + "Toes")}
-		if l.Hip < 0 || l.Knee < 0 || l.Ankle < 0 {
-			return nil, fmt.Errorf("%w: no %s thigh, shin and foot", ErrBody, side)
-		}
-		if l.Toe >= 0 && !above(s, l.Ankle, l.Toe) {
-			l.Toe = -1
+// BodyOf builds the Body of skeleton s from its humanoid h (as roles.Find
+// finds it): the legs, the hips, the hands as wrists, and up as the axis
+// nearest the figure's (floors are level in every tool). metresPerUnit is
+// the clip's, or 0 when unknown: the legs' rest length then sets it, as it
+// does when the clip's unit makes no human of them.
+func BodyOf(s *motion.Skeleton, h *roles.Humanoid, metresPerUnit float64) (*Body, error) {
+	b := &Body{Hips: h.Of(roles.Hips), Up: nearestAxis(h.Up), MetresPerUnit: metresPerUnit}
+	for i, l := range h.Legs() {
+		leg := Leg{Hip: l.Upper, Knee: l.Lower, Ankle: l.Foot, Toe: l.Toes}
+		if leg.Hip < 0 || leg.Knee < 0 || leg.Ankle < 0 {
+			return nil, fmt.Errorf("%w: a leg has no thigh, shin or foot", ErrBody)
 		}
 		if i == 0 {
-			b.Left = l
+			b.Left = leg
 		} else {
-			b.Right = l
+			b.Right = leg
 		}
-		if w := get(side + "Hand"); w >= 0 {
-			b.Wrists = append(b.Wrists, w)
+	}
+	for _, a := range h.Arms() {
+		if a.Hand >= 0 {
+			b.Wrists = append(b.Wrists, a.Hand)
 		}
 	}
 	if b.Hips < 0 {
@@ -72,8 +66,11 @@ func BodyOf(s *motion.Skeleton, roles map[string]int, metresPerUnit float64) (*B
 func Bodies(c *motion.Clip) []*Body {
 	out := make([]*Body, len(c.Actors))
 	for i, a := range c.Actors {
-		roles, _ := retarget.Roles(a.Skeleton, nil)
-		if b, err := BodyOf(a.Skeleton, roles, c.MetresPerUnit); err == nil {
+		h, err := roles.Find(a.Skeleton)
+		if err != nil {
+			continue
+		}
+		if b, err := BodyOf(a.Skeleton, h, c.MetresPerUnit); err == nil {
 			out[i] = b
 		}
 	}
@@ -83,4 +80,16 @@ func Bodies(c *motion.Clip) []*Body {
 // Run cleans c with o, finding each actor's legs itself (see Bodies).
 func Run(ctx context.Context, c *motion.Clip, o Options) (*Result, error) {
 	return Clean(ctx, c, Bodies(c), o)
+}
+
+// nearestAxis returns the signed coordinate axis closest to v.
+func nearestAxis(v motion.Vec3) motion.Vec3 {
+	ax, ay, az := math.Abs(v.X), math.Abs(v.Y), math.Abs(v.Z)
+	switch {
+	case ax >= ay && ax >= az:
+		return motion.Vec3{X: math.Copysign(1, v.X)}
+	case ay >= az:
+		return motion.Vec3{Y: math.Copysign(1, v.Y)}
+	}
+	return motion.Vec3{Z: math.Copysign(1, v.Z)}
 }
