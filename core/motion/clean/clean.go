@@ -207,7 +207,11 @@ func lockFeet(a *motion.Actor, ps *positions, g *ground, b *Body, contacts [2][]
 // returns the knee's angle as solved.
 func solveLeg(a *motion.Actor, w []motion.Mat4, f int, leg Leg, target motion.Vec3, yaw float64, up motion.Vec3, bend *[2]float64) float64 {
 	h, k, an := w[leg.Hip].Translation(), w[leg.Knee].Translation(), w[leg.Ankle].Translation()
-	knee, ankle, ok := twoBone(h, k, an, target, legReach(h, k, an), bend)
+	var hint motion.Vec3
+	if leg.Toe >= 0 {
+		hint = horizontal(w[leg.Toe].Translation().Sub(an), up)
+	}
+	knee, ankle, ok := twoBone(h, k, an, target, legReach(h, k, an), bend, hint)
 	if !ok {
 		return kneeAngle(h, k, an)
 	}

@@ -108,7 +108,7 @@ func TestTwoBone(t *testing.T) {
 		{"too far", motion.Vec3{Y: -0.5}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			knee, ankle, ok := twoBone(h, k, a, tc.target, legReach(h, k, a), nil)
+			knee, ankle, ok := twoBone(h, k, a, tc.target, legReach(h, k, a), nil, motion.Vec3{Z: 1})
 			if !ok {
 				t.Fatal("no solution")
 			}

@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"bytes"
 	"compress/gzip"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -9,6 +11,7 @@ import (
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/movedata"
 	"singlecam/core/motion/rigs"
 	"singlecam/core/motion/synth"
@@ -79,6 +82,25 @@ func move(t testing.TB) capture {
 		Hips:  s.Index("Root"), Wrists: []int{s.Index("Left_wrist"), s.Index("Right_wrist")},
 		Up: motion.Vec3{Y: 1}, MetresPerUnit: 1,
 	}}
+}
+
+// cesium is Khronos's CesiumMan walking, its legs found by roles.Find (its
+// joints have no names).
+func cesium(t testing.TB) capture {
+	z := openGz(t, "CesiumMan.gltf.gz")
+	data, err := io.ReadAll(z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := gltf.Read(bytes.NewReader(data), int64(len(data)), gltf.Options{Animation: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := Bodies(g.Clip)[0]
+	if b == nil {
+		t.Fatal("CesiumMan's legs are not found")
+	}
+	return capture{"CesiumMan", g.Clip, b}
 }
 
 // walk is synth's walk on Move One's rig: the hips travel at a steady pace

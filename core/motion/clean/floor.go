@@ -52,6 +52,25 @@ func findGround(s *motion.Skeleton, ps *positions, b *Body, contacts [2][]bool) 
 	}
 	g.found = true
 	g.floor = median(lows)
+	// When feet are seldom planted (a treadmill walk cycle, whose feet slide
+	// through the whole stance, is planted only on its few slow frames),
+	// the floor is also never above where the feet are on most frames.
+	if 4*len(lows) >= 2*ps.frames() {
+		return g.withAnkles(ps, b, contacts)
+	}
+	var all []float64
+	for i, leg := range b.Legs() {
+		for f := range ps.frames() {
+			all = append(all, lowestSole(ps, f, leg, g.soles[i], b.Up, ankleHeight/b.MetresPerUnit))
+		}
+	}
+	sort.Float64s(all)
+	g.floor = math.Min(g.floor, all[len(all)/20])
+	return g.withAnkles(ps, b, contacts)
+}
+
+// withAnkles sets the planted ankles' heights above the floor.
+func (g ground) withAnkles(ps *positions, b *Body, contacts [2][]bool) ground {
 	for i, leg := range b.Legs() {
 		if len(g.soles[i]) == 0 {
 			g.ankle[i] = ankleHeight / b.MetresPerUnit

@@ -15,7 +15,9 @@ import (
 //
 // bend, when it holds, bounds the knee's inner angle (radians) to
 // [bend[0], bend[1]], so that a knee never turns faster than the capture's.
-func twoBone(h, k, a, t motion.Vec3, reach float64, bend *[2]float64) (knee, ankle motion.Vec3, ok bool) {
+// hint is where the knee points when the leg is straight (the way the foot
+// points), or zero.
+func twoBone(h, k, a, t motion.Vec3, reach float64, bend *[2]float64, hint motion.Vec3) (knee, ankle motion.Vec3, ok bool) {
 	l1, l2 := k.Sub(h).Len(), a.Sub(k).Len()
 	ht := t.Sub(h)
 	d := ht.Len()
@@ -35,9 +37,15 @@ func twoBone(h, k, a, t motion.Vec3, reach float64, bend *[2]float64) (knee, ank
 	// The pole: where the knee points, away from the hip–ankle line, turned
 	// as the leg swings from the ankle to the target, so the knee keeps its
 	// plane and never flips backwards.
+	// A nearly straight leg's own bend says little (and flips from frame to
+	// frame): the hint, a twentieth of the thigh long, then decides.
 	ha := a.Sub(h)
 	pole := k.Sub(h)
 	pole = pole.Sub(ha.Normalize().Scale(pole.Dot(ha.Normalize())))
+	if hint != (motion.Vec3{}) {
+		hint = hint.Sub(ha.Normalize().Scale(hint.Dot(ha.Normalize())))
+		pole = pole.Add(hint.Normalize().Scale(0.05 * l1))
+	}
 	pole = arc(ha, ht).Rotate(pole)
 	pole = pole.Sub(dir.Scale(pole.Dot(dir)))
 	if pole.Len() < 1e-9*(l1+l2) {

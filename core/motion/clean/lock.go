@@ -11,7 +11,7 @@ import (
 // each foot must turn about up, then lower the hips where a leg cannot
 // reach, then solve each leg with two-bone IK.
 const (
-	blendTime  = 0.12  // seconds over which a lock blends in and out
+	blendTime  = 0.15  // seconds over which a lock blends in and out
 	glideAfter = 0.30  // metres: in auto mode, a contact that slides further glides
 	maxLower   = 0.015 // metres the hips may be lowered at most: "a little"
 	fullReach  = 0.97  // fraction of a leg's length IK may stretch it to (more if the capture does)

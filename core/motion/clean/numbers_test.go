@@ -65,17 +65,26 @@ func TestTargets(t *testing.T) {
 }
 
 // TestCleanCaptureNoWorse holds that a capture that needs no cleaning (CMU's
-// and Move's, as they are) gets no worse on any number.
+// and Move's, as they are) gets no worse on any number. CesiumMan is a
+// keyframed walk cycle in place at 24 fps, not a capture: its feet slide
+// through every stance (a treadmill), so they are planted on a few slow
+// frames only, and locking those adds some jerk; the test holds what it
+// does (within 35 %) besides the rest.
 func TestCleanCaptureNoWorse(t *testing.T) {
-	for _, load := range []func(testing.TB) capture{cmu, move} {
-		c := load(t)
+	for _, tc := range []struct {
+		load   func(testing.TB) capture
+		jitter float64 // the most the jitter may grow by
+	}{{cmu, 1}, {move, 1}, {cesium, 1.35}} {
+		c := tc.load(t)
 		t.Run(c.name, func(t *testing.T) {
 			res, err := Clean(t.Context(), c.clip, []*Body{c.body}, Default)
 			if err != nil {
 				t.Fatal(err)
 			}
 			b, a := res.Actors[0].Before, res.Actors[0].After
-			if a.Skate > b.Skate || a.Jitter > b.Jitter || a.Lowest < min(b.Lowest, -1) || a.SwingKept < 90 || a.KneeRate > 1.1*b.KneeRate {
+			t.Logf("before %+v", b)
+			t.Logf("after  %+v", a)
+			if a.Skate > b.Skate || a.Jitter > tc.jitter*b.Jitter || a.Lowest < min(b.Lowest, -1) || a.SwingKept < 90 || a.KneeRate > 1.1*b.KneeRate {
 				t.Errorf("worse: before %+v, after %+v", b, a)
 			}
 		})
