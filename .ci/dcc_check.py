@@ -4,7 +4,11 @@ imports, the armature has the bones it should (and, for exports, by the
 names the preset promises), the action spans the frames it should at the
 clip's frame rate, the character stands upright (head above hips, feet near
 the floor) at an adult's height in the unit the file promises, and an
-in-place export keeps its hips within 1 cm of the vertical axis.
+in-place export keeps its hips within 1 cm of the vertical axis; and, for
+captures before and after clean-up (cleaned.json), measures foot skate and
+the lowest foot in Blender itself: clean-up must take 80 % of the skate off,
+agree with the numbers Singlecam showed, and leave no foot more than 1 cm
+below the floor.
 
 Run by .ci/dcc-check as: blender -b --factory-startup --python .ci/dcc_check.py -- DIR
 where DIR holds the files, samples.json and exports.json (written by Go tests).
@@ -192,6 +196,75 @@ def check_characters(folder, problems):
     return len(samples)
 
 
+def foot_track(path, sample):
+    """Per frame, each foot's heel (the ankle bone's head), ball (the toe
+    bone's head) and, where the file has one, the toe tip (the toe bone's
+    tail: a BVH End Site), in metres in Blender's Z-up world."""
+    reset(sample["fps"])
+    if sample["format"] == "bvh":
+        import_bvh(path, {"up": "y"})
+    else:
+        bpy.ops.import_scene.gltf(filepath=path)
+    arm = armatures()[0]
+    start = int(arm.animation_data.action.frame_range[0])
+    k = sample["metres_per_unit"]
+    bones = arm.pose.bones
+    feet = [[bones[n] for n in names] for names in sample["feet"]]
+    track = []
+    for f in range(sample["frames"]):
+        bpy.context.scene.frame_set(start + f)
+        row = []
+        for heel, ball in feet:
+            pts = [arm.matrix_world @ heel.head, arm.matrix_world @ ball.head]
+            if sample["format"] == "bvh":
+                pts.append(arm.matrix_world @ ball.tail)
+            row.append([p * k for p in pts])
+        track.append(row)
+    return track
+
+
+def skate_and_lowest(track, sample):
+    """Foot skate as Singlecam defines it (cm per second of contact: on each
+    pair of planted frames the smaller horizontal move of heel and ball) and
+    the lowest the toes reach (cm; the floor is at 0 after clean-up)."""
+    dist, frames = 0.0, 0
+    for foot, runs in enumerate(sample["contacts"]):
+        for a, b in runs:
+            for f in range(a + 1, b):
+                moves = []
+                for i in (0, 1):
+                    p, q = track[f][foot][i], track[f - 1][foot][i]
+                    moves.append(((p.x - q.x) ** 2 + (p.y - q.y) ** 2) ** 0.5)
+                dist += min(moves)
+                frames += 1
+    skate = 100 * dist / (frames / sample["fps"]) if frames else 0.0
+    lowest = 100 * min(p.z for row in track for foot in row for p in foot[1:])
+    return skate, lowest
+
+
+def check_cleaned(folder, problems):
+    listing = os.path.join(folder, "cleaned.json")
+    if not os.path.exists(listing):
+        return 0
+    with _open(listing) as f:
+        samples = json.load(f)
+    for sample in samples:
+        before = skate_and_lowest(foot_track(os.path.join(folder, sample["source"]), sample), sample)
+        after = skate_and_lowest(foot_track(os.path.join(folder, sample["clean"]), sample), sample)
+        name = sample["clean"]
+        print(f"dcc-check: {name}: in Blender, foot skate {before[0]:.2f} -> {after[0]:.2f} cm/s "
+              f"(Singlecam said {sample['skate'][0]:.2f} -> {sample['skate'][1]:.2f}), "
+              f"lowest toe {before[1]:+.2f} -> {after[1]:+.2f} cm")
+        if after[0] > 0.2 * before[0]:
+            problems.append(f"{name}: foot skate {before[0]:.2f} -> {after[0]:.2f} cm/s in Blender, less than 80 % off")
+        for got, said in zip((before[0], after[0]), sample["skate"]):
+            if abs(got - said) > max(0.5, 0.1 * said):
+                problems.append(f"{name}: Blender measures a foot skate of {got:.2f} cm/s where Singlecam said {said:.2f}")
+        if after[1] < -1:
+            problems.append(f"{name}: a toe reaches {after[1]:.2f} cm below the floor in Blender")
+    return 2 * len(samples)
+
+
 def import_bvh(path, sample):
     # Blender's native space is Z up, -Y forward: a Z-up file (turned by
     # Singlecam so its front faces -Y) imports unchanged.
@@ -233,6 +306,7 @@ def main():
                 import_bvh(bvh, sample)
                 check(f"{sample['file']}/{names[0]}", sample, problems)
     characters = check_characters(folder, problems)
+    characters += check_cleaned(folder, problems)
     for p in problems:
         print("dcc-check: PROBLEM:", p)
     print(f"dcc-check: {len(samples) + characters} files, {len(problems)} problems")

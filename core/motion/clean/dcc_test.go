@@ -1,0 +1,96 @@
+package clean
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/gltf"
+)
+
+// dccCleaned is one capture, as it came and as cleaned, for .ci/dcc_check.py
+// to import into Blender and measure there: foot skate over the contacts
+// clean-up found, and the lowest foot, by the same definitions as Numbers.
+type dccCleaned struct {
+	Source    string  `json:"source"`
+	CleanFile string  `json:"clean"`
+	Format    string  `json:"format"`
+	FPS       float64 `json:"fps"`
+	Frames    int     `json:"frames"`
+	// MetresPerUnit turns the file's lengths into metres.
+	MetresPerUnit float64 `json:"metres_per_unit"`
+	// Feet name each foot's heel (ankle) and ball (toe) bones, left first.
+	Feet [2][2]string `json:"feet"`
+	// Contacts lists each foot's planted frames as [start, end) ranges,
+	// counted from the first frame.
+	Contacts [2][][2]int `json:"contacts"`
+	// Skate and Lowest are what clean-up measured itself (cm/s, cm),
+	// before and after, for Blender's numbers to be compared with.
+	Skate  [2]float64 `json:"skate"`
+	Lowest [2]float64 `json:"lowest"`
+}
+
+// TestWriteDCCCleaned writes real captures (CMU's, and CMU's with jitter and
+// drifting feet, as BVH; Move's MOTION_DATA sample as GLB) before and after
+// clean-up into the folder named by SINGLECAM_DCC_OUT, with cleaned.json:
+// `make dcc-check` measures them in Blender.
+func TestWriteDCCCleaned(t *testing.T) {
+	dir := os.Getenv("SINGLECAM_DCC_OUT")
+	if dir == "" {
+		t.Skip("SINGLECAM_DCC_OUT is not set: make dcc-check sets it")
+	}
+	c := cmu(t)
+	moved := withDrift(withJitter(c, 0.015, 3), 0.08)
+	m := move(t)
+	var out []dccCleaned
+	for _, tc := range []struct {
+		stem   string
+		in     capture
+		format string
+	}{{"cmu_01_01", c, "bvh"}, {"cmu_01_01 jitter drift", moved, "bvh"}, {"move_motion_data", m, "glb"}} {
+		res, err := Clean(t.Context(), tc.in.clip, []*Body{tc.in.body}, Default)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := res.Actors[0]
+		e := dccCleaned{
+			Source: tc.stem + "." + tc.format, CleanFile: tc.stem + " - clean." + tc.format, Format: tc.format,
+			FPS: tc.in.clip.FPS, Frames: tc.in.clip.Frames(), MetresPerUnit: tc.in.body.MetresPerUnit,
+			Skate: [2]float64{rep.Before.Skate, rep.After.Skate}, Lowest: [2]float64{rep.Before.Lowest, rep.After.Lowest},
+		}
+		s := tc.in.clip.Actors[0].Skeleton
+		for i, l := range tc.in.body.Legs() {
+			e.Feet[i] = [2]string{s.Joints[l.Ankle].Name, s.Joints[l.Toe].Name}
+		}
+		e.Contacts = [2][][2]int{runs(rep.Contacts.Left), runs(rep.Contacts.Right)}
+		for _, f := range []struct {
+			name string
+			clip *motion.Clip
+		}{{e.Source, tc.in.clip}, {e.CleanFile, res.Clip}} {
+			var b bytes.Buffer
+			if tc.format == "bvh" {
+				err = bvh.Write(&b, f.clip, 0, bvh.Options{})
+			} else {
+				err = gltf.Write(&b, f.clip)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, f.name), b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out = append(out, e)
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cleaned.json"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
