@@ -51,6 +51,9 @@ func window(c *motion.Clip, first, end int) *motion.Clip {
 			}
 			a.Tracks[j] = t
 		}
+		if c := a.Contacts; c != nil {
+			a.Contacts = &motion.FootContacts{Left: c.Left[lo:hi:hi], Right: c.Right[lo:hi:hi]}
+		}
 		a.Frames = hi - lo
 	}
 	return out
@@ -90,6 +93,17 @@ func Resample(c *motion.Clip, fps float64) (*motion.Clip, error) {
 				t.R = resampled(t.R, n, at, motion.Quat.Slerp) // rotations turn, never cut corners
 			}
 			a.Tracks[j] = t
+		}
+		if c := a.Contacts; c != nil {
+			// A contact is a fact about a moment, not a quantity: each new
+			// frame takes the nearer source frame's.
+			nearest := func(x, y bool, u float64) bool {
+				if u < 0.5 {
+					return x
+				}
+				return y
+			}
+			a.Contacts = &motion.FootContacts{Left: resampled(c.Left, n, at, nearest), Right: resampled(c.Right, n, at, nearest)}
 		}
 		a.Frames = n
 	}
