@@ -1,9 +1,15 @@
-// Package movedata reads the joint positions of Move's MOTION_DATA JSON
-// leniently, as a positions-only clip a player can draw: one object
-// {"mocap_data": [frame, ...]}, each frame {"timestamp": seconds (a string
-// in Move's sample, a number accepted too), "joint_data": {name:
-// {"position": [x, y, z], ...}}}, positions in metres with Z up. Fields it
-// does not use (rotations, torques, reaction forces) and fields it does not
+// Package movedata reads Move's MOTION_DATA JSON leniently as a clip a
+// player can draw, an export can write and a retarget can follow: one
+// object {"mocap_data": [frame, ...]}, each frame {"timestamp": seconds (a
+// string in Move's sample, a number accepted too), "joint_data": {name:
+// {"position": [x, y, z], "reaction_forces": N, ...}}}, positions in metres
+// with Z up.
+//
+// The skeleton is built from the positions (bone directions), because they
+// are what every joint of the layout carries and their meaning is plain;
+// the Euler rotations ("type": "euler_xyz", "euler_x"…) come without the
+// frame each is measured in, so they are not used. The ground reaction
+// forces become per-frame foot contacts. Torques and fields it does not
 // know are skipped, so other versions of the layout still read.
 package movedata
 
@@ -29,22 +35,23 @@ var ErrNotMotionData = errors.New("not usable Move motion data")
 const (
 	maxFrames = 500_000
 	maxJoints = 512
+	// minBytesPerValue bounds the joint positions kept by the bytes of
+	// JSON read: a frame that leaves a joint out repeats its last position,
+	// so a few bytes could otherwise stand for many joints. The shortest
+	// real joint entry, {"J":{"position":[0,0,0]}}, takes about 24 bytes;
+	// Move's sample about 650. A floor keeps small files from being
+	// refused for it.
+	minBytesPerValue = 16
+	minValueBudget   = 1 << 16
+	// maxEntryBytes bounds one JSON file of a ZIP once uncompressed.
+	maxEntryBytes = 1 << 30
 )
-
-// parents names each joint of Move's sample above it; joints a file adds
-// that this table does not know stand alone (drawn as points).
-var parents = map[string]string{
-	"Left_hip": "Root", "Left_knee": "Left_hip", "Left_ankle": "Left_knee", "Left_toe": "Left_ankle",
-	"Right_hip": "Root", "Right_knee": "Right_hip", "Right_ankle": "Right_knee", "Right_toe": "Right_ankle",
-	"Spine1": "Root", "Spine2": "Spine1", "Neck": "Spine2",
-	"Left_shoulder_rotation": "Spine2", "Left_elbow": "Left_shoulder_rotation", "Left_wrist": "Left_elbow",
-	"Right_shoulder_rotation": "Spine2", "Right_elbow": "Right_shoulder_rotation", "Right_wrist": "Right_elbow",
-}
 
 type frame struct {
 	Timestamp json.RawMessage `json:"timestamp"`
 	JointData map[string]struct {
-		Position []float64 `json:"position"`
+		Position       []float64       `json:"position"`
+		ReactionForces json.RawMessage `json:"reaction_forces"`
 	} `json:"joint_data"`
 }
 
@@ -94,9 +101,13 @@ func readFrames(dec *json.Decoder, name string) (*motion.Clip, error) {
 	var names []string
 	var times []float64
 	var pos [][]motion.Vec3 // per frame, per joint, Y up
+	var force [][]float64   // per frame, per joint
 	for dec.More() {
 		if len(pos) >= maxFrames {
 			return nil, bad("more than %d frames", maxFrames)
+		}
+		if len(pos)*len(names) > max(minValueBudget, int(dec.InputOffset())/minBytesPerValue) {
+			return nil, bad("%d frames of %d joints in %d bytes: the frames leave out most joints", len(pos), len(names), dec.InputOffset())
 		}
 		var fr frame
 		if err := dec.Decode(&fr); err != nil {
@@ -123,6 +134,7 @@ func readFrames(dec *json.Decoder, name string) (*motion.Clip, error) {
 		if len(pos) > 0 {
 			copy(row, pos[len(pos)-1]) // a joint missing from a frame stays put
 		}
+		forces := make([]float64, len(names))
 		for n, j := range fr.JointData {
 			i, ok := index[n]
 			if !ok || len(j.Position) < 3 {
@@ -133,14 +145,37 @@ func readFrames(dec *json.Decoder, name string) (*motion.Clip, error) {
 				return nil, bad("frame %d: joint %s's position is not a number", len(pos), n)
 			}
 			row[i] = p
+			forces[i] = magnitude(j.ReactionForces)
 		}
 		times = append(times, t)
 		pos = append(pos, row)
+		force = append(force, forces)
 	}
 	if len(pos) == 0 {
 		return nil, bad("mocap_data holds no frames")
 	}
-	return build(name, names, times, pos)
+	return build(name, names, times, pos, force)
+}
+
+// magnitude reads a reaction force given as a number (Move's sample) or a
+// vector of components; anything else counts as no force.
+func magnitude(raw json.RawMessage) float64 {
+	var f float64
+	if json.Unmarshal(raw, &f) == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		return math.Abs(f)
+	}
+	var v []float64
+	if json.Unmarshal(raw, &v) != nil || len(v) > 3 {
+		return 0
+	}
+	sum := 0.0
+	for _, x := range v {
+		sum += x * x
+	}
+	if f := math.Sqrt(sum); !math.IsNaN(f) && !math.IsInf(f, 0) {
+		return f
+	}
+	return 0
 }
 
 func timestamp(raw json.RawMessage) (float64, error) {
@@ -153,58 +188,6 @@ func timestamp(raw json.RawMessage) (float64, error) {
 		return 0, errors.New("the timestamp is neither a number nor a string of one")
 	}
 	return f, nil
-}
-
-// build turns world positions into a skeleton with identity rotations and
-// per-frame translations from each joint's parent.
-func build(name string, names []string, times []float64, pos [][]motion.Vec3) (*motion.Clip, error) {
-	// Parents first: sort by depth in the known tree (unknown joints and
-	// joints whose parent is missing are roots, depth 0).
-	present := map[string]bool{}
-	for _, n := range names {
-		present[n] = true
-	}
-	depth := func(n string) int {
-		d := 0
-		for p, ok := parents[n]; ok && present[p]; p, ok = parents[p] {
-			d++
-		}
-		return d
-	}
-	order := make([]int, len(names))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool { return depth(names[order[i]]) < depth(names[order[j]]) })
-	skel := &motion.Skeleton{}
-	at := map[string]int{}
-	for _, i := range order {
-		n := names[i]
-		parent := -1
-		if k, ok := at[parents[n]]; ok {
-			parent = k
-		}
-		at[n] = len(skel.Joints)
-		skel.Joints = append(skel.Joints, motion.Joint{Name: n, Parent: parent, Rest: motion.Rest})
-	}
-	a := &motion.Actor{Name: name, Skeleton: skel, Frames: len(pos), Tracks: make([]motion.Track, len(skel.Joints))}
-	for j, joint := range skel.Joints {
-		src := order[j]
-		v := make([]motion.Vec3, len(pos))
-		for f := range pos {
-			v[f] = pos[f][src]
-			if joint.Parent >= 0 {
-				v[f] = v[f].Sub(pos[f][order[joint.Parent]])
-			}
-		}
-		skel.Joints[j].Rest.T = v[0]
-		a.Tracks[j].T = v
-	}
-	c := &motion.Clip{Name: name, FPS: rate(times), Actors: []*motion.Actor{a}, MetresPerUnit: 1}
-	if err := c.Validate(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrNotMotionData, err)
-	}
-	return c, nil
 }
 
 // rate is the median gap between timestamps as frames per second (30 when
@@ -244,7 +227,7 @@ func ReadZip(r io.ReaderAt, size int64) (*motion.Clip, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read zip %s: %w", f.Name, err)
 		}
-		c, err := Read(rc, strings.TrimSuffix(path.Base(f.Name), path.Ext(f.Name)))
+		c, err := Read(io.LimitReader(rc, maxEntryBytes), strings.TrimSuffix(path.Base(f.Name), path.Ext(f.Name)))
 		rc.Close()
 		if err != nil {
 			continue // a JSON file that is not motion data (a manifest, sync data)

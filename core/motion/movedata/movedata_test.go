@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ const sample = `{"version": 2, "mocap_data": [
   "Root": {"position": [0, 1, 0.95]},
   "Spine1": {"position": [0, 1, 1.1]},
   "Left_hip": {"position": [0.1, 1, 0.9]},
-  "Left_knee": {"position": [0.1, 1.2, 0.5], "reaction_forces": 1000.0}}}
+  "Left_knee": {"position": [0.1, 1.24, 0.58], "reaction_forces": 1000.0}}}
 ]}`
 
 func TestReadsPositionsZUpAsYUp(t *testing.T) {
@@ -42,7 +43,7 @@ func TestReadsPositionsZUpAsYUp(t *testing.T) {
 	// Z up (x, y, z) is Y up (x, z, −y).
 	want := map[string][2]motion.Vec3{
 		"Root":      {{X: 0, Y: 0.95, Z: 0}, {X: 0, Y: 0.95, Z: -1}},
-		"Left_knee": {{X: 0.1, Y: 0.5, Z: 0}, {X: 0.1, Y: 0.5, Z: -1.2}},
+		"Left_knee": {{X: 0.1, Y: 0.5, Z: 0}, {X: 0.1, Y: 0.58, Z: -1.24}},
 		"Prop":      {{X: 2, Y: 0, Z: -2}, {X: 2, Y: 0, Z: -2}}, // missing in frame 1: stays put
 	}
 	for f := range 2 {
@@ -96,8 +97,33 @@ func TestReadZipTakesEachActorsJSON(t *testing.T) {
 
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(sample))
+	// The real sample's first frames, cut at a frame's end and mid-number.
+	if real, err := os.ReadFile("testdata/move_motion_data.json"); err == nil {
+		f.Add(real[:min(len(real), 8000)])
+		if i := bytes.Index(real[3000:], []byte(`]}},{"timestamp"`)); i >= 0 {
+			f.Add(append(append([]byte(nil), real[:3000+i+3]...), "]}"...))
+		}
+	}
+	f.Add([]byte(`{"mocap_data":[{"timestamp":0,"joint_data":{"Root":{"position":[0,0,1],"reaction_forces":[1,2,3]}}},{"timestamp":1e-9,"joint_data":{}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Read(bytes.NewReader(data), "fuzz")
+		if err == nil {
+			if err := c.Validate(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+func FuzzReadZip(f *testing.F) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("character_1.json")
+	w.Write([]byte(sample))
+	zw.Close()
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ReadZip(bytes.NewReader(data), int64(len(data)))
 		if err == nil {
 			if err := c.Validate(); err != nil {
 				t.Fatal(err)
