@@ -14,6 +14,7 @@ import (
 	"singlecam/core/motion/bvh"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/rigs"
 )
 
 // Source is a motion to export: the clip read from a file, what to call
@@ -76,7 +77,7 @@ func Plan(ctx context.Context, sources []Source, label string, s Settings) ([]Fi
 			return nil, fmt.Errorf("export %s: %w", src.Base, err)
 		}
 		parts := []*motion.Clip{c}
-		if format == BVH && len(c.Actors) > 1 {
+		if (format == BVH || format == VRMA) && len(c.Actors) > 1 {
 			parts = fix.SplitActors(c)
 		}
 		for i, part := range parts {
@@ -135,9 +136,12 @@ func freePath(dir, stem, ext string, taken map[string]bool) (string, error) {
 func (f File) Encode() ([]byte, error) {
 	var b bytes.Buffer
 	var err error
-	if f.Format == BVH {
+	switch f.Format {
+	case BVH:
 		err = bvh.Write(&b, f.Clip, 0, bvh.Options{})
-	} else {
+	case VRMA:
+		err = gltf.WriteVRMA(&b, f.Clip, vrmRoles(f.Clip))
+	default:
 		err = gltf.Write(&b, f.Clip)
 	}
 	if err != nil {
@@ -197,4 +201,23 @@ func writeNew(path string, data []byte) error {
 		os.Remove(path)
 	}
 	return err
+}
+
+// vrmRoles finds the joints of the clip's first actor named after a VRM
+// humanoid role (as the vrm names give them): the table a VRM Animation
+// carries.
+func vrmRoles(c *motion.Clip) map[string]int {
+	m, err := rigs.LoadMap("vrm")
+	if err != nil || len(c.Actors) == 0 {
+		return nil
+	}
+	out := map[string]int{}
+	for j, joint := range c.Actors[0].Skeleton.Joints {
+		if _, ok := m.Bones[joint.Name]; ok && joint.Kind != motion.End {
+			if _, dup := out[joint.Name]; !dup {
+				out[joint.Name] = j
+			}
+		}
+	}
+	return out
 }

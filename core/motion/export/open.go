@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"singlecam/core/motion/load"
@@ -19,8 +20,11 @@ func Open(ctx context.Context, path, base string) (Source, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	format := GLB
-	if ext == ".bvh" || ext == ".zip" {
+	switch {
+	case ext == ".bvh" || ext == ".zip" && !slices.Contains(m.Notes, load.MotionDataNote):
 		format = BVH
+	case ext == ".vrma":
+		format = VRMA
 	}
 	if strings.TrimSpace(base) == "" {
 		base = BaseName(path)

@@ -19,6 +19,9 @@ type Format string
 const (
 	GLB Format = "glb"
 	BVH Format = "bvh"
+	// VRMA is a VRM Animation: a GLB of nodes named by VRM humanoid role,
+	// with the VRMC_vrm_animation extension; it needs VRM bone names.
+	VRMA Format = "vrma"
 )
 
 // Settings is what an export does to a motion. The zero value changes
@@ -74,7 +77,7 @@ var presets = []Preset{
 		Settings{Names: "ue5", DropTPose: true, Up: "y", Units: "m", FPS: 30, Format: GLB}},
 	{"mixamo", "Mixamo", "mixamorig: bone names, in centimetres at 30 fps as Mixamo's own animations are, as BVH for tools that retarget Mixamo motion.",
 		Settings{Names: "mixamo", DropTPose: true, Up: "y", Units: "cm", FPS: 30, Format: BVH}},
-	{"vrm", "VRM", "VRM 1.0's humanoid bone names (hips, leftUpperArm…), in a GLB, the container VRM avatars and animations use.",
+	{"vrm", "VRM", "VRM 1.0's humanoid bone names (hips, leftUpperArm…), in a GLB, the container VRM avatars and animations use; --to vrma writes a VRM Animation that VRM tools play on any avatar.",
 		Settings{Names: "vrm", DropTPose: true, Up: "y", Units: "m", Format: GLB}},
 	{"raw", "Raw", "Move's file as it is, T-pose and names included, in the source's format: a starting point for Custom.",
 		Settings{Names: "", DropTPose: false}},

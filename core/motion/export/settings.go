@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"singlecam/core/motion/rigs"
 )
@@ -36,8 +37,11 @@ func (s Settings) Check() error {
 	if err := s.Clean.Check(); err != nil {
 		return fmt.Errorf("%w: %w", ErrBadSettings, err)
 	}
-	if s.Format != "" && s.Format != GLB && s.Format != BVH {
-		return fmt.Errorf("%w: the format is glb or bvh, not %q", ErrBadSettings, s.Format)
+	if s.Format != "" && s.Format != GLB && s.Format != BVH && s.Format != VRMA {
+		return fmt.Errorf("%w: the format is glb, bvh or vrma, not %q", ErrBadSettings, s.Format)
+	}
+	if s.Format == VRMA && s.Names != "vrm" && s.Names != "" {
+		return fmt.Errorf("%w: a VRM Animation names its bones by VRM role: use the vrm preset (or --names vrm) with --to vrma", ErrBadSettings)
 	}
 	return nil
 }
@@ -49,8 +53,8 @@ func (s Settings) checkFor(f Format) error {
 	if err := s.Check(); err != nil {
 		return err
 	}
-	if f == GLB && (s.Up == "z" || s.Units == "cm") {
-		return fmt.Errorf("%w: a GLB is always Y up in metres (glTF's rule, which importers convert from): write BVH for Z up or centimetres", ErrBadSettings)
+	if (f == GLB || f == VRMA) && (s.Up == "z" || s.Units == "cm") {
+		return fmt.Errorf("%w: a %s is always Y up in metres (glTF's rule, which importers convert from): write BVH for Z up or centimetres", ErrBadSettings, strings.ToUpper(string(f)))
 	}
 	return nil
 }

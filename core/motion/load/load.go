@@ -1,6 +1,7 @@
 // Package load opens a motion file of any format Singlecam reads (GLB,
-// glTF, BVH, or a ZIP of BVH files, one per actor), choosing the reader by
-// the file's name. It is the one place that knows every format, so that the
+// glTF, VRM avatars, VRM Animation, BVH, Move's MOTION_DATA JSON, or a ZIP
+// of BVH or MOTION_DATA files, one per actor), choosing the reader by the
+// file's name. It is the one place that knows every format, so that the
 // front ends ask for a clip and never parse files themselves.
 package load
 
@@ -16,6 +17,7 @@ import (
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
 	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/movedata"
 )
 
 // ErrUnknownFormat is returned for a file whose name ends in none of
@@ -23,7 +25,7 @@ import (
 var ErrUnknownFormat = errors.New("not a motion file Singlecam can open")
 
 // Extensions are the endings of the files Open reads, lower case.
-var Extensions = []string{".glb", ".gltf", ".bvh", ".zip"}
+var Extensions = []string{".glb", ".gltf", ".vrm", ".vrma", ".bvh", ".json", ".zip"}
 
 // IsMotionFile reports whether Open reads files with this path's ending.
 func IsMotionFile(path string) bool {
@@ -48,7 +50,14 @@ type Motion struct {
 	Clip       *motion.Clip
 	Animations []Animation
 	Chosen     int // index in Animations of Clip, or -1 when there are none
+	// Notes say in a sentence each what the reading assumed or changed
+	// that a user should know ("the skeleton was built from the joints'
+	// positions"); the front ends show them.
+	Notes []string
 }
+
+// MotionDataNote is the note on every MOTION_DATA file.
+const MotionDataNote = "Move's motion data: the skeleton was built from the joints' positions (bone directions); its Euler rotations were not used"
 
 // Open reads the motion in the file at path: the animation at index
 // animation, or the longest when it is -1 or out of range.
@@ -73,11 +82,22 @@ func Open(ctx context.Context, path string, animation int) (*Motion, error) {
 	switch ext {
 	case ".bvh":
 		m.Clip, err = bvh.Read(f, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	case ".json":
+		m.Clip, err = movedata.Read(f, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+		m.Notes = append(m.Notes, MotionDataNote)
 	case ".zip":
 		m.Clip, err = bvh.ReadZip(f, info.Size())
+		if errors.Is(err, bvh.ErrNoBVHInZip) {
+			m.Clip, err = movedata.ReadZip(f, info.Size())
+			m.Notes = append(m.Notes, MotionDataNote)
+		}
 	default:
+		read := gltf.Read
+		if ext == ".vrma" {
+			read = gltf.ReadVRMA
+		}
 		var g *gltf.File
-		g, err = gltf.Read(f, info.Size(), gltf.Options{Animation: animation, Files: os.DirFS(filepath.Dir(path))})
+		g, err = read(f, info.Size(), gltf.Options{Animation: animation, Files: os.DirFS(filepath.Dir(path))})
 		if err == nil {
 			m.Clip, m.Chosen = g.Clip, g.Chosen
 			for _, a := range g.Animations {
