@@ -92,8 +92,8 @@ func TestExportRefusesBadOptionsAndFilesWritingNothing(t *testing.T) {
 		{[]string{"--preset", "unity", "--up", "z", glb}, 2, "A GLB is always Y up in metres"},
 		{[]string{"--preset", "unity", "--units", "mm", glb}, 2, "m or cm"},
 		{[]string{"--preset", "unity", "--fps", "fast", glb}, 2, "frame rate"},
-		{[]string{"--preset", "unity", "--to", "fbx", glb}, 2, "glb or bvh"},
-		{[]string{"--preset", "unity", glb, notes}, 1, "GLB, glTF and BVH"},
+		{[]string{"--preset", "unity", "--to", "fbx", glb}, 2, "glb, bvh or vrma"},
+		{[]string{"--preset", "unity", glb, notes}, 1, "VRM Animation (.vrma) and BVH"},
 		{[]string{"--preset", "unity", glb, filepath.Join(dir, "gone.bvh")}, 1, "not there any more"},
 	} {
 		var stdout, stderr bytes.Buffer

@@ -29,7 +29,7 @@ func TestPreviewRefusesWhatItCannotPlayBeforeAnyWindow(t *testing.T) {
 		says string
 	}{
 		{nil, 2, "Usage: singlecam preview"},
-		{[]string{notes}, 1, "GLB, glTF and BVH files"},
+		{[]string{notes}, 1, "VRM Animation (.vrma) and BVH files"},
 		{[]string{filepath.Join(dir, "gone.bvh")}, 1, "not there any more"},
 	} {
 		var stderr bytes.Buffer

@@ -12,7 +12,7 @@ import (
 func Explain(err error) string {
 	switch {
 	case errors.Is(err, load.ErrUnknownFormat):
-		return "Singlecam plays GLB, glTF and BVH files, and ZIPs of BVH files: open one of those."
+		return "Singlecam plays GLB, glTF, VRM, VRM Animation (.vrma) and BVH files, Move's motion data (.json), and ZIPs of BVH or motion data files: open one of those."
 	case errors.Is(err, fs.ErrNotExist):
 		return "The motion file is not there any more: download it again or choose another."
 	case errors.Is(err, fs.ErrPermission):

@@ -75,6 +75,10 @@ func move(t testing.TB) capture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The targets here were set with contacts found from the motion; the
+	// contacts the reader now takes from the sample's ground reaction
+	// forces are left out so that these numbers judge the same clean-up.
+	c.Actors[0].Contacts = nil
 	s := c.Actors[0].Skeleton
 	return capture{"Move MOTION_DATA", c, &Body{
 		Left:  legByNames(t, s, "Left_hip", "Left_knee", "Left_ankle", "Left_toe"),

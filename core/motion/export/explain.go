@@ -20,7 +20,7 @@ func Explain(err error) string {
 		}
 		return sentence(msg)
 	case errors.Is(err, load.ErrUnknownFormat):
-		return "Singlecam exports GLB, glTF and BVH files, and ZIPs of BVH files: choose one of those."
+		return "Singlecam exports GLB, glTF, VRM, VRM Animation (.vrma) and BVH files, Move's motion data (.json), and ZIPs of BVH or motion data files: choose one of those."
 	case errors.Is(err, fs.ErrNotExist):
 		return "A motion file is not there any more: download it again or choose another."
 	case errors.Is(err, fs.ErrPermission):

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -79,5 +80,59 @@ func TestWhatCannotBeOpenedSaysWhy(t *testing.T) {
 	}
 	if IsMotionFile("a.mp4") || !IsMotionFile("b.GLTF") {
 		t.Error("IsMotionFile goes by the wrong endings")
+	}
+}
+
+// motionData is two frames of Move's MOTION_DATA layout.
+const motionData = `{"mocap_data": [
+{"timestamp": "0.0", "joint_data": {"Root": {"position": [0, 0, 0.95]}, "Spine1": {"position": [0, 0, 1.1]},
+  "Left_toe": {"position": [0.1, 0.1, 0], "reaction_forces": 700.0}}},
+{"timestamp": "0.0166666", "joint_data": {"Root": {"position": [0, 0.1, 0.95]}, "Spine1": {"position": [0, 0.1, 1.1]},
+  "Left_toe": {"position": [0.1, 0.2, 0], "reaction_forces": 0.0}}}]}`
+
+func TestMotionDataAndVRMAOpen(t *testing.T) {
+	dir := t.TempDir()
+	json := filepath.Join(dir, "motion_data.json")
+	if err := os.WriteFile(json, []byte(motionData), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	w, _ := zw.Create("character_1.json")
+	w.Write([]byte(motionData))
+	zw.Close()
+	zipPath := filepath.Join(dir, "motion_data.zip")
+	if err := os.WriteFile(zipPath, zb.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var vb bytes.Buffer
+	if err := gltf.WriteVRMA(&vb, motion.DemoClip(1, 10), map[string]int{"hips": 0}); err != nil {
+		t.Fatal(err)
+	}
+	vrma := filepath.Join(dir, "wave.vrma")
+	if err := os.WriteFile(vrma, vb.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{json, zipPath} {
+		m, err := Open(context.Background(), p, -1)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if m.Clip.FPS != 60 || m.Clip.Frames() != 2 || len(m.Notes) != 1 || m.Notes[0] != MotionDataNote {
+			t.Errorf("%s: %g fps, %d frames, notes %q", p, m.Clip.FPS, m.Clip.Frames(), m.Notes)
+		}
+		if c := m.Clip.Actors[0].Contacts; c == nil || !c.Left[0] || c.Left[1] || c.Right[0] {
+			t.Errorf("%s: contacts %+v", p, c)
+		}
+	}
+	m, err := Open(context.Background(), vrma, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Clip.Frames() != 10 || m.Clip.Actors[0].Skeleton.Joints[0].Name != "hips" {
+		t.Errorf("vrma: %d frames, first joint %q", m.Clip.Frames(), m.Clip.Actors[0].Skeleton.Joints[0].Name)
+	}
+	if !IsMotionFile("a.VRM") || !IsMotionFile("b.vrma") || !IsMotionFile("c.json") {
+		t.Error("VRM, VRMA and JSON are motion files")
 	}
 }
