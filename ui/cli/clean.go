@@ -78,6 +78,9 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "singlecam clean:", export.Explain(err))
 		return 2
 	}
+	if !outFolderOK(stderr, "clean", *out, fs.Args()) {
+		return 1
+	}
 	ctx := context.Background()
 	var files []export.File
 	var reports [][]clean.Report

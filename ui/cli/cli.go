@@ -4,8 +4,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -141,17 +139,4 @@ Commands:
 func exitOn(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, "singlecam:", err)
 	return 1
-}
-
-// parseFlags parses a command's flags; ok is false when the command should
-// stop at once with the exit code (0 after --help, 2 after a bad flag).
-func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	err := fs.Parse(args)
-	switch {
-	case err == nil:
-		return 0, true
-	case errors.Is(err, flag.ErrHelp):
-		return 0, false
-	}
-	return 2, false
 }

@@ -31,6 +31,9 @@ func runDownload(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if !outFolderOK(stderr, "download", *out, nil) {
+		return 1
+	}
 	eng, err := newEngine(*out, false, nil)
 	if err != nil {
 		return fail(stderr, err)

@@ -85,6 +85,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err := s.Check(); err != nil {
 		return bad(err)
 	}
+	if !outFolderOK(stderr, "export", *out, fs.Args()) {
+		return 1
+	}
 	// Read every file and plan every output before writing anything.
 	ctx := context.Background()
 	var sources []export.Source

@@ -23,6 +23,10 @@ func runJobs(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	if err := checkRange("limit", float64(*limit), 1, 10000, " jobs"); err != nil {
+		fmt.Fprintf(stderr, "singlecam jobs: %v.\n", err)
+		return 2
+	}
 	eng, err := newEngine(".", false, nil)
 	if err != nil {
 		return fail(stderr, err)

@@ -50,6 +50,10 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	if *animation < -1 {
+		fmt.Fprintf(stderr, "singlecam preview: --animation counts from 0 (-1 plays the longest), so %d names none.\n", *animation)
+		return 2
+	}
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return 2

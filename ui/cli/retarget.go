@@ -43,9 +43,11 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if *fps != 0 && !(*fps >= 1 && *fps <= 1000) {
-		fmt.Fprintln(stderr, "singlecam retarget: --fps must be between 1 and 1000.")
-		return 2
+	if given(fs, "fps") {
+		if err := checkRange("fps", *fps, 1, 1000, " frames per second"); err != nil {
+			fmt.Fprintf(stderr, "singlecam retarget: %v.\n", err)
+			return 2
+		}
 	}
 	cleanup, given, err := cf.options()
 	if err != nil {
@@ -54,6 +56,9 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	}
 	if !given {
 		cleanup = clean.Options{}
+	}
+	if !outFolderOK(stderr, "retarget", *out, fs.Args()) {
+		return 1
 	}
 	ctx := context.Background()
 	ch, err := retarget.OpenCharacter(ctx, *charPath)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"syscall"
@@ -53,7 +54,7 @@ func serveSimulator(ctx context.Context, args []string, stdout, stderr io.Writer
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if *speed <= 0 {
+	if !(*speed > 0) || math.IsInf(*speed, 1) {
 		fmt.Fprintln(stderr, "singlecam simulate: --speed must be more than 0")
 		return 2
 	}
