@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -50,6 +51,9 @@ type Motion struct {
 	Clip       *motion.Clip
 	Animations []Animation
 	Chosen     int // index in Animations of Clip, or -1 when there are none
+	// Space is the source's up axis and unit, found or told; the clip is
+	// already turned to stand along +Y and its MetresPerUnit set.
+	Space Space
 	// Notes say in a sentence each what the reading assumed or changed
 	// that a user should know ("the skeleton was built from the joints'
 	// positions"); the front ends show them.
@@ -60,11 +64,23 @@ type Motion struct {
 const MotionDataNote = "Move's motion data: the skeleton was built from the joints' positions (bone directions); its Euler rotations were not used"
 
 // Open reads the motion in the file at path: the animation at index
-// animation, or the longest when it is -1 or out of range.
+// animation, or the longest when it is -1 or out of range; its up axis and
+// unit are found from the figure.
 func Open(ctx context.Context, path string, animation int) (*Motion, error) {
+	return OpenWith(ctx, path, Options{Animation: animation})
+}
+
+// OpenWith reads the motion in the file at path as opt says. The clip
+// comes out standing along +Y (a Z-up source is turned) with its
+// MetresPerUnit set; Motion.Space and Motion.Notes say what was found.
+func OpenWith(ctx context.Context, path string, opt Options) (*Motion, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := opt.Check(); err != nil {
+		return nil, err
+	}
+	animation := opt.Animation
 	ext := strings.ToLower(filepath.Ext(path))
 	if !IsMotionFile(path) {
 		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), ErrUnknownFormat)
@@ -111,5 +127,26 @@ func Open(ctx context.Context, path string, animation int) (*Motion, error) {
 	if err := m.Clip.Validate(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", filepath.Base(path), err)
 	}
+	// glTF and Move's JSON are in metres by their rules; a BVH's numbers
+	// are in whatever unit its writer chose.
+	m.Clip, m.Space = settle(m.Clip, opt, ext != ".bvh" && !(ext == ".zip" && !slices.Contains(m.Notes, MotionDataNote)))
+	m.Notes = append(m.Notes, spaceNotes(m.Space)...)
 	return m, nil
+}
+
+// spaceNotes say what was found about the source's space, when it is not
+// what the format's rule gives.
+func spaceNotes(sp Space) []string {
+	var out []string
+	if sp.UpFound {
+		out = append(out, fmt.Sprintf("the figure stands along %s (found from its spine): turned to stand up", sp.Up))
+	}
+	if sp.UnitsFound {
+		if _, known := unitNames[sp.MetresPerUnit]; known {
+			out = append(out, fmt.Sprintf("lengths taken as %s, from the figure's height (%.2f m)", unitNames[sp.MetresPerUnit], sp.Height))
+		} else {
+			out = append(out, fmt.Sprintf("the unit is none of metres, centimetres, inches or millimetres: taken as %.4g m, so the figure stands %.2f m tall", sp.MetresPerUnit, sp.Height))
+		}
+	}
+	return out
 }
