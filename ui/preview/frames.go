@@ -14,6 +14,17 @@ type scene struct {
 	figs   []Figure
 	pic    Picture
 	canvas Canvas
+	// ghost, when set, is drawn faint behind clip (the motion before
+	// clean-up); it has the same skeletons.
+	ghost *motion.Clip
+	// feet are, per actor, the joints whose place on the floor marks a
+	// planted foot, and contacts when each is planted; prints are the
+	// footprints: where each contact put its foot.
+	feet     [][2]int
+	contacts []motion.FootContacts
+	prints   []motion.Vec3
+	all      []Figure // figs, then the ghost's
+	planted  []motion.Vec3
 }
 
 func newScene(clip *motion.Clip) *scene {
@@ -59,11 +70,55 @@ func (s *scene) bounds() motion.Box { return s.stage.Bounds }
 
 // prepare computes frame f's world positions and projects them.
 func (s *scene) prepare(f int, cam Camera, w, h int, pixelScale float64) *Picture {
+	s.all = s.all[:0]
 	for i, a := range s.clip.Actors {
 		s.figs[i].Joints = a.WorldPositions(f, s.figs[i].Joints)
+		s.all = append(s.all, s.figs[i])
 	}
-	Prepare(&s.pic, &s.stage, cam, s.figs, w, h, pixelScale)
+	if s.ghost != nil {
+		for i, a := range s.ghost.Actors {
+			g := s.figs[i]
+			g.Joints = a.WorldPositions(f, nil)
+			g.Ghost = true
+			s.all = append(s.all, g)
+		}
+	}
+	Prepare(&s.pic, &s.stage, cam, s.all, w, h, pixelScale)
+	if len(s.contacts) > 0 {
+		FloorMarks(&s.pic, &s.stage, cam, s.prints, false, pixelScale)
+		s.planted = s.planted[:0]
+		for i, c := range s.contacts {
+			for k, on := range [2][]bool{c.Left, c.Right} {
+				if f < len(on) && on[f] {
+					s.planted = append(s.planted, s.figs[i].Joints[s.feet[i][k]])
+				}
+			}
+		}
+		FloorMarks(&s.pic, &s.stage, cam, s.planted, true, pixelScale)
+	}
 	return &s.pic
+}
+
+// mark shows contacts (per actor) as footprints and planted feet, feet
+// naming each actor's two ankles; nil contacts show none.
+func (s *scene) mark(contacts []motion.FootContacts, feet [][2]int) {
+	s.contacts, s.feet, s.prints = contacts, feet, nil
+	for i, c := range contacts {
+		a := s.clip.Actors[i]
+		for k, on := range [2][]bool{c.Left, c.Right} {
+			for f := 0; f < len(on); f++ {
+				if !on[f] {
+					continue
+				}
+				start := f
+				for f < len(on) && on[f] {
+					f++
+				}
+				mid := (start + f - 1) / 2
+				s.prints = append(s.prints, a.WorldPositions(mid, nil)[feet[i][k]])
+			}
+		}
+	}
 }
 
 // draw prepares and draws frame f.

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/motion"
+	"singlecam/core/motion/clean"
 )
 
 // Speeds the player offers, as shown and as factors.
@@ -39,10 +40,15 @@ type Player struct {
 	Loop      *widget.Check
 	Legend    *fyne.Container // the actors' names in their colours
 
-	clip    *motion.Clip
-	scene   *scene
-	view    *viewport
-	content fyne.CanvasObject
+	clip  *motion.Clip
+	scene *scene
+	floor float64 // the stage's floor under clip
+	// cleaned is a clean-up of clip, shown instead of it when after holds.
+	cleaned      *clean.Result
+	cleanedFloor float64
+	after        bool
+	view         *viewport
+	content      fyne.CanvasObject
 
 	frame   int
 	playing bool
@@ -66,6 +72,7 @@ type Player struct {
 func NewPlayer(clip *motion.Clip) *Player {
 	p := &Player{clip: clip, speed: 1, now: time.Now}
 	p.scene = newScene(clip)
+	p.floor = p.scene.stage.Floor
 	p.view = newViewport(p)
 	p.PlayPause = &widget.Button{Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: p.Toggle}
 	p.Back = &widget.Button{Icon: theme.MediaSkipPreviousIcon(), OnTapped: func() { p.Step(-1) }}

@@ -18,6 +18,9 @@ type Figure struct {
 	Parents []int
 	Joints  []motion.Vec3
 	Hidden  []bool // joints not drawn (nodes above a skin); nil for none
+	// Ghost draws the figure faint and thin, without a shadow: the motion
+	// before clean-up, behind the motion after it.
+	Ghost bool
 }
 
 // Stage is what does not change from frame to frame: the floor, the size of
@@ -104,7 +107,32 @@ var (
 	gridColor   = color.NRGBA{0xd0, 0xd4, 0xdc, 0x38}
 	axisColor   = color.NRGBA{0xd0, 0xd4, 0xdc, 0x70}
 	shadowColor = color.NRGBA{0x00, 0x00, 0x00, 0x78}
+	ghostColor  = color.NRGBA{0xe8, 0xec, 0xf4, 0x50}
+	// Where feet were planted (footprints on the floor), and a foot
+	// planted on the frame shown.
+	printColor   = color.NRGBA{0x6c, 0xe0, 0x9a, 0x60}
+	plantedColor = color.NRGBA{0x6c, 0xe0, 0x9a, 0xe0}
 )
+
+// FloorMarks adds marks on the floor at points (footprints, drawn with the
+// floor's lines) or, when planted, bright discs (drawn over the figures'
+// shadows).
+func FloorMarks(pic *Picture, st *Stage, cam Camera, points []motion.Vec3, planted bool, pixelScale float64) {
+	v := cam.View(float64(pic.Width), float64(pic.Height))
+	for _, p := range points {
+		q, ok := v.Project(onFloor(p, st.Floor))
+		if !ok {
+			continue
+		}
+		if planted {
+			s := stroke(q, q, 0.045*st.Unit, 4*pixelScale, plantedColor)
+			s.depth = math.Inf(1) // under every figure
+			pic.Figures = append([]Stroke{s}, pic.Figures...)
+		} else {
+			pic.Grid = append(pic.Grid, stroke(q, q, 0.03*st.Unit, 2.5*pixelScale, printColor))
+		}
+	}
+}
 
 // Prepare projects figures seen by cam into a picture width × height
 // pixels, with strokes pixelScale times thicker than on a plain screen (2
@@ -117,15 +145,27 @@ func Prepare(pic *Picture, st *Stage, cam Camera, figs []Figure, width, height i
 	st.grid(pic, &v, pixelScale)
 
 	boneRadius, jointRadius, shadowRadius := 0.014*st.Unit, 0.026*st.Unit, 0.03*st.Unit
-	for a, f := range figs {
-		c := ActorColors[a%len(ActorColors)]
+	actor := 0
+	for _, f := range figs {
+		c := ActorColors[actor%len(ActorColors)]
 		light := mix(c, color.NRGBA{0xff, 0xff, 0xff, 0xff}, 0.55)
+		bone, joint := boneRadius, jointRadius
+		if f.Ghost {
+			c, light = ghostColor, ghostColor
+			bone, joint = 0.7*boneRadius, 0.7*jointRadius
+		} else {
+			actor++
+		}
 		for j, p := range f.Joints {
 			if f.Hidden != nil && f.Hidden[j] {
 				continue
 			}
 			pa := f.Parents[j]
-			if pa >= 0 && pa < len(f.Joints) {
+			if pa >= 0 && pa < len(f.Joints) && f.Ghost {
+				if b0, b1, ok := v.ProjectSegment(f.Joints[pa], p); ok {
+					pic.Figures = append(pic.Figures, stroke(b0, b1, bone, 1.0*pixelScale, c))
+				}
+			} else if pa >= 0 && pa < len(f.Joints) {
 				// The shadow falls straight down, as from a lamp overhead.
 				s0, s1, ok := v.ProjectSegment(onFloor(f.Joints[pa], st.Floor), onFloor(p, st.Floor))
 				if ok {
@@ -133,11 +173,11 @@ func Prepare(pic *Picture, st *Stage, cam Camera, figs []Figure, width, height i
 				}
 				b0, b1, ok := v.ProjectSegment(f.Joints[pa], p)
 				if ok {
-					pic.Figures = append(pic.Figures, stroke(b0, b1, boneRadius, 1.3*pixelScale, c))
+					pic.Figures = append(pic.Figures, stroke(b0, b1, bone, 1.3*pixelScale, c))
 				}
 			}
 			if q, ok := v.Project(p); ok {
-				pic.Figures = append(pic.Figures, stroke(q, q, jointRadius, 2.2*pixelScale, light))
+				pic.Figures = append(pic.Figures, stroke(q, q, joint, 2.2*pixelScale, light))
 			}
 		}
 	}

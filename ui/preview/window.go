@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"singlecam/core/motion/clean"
 	"singlecam/core/motion/load"
 )
 
@@ -21,8 +23,18 @@ type Window struct {
 	// opener reads it and calls SetMotion. Nil offers no choice.
 	Choose func(animation int)
 	// Apply is "Apply to a character…", shown once OfferApply is called.
-	Apply  *widget.Button
+	Apply *widget.Button
+	// CleanUp is the Clean up section under the player.
+	CleanUp *CleanUp
+	// Do runs a function on Fyne's goroutine; nil means fyne.Do.
+	Do     func(func())
 	motion *load.Motion
+	// cleaning counts clean-ups asked for: a result for an older one is
+	// dropped (the options changed while it ran).
+	cleaning int
+	// shown is set once the window has been shown: the first clean-up
+	// runs then, not for a window never seen.
+	shown bool
 	// actions are the opener's other buttons (Export for…), at the top right.
 	actions []fyne.CanvasObject
 	choice  fyne.CanvasObject // the animation's label and select, or nil
@@ -50,14 +62,47 @@ func (w *Window) layout() {
 	if w.choice != nil || len(buttons) > 0 {
 		top = container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), w.choice))
 	}
-	w.SetContent(container.NewBorder(top, nil, nil, nil, w.Player))
+	bottom := container.NewPadded(container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), w.CleanUp.Object()))
+	w.SetContent(container.NewBorder(top, bottom, nil, nil, w.Player))
+}
+
+// clean runs the clean-up the section asks for off the UI goroutine and
+// gives the result to the player.
+func (w *Window) clean(o clean.Options) {
+	w.cleaning++
+	gen, clip, p := w.cleaning, w.motion.Clip, w.Player
+	if o.None() {
+		p.SetCleaned(nil)
+		w.CleanUp.Numbers.SetText("Nothing to clean up: choose what to do with the feet, or some smoothing.")
+		return
+	}
+	w.CleanUp.Numbers.SetText("Cleaning up…")
+	do := w.Do
+	if do == nil {
+		do = fyne.Do
+	}
+	go func() {
+		res, err := clean.Run(context.Background(), clip, o)
+		do(func() {
+			if gen != w.cleaning {
+				return
+			}
+			if err != nil {
+				w.CleanUp.Numbers.SetText(Explain(err))
+				return
+			}
+			p.SetCleaned(res)
+			w.CleanUp.SetReports(res.Actors)
+		})
+	}()
 }
 
 // NewWindow makes a window playing m, titled after the file name; call
 // Show. Closing the window stops the player's clock.
 func NewWindow(a fyne.App, m *load.Motion, name string, choose func(animation int)) *Window {
 	w := &Window{Window: a.NewWindow(name + " — Singlecam preview"), Choose: choose}
-	w.Resize(fyne.NewSize(960, 640))
+	w.Resize(fyne.NewSize(960, 720))
 	w.SetMotion(m)
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.Player.TypedKey(ev) })
 	w.SetOnClosed(func() { w.Player.Stop() })
@@ -74,6 +119,21 @@ func (w *Window) Hide() {
 func (w *Window) Show() {
 	w.Window.Show()
 	w.Player.Show()
+	w.firstClean()
+}
+
+// ShowAndRun shows the window and runs the app (the terminal's preview).
+func (w *Window) ShowAndRun() {
+	w.firstClean()
+	w.Window.ShowAndRun()
+}
+
+// firstClean runs the first clean-up once the window shows.
+func (w *Window) firstClean() {
+	if !w.shown {
+		w.shown = true
+		w.clean(w.CleanUp.Options())
+	}
 }
 
 // SetMotion shows m in place of what the window played.
@@ -83,6 +143,13 @@ func (w *Window) SetMotion(m *load.Motion) {
 	}
 	w.motion = m
 	w.Player = NewPlayer(m.Clip)
+	w.CleanUp = NewCleanUp(clean.Default, true)
+	w.CleanUp.OnChanged = w.clean
+	w.CleanUp.Show.OnChanged = func(v string) { w.Player.ShowCleaned(v == ShowAfter) }
+	w.CleanUp.Numbers.SetText("")
+	if w.shown {
+		defer w.clean(w.CleanUp.Options())
+	}
 	w.Animations = nil
 	w.choice = nil
 	if len(m.Animations) > 1 && w.Choose != nil {

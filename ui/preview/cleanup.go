@@ -1,0 +1,143 @@
+package preview
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/motion/clean"
+)
+
+// CleanUp is the Clean up section of the player and of the Export and
+// Apply dialogs: what to do with the feet, how much to smooth, and the
+// numbers that judge the result. Its widgets are fields so tests drive them.
+type CleanUp struct {
+	Feet   *widget.Select
+	Smooth *widget.Slider
+	// Show switches the player between the motion before and after
+	// clean-up; nil in the dialogs.
+	Show *widget.RadioGroup
+	// Numbers tells the result's numbers, before → after.
+	Numbers *widget.Label
+	// OnChanged runs when the feet or the smoothing change.
+	OnChanged func(clean.Options)
+
+	smoothValue *widget.Label
+	content     fyne.CanvasObject
+}
+
+// The feet modes as the section offers them, in clean.FeetModes' order.
+var feetLabels = []string{
+	"Auto: planted, slides kept",
+	"Lock: planted feet stay put",
+	"Ground: feet may glide",
+	"Off: as captured",
+}
+
+// The player's two views.
+const (
+	ShowBefore = "Before"
+	ShowAfter  = "After"
+)
+
+// NewCleanUp makes the section showing o; toggle adds the Before/After
+// switch (the player's).
+func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
+	c := &CleanUp{}
+	c.Feet = widget.NewSelect(feetLabels, func(string) { c.changed() })
+	c.Smooth = &widget.Slider{Min: 0, Max: 1, Step: 0.05, Orientation: widget.Horizontal}
+	c.smoothValue = widget.NewLabel("")
+	c.Numbers = widget.NewLabel("")
+	c.Numbers.Wrapping = fyne.TextWrapWord
+	c.set(o)
+	c.Feet.OnChanged = func(string) { c.changed() }
+	c.Smooth.OnChangeEnded = func(float64) { c.changed() }
+	c.Smooth.OnChanged = func(v float64) { c.smoothValue.SetText(smoothText(v)) }
+	// One row: the feet's choice at its own width, the smoothing taking
+	// the rest, so the player keeps its height.
+	row := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabel("Feet"), container.NewGridWrap(fyne.NewSize(270, c.Feet.MinSize().Height), c.Feet),
+			widget.NewLabel("Smoothing")), c.smoothValue, c.Smooth)
+	parts := []fyne.CanvasObject{row}
+	if toggle {
+		c.Show = widget.NewRadioGroup([]string{ShowBefore, ShowAfter}, nil)
+		c.Show.Horizontal = true
+		c.Show.Selected = ShowBefore
+		parts = append(parts, container.NewHBox(widget.NewLabel("Show"), c.Show,
+			widget.NewLabel("(after: the original is the faint ghost; green marks are planted feet)")))
+	}
+	parts = append(parts, c.Numbers)
+	c.content = container.NewVBox(parts...)
+	return c
+}
+
+// Object is the section, to put in a dialog or a window.
+func (c *CleanUp) Object() fyne.CanvasObject { return c.content }
+
+// set shows o without calling OnChanged.
+func (c *CleanUp) set(o clean.Options) {
+	feet := o.Feet
+	if feet == "" {
+		feet = clean.Off
+	}
+	for i, m := range clean.FeetModes {
+		if m == feet {
+			c.Feet.Selected = feetLabels[i]
+		}
+	}
+	c.Feet.Refresh()
+	c.Smooth.Value = o.Smooth
+	c.Smooth.Refresh()
+	c.smoothValue.SetText(smoothText(o.Smooth))
+}
+
+func smoothText(v float64) string {
+	if v == 0 {
+		return "off "
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+// Options returns the clean-up the section shows.
+func (c *CleanUp) Options() clean.Options {
+	o := clean.Options{Feet: clean.Off, Smooth: c.Smooth.Value}
+	if i := c.Feet.SelectedIndex(); i >= 0 {
+		o.Feet = clean.FeetModes[i]
+	}
+	return o
+}
+
+func (c *CleanUp) changed() {
+	if c.OnChanged != nil {
+		c.OnChanged(c.Options())
+	}
+}
+
+// SetReports shows the numbers of a clean-up, one line per actor with legs
+// (or why there are none).
+func (c *CleanUp) SetReports(reps []clean.Report) {
+	c.Numbers.SetText(Describe(reps))
+}
+
+// Describe tells a clean-up's numbers, before → after, one line per actor.
+func Describe(reps []clean.Report) string {
+	var lines []string
+	for i, r := range reps {
+		who := ""
+		if len(reps) > 1 {
+			who = fmt.Sprintf("Actor %d: ", i+1)
+		}
+		b, a := r.Before, r.After
+		if !r.Legs {
+			lines = append(lines, fmt.Sprintf("%sits legs are not found, so it is only smoothed: jitter %.0f → %.0f m/s³.", who, b.Jitter, a.Jitter))
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("%sFoot skate %.1f → %.1f cm/s · jitter %.0f → %.0f m/s³ · lowest foot %+.1f → %+.1f cm · joints moved %.1f cm at most · swing kept %.0f %%",
+			who, b.Skate, a.Skate, b.Jitter, a.Jitter, b.Lowest, a.Lowest, a.Fidelity, a.SwingKept))
+	}
+	return strings.Join(lines, "\n")
+}
