@@ -142,13 +142,14 @@ func (w *Window) readMotion() {
 			w.source = clip
 			w.choices = []string{noBone}
 			w.roles = map[string]string{}
-			roles, _ := retarget.Roles(clip.Actors[0].Skeleton, nil)
+			skel := clip.Actors[0].Skeleton
+			roles, _ := retarget.Roles(skel, nil)
 			for role, j := range roles {
-				w.roles[clip.Actors[0].Skeleton.Joints[j].Name] = role
+				w.roles[retarget.BoneRef(skel, j)] = role
 			}
-			for _, j := range clip.Actors[0].Skeleton.Joints {
+			for i, j := range skel.Joints {
 				if j.Kind == motion.Bone {
-					w.choices = append(w.choices, j.Name)
+					w.choices = append(w.choices, retarget.BoneRef(skel, i))
 				}
 			}
 			w.say("")
@@ -229,9 +230,12 @@ func (w *Window) matchCharacter() {
 	if f, err := os.Open(saved); err == nil {
 		m, err := retarget.ReadMatch(f)
 		f.Close()
-		if err == nil && w.ch.Check(m, w.source.Actors[0].Skeleton) == nil {
-			w.match = m
-			w.match.How = retarget.How("your saved map (" + filepath.Base(saved) + ")")
+		if err == nil {
+			m.How = retarget.How("your saved map (" + filepath.Base(saved) + ")")
+			m, err = w.ch.MatchSaved(w.source.Actors[0].Skeleton, m)
+			if err == nil && w.ch.Check(m, w.source.Actors[0].Skeleton) == nil {
+				w.match = m
+			}
 		}
 	}
 	if w.match == nil {
@@ -366,13 +370,13 @@ func (w *Window) updatePairRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r := o.(*pairRow)
 	p := w.match.Pairs[i]
 	text := p.Bone
-	if role := w.roles[p.Move]; role != "" && p.Move != "" {
+	if role := w.roles[p.Motion]; role != "" && p.Motion != "" {
 		text += " (" + retarget.RoleTitle(role) + ")"
 	}
 	r.bone.SetText(text)
 	r.move.OnChanged = nil
 	r.move.Options = w.choices
-	sel := p.Move
+	sel := p.Motion
 	if sel == "" {
 		sel = noBone
 	}
@@ -391,7 +395,7 @@ func (w *Window) SetPair(bone, move string) {
 	if move == noBone {
 		move = ""
 	}
-	if !w.match.Set(bone, move) {
+	if !w.match.Set(bone, move, w.roles[move]) {
 		return
 	}
 	w.retarget()
@@ -407,7 +411,7 @@ func (w *Window) saveMap() {
 	m := *w.match
 	m.Pairs = append([]retarget.Pair(nil), w.match.Pairs...)
 	for i := range m.Pairs {
-		m.Pairs[i].Role = w.roles[m.Pairs[i].Move] // as the pairs now stand
+		m.Pairs[i].Role = w.roles[m.Pairs[i].Motion] // as the pairs now stand
 	}
 	w.opt.Async(func() {
 		err := engine.SaveBoneMap(path, &m)

@@ -120,15 +120,20 @@ func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Ma
 			return "", explained(character.Explain(err))
 		}
 	}
-	if inPlace {
-		clip = fix.InPlace(clip)
-	}
 	source := clip.Actors[0].Skeleton
-	match := saved
-	if match == nil {
-		match = ch.Match(source)
+	match := ch.Match(source)
+	if saved != nil {
+		if match, err = ch.MatchSaved(source, saved); err != nil {
+			return "", explained(character.Explain(err))
+		}
 	}
-	moved, err := ch.Retarget(clip, match)
+	var opts []retarget.Option
+	if inPlace {
+		// In the character's own world: its hips over its vertical axis,
+		// whatever armature stands above them.
+		opts = append(opts, retarget.InPlace())
+	}
+	moved, err := ch.Retarget(clip, match, opts...)
 	if err != nil {
 		return "", explained(character.Explain(err))
 	}

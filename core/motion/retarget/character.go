@@ -102,6 +102,19 @@ func (c *Character) Match(source *motion.Skeleton) *Match {
 	return m
 }
 
+// MatchSaved is the match a saved map (ReadMatch) makes with this motion:
+// every bone of the character, driven as the map says or unmatched. A map
+// naming a bone neither skeleton has (nor a role either plays) is refused,
+// wrapping ErrBadMap, with those names.
+func (c *Character) MatchSaved(source *motion.Skeleton, saved *Match) (*Match, error) {
+	check := *saved
+	check.table = c.file.Humanoid
+	if _, err := check.bind(c.file.Skeleton, source); err != nil {
+		return nil, err
+	}
+	return c.Match(source).Over(saved), nil
+}
+
 // Check says whether the motion can go on the character with match m: it
 // needs a skin, every pair's bones, and the core humanoid bones matched
 // (a *MissingError lists those it lacks).
@@ -112,18 +125,18 @@ func (c *Character) Check(m *Match, source *motion.Skeleton) error {
 	if _, err := m.bind(c.file.Skeleton, source); err != nil {
 		return err
 	}
-	if miss := m.Missing(source); len(miss) > 0 {
-		return &MissingError{Roles: miss}
+	if miss, inMotion := m.Missing(c.file.Skeleton, source); len(miss) > 0 {
+		return &MissingError{Roles: miss, InMotion: inMotion}
 	}
 	return nil
 }
 
 // Retarget puts the clip's first actor on the character.
-func (c *Character) Retarget(clip *motion.Clip, m *Match) (*motion.Clip, error) {
+func (c *Character) Retarget(clip *motion.Clip, m *Match, opts ...Option) (*motion.Clip, error) {
 	if err := c.Check(m, clip.Actors[0].Skeleton); err != nil {
 		return nil, err
 	}
-	return Clip(clip, c.file.Skeleton, m)
+	return Clip(clip, c.file.Skeleton, m, opts...)
 }
 
 // OutputName is the file a motion on a character is saved as:

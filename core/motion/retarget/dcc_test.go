@@ -66,7 +66,7 @@ func TestWriteDCCCharacters(t *testing.T) {
 		bone := func(role string) string {
 			roles, _ := Roles(clip.Actors[0].Skeleton, nil)
 			for _, p := range m.Pairs {
-				if p.Move == clip.Actors[0].Skeleton.Joints[roles[role]].Name {
+				if p.Motion == clip.Actors[0].Skeleton.Joints[roles[role]].Name {
 					return p.Bone
 				}
 			}

@@ -6,16 +6,18 @@ import (
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/rigs"
+	"singlecam/core/motion/roles"
 )
 
 // CoreRoles are the humanoid roles a character must have matched before a
 // motion can be put on it: without any of them the body cannot follow.
-var CoreRoles = []string{
-	"hips", "spine", "head",
-	"leftUpperArm", "rightUpperArm", "leftLowerArm", "rightLowerArm",
-	"leftUpperLeg", "rightUpperLeg", "leftLowerLeg", "rightLowerLeg",
-	"leftFoot", "rightFoot",
-}
+var CoreRoles = func() []string {
+	out := make([]string, len(roles.Core))
+	for i, r := range roles.Core {
+		out[i] = string(r)
+	}
+	return out
+}()
 
 // How says where a skeleton's roles came from.
 type How string
@@ -23,24 +25,69 @@ type How string
 // The ways roles are found, best first.
 const (
 	ByVRM   How = "the VRM humanoid table"
+	ByShape How = "the skeleton's shape"
 	ByNames How = "bone names"
 )
 
+// body are the roles roles.Find assigns: when it finds the body, names
+// add only what it does not look for (fingers, eyes, the jaw).
+var body = func() map[string]bool {
+	out := map[string]bool{}
+	for _, r := range roles.All {
+		out[string(r)] = true
+	}
+	return out
+}()
+
 // Roles finds which joint of s plays each humanoid role: the VRM humanoid
-// table when one is given, else the rig map (Move One's, Mixamo's, UE5's,
-// Unity's, VRM's) whose names match the most joints, with roles it leaves
-// out filled from normalised names. It returns the roles and where they
-// came from ("the Mixamo names" and the like).
+// table when one is given, then the skeleton's shape and rest pose
+// (roles.Find: the same for a motion and a character, whatever the names),
+// then names for what neither tells (fingers), or for everything when the
+// skeleton's shape is not a humanoid's. It returns the roles and where the
+// body's came from.
 func Roles(s *motion.Skeleton, table map[string]int) (map[string]int, How) {
+	out := map[string]int{}
+	taken := map[int]bool{}
+	add := func(role string, j int) {
+		if _, ok := out[role]; !ok && j >= 0 && j < len(s.Joints) && !taken[j] {
+			out[role], taken[j] = j, true
+		}
+	}
+	how := ByNames
 	if len(table) > 0 {
-		out := map[string]int{}
+		how = ByVRM
 		for role, j := range table {
-			if j >= 0 && j < len(s.Joints) {
-				out[role] = j
+			add(role, j)
+		}
+	}
+	shaped := false
+	if h, err := roles.Find(s); err == nil {
+		shaped = true
+		if how != ByVRM {
+			how = ByShape
+		}
+		for _, r := range roles.All {
+			if j := h.Of(r); j >= 0 {
+				add(string(r), j)
 			}
 		}
-		return out, ByVRM
 	}
+	named, nameHow := byNames(s)
+	for role, j := range named {
+		if !shaped || !body[role] {
+			add(role, j)
+		}
+	}
+	if how == ByNames {
+		how = nameHow
+	}
+	return out, how
+}
+
+// byNames finds roles by the rig map (Move One's, Mixamo's, UE5's, Unity's,
+// VRM's) whose names match the most joints, with roles it leaves out
+// filled from normalised names, and says which map it used.
+func byNames(s *motion.Skeleton) (map[string]int, How) {
 	byName := map[string]int{}
 	byNorm := map[string]int{}
 	for i := len(s.Joints) - 1; i >= 0; i-- { // the first joint of a name wins

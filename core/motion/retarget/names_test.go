@@ -31,14 +31,14 @@ func TestRoleOfName(t *testing.T) {
 	}
 }
 
-func TestRolesPreferTheVRMTableThenTheBestMap(t *testing.T) {
+func TestRolesPreferTheVRMTableThenTheShapeThenNames(t *testing.T) {
 	s := moveSkeleton(t)
 	roles, how := Roles(s, map[string]int{"hips": 3, "head": 99})
-	if how != ByVRM || roles["hips"] != 3 || len(roles) != 1 {
+	if how != ByVRM || roles["hips"] != 3 || s.Joints[roles["head"]].Name != "_1:Head" {
 		t.Errorf("table: %v from %s", roles, how)
 	}
 	roles, how = Roles(s, nil)
-	if how != "the Move One names" || s.Joints[roles["leftThumbProximal"]].Name != "_1:LeftHandThumb2" {
+	if how != ByShape || s.Joints[roles["leftThumbProximal"]].Name != "_1:LeftHandThumb2" || s.Joints[roles["leftUpperArm"]].Name != "_1:LeftArm" {
 		t.Errorf("move: %v from %s", roles, how)
 	}
 }

@@ -7,21 +7,36 @@ import (
 	"strings"
 
 	"singlecam/core/motion"
+	"singlecam/core/motion/roles"
 )
 
 // MissingError says which core roles a match leaves undriven.
 type MissingError struct {
 	// Roles lists the missing core roles, in CoreRoles' order.
 	Roles []string
+	// InMotion lists those of Roles the motion has no bone for at all (its
+	// skeleton is not a whole humanoid's): no match can drive them.
+	InMotion []string
 }
 
-// Error lists the missing roles.
+// Error lists the missing roles, blaming the motion for those it lacks.
 func (e *MissingError) Error() string {
+	if len(e.InMotion) == len(e.Roles) && len(e.Roles) > 0 {
+		return "the motion has no bone for " + strings.Join(e.Roles, ", ")
+	}
 	return "the character has no bone matched for " + strings.Join(e.Roles, ", ")
 }
 
 // ErrNoMotion is returned for a motion without frames or a skeleton.
 var ErrNoMotion = errors.New("the motion has no frames")
+
+// Option changes how a motion is put on a character.
+type Option func(*plan)
+
+// InPlace keeps the character's hips over its world's vertical axis (the
+// up axis through the origin) at every frame: the motion's travel is
+// dropped, its rise and fall kept.
+func InPlace() Option { return func(p *plan) { p.inPlace = true } }
 
 // Actor puts src's motion on the character whose rest skeleton is target,
 // as the match m pairs their bones. The result moves target's skeleton
@@ -30,13 +45,21 @@ var ErrNoMotion = errors.New("the motion has no frames")
 // unmatched bones, which keep their rest pose. src is not changed. It moves
 // what is matched even when core bones are not (for a preview while a
 // person matches them); Character.Retarget refuses that.
-func Actor(src *motion.Actor, target *motion.Skeleton, m *Match) (*motion.Actor, error) {
+//
+// Both skeletons are read in their own world space, whatever stands above
+// their hips (a rotated, scaled armature node, a Root joint): the hips'
+// height above the floor follows the motion's, scaled by the ratio of the
+// two figures' hips heights, so the feet stand where the motion's stand.
+func Actor(src *motion.Actor, target *motion.Skeleton, m *Match, opts ...Option) (*motion.Actor, error) {
 	if src == nil || src.Skeleton == nil || src.Frames < 1 || len(src.Tracks) != len(src.Skeleton.Joints) {
 		return nil, ErrNoMotion
 	}
 	p, err := newPlan(src.Skeleton, target, m)
 	if err != nil {
 		return nil, err
+	}
+	for _, o := range opts {
+		o(p)
 	}
 	return p.run(src), nil
 }
@@ -47,10 +70,27 @@ type plan struct {
 	src            []int         // target joint → driving source joint, or -1
 	align          []motion.Quat // target joint → rest alignment (in the facing frame)
 	primary        []int         // target joint → the matched child whose direction it follows, or -1
-	facing         motion.Quat   // turns the character's rest facing to the motion's
+	facing         motion.Quat   // turns the character's world (up, facing) to the motion's
 	hips           int           // the character's hips, or -1
 	srcHips        int
-	ratio          float64 // character's leg length over the motion's
+	ratio          float64 // character's hips height over the motion's
+
+	// The figures, when roles.Find reads both skeletons: the floor and the
+	// hips travel then follow the motion's ground, whatever each world's
+	// origin is.
+	sFig, tFig *roles.Humanoid
+	srcLegs    []int // the motion's leg joints, ends included: the lowest touches the ground
+	tgtLegs    []int // the character's
+	inPlace    bool
+	// srcVia marks the matched joints whose motion bone reaches the motion
+	// bone of their primary child through unmatched motion joints (CMU's
+	// Neck1 between Neck and Head): their turn is corrected each frame so
+	// they point where the motion's chain ends.
+	srcVia []bool
+	// via holds, for a matched joint whose primary child is reached through
+	// unmatched joints (a character's third spine bone when the motion has
+	// two), those joints in order: they share the joint's bend.
+	via [][]int
 
 	sRestQ, tRestQ []motion.Quat
 	sRestP, tRestP []motion.Vec3
@@ -110,19 +150,129 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 		}
 		return -1
 	}
-	p.facing = p.facingTurn(sroles, drivenBy)
 	if h, ok := sroles["hips"]; ok {
 		p.srcHips, p.hips = h, drivenBy("hips")
 	}
-	p.ratio = p.legRatio(sroles, drivenBy)
+	sFig, serr := roles.Find(source)
+	tFig, terr := roles.Find(target)
+	if serr == nil && terr == nil && sFig.HipsHeight > 0 && tFig.HipsHeight > 0 {
+		p.sFig, p.tFig = sFig, tFig
+		p.facing = worldTurn(tFig, sFig)
+		p.ratio = tFig.HipsHeight / sFig.HipsHeight
+		for _, l := range sFig.Legs() {
+			if len(l.Chain) > 0 {
+				walk(source, l.Chain[0], func(j int) { p.srcLegs = append(p.srcLegs, j) })
+			}
+		}
+		for _, l := range tFig.Legs() {
+			if len(l.Chain) > 0 {
+				walk(target, l.Chain[0], func(j int) { p.tgtLegs = append(p.tgtLegs, j) })
+			}
+		}
+	} else {
+		p.facing = p.facingTurn(sroles, drivenBy)
+		p.ratio = p.legRatio(sroles, drivenBy)
+	}
+	p.via = make([][]int, len(target.Joints))
+	p.srcVia = make([]bool, len(target.Joints))
 	for t := range target.Joints {
 		p.primary[t] = -1
 		if src[t] < 0 {
 			continue
 		}
 		p.align[t] = p.alignment(t)
+		if c := p.primary[t]; c >= 0 {
+			p.srcVia[t] = source.Joints[src[c]].Parent != src[t]
+			var path []int
+			for k := target.Joints[c].Parent; k != t && k >= 0; k = target.Joints[k].Parent {
+				path = append([]int{k}, path...)
+			}
+			if len(path) > 0 && target.Joints[t].Parent >= 0 {
+				p.via[t] = path
+			}
+		}
 	}
 	return p, nil
+}
+
+// share spreads matched joint t's bend over the unmatched joints between it
+// and its primary child: with its parent's world turn from rest gp and its
+// own g (both world rotation times rest world rotation's inverse), each of
+// the n joints takes an equal part of the turn between them, and the whole
+// chain is then turned about t so that the primary child lies where it
+// would with t alone bending (the chain ends where the motion's does). It
+// returns t's new world turn and fills turns with the others'.
+func (p *plan) share(t int, gp, g motion.Quat, turns map[int]motion.Quat) motion.Quat {
+	chain := append([]int{t}, p.via[t]...)
+	end := p.primary[t]
+	rel := g.Mul(gp.Conj()).Normalize()
+	n := float64(len(chain))
+	parts := make([]motion.Quat, len(chain))
+	var got motion.Vec3
+	for i, j := range chain {
+		parts[i] = motion.Identity.Slerp(rel, float64(i+1)/n).Mul(gp).Normalize()
+		next := end
+		if i+1 < len(chain) {
+			next = chain[i+1]
+		}
+		got = got.Add(parts[i].Rotate(p.tRestP[next].Sub(p.tRestP[j])))
+	}
+	want := g.Rotate(p.tRestP[end].Sub(p.tRestP[t]))
+	fix := motion.Identity
+	if got.Len() > 1e-12 && want.Len() > 1e-12 {
+		fix = between(got.Normalize(), want.Normalize())
+	}
+	for i, j := range chain[1:] {
+		turns[j] = fix.Mul(parts[i+1])
+	}
+	return fix.Mul(parts[0])
+}
+
+// walk calls f for j and every joint below it.
+func walk(s *motion.Skeleton, j int, f func(int)) {
+	f(j)
+	for k := j + 1; k < len(s.Joints); k++ {
+		if isAncestor(s, j, k) {
+			f(k)
+		}
+	}
+}
+
+// axes is a figure's up and forward, each snapped to its world's nearest
+// axis when within 20° of it (a head a little ahead of the hips does not
+// tilt the whole motion), and its left.
+func axes(h *roles.Humanoid) (left, up, fwd motion.Vec3) {
+	snap := func(v motion.Vec3) motion.Vec3 {
+		for _, a := range []motion.Vec3{{X: 1}, {Y: 1}, {Z: 1}} {
+			if d := v.Dot(a); math.Abs(d) >= math.Cos(20*math.Pi/180) {
+				return a.Scale(math.Copysign(1, d))
+			}
+		}
+		return v
+	}
+	up = snap(h.Up)
+	fwd = h.Forward.Sub(up.Scale(h.Forward.Dot(up))).Normalize()
+	fwd = snap(fwd)
+	fwd = fwd.Sub(up.Scale(fwd.Dot(up))).Normalize()
+	return up.Cross(fwd), up, fwd
+}
+
+// worldTurn is the rotation taking the character's world axes (its up,
+// its facing, its left) onto the motion's: a Z-up motion facing −Y goes on
+// a Y-up character facing +Z, a VRM 0.x avatar facing −Z follows a motion
+// facing +Z.
+func worldTurn(from, to *roles.Humanoid) motion.Quat {
+	fl, fu, ff := axes(from)
+	tl, tu, tf := axes(to)
+	var m motion.Mat4
+	for row := range 3 {
+		for col := range 3 {
+			comp := func(v motion.Vec3, i int) float64 { return [3]float64{v.X, v.Y, v.Z}[i] }
+			m[col*4+row] = comp(tl, row)*comp(fl, col) + comp(tu, row)*comp(fu, col) + comp(tf, row)*comp(ff, col)
+		}
+	}
+	m[15] = 1
+	return m.Decompose().R.Normalize()
 }
 
 // facingTurn is the turn about the vertical that takes the character's
@@ -277,7 +427,8 @@ func between(a, b motion.Vec3) motion.Quat {
 
 // run computes every frame: each matched bone's world rotation is the
 // motion bone's turn from its rest, applied to the character's rest bone
-// aligned onto the motion's; local rotations follow from the parents'.
+// aligned onto the motion's; local rotations follow from the parents'. The
+// hips' translations come last, once the motion's ground is known.
 func (p *plan) run(src *motion.Actor) *motion.Actor {
 	n, frames := len(p.target.Joints), src.Frames
 	out := &motion.Actor{Name: src.Name, Skeleton: p.target, Frames: frames, Tracks: make([]motion.Track, n)}
@@ -286,14 +437,31 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 			out.Tracks[t].R = make([]motion.Quat, frames)
 		}
 	}
-	if p.hips >= 0 {
-		out.Tracks[p.hips].T = make([]motion.Vec3, frames)
-	}
 	back := p.facing.Conj()
 	sq := make([]motion.Quat, len(p.source.Joints))
 	tq := make([]motion.Quat, n)
 	tm := make([]motion.Mat4, n)
 	var sm []motion.Mat4
+	shared := map[int]motion.Quat{}
+	// What the hips need: the motion's hips per frame, the inverse of the
+	// character's hips' parent per frame, the motion's lowest leg point.
+	var srcHips []motion.Vec3
+	var parentInv []motion.Mat4
+	// The feet: the motion's lowest leg point per frame, and the
+	// character's with its hips left at their rest offset (its hips' height
+	// then moves every leg joint up or down alike).
+	var sLow, tLow, tHips []float64
+	ground := math.Inf(1)
+	var up, tUp motion.Vec3
+	if p.sFig != nil {
+		_, up, _ = axes(p.sFig)
+		_, tUp, _ = axes(p.tFig)
+	}
+	if p.hips >= 0 {
+		srcHips = make([]motion.Vec3, frames)
+		parentInv = make([]motion.Mat4, frames)
+		sLow, tLow, tHips = make([]float64, frames), make([]float64, frames), make([]float64, frames)
+	}
 	for f := range frames {
 		for j, joint := range p.source.Joints {
 			sq[j] = src.Local(j, f).R.Normalize()
@@ -301,8 +469,14 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 				sq[j] = sq[joint.Parent].Mul(sq[j])
 			}
 		}
+		sm = src.WorldMatrices(f, sm)
 		if p.hips >= 0 {
-			sm = src.WorldMatrices(f, sm)
+			srcHips[f] = sm[p.srcHips].Translation()
+			sLow[f] = math.Inf(1)
+			for _, j := range p.srcLegs {
+				sLow[f] = min(sLow[f], sm[j].Translation().Dot(up))
+			}
+			ground = min(ground, sLow[f])
 		}
 		for t, joint := range p.target.Joints {
 			local := joint.Rest
@@ -312,36 +486,114 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 			}
 			if s := p.src[t]; s >= 0 {
 				turn := sq[s].Mul(p.sRestQ[s].Conj())
+				if p.srcVia[t] {
+					sc := p.src[p.primary[t]]
+					pred := turn.Rotate(p.sRestP[sc].Sub(p.sRestP[s]))
+					cur := sm[sc].Translation().Sub(sm[s].Translation())
+					if pred.Len() > 1e-12 && cur.Len() > 1e-12 {
+						turn = between(pred.Normalize(), cur.Normalize()).Mul(turn)
+					}
+				}
 				world := back.Mul(turn).Mul(p.align[t]).Mul(p.facing).Mul(p.tRestQ[t])
+				if p.via[t] != nil {
+					par := joint.Parent
+					gp := parentQ.Mul(p.tRestQ[par].Conj())
+					world = p.share(t, gp, world.Mul(p.tRestQ[t].Conj()), shared).Mul(p.tRestQ[t])
+				}
 				local.R = parentQ.Conj().Mul(world).Normalize()
+				out.Tracks[t].R[f] = local.R
+			} else if g, ok := shared[t]; ok {
+				// An unmatched joint sharing its matched parent's bend: it
+				// moves, so it gets a track of its own.
+				if out.Tracks[t].R == nil {
+					out.Tracks[t].R = make([]motion.Quat, frames)
+					for k := 0; k < f; k++ {
+						out.Tracks[t].R[k] = joint.Rest.R
+					}
+				}
+				local.R = parentQ.Conj().Mul(g.Mul(p.tRestQ[t])).Normalize()
 				out.Tracks[t].R[f] = local.R
 			}
 			if t == p.hips {
-				travel := sm[p.srcHips].Translation().Sub(p.sRestP[p.srcHips])
-				want := p.tRestP[t].Add(back.Rotate(travel).Scale(p.ratio))
+				parentInv[f] = motion.Ident4
 				if inv, ok := parentM.Inverse(); ok && joint.Parent >= 0 {
-					want = inv.Point(want)
+					parentInv[f] = inv
 				}
-				local.T = want
-				out.Tracks[t].T[f] = want
 			}
 			tq[t] = parentQ.Mul(local.R)
 			lm := local.Matrix()
 			tm[t] = parentM.Mul(&lm)
 		}
+		if p.hips >= 0 && p.sFig != nil {
+			tHips[f] = tm[p.hips].Translation().Dot(tUp)
+			tLow[f] = math.Inf(1)
+			for _, j := range p.tgtLegs {
+				tLow[f] = min(tLow[f], tm[j].Translation().Dot(tUp))
+			}
+		}
+	}
+	if p.sFig != nil && math.Abs(ground-p.sFig.Floor) < 0.1*p.sFig.HipsHeight {
+		// The motion stands where its rest pose does (a foot rolling onto
+		// its heel dips a little lower): its rest floor is the ground.
+		ground = p.sFig.Floor
+	}
+	if p.hips >= 0 {
+		out.Tracks[p.hips].T = make([]motion.Vec3, frames)
+		for f := range frames {
+			want := p.hipsAt(srcHips[f], back, up, ground)
+			if p.sFig != nil {
+				// Feet first: the character's lowest leg point stands as
+				// high above its floor as the motion's does above its
+				// ground, scaled.
+				want = want.Sub(tUp.Scale(want.Dot(tUp)))
+				height := tHips[f] + p.tFig.Floor + (sLow[f]-ground)*p.ratio - tLow[f]
+				want = want.Add(tUp.Scale(height))
+			}
+			out.Tracks[p.hips].T[f] = parentInv[f].Point(want)
+		}
 	}
 	return out
+}
+
+// hipsAt is where the character's hips go (in its world) when the motion's
+// are at h; run then sets their height by the feet. With both figures known, the height above the motion's ground
+// (its lowest leg point over the clip) and the travel from the motion's
+// rest spot are scaled by the hips heights' ratio (the ground is the
+// motion's rest floor when its lowest point stays near it, as in any file
+// whose rest pose stands on its floor) and put above the
+// character's own floor and rest spot (or its vertical axis, in place).
+// Otherwise the travel from the motion's rest hips is scaled alone.
+func (p *plan) hipsAt(h motion.Vec3, back motion.Quat, up motion.Vec3, ground float64) motion.Vec3 {
+	if p.sFig == nil {
+		want := p.tRestP[p.hips].Add(back.Rotate(h.Sub(p.sRestP[p.srcHips])).Scale(p.ratio))
+		if p.inPlace {
+			tUp := back.Rotate(motion.Vec3{Y: 1})
+			want = tUp.Scale(want.Dot(tUp))
+		}
+		return want
+	}
+	_, tUp, _ := axes(p.tFig)
+	flat := func(v, u motion.Vec3) motion.Vec3 { return v.Sub(u.Scale(v.Dot(u))) }
+	height := (h.Dot(up) - ground) * p.ratio
+	tRest := p.tRestP[p.hips]
+	floor := tRest.Dot(tUp) - p.tFig.HipsHeight
+	want := tUp.Scale(floor + height)
+	if !p.inPlace {
+		travel := flat(h.Sub(p.sRestP[p.srcHips]), up)
+		want = want.Add(flat(tRest, tUp)).Add(back.Rotate(travel).Scale(p.ratio))
+	}
+	return want
 }
 
 // Clip puts every frame of the clip's first actor on the character; see
 // Actor. The result is a one-actor clip at the same frame rate, named
 // after the motion, in the character's units (unknown to the clip: a glTF
 // character's are metres).
-func Clip(c *motion.Clip, target *motion.Skeleton, m *Match) (*motion.Clip, error) {
+func Clip(c *motion.Clip, target *motion.Skeleton, m *Match, opts ...Option) (*motion.Clip, error) {
 	if c == nil || len(c.Actors) == 0 {
 		return nil, ErrNoMotion
 	}
-	a, err := Actor(c.Actors[0], target, m)
+	a, err := Actor(c.Actors[0], target, m, opts...)
 	if err != nil {
 		return nil, err
 	}

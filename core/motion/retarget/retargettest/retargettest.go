@@ -11,6 +11,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"strings"
 
 	"github.com/qmuntal/gltf"
 	"github.com/qmuntal/gltf/modeler"
@@ -191,4 +192,24 @@ func addVRM(doc *gltf.Document, opt Options) error {
 	doc.Extensions = gltf.Extensions{name: json.RawMessage(raw)}
 	doc.ExtensionsUsed = append(doc.ExtensionsUsed, name)
 	return nil
+}
+
+// WithoutArms returns s without its arms: every joint from each shoulder
+// (a joint whose name holds "Shoulder", with all below it) is dropped, so
+// no match can drive an arm.
+func WithoutArms(s *motion.Skeleton) *motion.Skeleton {
+	out := &motion.Skeleton{}
+	index := make([]int, len(s.Joints))
+	for i, j := range s.Joints {
+		index[i] = -1
+		if strings.Contains(j.Name, "Shoulder") || j.Parent >= 0 && index[j.Parent] < 0 {
+			continue
+		}
+		if j.Parent >= 0 {
+			j.Parent = index[j.Parent]
+		}
+		index[i] = len(out.Joints)
+		out.Joints = append(out.Joints, j)
+	}
+	return out
 }

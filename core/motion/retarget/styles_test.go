@@ -1,0 +1,220 @@
+package retarget
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"singlecam/core/motion"
+	"singlecam/core/motion/load"
+	"singlecam/core/motion/roles"
+	"singlecam/core/motion/roles/rolestest"
+	"singlecam/core/motion/synth"
+)
+
+// Every naming style and shape of rig, on both sides: Move One's walk goes
+// on each test rig, and what it became goes on a Mixamo rig in its turn.
+
+var shapes = []struct {
+	name string
+	opt  rolestest.Options
+}{
+	{"T-pose", rolestest.Options{}},
+	{"A-pose, rolls", rolestest.Options{APose: true, Rolls: true}},
+	{"armature rotated, cm", rolestest.Options{Armature: true, Fingers: true}},
+	{"Z up", rolestest.Options{ZUp: true}},
+	{"4-bone spine, A-pose", rolestest.Options{Spine: 4, APose: true}},
+}
+
+func TestAnyRigTakesAndGivesAMotion(t *testing.T) {
+	walk := sourceClip(t, synth.Walk)
+	mixamo := rolestest.Build(rolestest.Mixamo, rolestest.Options{}).Skeleton
+	for _, style := range rolestest.Styles {
+		for _, shape := range shapes {
+			t.Run(string(style)+"/"+shape.name, func(t *testing.T) {
+				rig := rolestest.Build(style, shape.opt).Skeleton
+				on := put(t, walk, rig)
+				put(t, on, mixamo)
+				in, err := Clip(walk, rig, NewMatch(rig, nil, walk.Actors[0].Skeleton), InPlace())
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkInPlace(t, in.Actors[0])
+			})
+		}
+	}
+}
+
+// put retargets c onto target by the roles found on both sides, checks
+// what came out and returns it.
+func put(t *testing.T, c *motion.Clip, target *motion.Skeleton) *motion.Clip {
+	t.Helper()
+	src := c.Actors[0]
+	m := NewMatch(target, nil, src.Skeleton)
+	if miss, _ := m.Missing(target, src.Skeleton); len(miss) > 0 {
+		t.Fatalf("missing %v", miss)
+	}
+	out, err := Clip(c, target, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLimbs(t, src, out.Actors[0])
+	return out
+}
+
+// checkLimbs compares every fourth frame the limbs' world directions (upper
+// to lower, lower to hand or foot) and the feet's height above the floor
+// (the lowest leg joint's, scaled by the hips heights' ratio).
+func checkLimbs(t *testing.T, src, out *motion.Actor) {
+	t.Helper()
+	checkLimbsOn(t, src, out, nil)
+}
+
+// checkLimbsOn is checkLimbs with the motion's ground given (its rest floor
+// when nil); a ground of NaN skips the feet.
+func checkLimbsOn(t *testing.T, src, out *motion.Actor, ground *float64) {
+	t.Helper()
+	sf, err := roles.Find(src.Skeleton)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf, err := roles.Find(out.Skeleton)
+	if err != nil {
+		t.Fatal(err)
+	}
+	turn := worldTurn(tf, sf).Conj() // the motion's world to the character's
+	_, sUp, _ := axes(sf)
+	_, tUp, _ := axes(tf)
+	ratio := tf.HipsHeight / sf.HipsHeight
+	bones := [][2]roles.Role{
+		{roles.LeftUpperArm, roles.LeftLowerArm}, {roles.LeftLowerArm, roles.LeftHand},
+		{roles.RightUpperArm, roles.RightLowerArm}, {roles.RightLowerArm, roles.RightHand},
+		{roles.LeftUpperLeg, roles.LeftLowerLeg}, {roles.LeftLowerLeg, roles.LeftFoot},
+		{roles.RightUpperLeg, roles.RightLowerLeg}, {roles.RightLowerLeg, roles.RightFoot},
+		{roles.Neck, roles.Head},
+	}
+	low := func(a *motion.Actor, h *roles.Humanoid, p []motion.Vec3, up motion.Vec3) float64 {
+		l := math.Inf(1)
+		for _, leg := range h.Legs() {
+			walk(a.Skeleton, leg.Chain[0], func(j int) { l = min(l, p[j].Dot(up)) })
+		}
+		return l
+	}
+	feet := ground
+	if feet == nil {
+		feet = &sf.Floor
+	} else if math.IsNaN(*ground) {
+		feet = nil
+	}
+	worst, worstFeet := 0.0, 0.0
+	for f := 0; f < src.Frames; f += 4 {
+		sp, tp := src.WorldPositions(f, nil), out.WorldPositions(f, nil)
+		for _, b := range bones {
+			if sf.Of(b[0]) < 0 || tf.Of(b[0]) < 0 || sf.Of(b[1]) < 0 || tf.Of(b[1]) < 0 {
+				continue // the three.js robot's legs end at the shin
+			}
+			ds := turn.Rotate(sp[sf.Of(b[1])].Sub(sp[sf.Of(b[0])])).Normalize()
+			dt := tp[tf.Of(b[1])].Sub(tp[tf.Of(b[0])]).Normalize()
+			angle := math.Acos(math.Max(-1, math.Min(1, ds.Dot(dt)))) * 180 / math.Pi
+			worst = max(worst, angle)
+			if angle > 5 {
+				t.Fatalf("frame %d: the %s points %.1f° away from the motion's", f, b[0].Title(), angle)
+			}
+		}
+		if feet == nil {
+			continue
+		}
+		sAbove := (low(src, sf, sp, sUp) - *feet) * ratio
+		tAbove := low(out, tf, tp, tUp) - tf.Floor
+		if d := math.Abs(sAbove - tAbove); d > 0.04 {
+			t.Fatalf("frame %d: the character's feet are %.3f above its floor, the motion's %.3f (scaled)", f, tAbove, sAbove)
+		} else {
+			worstFeet = max(worstFeet, d)
+		}
+	}
+	t.Logf("limbs within %.2f°, feet within %.3f", worst, worstFeet)
+}
+
+// checkInPlace: the hips stay within 1 cm of the world's vertical axis.
+func checkInPlace(t *testing.T, a *motion.Actor) {
+	t.Helper()
+	h, err := roles.Find(a.Skeleton)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, up, _ := axes(h)
+	for f := range a.Frames {
+		p := a.WorldPositions(f, nil)[h.Of(roles.Hips)]
+		if off := p.Sub(up.Scale(p.Dot(up))).Len(); off > 0.01 {
+			t.Fatalf("frame %d: the hips are %.3f m off the vertical axis", f, off)
+		}
+	}
+}
+
+// The real files of ../roles/testdata (see its README): CMU's capture in
+// its own units, standing on its origin with its rest pose's hips there,
+// goes on CesiumMan (no names) and the three.js robot (an armature node
+// scaled 100); CesiumMan's own walk goes on a Mixamo rig exported from
+// Blender.
+func TestRealFilesTakeRealMotions(t *testing.T) {
+	cmu, err := load.Open(context.Background(), "../roles/testdata/cmu_01_01_240.bvh", -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cesium, err := OpenCharacter(context.Background(), "../roles/testdata/CesiumMan.gltf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	robot, err := OpenCharacter(context.Background(), "../roles/testdata/RobotExpressive.glb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cesiumWalk, err := load.Open(context.Background(), "../roles/testdata/CesiumMan.gltf", -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// CMU's ground: its lowest leg point over the clip (its rest pose
+	// stands 16.5 units below its origin).
+	ground := lowest(t, cmu.Clip.Actors[0])
+	nan := math.NaN()
+	for _, c := range []struct {
+		name   string
+		motion *motion.Clip
+		ch     *motion.Skeleton
+		ground *float64
+	}{
+		{"CMU on CesiumMan", cmu.Clip, cesium.Skeleton(), &ground},
+		{"CMU on the robot", cmu.Clip, robot.Skeleton(), &nan},
+		{"CesiumMan's walk on Mixamo", cesiumWalk.Clip, rolestest.Build(rolestest.Mixamo, rolestest.Options{Armature: true}).Skeleton, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := c.motion.Actors[0]
+			m := NewMatch(c.ch, nil, src.Skeleton)
+			if miss, _ := m.Missing(c.ch, src.Skeleton); len(miss) > 0 {
+				t.Fatalf("missing %v", miss)
+			}
+			out, err := Clip(c.motion, c.ch, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLimbsOn(t, src, out.Actors[0], c.ground)
+		})
+	}
+}
+
+// lowest is an actor's lowest leg point over all its frames.
+func lowest(t *testing.T, a *motion.Actor) float64 {
+	h, err := roles.Find(a.Skeleton)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, up, _ := axes(h)
+	l := math.Inf(1)
+	for f := range a.Frames {
+		p := a.WorldPositions(f, nil)
+		for _, leg := range h.Legs() {
+			walk(a.Skeleton, leg.Chain[0], func(j int) { l = min(l, p[j].Dot(up)) })
+		}
+	}
+	return l
+}
