@@ -16,8 +16,16 @@ import (
 // captured frame and the travel that in place removes; in place and
 // resampling work in the source's Y-up space). c is left as it was.
 func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
+	out, _, err := ApplyNotes(c, s)
+	return out, err
+}
+
+// ApplyNotes is Apply, also saying in a sentence each what it found that
+// a user should know: whether frame 0 was dropped as a T-pose.
+func ApplyNotes(c *motion.Clip, s Settings) (*motion.Clip, []string, error) {
+	var notes []string
 	if err := s.Check(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := c
 	switch s.Names {
@@ -27,26 +35,37 @@ func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
 	default:
 		m, err := rigs.LoadMap(s.Names)
 		if err != nil {
-			return nil, fmt.Errorf("export: %w", err)
+			return nil, nil, fmt.Errorf("export: %w", err)
 		}
-		out = fix.Rename(fix.StripPrefix(out), plainNames(rigs.Move().NamesFor(m)))
+		out = toRig(out, m)
 	}
 	if s.DropTPose && out.Frames() > 1 {
-		out = fix.DropFirstFrame(out)
+		// Only a T- or A-pose that the motion leaves at once is dropped:
+		// a file that starts moving at frame 0 keeps it.
+		tpose := false
+		for _, a := range out.Actors {
+			tpose = tpose || fix.StartsWithTPose(a)
+		}
+		if tpose {
+			out = fix.DropFirstFrame(out)
+			notes = append(notes, "dropped the T-pose at frame 0")
+		} else {
+			notes = append(notes, "kept frame 0: it is not a T-pose")
+		}
 	}
 	if !s.Clean.None() {
 		// Clean-up is pure and quick (a minute of capture in well under a
 		// second), so it runs without a context of its own.
 		r, err := clean.Run(context.Background(), out, s.Clean)
 		if err != nil {
-			return nil, fmt.Errorf("export: %w", err)
+			return nil, nil, fmt.Errorf("export: %w", err)
 		}
 		out = r.Clip
 	}
 	if s.FPS != 0 && s.FPS != out.FPS {
 		r, err := fix.Resample(out, s.FPS)
 		if err != nil {
-			return nil, fmt.Errorf("export: %w", err)
+			return nil, nil, fmt.Errorf("export: %w", err)
 		}
 		out = r
 	}
@@ -56,7 +75,7 @@ func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
 	if k := unitScale(out.MetresPerUnit, s.Units); k != 1 {
 		r, err := fix.Scale(out, k)
 		if err != nil {
-			return nil, fmt.Errorf("export: %w", err)
+			return nil, nil, fmt.Errorf("export: %w", err)
 		}
 		out = r
 	}
@@ -66,7 +85,7 @@ func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
 	if out == c { // always hand back a clip of its own
 		out = fix.Rename(c, nil)
 	}
-	return out, nil
+	return out, notes, nil
 }
 
 // unitScale is what multiplies the clip's lengths to reach units. A clip of

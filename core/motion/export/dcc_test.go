@@ -31,6 +31,9 @@ type dccExport struct {
 	// Up is the file's up axis, "y" or "z", for the BVH importer.
 	Up      string `json:"up"`
 	InPlace bool   `json:"in_place"`
+	// Floor, when false, skips the check that a toe is near the floor (a
+	// capture may jump on the frames checked).
+	Floor *bool `json:"floor,omitempty"`
 }
 
 // TestWriteDCCExports writes every preset's export of the simulator's walk

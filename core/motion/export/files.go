@@ -38,6 +38,9 @@ type File struct {
 	Format Format
 	// Clip is what it will hold.
 	Clip *motion.Clip
+	// Notes say what the export found that a user should know ("dropped
+	// the T-pose at frame 0"), a sentence each.
+	Notes []string
 }
 
 // maxNumber bounds the numbering of names already taken.
@@ -69,12 +72,17 @@ func Plan(ctx context.Context, sources []Source, label string, s Settings) ([]Fi
 		if err := s.checkFor(format); err != nil {
 			return nil, err
 		}
-		c, err := Apply(src.Clip, s)
+		c, notes, err := ApplyNotes(src.Clip, s)
 		if err != nil {
 			return nil, err
 		}
 		if err := c.Validate(); err != nil {
 			return nil, fmt.Errorf("export %s: %w", src.Base, err)
+		}
+		if format == BVH {
+			// A BVH's rest pose is its offsets alone: bone rolls go
+			// into the motion.
+			c = fix.ZeroRestRotations(c)
 		}
 		parts := []*motion.Clip{c}
 		if (format == BVH || format == VRMA) && len(c.Actors) > 1 {
@@ -90,7 +98,7 @@ func Plan(ctx context.Context, sources []Source, label string, s Settings) ([]Fi
 				return nil, err
 			}
 			taken[p] = true
-			out = append(out, File{Path: p, Format: format, Clip: part})
+			out = append(out, File{Path: p, Format: format, Clip: part, Notes: notes})
 		}
 	}
 	return out, nil

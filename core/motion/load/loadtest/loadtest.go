@@ -12,7 +12,6 @@ import (
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
-	"singlecam/core/motion/fix"
 	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/roles"
 	"singlecam/core/motion/roles/rolestest"
@@ -105,10 +104,16 @@ func bvhBytes(t testing.TB, c *motion.Clip) []byte {
 // centimetres, its first frame the T-pose.
 func zUpCentimetreTPose(t testing.TB) File {
 	c := animate(rolestest.Build(rolestest.CGSpeed, rolestest.Options{ZUp: true}), true)
-	c, err := fix.Scale(c, 100)
-	if err != nil {
-		t.Fatal(err)
+	// Centimetres: every length times 100 (the rig is built for this file
+	// alone, so it is changed in place).
+	a := c.Actors[0]
+	for j := range a.Skeleton.Joints {
+		a.Skeleton.Joints[j].Rest.T = a.Skeleton.Joints[j].Rest.T.Scale(100)
+		for f := range a.Tracks[j].T {
+			a.Tracks[j].T[f] = a.Tracks[j].T[f].Scale(100)
+		}
 	}
+	c.MetresPerUnit = 0.01
 	return File{Name: "zup-cm-tpose.bvh", Data: bvhBytes(t, c), Up: "Z", MetresPerUnit: 0.01, TPoseFirst: true, Frames: frames, FPS: fps}
 }
 
