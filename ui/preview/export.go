@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
 )
 
@@ -28,6 +29,8 @@ type ExportDialog struct {
 	Units   *widget.RadioGroup
 	TPose   *widget.Check
 	InPlace *widget.Check
+	// CleanUp is the clean-up run before exporting (off at first).
+	CleanUp *CleanUp
 	// Files lists what Export will write, or why it cannot.
 	Files  *widget.Label
 	Export *widget.Button
@@ -84,6 +87,8 @@ func newExportDialog(sources []export.Source, parent fyne.Window, do func(func()
 	d.Units.Horizontal = true
 	d.TPose = widget.NewCheck("Drop the T-pose first frame", func(bool) { d.onChange() })
 	d.InPlace = widget.NewCheck("In place (remove the root's travel, keep its height)", func(bool) { d.onChange() })
+	d.CleanUp = NewCleanUp(clean.Options{Feet: clean.Off}, false)
+	d.CleanUp.OnChanged = func(clean.Options) { d.onChange() }
 	d.Files = widget.NewLabel("")
 	d.Files.Wrapping = fyne.TextWrapWord
 	d.Export = &widget.Button{Text: "Export", Importance: widget.HighImportance, OnTapped: d.write}
@@ -101,7 +106,8 @@ func newExportDialog(sources []export.Source, parent fyne.Window, do func(func()
 		widget.NewFormItem("", d.InPlace),
 	)
 	files := container.NewVBox(widget.NewLabelWithStyle("It will write", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.Files)
-	content := container.NewVBox(d.form, widget.NewSeparator(), files)
+	cleanup := container.NewVBox(widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.CleanUp.Object())
+	content := container.NewVBox(d.form, widget.NewSeparator(), cleanup, widget.NewSeparator(), files)
 	cd := dialog.NewCustomWithoutButtons("Export for…", content, parent)
 	cd.SetButtons([]fyne.CanvasObject{cancel, d.Export})
 	d.Dialog = cd
@@ -196,6 +202,8 @@ func (d *ExportDialog) onChange() {
 	if d.chosen.Name == export.Custom {
 		s = d.settings()
 	}
+	s.Clean = d.CleanUp.Options()
+	d.showCleanUp(s.Clean)
 	plan, err := export.Plan(context.Background(), d.sources, d.chosen.Name, s)
 	d.plan = nil
 	if err != nil {
@@ -219,6 +227,22 @@ func (d *ExportDialog) onChange() {
 	d.Files.SetText(strings.Join(lines, "\n"))
 	d.Export.Enable()
 	d.fit()
+}
+
+// showCleanUp tells the numbers of the clean-up o on the first file, or
+// that there is none. Clean-up is quick (a minute of capture in a fraction
+// of a second), as the planning that shows the files already is.
+func (d *ExportDialog) showCleanUp(o clean.Options) {
+	if o.None() {
+		d.CleanUp.Numbers.SetText("No clean-up: choose what to do with the feet, or some smoothing, to clean up before exporting.")
+		return
+	}
+	res, err := clean.Run(context.Background(), d.sources[0].Clip, o)
+	if err != nil {
+		d.CleanUp.Numbers.SetText(Explain(err))
+		return
+	}
+	d.CleanUp.SetReports(res.Actors)
 }
 
 // fit grows the dialog to what it shows now.

@@ -161,3 +161,32 @@ func searchButton(o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return nil
 }
+
+// TestExportDialogCleansUpWhenAsked: the Clean up section is off at first;
+// choosing a feet mode shows the numbers and exports the cleaned motion.
+func TestExportDialogCleansUpWhenAsked(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("player")
+	w.Resize(fyne.NewSize(960, 800))
+	path := moveGLB(t)
+	s := &syncDo{}
+	var d *ExportDialog
+	e := Exporter{Write: export.Write, Do: s.do, Shown: func(x *ExportDialog) { d = x }}
+	s.wg.Add(1)
+	e.Show([]string{path}, "", w)
+	s.wg.Wait()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if o := d.CleanUp.Options(); !o.None() || !strings.HasPrefix(d.CleanUp.Numbers.Text, "No clean-up") {
+		t.Errorf("the clean-up starts at %+v: %q", o, d.CleanUp.Numbers.Text)
+	}
+	plain := d.plan[0].Clip
+	d.CleanUp.Feet.SetSelectedIndex(1) // lock
+	if !strings.HasPrefix(d.CleanUp.Numbers.Text, "Foot skate ") {
+		t.Errorf("numbers %q", d.CleanUp.Numbers.Text)
+	}
+	cleaned := d.plan[0].Clip
+	if cleaned.FloorHeight() == plain.FloorHeight() {
+		t.Error("the planned file is not cleaned")
+	}
+}
