@@ -89,7 +89,9 @@ func cleanActor(src *motion.Actor, fps, mpu float64, b *Body, o Options) (*motio
 	ps := worldPositions(a)
 	var contacts [2][]bool
 	if src.Contacts != nil {
-		contacts = [2][]bool{clone(src.Contacts.Left), clone(src.Contacts.Right)}
+		for i, leg := range b.Legs() {
+			contacts[i] = refineContacts([2][]bool{src.Contacts.Left, src.Contacts.Right}[i], ps, leg, b.Up, fps, mpu)
+		}
 		rep.FromFile = true
 	} else {
 		// Contacts come from the source's motion, smoothed, so the same

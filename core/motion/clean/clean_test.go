@@ -234,8 +234,14 @@ func TestContactsFromFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := res.Actors[0]
-	if !rep.FromFile || count(rep.Contacts.Left) != 50 || count(rep.Contacts.Right) != 0 {
+	if !rep.FromFile || count(rep.Contacts.Right) != 0 {
 		t.Errorf("contacts from file %v: %d left, %d right", rep.FromFile, count(rep.Contacts.Left), count(rep.Contacts.Right))
+	}
+	// The file's contacts, trimmed to where the foot is low and slow.
+	for f, on := range rep.Contacts.Left {
+		if on && !a.Contacts.Left[f] {
+			t.Fatalf("frame %d is planted, the file says not", f)
+		}
 	}
 }
 

@@ -131,3 +131,32 @@ func runs(c []bool) [][2]int {
 	}
 	return r
 }
+
+// refineContacts trims contacts a file gives (from ground reaction forces,
+// which last while a foot pushes off and rolls) to the frames where the
+// foot's heel or ball is also low and no faster than a walking foot's
+// push-off: a lock there does not drag a leaving foot back.
+func refineContacts(given []bool, ps *positions, leg Leg, up motion.Vec3, fps, mpu float64) []bool {
+	n := ps.frames()
+	out := make([]bool, n)
+	joints := []int{leg.Ankle}
+	if leg.Toe >= 0 {
+		joints = append(joints, leg.Toe)
+	}
+	var height, speed [2][]float64
+	for i, j := range joints {
+		height[i], speed[i] = lowAndSpeed(ps, j, up, fps)
+	}
+	for f := range min(n, len(given)) {
+		if !given[f] {
+			continue
+		}
+		for i := range joints {
+			if height[i][f]*mpu < lowOut && speed[i][f]*mpu < slowOut {
+				out[f] = true
+			}
+		}
+	}
+	tidyRuns(out, int(math.Round(maxGap*fps)), int(math.Round(minContact*fps)))
+	return out
+}

@@ -107,6 +107,22 @@ func cesium(t testing.TB) capture {
 	return capture{"CesiumMan", g.Clip, b}
 }
 
+// moveForces is Move's sample with the contacts its reader takes from the
+// ground reaction forces.
+func moveForces(t testing.TB) capture {
+	c, err := movedata.Read(openGz(t, "move_motion_data.json.gz"), "move")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := move(t)
+	if c.Actors[0].Contacts == nil {
+		t.Fatal("the reader gives no contacts")
+	}
+	m.clip.Actors[0].Contacts = c.Actors[0].Contacts
+	m.name = "Move MOTION_DATA (forces)"
+	return m
+}
+
 // walk is synth's walk on Move One's rig: the hips travel at a steady pace
 // while the legs swing, so its feet skate a lot.
 func walk(t testing.TB, seconds float64) capture {
