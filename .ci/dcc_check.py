@@ -79,7 +79,7 @@ def check_pose(arm, frame, problems, name, sample):
     low = min(p.z for p in toes)
     if os.environ.get("DCC_VERBOSE"):
         print(f"dcc-check: {name} frame {frame}: head {head.z:.3f} hips {hips.z:.3f} ({hips.x:.3f}, {hips.y:.3f}) toe {low:.3f} m")
-    if not -0.05 < low < 0.15:
+    if sample.get("floor", True) and not -0.05 < low < 0.15:
         problems.append(f"{name} frame {frame}: the lower toe is at {low:.2f} m, not near the floor")
     if sample.get("in_place"):
         off = (hips.x ** 2 + hips.y ** 2) ** 0.5
@@ -280,7 +280,7 @@ def import_bvh(path, sample):
 def main():
     folder = sys.argv[sys.argv.index("--") + 1]
     samples = []
-    for listing in ("samples.json", "exports.json"):
+    for listing in ("samples.json", "exports.json", "sources.json"):
         p = os.path.join(folder, listing)
         if os.path.exists(p):
             with _open(p) as f:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	preset := fs.String("preset", "", "the tool to export for: "+strings.Join(export.PresetNames(), ", ")+" or custom (required)")
-	to := fs.String("to", "", "the format to write: glb or bvh (default: the preset's)")
+	to := fs.String("to", "", "the format to write: glb, bvh or vrma (a VRM Animation, with the vrm preset) (default: the preset's)")
 	fps := fs.String("fps", "", "the frame rate to resample to, or 'source' (default: the preset's)")
 	inPlace := fs.Bool("in-place", false, "remove the root's horizontal travel, keeping its height")
 	keepTPose := fs.Bool("keep-tpose", false, "keep the first frame, Move One's T-pose")
@@ -26,12 +27,16 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	units := fs.String("units", "", "the length unit: m or cm (cm only for BVH; default: the preset's)")
 	out := fs.String("out", "", "the folder to write into (default: beside each file)")
 	cf := addCleanFlags(fs)
+	sf := addSourceFlags(fs, true)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam export --preset NAME [--to glb|bvh] [--fps N] [--in-place] [--keep-tpose]\n"+
-			"                        [--up y|z] [--units m|cm] [--feet MODE] [--smooth 0..1] [--out DIR] FILE...\n\n"+
-			"Writes each GLB, BVH or ZIP of BVHs again so it imports cleanly into a tool, as\n"+
-			"'<job> - <preset>.glb' (or .bvh) beside it, never over an existing file, and\n"+
-			"prints each file it wrote. The presets:\n\n")
+		fmt.Fprintf(stderr, "Usage: singlecam export --preset NAME [--to glb|bvh|vrma] [--fps N] [--in-place] [--keep-tpose]\n"+
+			"                        [--up y|z] [--units m|cm] [--feet MODE] [--smooth 0..1] [--out DIR]\n"+
+			"                        [--animation NAME|N|all] [--list] [--source-units m|cm|mm|in|auto]\n"+
+			"                        [--source-scale N] [--source-up y|z|auto] FILE...\n\n"+
+			"Writes each motion file (GLB, glTF, VRM, VRMA, BVH, Move's motion data JSON, or a ZIP of\n"+
+			"BVH or JSON files) again so it imports cleanly into a tool, as '<job> - <preset>.glb'\n"+
+			"(or .bvh, .vrma) beside it, never over an existing file, and prints each file it wrote.\n"+
+			"The source's up axis and unit are found from the figure unless given. The presets:\n\n")
 		for _, p := range export.Presets() {
 			fmt.Fprintf(stderr, "  %-8s %s\n", p.Name, describePreset(p.Settings))
 		}
@@ -41,12 +46,23 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if *preset == "" || fs.NArg() == 0 {
-		fs.Usage()
-		return 2
-	}
 	bad := func(err error) int {
 		fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
+		return 2
+	}
+	if err := sf.check(); err != nil {
+		fmt.Fprintln(stderr, "singlecam export:", err)
+		return 2
+	}
+	if *sf.list && fs.NArg() > 0 {
+		if err := sf.listAnimations(context.Background(), fs.Args(), stdout); err != nil {
+			fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
+			return 1
+		}
+		return 0
+	}
+	if *preset == "" || fs.NArg() == 0 {
+		fs.Usage()
 		return 2
 	}
 	p, err := export.Lookup(*preset)
@@ -82,6 +98,13 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	} else if given {
 		s.Clean = o
 	}
+	if (s.Format == export.GLB || s.Format == export.VRMA) && (s.Units == "cm" || s.Up == "z") && !given(fs, "units") && !given(fs, "up") {
+		// A preset's unit and axis are its defaults for its own format;
+		// glTF's rule (Y up, metres) wins for a GLB.
+		fmt.Fprintf(stderr, "singlecam export: a %s is Y up in metres (glTF's rule): writing metres and Y up; the %s preset's %s are for BVH.\n",
+			strings.ToUpper(string(s.Format)), p.Name, describeSpace(s))
+		s.Units, s.Up = "m", "y"
+	}
 	if err := s.Check(); err != nil {
 		return bad(err)
 	}
@@ -92,19 +115,31 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	var sources []export.Source
 	for _, path := range fs.Args() {
-		src, err := export.Open(ctx, path, "")
+		motions, err := sf.open(ctx, "export", path, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "singlecam export: %s: %s\n", path, export.Explain(err))
 			return 1
 		}
-		if *out != "" {
-			src.Dir = *out
+		for _, m := range motions {
+			base := ""
+			if m.Suffix != "" {
+				base = export.BaseName(path) + " - " + m.Suffix
+			}
+			src := export.SourceOf(path, base, m.Motion)
+			if *out != "" {
+				src.Dir = *out
+			}
+			sources = append(sources, src)
 		}
-		sources = append(sources, src)
 	}
 	files, err := export.Plan(ctx, sources, p.Name, s)
 	if err != nil {
 		return bad(err)
+	}
+	for _, f := range files {
+		for _, n := range f.Notes {
+			fmt.Fprintf(stderr, "singlecam export: %s: %s.\n", filepath.Base(f.Path), n)
+		}
 	}
 	if *out != "" {
 		if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -150,4 +185,13 @@ func describePreset(s export.Settings) string {
 		parts = append(parts, "in place")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// describeSpace says a preset's unit and up axis in words.
+func describeSpace(s export.Settings) string {
+	u := map[string]string{"cm": "centimetres", "m": "metres", "": "source units"}[s.Units]
+	if s.Up == "z" {
+		return "Z up and " + u
+	}
+	return u
 }

@@ -75,7 +75,10 @@ func TestNonsensicalNumbersAreRefusedInWords(t *testing.T) {
 		{runExport, []string{"--preset", "blender", "--fps", "-24", glb}, "frame rate"},
 		{runJobs, []string{"--limit", "0"}, "--limit must be a number from 1"},
 		{runJobs, []string{"--limit", "-3"}, "--limit must be a number from 1"},
-		{runPreview, []string{"--animation", "-2", glb}, "--animation counts from 0"},
+		{runPreview, []string{"--animation", "all", glb}, "one animation at a time"},
+		{runPreview, []string{"--source-up", "x", glb}, "y, z or auto"},
+		{runExport, []string{"--preset", "blender", "--source-units", "furlong", glb}, "m, cm, mm, in or auto"},
+		{runRetarget, []string{"--character", glb, "--source-scale", "-1", glb}, "positive number of metres"},
 		{runSimulate, []string{"--speed", "NaN"}, "--speed must be more than 0"},
 	} {
 		var stdout, stderr bytes.Buffer

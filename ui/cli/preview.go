@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,22 +38,36 @@ var NewApp func() fyne.App
 func runPreview(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("preview", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	animation := fs.Int("animation", -1, "which of a glTF file's animations to play, counting from 0; -1 plays the longest")
+	sf := addSourceFlags(fs, false)
 	paused := fs.Bool("paused", false, "open paused on the first frame instead of playing")
 	stats := fs.Bool("stats", false, "print how many frames were drawn every 10 seconds (to measure the player)")
 	char := fs.String("character", "", "open \"Apply to a character…\" with this GLB or VRM character instead of the player")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam preview [--animation N] [--paused] [--stats] [--character FILE.glb|.vrm] FILE\n\n"+
-			"Opens a window that plays the skeleton in a GLB, glTF or BVH file, or a ZIP of BVH files.\n"+
+		fmt.Fprintf(stderr, "Usage: singlecam preview [--animation NAME|N] [--list] [--paused] [--stats] [--character FILE.glb|.vrm]\n"+
+			"                        [--source-units m|cm|mm|in|auto] [--source-scale N] [--source-up y|z|auto] FILE\n\n"+
+			"Opens a window that plays the skeleton in a GLB, glTF, VRM, VRMA or BVH file, Move's motion data\n"+
+			"JSON, or a ZIP of BVH or JSON files, standing up at its size (the up axis and unit are found from\n"+
+			"the figure unless given).\n"+
 			"Space plays and pauses, the arrows step, drag to turn, wheel to zoom, Shift-drag to pan.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if *animation < -1 {
-		fmt.Fprintf(stderr, "singlecam preview: --animation counts from 0 (-1 plays the longest), so %d names none.\n", *animation)
+	if err := sf.check(); err != nil {
+		fmt.Fprintln(stderr, "singlecam preview:", err)
 		return 2
+	}
+	if strings.EqualFold(strings.TrimSpace(*sf.animation), "all") {
+		fmt.Fprintln(stderr, "singlecam preview: the player plays one animation at a time: name one, or give its number (--list names them).")
+		return 2
+	}
+	if *sf.list && fs.NArg() > 0 {
+		if err := sf.listAnimations(context.Background(), fs.Args(), stdout); err != nil {
+			fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
+			return 1
+		}
+		return 0
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
@@ -62,11 +77,12 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	if *char != "" {
 		return previewOnCharacter(path, *char, stderr)
 	}
-	m, err := load.Open(context.Background(), path, *animation)
+	ms, err := sf.open(context.Background(), "preview", path, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
 		return 1
 	}
+	m := ms[0].Motion
 	if NewApp == nil {
 		return NoDesktop(stderr, NoDisplaySet)
 	}
@@ -74,7 +90,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	var w *preview.Window
 	w = preview.NewWindow(a, m, filepath.Base(path), func(i int) {
 		go func() {
-			m, err := load.Open(context.Background(), path, i)
+			m, err := load.OpenWith(context.Background(), path, sf.options(i))
 			fyne.Do(func() {
 				if err != nil {
 					fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))

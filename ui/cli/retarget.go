@@ -12,7 +12,7 @@ import (
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
 	"singlecam/core/motion/fix"
-	"singlecam/core/motion/load"
+	"singlecam/core/motion"
 	"singlecam/core/motion/retarget"
 	"singlecam/ui/character"
 	"singlecam/ui/preview"
@@ -28,16 +28,30 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	inPlace := fs.Bool("in-place", false, "keep the character over the origin instead of travelling")
 	out := fs.String("out", "", "the folder to save in (default: beside each motion file)")
 	cf := addCleanFlags(fs)
+	sf := addSourceFlags(fs, true)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam retarget --character FILE.glb|.vrm [--map FILE.json] [--fps N] [--in-place]\n"+
-			"                         [--feet MODE] [--smooth 0..1] [--out DIR] MOTION...\n\n"+
-			"Puts each motion (GLB, glTF, BVH or a ZIP of BVHs; its first actor) on the character and saves\n"+
+			"                         [--feet MODE] [--smooth 0..1] [--out DIR] [--animation NAME|N|all] [--list]\n"+
+			"                         [--source-units m|cm|mm|in|auto] [--source-scale N] [--source-up y|z|auto] MOTION...\n\n"+
+			"Puts each motion (GLB, glTF, VRM, VRMA, BVH, Move's motion data JSON, or a ZIP of BVH or JSON\n"+
+			"files; its first actor) on the character and saves\n"+
 			"'<motion> on <character>.glb': the character's meshes, skin and materials as they were, with the\n"+
 			"motion as an animation. Prints each file's path.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
+	}
+	if err := sf.check(); err != nil {
+		fmt.Fprintln(stderr, "singlecam retarget:", err)
+		return 2
+	}
+	if *sf.list && fs.NArg() > 0 {
+		if err := sf.listAnimations(context.Background(), fs.Args(), stdout); err != nil {
+			fmt.Fprintln(stderr, "singlecam retarget:", preview.Explain(err))
+			return 1
+		}
+		return 0
 	}
 	if *charPath == "" || fs.NArg() == 0 {
 		fs.Usage()
@@ -82,13 +96,25 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	}
 	failed := 0
 	for _, path := range fs.Args() {
-		dest, err := retargetOne(ctx, ch, saved, path, *fps, *inPlace, cleanup, *out)
+		motions, err := sf.open(ctx, "retarget", path, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), err)
+			fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), preview.Explain(err))
 			failed++
 			continue
 		}
-		fmt.Fprintln(stdout, dest)
+		for _, m := range motions {
+			name := retarget.MotionName(path)
+			if m.Suffix != "" {
+				name += " - " + m.Suffix
+			}
+			dest, err := retargetOne(ctx, ch, saved, m.Clip, name, path, *fps, *inPlace, cleanup, *out)
+			if err != nil {
+				fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), err)
+				failed++
+				continue
+			}
+			fmt.Fprintln(stdout, dest)
+		}
 	}
 	if failed > 0 {
 		return 1
@@ -101,12 +127,8 @@ type explained string
 
 func (e explained) Error() string { return string(e) }
 
-func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Match, path string, fps float64, inPlace bool, cleanup clean.Options, out string) (string, error) {
-	m, err := load.Open(ctx, path, -1)
-	if err != nil {
-		return "", explained(preview.Explain(err))
-	}
-	clip := m.Clip
+func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Match, clip *motion.Clip, name, path string, fps float64, inPlace bool, cleanup clean.Options, out string) (string, error) {
+	var err error
 	if !cleanup.None() {
 		// Clean the capture first: its feet and floor are the motion's own.
 		res, err := clean.Run(ctx, clip, cleanup)
@@ -140,7 +162,7 @@ func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Ma
 	if out == "" {
 		out = filepath.Dir(path)
 	}
-	dest, err := engine.SaveOnCharacter(ctx, ch, out, retarget.MotionName(path), moved)
+	dest, err := engine.SaveOnCharacter(ctx, ch, out, name, moved)
 	if err != nil {
 		return "", explained(character.Explain(err))
 	}

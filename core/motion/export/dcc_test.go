@@ -27,7 +27,7 @@ type dccExport struct {
 	Hips string   `json:"hips"`
 	Toes []string `json:"toes"`
 	// MetresPerUnit is the unit the file promises (BVH is imported unscaled).
-	MetresPerUnit float64 `json:"metres_per_unit"`
+	MetresPerUnit float64 `json:"metres_per_unit,omitempty"`
 	// Up is the file's up axis, "y" or "z", for the BVH importer.
 	Up      string `json:"up"`
 	InPlace bool   `json:"in_place"`

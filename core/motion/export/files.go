@@ -79,6 +79,7 @@ func Plan(ctx context.Context, sources []Source, label string, s Settings) ([]Fi
 		if err := c.Validate(); err != nil {
 			return nil, fmt.Errorf("export %s: %w", src.Base, err)
 		}
+		c = nameUnnamed(c)
 		if format == BVH {
 			// A BVH's rest pose is its offsets alone: bone rolls go
 			// into the motion.

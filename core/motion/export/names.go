@@ -103,3 +103,36 @@ func unique(name string, taken map[string]bool) string {
 		}
 	}
 }
+
+// nameUnnamed gives every joint without a name one: its humanoid role
+// ("hips", "leftUpperArm") when the figure is recognised, else "joint"
+// and its index, so that a tool shows the same names the export promises
+// (Blender would call them Node_0, Node_1… on its own) and a later
+// import can find the bones again.
+func nameUnnamed(c *motion.Clip) *motion.Clip {
+	out := fix.Rename(c, nil)
+	for _, a := range out.Actors {
+		var h *roles.Humanoid
+		taken := map[string]bool{}
+		for _, j := range a.Skeleton.Joints {
+			taken[j.Name] = true
+		}
+		if !taken[""] {
+			continue
+		}
+		h, _ = roles.Find(a.Skeleton)
+		for j := range a.Skeleton.Joints {
+			joint := &a.Skeleton.Joints[j]
+			if joint.Name != "" {
+				continue
+			}
+			name := fmt.Sprintf("joint%d", j)
+			if h != nil && h.RoleOf(j) != "" {
+				name = string(h.RoleOf(j))
+			}
+			joint.Name = unique(name, taken)
+			taken[joint.Name] = true
+		}
+	}
+	return out
+}

@@ -18,6 +18,12 @@ func Open(ctx context.Context, path, base string) (Source, error) {
 	if err != nil {
 		return Source{}, fmt.Errorf("export: %w", err)
 	}
+	return SourceOf(path, base, m), nil
+}
+
+// SourceOf is the motion m, read from path, as a Source whose outputs land
+// beside it, named after base (BaseName(path) when base is empty).
+func SourceOf(path, base string, m *load.Motion) Source {
 	ext := strings.ToLower(filepath.Ext(path))
 	format := GLB
 	switch {
@@ -29,7 +35,7 @@ func Open(ctx context.Context, path, base string) (Source, error) {
 	if strings.TrimSpace(base) == "" {
 		base = BaseName(path)
 	}
-	return Source{Clip: m.Clip, Format: format, Dir: filepath.Dir(path), Base: base}, nil
+	return Source{Clip: m.Clip, Format: format, Dir: filepath.Dir(path), Base: base}
 }
 
 // moveOutput matches the names Singlecam saves Move's outputs under

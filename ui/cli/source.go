@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"singlecam/core/motion/load"
+)
+
+// sourceFlags are the flags that say how to read a motion file, shared by
+// preview, export and retarget: which animation, and the source's unit
+// and up axis when finding them from the figure is not wanted.
+type sourceFlags struct {
+	animation, units, up *string
+	scale                *float64
+	list                 *bool
+}
+
+func addSourceFlags(fs *flag.FlagSet, all bool) sourceFlags {
+	anim := "which animation of a file with several: its name or number (from 0)"
+	if all {
+		anim += ", or 'all' for one output per animation, named after it"
+	}
+	return sourceFlags{
+		animation: fs.String("animation", "", anim+" (default: the longest)"),
+		list:      fs.Bool("list", false, "list each file's animations and exit"),
+		units:     fs.String("source-units", "", "the source's length unit: m, cm, mm, in or auto (default auto: found from the figure's height)"),
+		scale:     fs.Float64("source-scale", 0, "the source's unit in metres (0.056444 for CMU's BVH), instead of --source-units"),
+		up:        fs.String("source-up", "", "the source's up axis: y, z or auto (default auto: found from the rest pose's spine)"),
+	}
+}
+
+// options are the reading options the flags give, for animation i.
+func (sf sourceFlags) options(i int) load.Options {
+	return load.Options{Animation: i, Units: *sf.units, Scale: *sf.scale, Up: *sf.up}
+}
+
+// check refuses nonsensical values before any file is read, in a
+// sentence.
+func (sf sourceFlags) check() error {
+	if err := sf.options(-1).Check(); err != nil {
+		msg := strings.TrimPrefix(err.Error(), load.ErrBadSourceOptions.Error()+": ")
+		return explained(strings.ToUpper(msg[:1]) + msg[1:] + ".")
+	}
+	return nil
+}
+
+// listAnimations prints each file's animations, one line each.
+func (sf sourceFlags) listAnimations(ctx context.Context, paths []string, stdout io.Writer) error {
+	for _, p := range paths {
+		m, err := load.OpenWith(ctx, p, sf.options(-1))
+		if err != nil {
+			return fmt.Errorf("%s: %w", filepath.Base(p), err)
+		}
+		if len(m.Animations) == 0 {
+			fmt.Fprintf(stdout, "%s: one motion, %d frames at %g fps\n", p, m.Clip.Frames(), m.Clip.FPS)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: %d animations\n", p, len(m.Animations))
+		for i, a := range m.Animations {
+			fmt.Fprintf(stdout, "  %d  %-24q %.2f s\n", i, a.Name, a.Duration.Seconds())
+		}
+	}
+	return nil
+}
+
+// opened is one animation of a file as the flags ask for it.
+type opened struct {
+	*load.Motion
+	// Suffix names the animation in output names when there are several
+	// outputs of one file ("" for one).
+	Suffix string
+}
+
+// open reads the animations the flags choose from the file at path,
+// saying on stderr which one it used when the file has several and what
+// reading found (a Z-up source turned, a unit taken).
+func (sf sourceFlags) open(ctx context.Context, cmd, path string, stderr io.Writer) ([]opened, error) {
+	first, err := load.OpenWith(ctx, path, sf.options(-1))
+	if err != nil {
+		return nil, err
+	}
+	picks, err := load.Pick(first.Animations, *sf.animation)
+	if err != nil {
+		return nil, explained(fmt.Sprintf("%s.", err))
+	}
+	var out []opened
+	for _, i := range picks {
+		m := first
+		if i >= 0 && i != first.Chosen {
+			if m, err = load.OpenWith(ctx, path, sf.options(i)); err != nil {
+				return nil, err
+			}
+		}
+		o := opened{Motion: m}
+		if len(picks) > 1 {
+			o.Suffix = m.Animations[m.Chosen].Name
+			if o.Suffix == "" {
+				o.Suffix = fmt.Sprintf("animation %d", m.Chosen)
+			}
+		}
+		if len(m.Animations) > 1 && m.Chosen >= 0 {
+			how := "the longest"
+			if *sf.animation != "" {
+				how = "as asked"
+			}
+			fmt.Fprintf(stderr, "singlecam %s: %s: animation %d %q of %d (%s; --list names them, --animation chooses).\n",
+				cmd, filepath.Base(path), m.Chosen, m.Animations[m.Chosen].Name, len(m.Animations), how)
+		}
+		out = append(out, o)
+	}
+	for _, n := range first.Notes {
+		fmt.Fprintf(stderr, "singlecam %s: %s: %s.\n", cmd, filepath.Base(path), n)
+	}
+	return out, nil
+}
