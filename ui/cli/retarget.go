@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 
 	"singlecam/core/engine"
+	"singlecam/core/motion"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
 	"singlecam/core/motion/fix"
-	"singlecam/core/motion"
 	"singlecam/core/motion/retarget"
 	"singlecam/ui/character"
 	"singlecam/ui/preview"
