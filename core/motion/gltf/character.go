@@ -75,6 +75,9 @@ func ReadCharacter(r io.Reader, files fs.FS) (*Character, error) {
 	if err := dec.Decode(doc); err != nil {
 		return nil, bad("%v", err)
 	}
+	if err := checkLayout(doc); err != nil {
+		return nil, err
+	}
 	parent, err := parents(doc)
 	if err != nil {
 		return nil, err

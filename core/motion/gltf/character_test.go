@@ -62,6 +62,11 @@ func FuzzReadCharacter(f *testing.F) {
 		"nodes":      []any{map[string]any{"name": "a", "children": []int{1}}, map[string]any{"name": "b"}},
 		"skins":      []any{map[string]any{"joints": []int{0, 1}}}})
 	f.Add(doc)
+	good := character(f, retargettest.Options{})
+	f.Add(editGLB(f, good, func(d map[string]any) { d["accessors"].([]any)[0].(map[string]any)["count"] = 2e9 }))
+	f.Add(editGLB(f, good, func(d map[string]any) {
+		d["bufferViews"].([]any)[0].(map[string]any)["byteOffset"] = 9223372036854775807
+	}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ch, err := ReadCharacter(bytes.NewReader(data), nil)
 		if err != nil {

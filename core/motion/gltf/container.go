@@ -36,6 +36,7 @@ func bad(format string, a ...any) error {
 type source struct {
 	doc     *gltf.Document
 	r       io.ReaderAt
+	size    int64 // the file's bytes: no accessor holds more elements than that
 	binOff  int64 // the GLB BIN chunk's data, when there is one
 	binLen  int64
 	hasBin  bool
@@ -46,7 +47,7 @@ type source struct {
 // open reads the document's JSON (from a GLB container or a plain .gltf)
 // and notes where the binary chunk lies, without reading it.
 func open(r io.ReaderAt, size int64, files fs.FS) (*source, error) {
-	s := &source{r: r, files: files, buffers: map[int][]byte{}}
+	s := &source{r: r, size: size, files: files, buffers: map[int][]byte{}}
 	var head [20]byte
 	n, err := r.ReadAt(head[:], 0)
 	if err != nil && !errors.Is(err, io.EOF) {
@@ -64,7 +65,7 @@ func open(r io.ReaderAt, size int64, files fs.FS) (*source, error) {
 		if binary.LittleEndian.Uint32(head[16:]) != chunkJSON {
 			return nil, bad("the GLB's first chunk is not JSON")
 		}
-		if jl > maxJSON || 20+jl > size {
+		if jl > maxJSON || !fits(20, jl, size) {
 			return nil, bad("the GLB's JSON chunk (%d bytes) does not fit the file", jl)
 		}
 		jsonBytes = make([]byte, jl)
@@ -81,7 +82,7 @@ func open(r io.ReaderAt, size int64, files fs.FS) (*source, error) {
 			if binary.LittleEndian.Uint32(ch[4:]) == chunkBIN {
 				s.hasBin, s.binOff = true, off+8
 				s.binLen = int64(binary.LittleEndian.Uint32(ch[0:]))
-				if s.binOff+s.binLen > size {
+				if !fits(s.binOff, s.binLen, size) {
 					return nil, bad("the GLB's binary chunk runs past the end of the file")
 				}
 			}
@@ -97,6 +98,9 @@ func open(r io.ReaderAt, size int64, files fs.FS) (*source, error) {
 		if t := bytes.TrimLeft(jsonBytes, " \t\r\n\xef\xbb\xbf"); len(t) == 0 || t[0] != '{' {
 			return nil, bad("the file is neither GLB nor glTF JSON")
 		}
+	}
+	if err := checkShape(jsonBytes); err != nil {
+		return nil, err
 	}
 	doc := new(gltf.Document)
 	if err := json.Unmarshal(jsonBytes, doc); err != nil {
@@ -117,29 +121,41 @@ func open(r io.ReaderAt, size int64, files fs.FS) (*source, error) {
 	return s, nil
 }
 
-// view returns the bytes of buffer view i.
-func (s *source) view(i int) ([]byte, int, error) {
+// fits reports whether the n bytes at off lie within a span of size bytes,
+// without computing off+n, which a crafted file can make wrap around.
+func fits(off, n, size int64) bool {
+	return off >= 0 && n >= 0 && size >= 0 && off <= size && n <= size-off
+}
+
+// viewBytes returns n bytes from offset off within buffer view i, reading
+// only those (a view may be much larger than what one accessor needs), with
+// the view's stride. Every offset is checked against the bytes actually
+// there before anything is allocated.
+func (s *source) viewBytes(i int, off, n int64) ([]byte, int, error) {
 	if i < 0 || i >= len(s.doc.BufferViews) || s.doc.BufferViews[i] == nil {
 		return nil, 0, bad("buffer view %d does not exist", i)
 	}
 	bv := s.doc.BufferViews[i]
-	if bv.ByteOffset < 0 || bv.ByteLength < 0 || bv.ByteStride < 0 || bv.ByteStride > 252 {
-		return nil, 0, bad("buffer view %d has a negative or oversized offset, length or stride", i)
+	if bv.ByteStride < 0 || bv.ByteStride > 252 {
+		return nil, 0, bad("buffer view %d has a stride of %d bytes", i, bv.ByteStride)
 	}
 	if bv.Buffer < 0 || bv.Buffer >= len(s.doc.Buffers) || s.doc.Buffers[bv.Buffer] == nil {
 		return nil, 0, bad("buffer view %d points at buffer %d, which does not exist", i, bv.Buffer)
 	}
 	buf := s.doc.Buffers[bv.Buffer]
-	end := int64(bv.ByteOffset) + int64(bv.ByteLength)
-	if end > int64(buf.ByteLength) {
+	if !fits(int64(bv.ByteOffset), int64(bv.ByteLength), int64(buf.ByteLength)) {
 		return nil, 0, bad("buffer view %d runs past the end of its buffer", i)
 	}
+	if !fits(off, n, int64(bv.ByteLength)) {
+		return nil, 0, bad("buffer view %d is shorter than what is read from it", i)
+	}
+	start := int64(bv.ByteOffset) + off // both within the buffer's int length: no wrap
 	if bv.Buffer == 0 && buf.URI == "" && s.hasBin {
-		if end > s.binLen {
+		if !fits(start, n, s.binLen) {
 			return nil, 0, bad("buffer view %d runs past the end of the binary chunk", i)
 		}
-		out := make([]byte, bv.ByteLength)
-		if _, err := s.r.ReadAt(out, s.binOff+int64(bv.ByteOffset)); err != nil {
+		out := make([]byte, n)
+		if _, err := s.r.ReadAt(out, s.binOff+start); err != nil {
 			return nil, 0, fmt.Errorf("read gltf: %w", err)
 		}
 		return out, bv.ByteStride, nil
@@ -148,10 +164,21 @@ func (s *source) view(i int) ([]byte, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	if end > int64(len(data)) {
+	if !fits(start, n, int64(len(data))) {
 		return nil, 0, bad("buffer view %d runs past the end of buffer %d", i, bv.Buffer)
 	}
-	return data[bv.ByteOffset:end], bv.ByteStride, nil
+	return data[start : start+n], bv.ByteStride, nil
+}
+
+// viewStride is buffer view i's stride (0: tightly packed), checked.
+func (s *source) viewStride(i int) (int, error) {
+	if i < 0 || i >= len(s.doc.BufferViews) || s.doc.BufferViews[i] == nil {
+		return 0, bad("buffer view %d does not exist", i)
+	}
+	if st := s.doc.BufferViews[i].ByteStride; st >= 0 && st <= 252 {
+		return st, nil
+	}
+	return 0, bad("buffer view %d has a stride of %d bytes", i, s.doc.BufferViews[i].ByteStride)
 }
 
 // buffer returns a whole buffer stored outside a GLB's binary chunk: a data

@@ -41,8 +41,12 @@ type File struct {
 
 // Limits on what a clip may become once sampled.
 const (
-	maxFrames       = 2_000_000
-	maxSampledPoses = 100_000_000 // frames × animated joints
+	maxFrames = 2_000_000
+	// maxSampledPoses (frames × animated tracks) keeps a sampled clip
+	// within 128 MB (a rotation key is 32 bytes), so reading stays well
+	// inside 256 MB: a 10-minute take at 60 fps on 100 animated tracks is
+	// 3.6 million. A few keys far apart cannot make more.
+	maxSampledPoses = 4_000_000
 )
 
 // Read parses a glTF 2.0 file (GLB or JSON) of size bytes. Each character
@@ -95,8 +99,9 @@ func Read(r io.ReaderAt, size int64, opt Options) (*File, error) {
 	return out, nil
 }
 
-// duration reads only the animation's input accessors' min and max (or, when
-// a file leaves them out, the inputs themselves).
+// duration reads only the animation's input accessors' max (or, when a file
+// leaves it out, their last key): listing a file's animations reads none of
+// their keys, so only the chosen one costs memory.
 func (s *source) duration(a *gltf.Animation) (time.Duration, error) {
 	end := 0.0
 	for si, sm := range a.Samplers {
@@ -108,13 +113,11 @@ func (s *source) duration(a *gltf.Animation) (time.Duration, error) {
 			end = math.Max(end, acc.Max[0])
 			continue
 		}
-		t, err := s.floats(sm.Input, gltf.AccessorScalar, nil)
+		last, err := s.lastFloat(sm.Input)
 		if err != nil {
 			return 0, err
 		}
-		if len(t) > 0 {
-			end = math.Max(end, t[len(t)-1])
-		}
+		end = math.Max(end, last)
 	}
 	if math.IsNaN(end) || end > 1e6 {
 		return 0, bad("the animation lasts %v s", end)

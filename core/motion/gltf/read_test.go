@@ -251,6 +251,9 @@ func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
 	Write(&buf, motion.DemoClip(1, 3))
 	f.Add(buf.Bytes())
+	for _, data := range hostileFiles() {
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Read(bytes.NewReader(data), int64(len(data)), Options{Animation: -1})
 		if err != nil {
