@@ -16,6 +16,7 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/motion"
+	"singlecam/core/motion/clean"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
@@ -55,6 +56,9 @@ type Window struct {
 	SaveMap   *widget.Button
 	Save      *widget.Button
 	Notice    *widget.Label
+	// CleanUp is the clean-up run on the motion before it goes on the
+	// character (off at first).
+	CleanUp *preview.CleanUp
 	// Player plays the motion beside the character; nil until both are read.
 	Player *preview.Player
 	// Saved is the last file saved, or empty.
@@ -99,10 +103,19 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	w.Notice = widget.NewLabel("")
 	w.Notice.Wrapping = fyne.TextWrapWord
 	w.stage = container.NewStack(container.NewCenter(widget.NewLabel("The motion and your character play here, side by side.")))
+	w.CleanUp = preview.NewCleanUp(clean.Options{Feet: clean.Off}, false)
+	w.CleanUp.Numbers.SetText("No clean-up: choose what to do with the feet, or some smoothing.")
+	w.CleanUp.OnChanged = func(clean.Options) {
+		if w.match != nil {
+			w.retarget()
+		}
+	}
 
 	head := widget.NewLabelWithStyle("Your bone  ←  Move bone", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	mapButtons := container.NewHBox(w.Rematch, w.SaveMap)
-	left := container.NewBorder(container.NewVBox(w.Summary, head), mapButtons, nil, nil, w.Pairs)
+	cleanup := container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle("Clean up the motion first", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), w.CleanUp.Object())
+	left := container.NewBorder(container.NewVBox(w.Summary, head), container.NewVBox(mapButtons, cleanup), nil, nil, w.Pairs)
 	split := container.NewHSplit(left, w.stage)
 	split.Offset = 0.46
 	top := container.NewBorder(nil, nil, nil, w.Choose, w.Character)
@@ -264,10 +277,22 @@ func (w *Window) retarget() {
 	m.Pairs = append([]retarget.Pair(nil), w.match.Pairs...)
 	w.moved = nil
 	w.refresh()
+	cleanup := w.CleanUp.Options()
 	w.opt.Async(func() {
+		// Clean the capture first: its feet and floor are the motion's own.
+		var cleaned *clean.Result
+		var err error
+		if !cleanup.None() {
+			if cleaned, err = clean.Run(context.Background(), src, cleanup); err == nil {
+				src = cleaned.Clip
+			}
+		}
 		// What is matched moves even while core bones are not, so the
 		// player shows the effect of every change; only Save waits.
-		moved, err := retarget.Clip(src, ch.Skeleton(), &m)
+		var moved *motion.Clip
+		if err == nil {
+			moved, err = retarget.Clip(src, ch.Skeleton(), &m)
+		}
 		var both *motion.Clip
 		if err == nil {
 			both = beside(src, moved, "Motion: "+w.motionName, ch.Name)
@@ -276,6 +301,11 @@ func (w *Window) retarget() {
 		w.opt.Main(func() {
 			if gen != w.gen {
 				return
+			}
+			if cleaned != nil {
+				w.CleanUp.SetReports(cleaned.Actors)
+			} else if cleanup.None() {
+				w.CleanUp.Numbers.SetText("No clean-up: choose what to do with the feet, or some smoothing.")
 			}
 			if both != nil {
 				w.showPlayer(both)

@@ -198,3 +198,30 @@ func TestBesideSetsTheCharacterApart(t *testing.T) {
 		t.Error("the inputs changed")
 	}
 }
+
+// TestTheMotionIsCleanedBeforeItGoesOnTheCharacter: the Clean up section is
+// off at first; choosing a feet mode cleans the motion, says the numbers
+// and puts the cleaned motion on the character.
+func TestTheMotionIsCleanedBeforeItGoesOnTheCharacter(t *testing.T) {
+	a := test.NewTempApp(t)
+	_, walk, mixamo, _ := files(t)
+	w := NewWindow(a, walk, "Walk 1", Options{
+		Pick:      func(string) (string, error) { return mixamo, nil },
+		Cancelled: errCancelled, Prefs: a.Preferences(), Async: now, Main: now,
+	})
+	defer w.Close()
+	if !strings.HasPrefix(w.CleanUp.Numbers.Text, "No clean-up") || w.moved == nil {
+		t.Fatalf("at first: %q, moved %v", w.CleanUp.Numbers.Text, w.moved != nil)
+	}
+	plain := w.moved
+	w.CleanUp.Feet.SetSelectedIndex(1) // lock
+	if !strings.HasPrefix(w.CleanUp.Numbers.Text, "Foot skate ") {
+		t.Errorf("numbers %q", w.CleanUp.Numbers.Text)
+	}
+	if w.moved == nil || w.moved == plain || w.moved.FloorHeight() == plain.FloorHeight() {
+		t.Error("the character does not carry the cleaned motion")
+	}
+	if w.Save.Disabled() {
+		t.Error("the cleaned motion cannot be saved")
+	}
+}
