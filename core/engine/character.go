@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,22 +18,33 @@ import (
 // Putting a motion on a character is computed by core/motion/retarget; the
 // engine writes its results to disk, as it does every other file.
 
+// CharacterSave says how SaveOnCharacter writes a character.
+type CharacterSave struct {
+	// OnlyNew leaves the character's own animations out: the file plays
+	// the motion and nothing else.
+	OnlyNew bool
+}
+
 // SaveOnCharacter writes the character with moved (from
-// retarget.Character.Retarget) as a new animation into dir, named
-// retarget.OutputName(motionName, character), numbered "(2)", "(3)" when
-// the name is taken: it never replaces a file. It returns the path written.
-func SaveOnCharacter(ctx context.Context, ch *retarget.Character, dir, motionName string, moved *motion.Clip) (string, error) {
+// retarget.Character.Retarget) as its first animation, named motionName,
+// into dir, as retarget.OutputName(motionName, character), numbered "(2)",
+// "(3)" when the name is taken: it never replaces a file. The file gets the
+// user's usual permissions (0644 under a 022 umask). It returns the path
+// written.
+func SaveOnCharacter(ctx context.Context, ch *retarget.Character, dir, motionName string, moved *motion.Clip, opt CharacterSave) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
+	named := *moved
+	named.Name = motionName
 	var buf bytes.Buffer
-	if err := ch.Encode(&buf, moved); err != nil {
+	if err := ch.Encode(&buf, &named, opt.OnlyNew); err != nil {
 		return "", err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("save %s: %w", ch.Name, err)
 	}
-	tmp, err := os.CreateTemp(dir, ".singlecam-*.glb.part")
+	tmp, err := createPart(dir)
 	if err != nil {
 		return "", fmt.Errorf("save %s: %w", ch.Name, err)
 	}
@@ -85,4 +97,18 @@ func SaveBoneMap(path string, m *retarget.Match) error {
 		return fmt.Errorf("save bone map: %w", err)
 	}
 	return nil
+}
+
+// createPart makes a new, empty temporary file in dir. Unlike
+// os.CreateTemp (always 0600) it asks for 0666, so the umask gives the
+// finished file the permissions the user's other files get.
+func createPart(dir string) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".singlecam-%d.glb.part", rand.Uint64()))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, os.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, errors.New("no free temporary name")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -43,9 +44,13 @@ func TestSavingOnACharacterNeverReplacesAFile(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	var names []string
 	for range 2 {
-		p, err := SaveOnCharacter(context.Background(), ch, out, "Jump/2", moved)
+		p, err := SaveOnCharacter(context.Background(), ch, out, "Jump/2", moved, CharacterSave{})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The user's usual permissions, not a temporary file's 0600.
+		if info, err := os.Stat(p); err != nil || info.Mode().Perm()&0o044 == 0 && runtime.GOOS != "windows" {
+			t.Errorf("saved with mode %v (%v)", info.Mode(), err)
 		}
 		names = append(names, filepath.Base(p))
 	}

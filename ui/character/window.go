@@ -464,7 +464,7 @@ func (w *Window) save() {
 	w.Save.Disable()
 	w.say("Saving…")
 	w.opt.Async(func() {
-		path, err := engine.SaveOnCharacter(context.Background(), ch, dir, name, moved)
+		path, err := engine.SaveOnCharacter(context.Background(), ch, dir, name, moved, engine.CharacterSave{})
 		w.opt.Main(func() {
 			w.Save.Enable()
 			if err != nil {

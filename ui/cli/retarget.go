@@ -26,17 +26,20 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	mapPath := fs.String("map", "", "a bone map saved by the app (JSON), instead of matching bones by name")
 	fps := fs.Float64("fps", 0, "resample the motion to this frame rate (default: keep the motion's)")
 	inPlace := fs.Bool("in-place", false, "keep the character over the origin instead of travelling")
+	onlyNew := fs.Bool("only-new", false, "leave the character's own animations out of the saved file")
 	out := fs.String("out", "", "the folder to save in (default: beside each motion file)")
 	cf := addCleanFlags(fs)
 	sf := addSourceFlags(fs, true)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam retarget --character FILE.glb|.vrm [--map FILE.json] [--fps N] [--in-place]\n"+
-			"                         [--feet MODE] [--smooth 0..1] [--out DIR] [--animation NAME|N|all] [--list]\n"+
-			"                         [--source-units m|cm|mm|in|auto] [--source-scale N] [--source-up y|z|auto] MOTION...\n\n"+
+			"                         [--only-new] [--feet MODE] [--smooth 0..1] [--out DIR] [--animation NAME|N|all]\n"+
+			"                         [--list] [--source-units m|cm|mm|in|auto] [--source-scale N] [--source-up y|z|auto]\n"+
+			"                         MOTION...\n\n"+
 			"Puts each motion (GLB, glTF, VRM, VRMA, BVH, Move's motion data JSON, or a ZIP of BVH or JSON\n"+
 			"files; its first actor) on the character and saves\n"+
 			"'<motion> on <character>.glb': the character's meshes, skin and materials as they were, with the\n"+
-			"motion as an animation. Prints each file's path.\n\nFlags:\n")
+			"motion as its first animation, named after the motion (--only-new: its only one). Prints each\n"+
+			"file's path.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
@@ -107,7 +110,7 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 			if m.Suffix != "" {
 				name += " - " + m.Suffix
 			}
-			dest, err := retargetOne(ctx, ch, saved, m.Clip, name, path, *fps, *inPlace, cleanup, *out)
+			dest, err := retargetOne(ctx, ch, saved, m.Clip, name, path, *fps, *inPlace, *onlyNew, cleanup, *out)
 			if err != nil {
 				fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), err)
 				failed++
@@ -127,7 +130,7 @@ type explained string
 
 func (e explained) Error() string { return string(e) }
 
-func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Match, clip *motion.Clip, name, path string, fps float64, inPlace bool, cleanup clean.Options, out string) (string, error) {
+func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Match, clip *motion.Clip, name, path string, fps float64, inPlace, onlyNew bool, cleanup clean.Options, out string) (string, error) {
 	var err error
 	if !cleanup.None() {
 		// Clean the capture first: its feet and floor are the motion's own.
@@ -162,7 +165,7 @@ func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Ma
 	if out == "" {
 		out = filepath.Dir(path)
 	}
-	dest, err := engine.SaveOnCharacter(ctx, ch, out, name, moved)
+	dest, err := engine.SaveOnCharacter(ctx, ch, out, name, moved, engine.CharacterSave{OnlyNew: onlyNew})
 	if err != nil {
 		return "", explained(character.Explain(err))
 	}

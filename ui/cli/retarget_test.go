@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -230,4 +231,49 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// A real character with an animation of its own (CesiumMan's walk) takes a
+// real capture in another naming style (CMU's BVH): the capture becomes the
+// file's first animation, named after it, or its only one with --only-new,
+// and the file gets the user's usual permissions.
+func TestRetargetPutsTheMotionFirst(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"CesiumMan.gltf", "cmu_01_01_240.bvh"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "core", "motion", "roles", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		flags []string
+		anims int
+	}{{nil, 2}, {[]string{"--only-new"}, 1}} {
+		out := t.TempDir()
+		args := append([]string{"--character", filepath.Join(dir, "CesiumMan.gltf"), "--out", out}, c.flags...)
+		var stdout, stderr bytes.Buffer
+		if code := runRetarget(append(args, filepath.Join(dir, "cmu_01_01_240.bvh")), &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.flags, code, stderr.String())
+		}
+		path := strings.TrimSpace(stdout.String())
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := f.Stat()
+		doc, err := gltf.Read(f, info.Size(), gltf.Options{})
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Animations) != c.anims || doc.Animations[0].Name != "cmu_01_01_240" {
+			t.Errorf("%v: animations %v, want %d with cmu_01_01_240 first", c.flags, doc.Animations, c.anims)
+		}
+		if runtime.GOOS != "windows" && info.Mode().Perm()&0o044 == 0 {
+			t.Errorf("saved with mode %v", info.Mode())
+		}
+	}
 }

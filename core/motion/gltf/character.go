@@ -169,13 +169,16 @@ func humanoid(doc *gltf.Document, jointOf map[int]int) (int, map[string]int) {
 }
 
 // WriteWithAnimation writes the character as a GLB with the clip's first
-// actor added as a new animation named after the clip. The actor must move
+// actor as its first animation, named after the clip: Blender's importer
+// (and most players) make a file's first animation the active one. The
+// character's own animations follow it, or are left out with onlyNew
+// (their data stays in the buffer, unreferenced). The actor must move
 // the character's own skeleton (joint j drives node Nodes[j]). Everything
 // the file held stays as it was: the animation's data is appended after the
 // existing bytes of the first buffer, so every existing buffer view and
 // accessor keeps its offset and bytes. It changes c.Doc: read the character
 // again to write another animation.
-func (c *Character) WriteWithAnimation(w io.Writer, clip *motion.Clip) error {
+func (c *Character) WriteWithAnimation(w io.Writer, clip *motion.Clip, onlyNew bool) error {
 	if err := clip.Validate(); err != nil {
 		return fmt.Errorf("write character: %w", err)
 	}
@@ -233,7 +236,11 @@ func (c *Character) WriteWithAnimation(w io.Writer, clip *motion.Clip) error {
 	if len(anim.Channels) == 0 {
 		return fmt.Errorf("write character: the motion moves no bone")
 	}
-	doc.Animations = append(doc.Animations, anim)
+	if onlyNew {
+		doc.Animations = []*gltf.Animation{anim}
+	} else {
+		doc.Animations = append([]*gltf.Animation{anim}, doc.Animations...)
+	}
 	if doc.Asset.Generator == "" {
 		doc.Asset.Generator = "Singlecam"
 	}

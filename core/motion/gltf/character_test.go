@@ -49,7 +49,7 @@ func TestWriteWithAnimationRefusesAMotionOnAnotherSkeleton(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ch.WriteWithAnimation(&bytes.Buffer{}, longClip()); err == nil {
+	if err := ch.WriteWithAnimation(&bytes.Buffer{}, longClip(), false); err == nil {
 		t.Error("no error for a motion on 60 joints")
 	}
 }

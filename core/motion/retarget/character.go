@@ -161,14 +161,16 @@ func safeName(s string) string {
 }
 
 // Encode writes the character as a GLB with moved (a clip Retarget made)
-// as a new animation. It reads the character file again, so what it writes
-// holds exactly what the file holds; writing it to disk is the engine's.
-func (c *Character) Encode(w io.Writer, moved *motion.Clip) error {
+// as its first animation, named after moved, and the character's own
+// animations after it (none with onlyNew). It reads the character file
+// again, so what it writes holds exactly what the file holds; writing it
+// to disk is the engine's.
+func (c *Character) Encode(w io.Writer, moved *motion.Clip, onlyNew bool) error {
 	f, err := readCharacter(c.Path)
 	if err != nil {
 		return err
 	}
-	return f.WriteWithAnimation(w, moved)
+	return f.WriteWithAnimation(w, moved, onlyNew)
 }
 
 // MotionName names a motion file's motion for "<motion> on <character>":

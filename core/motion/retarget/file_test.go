@@ -52,7 +52,7 @@ func writeCharacter(t *testing.T, dir, name string, s *motion.Skeleton, opt reta
 func save(t *testing.T, ch *Character, dir, motionName string, moved *motion.Clip) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := ch.Encode(&buf, moved); err != nil {
+	if err := ch.Encode(&buf, moved, false); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
