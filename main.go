@@ -18,6 +18,7 @@ import (
 	"singlecam/core/instance"
 	"singlecam/ui"
 	"singlecam/ui/cli"
+	"singlecam/ui/kit"
 	"singlecam/ui/native"
 )
 
@@ -30,17 +31,17 @@ var (
 )
 
 func main() {
-	cli.Version = cli.Describe(version, commit)
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Version: cli.Describe(version, commit)}
 	if cli.HasDesktop(os.Getenv) {
-		cli.NewApp = newApp
-		cli.PickFile, cli.CancelledPick = native.Picker{}.Open, ui.ErrCancelled
+		env.NewApp = newApp
+		env.PickFile, env.CancelledPick = native.Picker{}.Open, kit.ErrCancelled
 	}
 	// A window system that cannot start (a DISPLAY where no X server
 	// answers) is a sentence, not a Go panic: for the app and for preview.
 	defer ui.ExitIfNoWindow(func(why string) { os.Exit(cli.NoDesktop(os.Stderr, why)) })
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
-		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
+		os.Exit(cli.Run(args, env))
 	}
 	if !cli.HasDesktop(os.Getenv) {
 		os.Exit(cli.NoDesktop(os.Stderr, cli.NoDisplaySet))
@@ -56,8 +57,7 @@ func main() {
 	}
 	defer running.Close() // nil (running alone) when the socket could not be had
 	a := newApp()
-	cli.Version = appVersion(cli.Version, a.Metadata())
-	u := ui.New(a, ui.Options{Demo: demo, Files: args, Version: cli.Version, Picker: native.Picker{}})
+	u := ui.New(a, ui.Options{Demo: demo, Files: args, Version: appVersion(env.Version, a.Metadata()), Picker: native.Picker{}})
 	go running.Serve(u.OpenLater)
 	u.Start()
 	u.Window().ShowAndRun()
@@ -69,7 +69,7 @@ func main() {
 func newApp() fyne.App {
 	ui.MigratePreferences() // a failure leaves the old settings where they were
 	a := app.NewWithID(ui.AppID)
-	a.Settings().SetTheme(ui.Theme())
+	a.Settings().SetTheme(kit.Theme())
 	a.SetIcon(fyne.NewStaticResource("singlecam.png", assets.Icon))
 	return a
 }

@@ -143,14 +143,14 @@ var readOnly = []string{"joblist", "media", "motion", "motion/clean", "motion/fi
 // types (but not the machinery's: doors), constants and variables, and of
 // their functions only the pure ones listed here.
 var valuePackages = map[string]struct{ pureFuncs, doors []string }{
-	"engine":  {pureFuncs: []string{"Explain", "ExplainKeyCheck", "ExplainInTerminal"}}, // for read-only packages; front ends use engine in full
+	"engine":  {pureFuncs: []string{"Explain", "ExplainKeyCheck", "ExplainInTerminal", "ExplainMotion", "ExplainCharacter"}}, // for read-only packages; front ends use engine in full
 	"submit":  {pureFuncs: []string{"Check", "EstimateOf", "Fingerprint", "HumanBytes", "PriceOf", "ValidDeviceLabel"}, doors: []string{"Journal", "Queue", "Pipeline"}},
 	"ugc":     {pureFuncs: []string{"CheckEndpoint", "ParseJobState", "EndpointFromEnv"}, doors: []string{"Client"}},
 	"outputs": {pureFuncs: []string{"FileName", "JobFileName"}, doors: []string{"Saver"}},
 	"watch":   {doors: []string{"Watcher"}},
 	"secrets": {}, // its sentinel errors and Source; keeping the key is engine.LookupKey, SaveKey, ForgetKey
 	// Presets, planning (which reads and computes) and reading; writing is engine.Export.
-	"motion/export": {pureFuncs: []string{"Presets", "PresetNames", "Lookup", "NameChoices", "Apply", "Plan", "Open", "BaseName", "Explain"}},
+	"motion/export": {pureFuncs: []string{"Presets", "PresetNames", "Lookup", "NameChoices", "NameTitle", "Apply", "Plan", "Open", "BaseName", "Explain"}},
 }
 
 // frontEnds maps each front end to the core packages it may import beyond
@@ -158,9 +158,28 @@ var valuePackages = map[string]struct{ pureFuncs, doors []string }{
 // (`singlecam simulate` runs Move's side, not the app's).
 var frontEnds = map[string][]string{
 	"ui":           {"engine"},
+	"ui/kit":       {},
+	"ui/newtake":   {},
+	"ui/jobs":      {"engine"},
+	"ui/settings":  {"engine"},
+	"ui/welcome":   {"engine"},
 	"ui/preview":   {},
 	"ui/character": {"engine"},
 	"ui/cli":       {"engine", "ugcsim"},
+}
+
+// rooms are the window's screens, each in a package of its own, and the
+// others of its rooms each may use: every one may use ui/kit, the shared
+// room; none may use ui, which puts them in one window, nor a screen not
+// listed. The player (ui/preview) is also the character window's.
+var rooms = map[string][]string{
+	"ui/newtake":   {},
+	"ui/jobs":      {},
+	"ui/settings":  {},
+	"ui/welcome":   {},
+	"ui/preview":   {},
+	"ui/character": {"ui/preview"},
+	"ui/kit":       {},
 }
 
 // worldChanging are imports and calls that reach outside the process or
@@ -359,5 +378,30 @@ func f() { secrets.Save("k"); os.WriteFile("x", nil, 0o600); var _ *submit.Queue
 	slices.Sort(got)
 	if want := []string{"os.WriteFile", "secrets.Save", "submit.Queue"}; !slices.Equal(got, want) {
 		t.Errorf("caught %v, want %v", got, want)
+	}
+}
+
+// Each screen keeps to its room: it imports the shared room and the rooms
+// listed for it, never the window (ui) nor another screen, so a change to
+// one screen stays in its package.
+func TestScreensKeepToTheirRooms(t *testing.T) {
+	for room, may := range rooms {
+		paths, _ := imports(t, room)
+		for _, p := range paths {
+			other, ok := strings.CutPrefix(p, "singlecam/")
+			if !ok || (other != "ui" && !strings.HasPrefix(other, "ui/")) {
+				continue
+			}
+			if other != "ui/kit" && !slices.Contains(may, other) {
+				t.Errorf("%s imports %s: a screen uses ui/kit and its own room, and ui puts the screens together", room, p)
+			}
+		}
+	}
+	// ui/kit is what the screens share: it uses none of them.
+	paths, _ := imports(t, "ui/kit")
+	for _, p := range paths {
+		if strings.HasPrefix(p, "singlecam/ui") {
+			t.Errorf("ui/kit imports %s: the shared room depends on no screen", p)
+		}
 	}
 }

@@ -6,7 +6,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,28 +15,17 @@ import (
 	"singlecam/core/secrets"
 	"singlecam/core/ugc"
 	"singlecam/ui/character"
+	"singlecam/ui/kit"
+	"singlecam/ui/welcome"
 )
 
 // Options are how the app was started.
 type Options struct {
-	Demo    bool       // run against the built-in simulator, without an API key
-	Files   []string   // videos and .move files to put in the new-take panel
-	Version string     // shown in Settings' About
-	Picker  FilePicker // native file dialogs; nil in tests that do not pick
+	Demo    bool           // run against the built-in simulator, without an API key
+	Files   []string       // videos and .move files to put in the new-take panel
+	Version string         // shown in Settings' About
+	Picker  kit.FilePicker // native file dialogs; nil in tests that do not pick
 }
-
-// FilePicker opens the OS's file dialogs. It blocks until the user chooses,
-// so call it off the UI goroutine.
-type FilePicker interface {
-	// Open asks for one file of the given kind ("Videos", with extensions
-	// like "mp4"), starting in dir; it returns ErrCancelled if none is chosen.
-	Open(title, kind string, extensions []string, dir string) (string, error)
-	// Folder asks for a folder.
-	Folder(title, dir string) (string, error)
-}
-
-// ErrCancelled: the user closed a dialog without choosing.
-var ErrCancelled = errors.New("cancelled")
 
 // UI is the running app: one window whose content changes from the first-run
 // screen to the main screen.
@@ -46,7 +34,7 @@ type UI struct {
 	win     fyne.Window
 	opts    Options
 	session *session
-	welcome *Welcome
+	welcome *welcome.Screen
 	// applyWindow is the last "Apply to a character…" window opened.
 	applyWindow *character.Window
 	main        *MainScreen
@@ -93,7 +81,7 @@ func (u *UI) Window() fyne.Window { return u.win }
 // Start shows the demo, the main screen for a known key, or the first-run
 // screen. The keyring is read on a goroutine: an unlock prompt can block.
 func (u *UI) Start() {
-	u.win.SetContent(loading("Starting…"))
+	u.win.SetContent(kit.Loading("Starting…"))
 	if u.opts.Demo {
 		go u.startDemo()
 		return
@@ -108,4 +96,25 @@ func (u *UI) Start() {
 			u.startWithKey(key, source)
 		})
 	}()
+}
+
+// showWelcome shows the first-run screen, saying why when reason is an
+// error (see welcome.Screen's Show).
+func (u *UI) showWelcome(reason error) {
+	if u.welcome == nil {
+		u.welcome = welcome.New(welcome.Host{Win: u.win,
+			OnMain:      func(f func()) { u.onMain(f) },
+			CheckKey:    func(ctx context.Context, key string) (ugc.Account, error) { return u.checkKey(ctx, key) },
+			SaveKey:     func(key string) error { return u.saveKey(key) },
+			OpenSession: func(key string, source kit.KeySource) { u.openSession(key, "", source) },
+			Say: func(msg string) {
+				if u.main != nil {
+					u.main.say(msg)
+				}
+			},
+			StartDemo:   u.startDemo,
+			OpenAddress: u.openAddress,
+		})
+	}
+	u.welcome.Show(reason)
 }

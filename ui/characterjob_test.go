@@ -11,6 +11,7 @@ import (
 	"singlecam/core/joblist"
 	"singlecam/core/motion/retarget/retargettest"
 	"singlecam/core/motion/rigs"
+	"singlecam/ui/kit"
 )
 
 // onePicker is a file dialog that always chooses path.
@@ -24,7 +25,7 @@ func (p onePicker) Open(title, kind string, extensions []string, dir string) (st
 	return p.path, nil
 }
 
-func (p onePicker) Folder(string, string) (string, error) { return "", ErrCancelled }
+func (p onePicker) Folder(string, string) (string, error) { return "", kit.ErrCancelled }
 
 func TestApplyAFinishedJobsMotionToACharacter(t *testing.T) {
 	e := newTestEnv(t)
@@ -44,14 +45,14 @@ func TestApplyAFinishedJobsMotionToACharacter(t *testing.T) {
 	e.ui.opts.Picker = onePicker{avatar, &asked}
 	m := e.signedIn(t)
 	e.start(t, m, "Wave.mp4")
-	e.q.until(t, "the job done", func() bool { return phaseOf(m, "Wave") == joblist.Downloaded })
+	e.q.Until(t, "the job done", func() bool { return phaseOf(m, "Wave") == joblist.Downloaded })
 	m.Jobs.List.Select(0)
 	apply := button(m.Jobs.Details, "Apply to a character…")
 	if apply == nil {
 		t.Fatal("no Apply to a character… on a finished job with a motion output")
 	}
 	test.Tap(apply)
-	e.q.until(t, "the character beside the motion", func() bool {
+	e.q.Until(t, "the character beside the motion", func() bool {
 		w := e.ui.applyWindow
 		return w != nil && w.Player != nil && !w.Save.Disabled()
 	})
@@ -63,7 +64,7 @@ func TestApplyAFinishedJobsMotionToACharacter(t *testing.T) {
 		t.Errorf("summary %q", w.Summary.Text)
 	}
 	test.Tap(w.Save)
-	e.q.until(t, "the saved file", func() bool { return w.Saved != "" })
+	e.q.Until(t, "the saved file", func() bool { return w.Saved != "" })
 	if want := filepath.Join(e.dir, "downloads", "Wave", "Wave on Avatar.glb"); w.Saved != want {
 		t.Errorf("saved %q, want %q", w.Saved, want)
 	}
@@ -74,10 +75,10 @@ func TestThePreviewWindowOffersApplyToACharacter(t *testing.T) {
 	e := newTestEnv(t)
 	m := e.signedIn(t)
 	e.start(t, m, "Walk.mp4")
-	e.q.until(t, "the job done", func() bool { return phaseOf(m, "Walk") == joblist.Downloaded })
+	e.q.Until(t, "the job done", func() bool { return phaseOf(m, "Walk") == joblist.Downloaded })
 	m.Jobs.List.Select(0)
 	test.Tap(button(m.Jobs.Details, "Preview"))
-	e.q.until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
+	e.q.Until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
 	// No file dialog here: the window opens and waits for a character.
 	for _, w := range e.ui.app.Driver().AllWindows() {
 		if strings.HasSuffix(w.Title(), "Singlecam preview") {
@@ -88,7 +89,7 @@ func TestThePreviewWindowOffersApplyToACharacter(t *testing.T) {
 			test.Tap(b)
 		}
 	}
-	e.q.until(t, "the apply window", func() bool { return e.ui.applyWindow != nil && e.ui.applyWindow.Player != nil })
+	e.q.Until(t, "the apply window", func() bool { return e.ui.applyWindow != nil && e.ui.applyWindow.Player != nil })
 	if got := e.ui.applyWindow.Title(); got != "Walk - all characters bvh on a character — Singlecam" {
 		t.Errorf("window %q", got)
 	}

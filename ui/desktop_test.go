@@ -20,7 +20,7 @@ func TestOpenFolderFallsBackToThePath(t *testing.T) {
 	e.ui.openWithSystem = func(string) error { return errors.New("xdg-open: not found") }
 	e.ui.app = noBrowser{e.ui.app}
 	e.ui.openPath("/home/me/Downloads/Singlecam/Backflip", "The folder could not be opened here. It is at:")
-	e.q.until(t, "the path shown", func() bool { return e.ui.shownAddress != nil })
+	e.q.Until(t, "the path shown", func() bool { return e.ui.shownAddress != nil })
 	if e.ui.shownAddress.Text != "/home/me/Downloads/Singlecam/Backflip" {
 		t.Errorf("shown %q", e.ui.shownAddress.Text)
 	}
@@ -35,7 +35,7 @@ func TestNoNotificationServiceUsesTheStatusLine(t *testing.T) {
 	m.notifier = nil
 	sent := &countingApp{App: e.ui.app}
 	e.ui.app = sent
-	m.Jobs.model.AddJobs([]ugc.Job{{ID: "job-1", Name: "Backflip"}})
+	m.Jobs.Model().AddJobs([]ugc.Job{{ID: "job-1", Name: "Backflip"}})
 	m.notify(engine.SavedJob{JobID: "job-1", Folder: "/dl/Backflip", Files: make([]outputs.Saved, 2)})
 	if sent.n != 0 {
 		t.Errorf("%d notifications sent with no service", sent.n)

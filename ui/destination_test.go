@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"singlecam/core/submit"
+	"singlecam/ui/kit"
 )
 
 // A download folder that is a file is refused before anything is sent,
@@ -16,12 +17,12 @@ import (
 func TestADownloadFolderThatIsAFileIsRefusedBeforeSending(t *testing.T) {
 	e := newTestEnv(t)
 	file := e.file(t, "Downloads", 10)
-	e.ui.app.Preferences().SetString(prefDownloadDir, file)
+	e.ui.app.Preferences().SetString(kit.PrefDownloadDir, file)
 	m := e.signedIn(t)
 	before := e.sim.GraphQLRequests()
 	m.submit([]submit.Request{{VideoPath: e.video(t, "Jump.mp4")}})
-	e.q.until(t, "the refusal", func() bool { return strings.Contains(m.Status.Text, "Choose another download folder in Settings") })
-	e.q.settle()
+	e.q.Until(t, "the refusal", func() bool { return strings.Contains(m.Status.Text, "Choose another download folder in Settings") })
+	e.q.Settle()
 	if n := e.sim.GraphQLRequests() - before; n > 1 { // the jobs list may refresh once
 		t.Errorf("%d requests after a refused submission", n)
 	}

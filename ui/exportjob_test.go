@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/joblist"
+	"singlecam/ui/kit"
 )
 
 // overlayButton finds the button labelled text in the window's dialogs.
@@ -48,30 +49,30 @@ func deepButton(o fyne.CanvasObject, text string) *widget.Button {
 
 func TestExportForWritesBesideAFinishedJobsFiles(t *testing.T) {
 	e := newTestEnv(t)
-	e.ui.app.Preferences().SetBool(prefAutoDownload, false)
+	e.ui.app.Preferences().SetBool(kit.PrefAutoDownload, false)
 	m := e.signedIn(t)
 	e.start(t, m, "Wave.mp4") // ALL_BVH
-	e.q.until(t, "the job done", func() bool { return phaseOf(m, "Wave") == joblist.Finished })
+	e.q.Until(t, "the job done", func() bool { return phaseOf(m, "Wave") == joblist.Finished })
 	m.Jobs.List.Select(0)
 	// The job can show as finished a poll before its output URLs arrive.
 	var export *widget.Button
-	e.q.until(t, "an Export for… button on a finished job with a BVH output", func() bool {
-		m.Jobs.showDetails()
+	e.q.Until(t, "an Export for… button on a finished job with a BVH output", func() bool {
+		m.Jobs.ShowDetails()
 		export = button(m.Jobs.Details, "Export for…")
 		return export != nil
 	})
 	test.Tap(export)
-	e.q.until(t, "the dialog", func() bool { return e.overlayButton("Export") != nil })
+	e.q.Until(t, "the dialog", func() bool { return e.overlayButton("Export") != nil })
 	folder := filepath.Join(e.dir, "downloads", "Wave")
 	if _, err := os.Stat(filepath.Join(folder, "Wave - all characters bvh.zip")); err != nil {
 		t.Fatalf("the motion was not saved in the job's folder first: %v", err)
 	}
 	test.Tap(e.overlayButton("Export"))
 	want := filepath.Join(folder, "Wave - blender.glb")
-	e.q.until(t, "the file written", func() bool { _, err := os.Stat(want); return err == nil })
-	e.q.until(t, "a word on it", func() bool { return strings.Contains(m.Status.Text, "Wave - blender.glb") })
+	e.q.Until(t, "the file written", func() bool { _, err := os.Stat(want); return err == nil })
+	e.q.Until(t, "a word on it", func() bool { return strings.Contains(m.Status.Text, "Wave - blender.glb") })
 	test.Tap(e.overlayButton("Preview it"))
-	e.q.until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
+	e.q.Until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
 	if got := e.previewWindows()[0]; got != "Wave - blender.glb — Singlecam preview" {
 		t.Errorf("window %q", got)
 	}

@@ -2,113 +2,26 @@ package ui
 
 import (
 	"context"
-	"hash/crc32"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"singlecam/core/engine"
-	"singlecam/core/media/mediatest"
 	"singlecam/core/secrets"
 	"singlecam/core/ugc"
 	"singlecam/core/ugcsim"
+	"singlecam/ui/internal/uitest"
+	"singlecam/ui/kit"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
-
-// uiThread stands for the one UI goroutine a real app has. Fyne keeps
-// process-wide caches (font metrics, renderers, images) that only that
-// goroutine may touch, so tests that run in parallel take turns on it: a
-// test holds it from newTestEnv to its end, and lets go only while it waits
-// for the app's goroutines (in until and settle). Tests overlap in their
-// waiting, never in touching widgets.
-var uiThread sync.Mutex
-
-// uiQueue holds work for the UI goroutine, which in these tests is the
-// test's own: background goroutines queue, the test runs. Each test has its
-// own; work a finished test's goroutines queue late is never run.
-type uiQueue struct {
-	work chan func()
-	app  fyne.App // made current again whenever the test takes the UI thread back
-}
-
-func newQueue() *uiQueue { return &uiQueue{work: make(chan func(), 10_000)} }
-
-// post queues f; it stands in for fyne.Do.
-func (q *uiQueue) post(f func()) {
-	select {
-	case q.work <- f:
-	default: // nobody is draining: drop rather than block
-	}
-}
-
-// enter takes the UI thread, with this test's app as Fyne's current one
-// (each test app replaces the process-wide current app when it is made).
-func (q *uiQueue) enter() {
-	uiThread.Lock()
-	if q.app != nil {
-		fyne.SetCurrentApp(q.app)
-	}
-}
-
-// next runs one piece of queued work, waiting up to wait for it with the UI
-// thread let go; it reports whether there was any.
-func (q *uiQueue) next(wait time.Duration) bool {
-	var f func()
-	select {
-	case f = <-q.work:
-	default:
-		uiThread.Unlock()
-		select {
-		case f = <-q.work:
-		case <-time.After(wait):
-		}
-		q.enter()
-	}
-	if f == nil {
-		return false
-	}
-	f()
-	return true
-}
-
-// until runs queued UI work until cond holds. It is no timed assertion: on
-// a loaded machine one event can take the UI goroutine most of a second
-// under the race detector, so it waits as long as the test binary may run
-// (go test's -timeout) and fails, naming what it waited for, only just
-// before that: a hang, not slowness.
-func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Minute)
-	if d, ok := t.Deadline(); ok {
-		deadline = d.Add(-30 * time.Second)
-	}
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("never saw %s", what)
-		}
-		q.next(10 * time.Millisecond)
-	}
-}
-
-// settle runs the UI work queued so far and what it queues in the next
-// moments.
-func (q *uiQueue) settle() {
-	for quiet := 0; quiet < 20; {
-		if q.next(10 * time.Millisecond) {
-			quiet = 0
-		} else {
-			quiet++
-		}
-	}
-}
 
 // testEnv is a test app and window, a simulator the app's key works
 // against, a keyring and folders of the test's own: nothing is shared, so
@@ -116,7 +29,7 @@ func (q *uiQueue) settle() {
 type testEnv struct {
 	ui       *UI
 	sim      *ugcsim.Simulator
-	q        *uiQueue
+	q        *uitest.Queue
 	dir      string
 	dataDir  string // the journal's folder is dataDir/submissions
 	endpoint string // the simulator's GraphQL URL
@@ -129,9 +42,7 @@ const simKey = "ui-test-key-0123456789"
 
 func newTestEnv(t *testing.T) *testEnv {
 	t.Helper()
-	q := newQueue()
-	q.enter()
-	t.Cleanup(uiThread.Unlock) // the first cleanup runs last: after the app and its windows close
+	q := uitest.Enter(t)
 	sim, err := ugcsim.New(ugcsim.Config{Key: simKey, DataDir: t.TempDir(),
 		Timing: ugcsim.Timing{Queue: 20 * time.Millisecond, Processing: 100 * time.Millisecond, OutputURLs: 20 * time.Millisecond}})
 	if err != nil {
@@ -150,11 +61,11 @@ func newTestEnv(t *testing.T) *testEnv {
 	t.Cleanup(srv.Close)
 	e.endpoint = srv.URL + ugcsim.GraphQLPath
 	a := test.NewTempApp(t)
-	q.app = a
-	a.Preferences().SetString(prefDownloadDir, filepath.Join(e.dir, "downloads"))
-	a.Preferences().SetString(prefEndpoint, e.endpoint)
+	q.SetApp(a)
+	a.Preferences().SetString(kit.PrefDownloadDir, filepath.Join(e.dir, "downloads"))
+	a.Preferences().SetString(kit.PrefEndpoint, e.endpoint)
 	e.ui = New(a, Options{})
-	e.ui.onMain = e.q.post
+	e.ui.onMain = e.q.Post
 	e.ui.lookupKey, e.ui.saveKey, e.ui.forgetKey = e.keys.lookup, e.keys.save, e.keys.forget
 	e.ui.checkKey = func(ctx context.Context, key string) (ugc.Account, error) {
 		return engine.CheckKey(ctx, key, e.endpoint)
@@ -203,28 +114,16 @@ func (e *testEnv) signedIn(t *testing.T) *MainScreen {
 		t.Fatal(err)
 	}
 	e.ui.Start()
-	e.q.until(t, "the main screen", func() bool { return e.ui.main != nil && e.ui.win.Content() == e.ui.main.content })
-	e.q.settle()
+	e.q.Until(t, "the main screen", func() bool { return e.ui.main != nil && e.ui.win.Content() == e.ui.main.content })
+	e.q.Settle()
 	return e.ui.main
 }
 
 // video writes a real MP4 named name into the test's folder.
-func (e *testEnv) video(t *testing.T, name string) string {
-	t.Helper()
-	path := filepath.Join(e.dir, name)
-	if err := mediatest.WriteMP4(path, 30_000+int64(crc32.ChecksumIEEE([]byte(name))%4096)); err != nil { // each name its own video
-		t.Fatal(err)
-	}
-	return path
-}
+func (e *testEnv) video(t *testing.T, name string) string { return uitest.Video(t, e.dir, name) }
 
 func (e *testEnv) file(t *testing.T, name string, size int) string {
-	t.Helper()
-	path := filepath.Join(e.dir, name)
-	if err := os.WriteFile(path, make([]byte, size), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return uitest.File(t, e.dir, name, size)
 }
 
 // labelTexts lists the label texts inside o, in order.
@@ -233,7 +132,7 @@ func labelTexts(o fyne.CanvasObject) []string {
 	switch x := o.(type) {
 	case *widget.Label:
 		out = append(out, x.Text)
-	case *PathLabel:
+	case *kit.PathLabel:
 		out = append(out, x.Full)
 	case *fyne.Container:
 		for _, c := range x.Objects {

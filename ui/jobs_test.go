@@ -12,11 +12,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"singlecam/core/engine"
 	"singlecam/core/joblist"
-	"singlecam/core/outputs"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
+	"singlecam/ui/jobs"
 )
 
 func (e *testEnv) start(t *testing.T, m *MainScreen, names ...string) {
@@ -27,16 +26,16 @@ func (e *testEnv) start(t *testing.T, m *MainScreen, names ...string) {
 	}
 	p := m.NewTake
 	p.Drop(paths)
-	e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+	e.q.Until(t, "ready", func() bool { return !p.Start.Disabled() })
 	test.Tap(p.Outputs.None)
 	test.Tap(p.Outputs.Checks[ugc.OutputAllBVH])
-	e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+	e.q.Until(t, "ready", func() bool { return !p.Start.Disabled() })
 	test.Tap(p.Start)
 }
 
 func phaseOf(m *MainScreen, name string) joblist.Phase {
-	for i := range m.Jobs.model.Len() {
-		if r := m.Jobs.model.At(i); r.Name == name {
+	for i := range m.Jobs.Model().Len() {
+		if r := m.Jobs.Model().At(i); r.Name == name {
 			return r.Phase
 		}
 	}
@@ -51,7 +50,7 @@ func TestAJobIsFollowedToItsFilesWithANotification(t *testing.T) {
 	test.AssertNotificationSent(t, fyne.NewNotification("Jump is ready", "1 file saved in "+folder), func() {
 		e.start(t, m, "Jump.mp4")
 		var phases []joblist.Phase
-		e.q.until(t, "downloaded", func() bool {
+		e.q.Until(t, "downloaded", func() bool {
 			p := phaseOf(m, "Jump")
 			if len(phases) == 0 || phases[len(phases)-1] != p {
 				phases = append(phases, p)
@@ -65,7 +64,7 @@ func TestAJobIsFollowedToItsFilesWithANotification(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(folder, "Jump - all characters bvh.zip")); err != nil {
 		t.Errorf("no file: %v", err)
 	}
-	i := m.Jobs.model.Index(m.Jobs.model.At(0).Key())
+	i := m.Jobs.Model().Index(m.Jobs.Model().At(0).Key())
 	m.Jobs.List.Select(i)
 	if !strings.Contains(fmt.Sprint(m.Jobs.Details.Objects), "Open folder") && len(m.Jobs.Details.Objects) < 3 {
 		t.Error("the details of a downloaded job offer no way to its folder")
@@ -79,10 +78,10 @@ func TestAFailedJobShowsWhyAndNotifies(t *testing.T) {
 	e.sim.Faults().FailJobs(1)
 	test.AssertNotificationSent(t, fyne.NewNotification("Doomed failed", "Move could not process this video. Open Singlecam for what to do."), func() {
 		e.start(t, m, "Doomed.mp4")
-		e.q.until(t, "failed", func() bool { return phaseOf(m, "Doomed") == joblist.Failed })
-		e.q.settle() // the failure's own event comes after the state change
+		e.q.Until(t, "failed", func() bool { return phaseOf(m, "Doomed") == joblist.Failed })
+		e.q.Settle() // the failure's own event comes after the state change
 	})
-	if r := m.Jobs.model.At(0); !strings.Contains(r.Detail, "could not process this video") {
+	if r := m.Jobs.Model().At(0); !strings.Contains(r.Detail, "could not process this video") {
 		t.Errorf("detail %q", r.Detail)
 	}
 }
@@ -102,46 +101,18 @@ func TestAThousandJobsLoadAsTheListScrolls(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	m.Jobs.reset()
-	m.Jobs.loadMore()
-	e.q.until(t, "the first page", func() bool { return m.Jobs.model.Len() == pageSize })
+	m.Jobs.Reset()
+	m.Jobs.LoadMore()
+	e.q.Until(t, "the first page", func() bool { return m.Jobs.Model().Len() == jobs.PageSize })
 	start := time.Now()
-	e.q.until(t, "every page", func() bool {
+	e.q.Until(t, "every page", func() bool {
 		m.Jobs.List.ScrollToBottom()
-		return m.Jobs.model.Len() == 1000
+		return m.Jobs.Model().Len() == 1000
 	})
-	if m.Jobs.model.At(0).Name != "Take 0999" || m.Jobs.model.At(999).Name != "Take 0000" {
-		t.Errorf("order: %s … %s", m.Jobs.model.At(0).Name, m.Jobs.model.At(999).Name)
+	if m.Jobs.Model().At(0).Name != "Take 0999" || m.Jobs.Model().At(999).Name != "Take 0000" {
+		t.Errorf("order: %s … %s", m.Jobs.Model().At(0).Name, m.Jobs.Model().At(999).Name)
 	}
-	t.Logf("scrolled through 1000 jobs, %d pages, in %v", 1000/pageSize, time.Since(start))
-}
-
-// A reviewed render of a row in each state.
-func TestJobRowsRender(t *testing.T) {
-	e := newTestEnv(t)
-	v := newJobsView(e.ui)
-	now := time.Now()
-	percent := func(p int) *int { return &p }
-	v.model.AddJobs([]ugc.Job{
-		{ID: "job-1", Name: "Backflip", Created: now.Add(-2 * time.Minute), State: ugc.StateNotStarted},
-		{ID: "job-2", Name: "Cartwheel", Created: now.Add(-10 * time.Minute), State: ugc.StateRunning, Percent: percent(63)},
-		{ID: "job-3", Name: "Walk cycle", Created: now.Add(-3 * time.Hour), State: ugc.StateFinished,
-			Outputs: []ugc.Output{{Format: "main_fbx", File: ugc.File{PresignedURL: "u"}}}},
-		{ID: "job-4", Name: "Dance", Created: now.Add(-30 * time.Hour), State: ugc.StateFailed},
-		{ID: "job-5", Name: "Mystery", Created: now.Add(-45 * time.Hour), State: ugc.ParseJobState("QUEUED_FOR_GPU"), RawState: "QUEUED_FOR_GPU"},
-	})
-	// The states that only this machine knows come from engine events.
-	sub := func(s submit.Status) { v.model.Apply(engine.SubmissionUpdate{Status: s}) }
-	sub(submit.Status{ID: "sub-up", Name: "Uploading take", Step: submit.StepUploadingVideo, Done: 812_000_000, Total: 3_900_000_000})
-	sub(submit.Status{ID: "sub-wait", Name: "Waiting take", Step: submit.StepWaiting, Err: ugc.ErrUnavailable})
-	v.model.AddJobs([]ugc.Job{{ID: "job-6", Name: "Downloading take", Created: now.Add(-4 * time.Hour), State: ugc.StateFinished},
-		{ID: "job-7", Name: "Saved take", Created: now.Add(-5 * time.Hour), State: ugc.StateFinished}})
-	v.model.Apply(engine.DownloadProgress{JobID: "job-6", Format: "render_video", Done: 400_000, Total: 1_000_000})
-	v.model.Apply(engine.SavedJob{JobID: "job-7", Folder: "/home/me/Downloads/Singlecam/Saved take", Files: make([]outputs.Saved, 7)})
-	w := test.NewTempWindow(t, v.content)
-	w.Resize(fyne.NewSize(520, 1900)) // every state in view at once
-	v.refresh()
-	test.AssertImageMatches(t, "jobs_states.png", w.Canvas().Capture())
+	t.Logf("scrolled through 1000 jobs, %d pages, in %v", 1000/jobs.PageSize, time.Since(start))
 }
 
 // Closed mid-upload, started again: the submission is in the list at once,
@@ -160,13 +131,13 @@ func TestASubmissionLeftByAClosedAppResumesAtTheNextStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := e.signedIn(t)
-	e.q.until(t, "the row from the journal", func() bool { return m.Jobs.model.Index("sub-left-behind") >= 0 })
-	e.q.until(t, "downloaded", func() bool { return phaseOf(m, "Resumed") == joblist.Downloaded })
+	e.q.Until(t, "the row from the journal", func() bool { return m.Jobs.Model().Index("sub-left-behind") >= 0 })
+	e.q.Until(t, "downloaded", func() bool { return phaseOf(m, "Resumed") == joblist.Downloaded })
 	recs, _ := journal.Load()
 	if len(recs) != 1 || recs[0].JobID == "" || !recs[0].Delivered {
 		t.Errorf("journal after resume: %+v", recs)
 	}
-	if m.Jobs.model.Len() != 1 {
-		t.Errorf("%d rows: the journal and the account were not merged", m.Jobs.model.Len())
+	if m.Jobs.Model().Len() != 1 {
+		t.Errorf("%d rows: the journal and the account were not merged", m.Jobs.Model().Len())
 	}
 }

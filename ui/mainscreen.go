@@ -16,6 +16,10 @@ import (
 	"singlecam/core/joblist"
 	"singlecam/core/submit"
 	"singlecam/core/watch"
+	"singlecam/ui/jobs"
+	"singlecam/ui/kit"
+	"singlecam/ui/newtake"
+	"singlecam/ui/settings"
 )
 
 // MainScreen is the working screen: the new-take panel and this session's
@@ -25,22 +29,14 @@ type MainScreen struct {
 	Banner   *fyne.Container
 	Account  *widget.Label
 	Settings *widget.Button
-	// ForgetKey is the Settings dialog's Forget button, while it is open.
-	ForgetKey *widget.Button
-	// ResetDemo is the Settings dialog's Reset the demo button (demo only).
-	ResetDemo *widget.Button
-	// Asking is the confirmation on screen, if any.
-	Asking *question
-	Status *widget.Label
-	// ConfirmCost and ConfirmAbove are the Settings dialog's confirmation
-	// before costly jobs, while it is open.
-	ConfirmCost  *widget.Check
-	ConfirmAbove *widget.Entry
+	// SettingsDialog is what Settings opens.
+	SettingsDialog *settings.Dialog
+	Status         *widget.Label
 	// PayAgain asks before a video done recently is paid for again, while
 	// it is open.
 	PayAgain *dialog.ConfirmDialog
-	NewTake  *NewTake
-	Jobs     *JobsView
+	NewTake  *newtake.Panel
+	Jobs     *jobs.View
 	account  string // the key's owner, for About
 	said     int    // counts messages, so an old one's timer leaves a new one be
 	notifier *notifier
@@ -55,9 +51,34 @@ func (u *UI) mainScreen() *MainScreen {
 	m := &MainScreen{ui: u, Account: widget.NewLabel(""), Status: widget.NewLabel("")}
 	m.Status.Truncation = fyne.TextTruncateEllipsis
 	m.Settings = &widget.Button{Text: "Settings", Icon: theme.SettingsIcon(), OnTapped: m.onSettings}
-	m.NewTake = newNewTake(u.opts.Picker, u.app.Preferences(), m.submit, u.onMain)
-	m.NewTake.win = u.win
-	m.Jobs = newJobsView(u)
+	m.NewTake = newtake.New(u.opts.Picker, u.app.Preferences(), u.win, m.submit, func(f func()) { u.onMain(f) })
+	m.Jobs = jobs.New(jobs.Host{App: u.app, Win: u.win,
+		OnMain: func(f func()) { u.onMain(f) }, Say: m.say,
+		Engine: func() *engine.Engine {
+			if u.session == nil {
+				return nil
+			}
+			return u.session.eng
+		},
+		Demo:             func() bool { return u.session != nil && u.session.demo != nil },
+		OpenPath:         u.openPath,
+		OpenMotion:       u.openMotion,
+		ApplyToCharacter: u.applyToCharacter,
+		ExportMotion:     func(paths []string, base string) { u.exportMotion(paths, base, u.win) },
+	})
+	m.SettingsDialog = settings.New(settings.Host{App: u.app, Win: u.win,
+		OnMain: func(f func()) { u.onMain(f) }, Say: m.say, Picker: u.opts.Picker, Version: u.opts.Version,
+		Session: func() (*engine.Engine, kit.KeySource) {
+			if u.session == nil {
+				return nil, 0
+			}
+			return u.session.eng, u.session.source
+		},
+		Account:     func() string { return m.account },
+		ShowWelcome: func() { u.showWelcome(nil) },
+		ResetDemo:   u.resetDemo,
+		ForgetKey:   func() error { return u.forgetKey() },
+	})
 	bannerText := canvas.NewText("Demo — everything runs against Singlecam's built-in Move simulator. No key, no cost, nothing leaves this computer.", theme.Color(theme.ColorNameForegroundOnPrimary))
 	bannerText.TextStyle.Bold = true
 	m.Banner = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)), container.NewPadded(bannerText))
@@ -67,8 +88,8 @@ func (u *UI) mainScreen() *MainScreen {
 	heading.SizeName = theme.SizeNameSubHeadingText
 	jobs := widget.NewLabelWithStyle("Jobs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	jobs.SizeName = theme.SizeNameSubHeadingText
-	left := container.NewBorder(heading, nil, nil, nil, m.NewTake.content)
-	right := container.NewBorder(container.NewBorder(nil, nil, jobs, nil, m.Jobs.Month), nil, nil, nil, m.Jobs.content)
+	left := container.NewBorder(heading, nil, nil, nil, m.NewTake.Content())
+	right := container.NewBorder(container.NewBorder(nil, nil, jobs, nil, m.Jobs.Month), nil, nil, nil, m.Jobs.Content())
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
 	header := container.NewBorder(nil, nil, nil, m.Settings, m.Account)
@@ -85,10 +106,13 @@ func (u *UI) mainScreen() *MainScreen {
 	return m
 }
 
+// onSettings opens Settings.
+func (m *MainScreen) onSettings() { m.SettingsDialog.Show() }
+
 // attach shows a new session: its key's owner and, in demo mode, the banner.
 func (m *MainScreen) attach(s *session) {
-	m.Jobs.reset()
-	m.Banner.Hidden = s.source != keyDemo
+	m.Jobs.Reset()
+	m.Banner.Hidden = s.source != kit.KeyDemo
 	m.Banner.Refresh()
 	m.Account.SetText("Checking the account…")
 	go func() {
@@ -105,11 +129,11 @@ func (m *MainScreen) attach(s *session) {
 			switch {
 			case err != nil:
 				m.Account.SetText(engine.Explain(err))
-			case s.source == keyDemo:
+			case s.source == kit.KeyDemo:
 				m.Account.SetText("Demo account: " + account.Name)
-			case s.source == keyEnvironment:
+			case s.source == kit.KeyEnvironment:
 				m.Account.SetText(account.Name + " (key from MOVE_API_KEY)")
-			case s.source == keySessionOnly:
+			case s.source == kit.KeySessionOnly:
 				m.Account.SetText(account.Name + " (key kept for this session only)")
 			default:
 				m.Account.SetText(account.Name)
@@ -164,11 +188,11 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 				failed = engine.Explain(err)
 				continue
 			}
-			records = append(records, unchanging(rec))
+			records = append(records, jobs.Unchanging(rec))
 			queued++
 		}
 		m.ui.onMain(func() {
-			m.Jobs.noteEstimates(records)
+			m.Jobs.NoteEstimates(records)
 			for _, r := range repeats {
 				m.askPayAgain(r.req, r.done)
 			}
@@ -189,7 +213,7 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 }
 
 func (m *MainScreen) onEvent(ev engine.Event) {
-	m.Jobs.apply(ev)
+	m.Jobs.Apply(ev)
 	m.notify(ev)
 }
 
@@ -202,17 +226,17 @@ func (m *MainScreen) started(s *session, st startState) {
 	if st.err != nil {
 		m.say(engine.Explain(st.err))
 	}
-	m.Jobs.start(st.records, st.onDisk, st.removed)
+	m.Jobs.Start(st.records, st.onDisk, st.removed)
 }
 
 // notify sends a desktop notification when a job is done, either way.
 func (m *MainScreen) notify(ev engine.Event) {
-	if !m.ui.app.Preferences().BoolWithFallback(prefNotifications, true) {
+	if !m.ui.app.Preferences().BoolWithFallback(kit.PrefNotifications, true) {
 		return
 	}
 	name := func(jobID string) string {
-		if i := m.Jobs.model.Index(jobID); i >= 0 && m.Jobs.model.At(i).Name != "" {
-			return m.Jobs.model.At(i).Name
+		if i := m.Jobs.Model().Index(jobID); i >= 0 && m.Jobs.Model().At(i).Name != "" {
+			return m.Jobs.Model().At(i).Name
 		}
 		return "A job"
 	}

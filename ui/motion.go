@@ -28,7 +28,7 @@ func (u *UI) openMotion(path, title string) {
 		m, err := load.Open(context.Background(), path, -1)
 		u.onMain(func() {
 			if err != nil {
-				u.tell(preview.Explain(err))
+				u.tell(engine.ExplainMotion(err))
 				return
 			}
 			var w *preview.Window
@@ -37,7 +37,7 @@ func (u *UI) openMotion(path, title string) {
 					m, err := load.Open(context.Background(), path, animation)
 					u.onMain(func() {
 						if err != nil {
-							u.tell(preview.Explain(err))
+							u.tell(engine.ExplainMotion(err))
 							return
 						}
 						w.SetMotion(m)

@@ -14,7 +14,7 @@ import (
 	"singlecam/core/joblist"
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
-	"singlecam/core/ugc"
+	"singlecam/ui/kit"
 )
 
 // previewWindows are the open windows playing a file.
@@ -44,13 +44,13 @@ func TestDroppingAMotionFileOpensThePlayerAndAVideoGoesToThePanel(t *testing.T) 
 	video := e.video(t, "Jump.mp4")
 
 	e.ui.dropped([]string{walk, video})
-	e.q.until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
+	e.q.Until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
 	if got := e.previewWindows(); got[0] != "walk.bvh — Singlecam preview" {
 		t.Errorf("window %q", got[0])
 	}
-	e.q.until(t, "the video in the panel", func() bool { return !m.NewTake.Start.Disabled() })
+	e.q.Until(t, "the video in the panel", func() bool { return !m.NewTake.Start.Disabled() })
 	e.ui.dropped([]string{broken})
-	e.q.until(t, "a word on the broken file", func() bool { return strings.Contains(m.Status.Text, "could not be read") })
+	e.q.Until(t, "a word on the broken file", func() bool { return strings.Contains(m.Status.Text, "could not be read") })
 	if len(e.previewWindows()) != 1 {
 		t.Error("a broken file opened a window")
 	}
@@ -77,24 +77,24 @@ func TestPreviewPlaysAFinishedJobsMotion(t *testing.T) {
 	for _, auto := range []bool{true, false} {
 		t.Run(fmt.Sprintf("auto-download %v", auto), func(t *testing.T) {
 			e := newTestEnv(t)
-			e.ui.app.Preferences().SetBool(prefAutoDownload, auto)
+			e.ui.app.Preferences().SetBool(kit.PrefAutoDownload, auto)
 			m := e.signedIn(t)
 			e.start(t, m, "Wave.mp4") // ALL_BVH: a ZIP of BVH files
 			want := joblist.Finished
 			if auto {
 				want = joblist.Downloaded
 			}
-			e.q.until(t, "the job done", func() bool { return phaseOf(m, "Wave") == want })
+			e.q.Until(t, "the job done", func() bool { return phaseOf(m, "Wave") == want })
 			m.Jobs.List.Select(0)
 			// Finished comes before the outputs' URLs do ("Move is preparing
 			// the files"): the button shows once they are there.
 			var preview *widget.Button
-			e.q.until(t, "a Preview button on the finished job with a BVH output", func() bool {
+			e.q.Until(t, "a Preview button on the finished job with a BVH output", func() bool {
 				preview = button(m.Jobs.Details, "Preview")
 				return preview != nil
 			})
 			test.Tap(preview)
-			e.q.until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
+			e.q.Until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
 			if got := e.previewWindows()[0]; got != "Wave (all characters bvh.zip) — Singlecam preview" {
 				t.Errorf("window %q", got)
 			}
@@ -102,23 +102,5 @@ func TestPreviewPlaysAFinishedJobsMotion(t *testing.T) {
 				t.Errorf("the motion was not saved in the job's folder: %v", err)
 			}
 		})
-	}
-}
-
-func TestNoPreviewWithoutAMotionOutput(t *testing.T) {
-	row := &joblist.Row{Phase: joblist.Finished, Outputs: []ugc.Output{
-		{Format: "main_fbx", File: ugc.File{Type: "fbx", PresignedURL: "u"}},
-		{Format: "render_video", File: ugc.File{Type: "mp4", PresignedURL: "u"}}}}
-	if _, ok := previewOutput(row); ok {
-		t.Error("a job with only FBX and video offers a preview")
-	}
-	row.Outputs = append(row.Outputs, ugc.Output{Format: "all_bvh", File: ugc.File{Type: ".zip", PresignedURL: "u"}},
-		ugc.Output{Format: "main_glb", File: ugc.File{Type: "glb", PresignedURL: "u"}})
-	if o, ok := previewOutput(row); !ok || o.Format != "main_glb" {
-		t.Errorf("got %q: the GLB should be preferred", o.Format)
-	}
-	row.Phase = joblist.Processing
-	if _, ok := previewOutput(row); ok {
-		t.Error("a job still processing offers a preview")
 	}
 }

@@ -14,8 +14,8 @@ import (
 // takeVideos lists the videos in the new-take panel.
 func takeVideos(m *MainScreen) []string {
 	var videos []string
-	for _, t := range m.NewTake.takes {
-		videos = append(videos, t.Video)
+	for i := range m.NewTake.Len() {
+		videos = append(videos, m.NewTake.Card(i).Video)
 	}
 	return videos
 }
@@ -43,7 +43,7 @@ func TestFilesOfTwoLaterLaunchesLandInTheOneWindow(t *testing.T) {
 			t.Fatalf("opening %s: %v, want it handed to the running copy", filepath.Base(video), err)
 		}
 	}
-	e.q.until(t, "both videos in the new-take panel", func() bool { return len(m.NewTake.takes) == 2 })
+	e.q.Until(t, "both videos in the new-take panel", func() bool { return m.NewTake.Len() == 2 })
 	if got := takeVideos(m); !slices.Equal(got, []string{walk, jump}) {
 		t.Errorf("new-take panel: %q, want %q", got, []string{walk, jump})
 	}

@@ -8,26 +8,16 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/outputs"
-	"singlecam/core/paths"
 	"singlecam/core/secrets"
 	"singlecam/core/submit"
-)
-
-// keySource says how the session got its key, for the UI to tell the user.
-type keySource int
-
-const (
-	keyDemo keySource = iota
-	keyEnvironment
-	keyKeyring
-	keySessionOnly
+	"singlecam/ui/kit"
 )
 
 // session is one run of the engine, with a key or in demo mode.
 type session struct {
 	eng    *engine.Engine
 	demo   *engine.Demo
-	source keySource
+	source kit.KeySource
 	cancel context.CancelFunc
 	stop   func() // stands in for the engine's Stop in tests
 }
@@ -68,10 +58,10 @@ type startState struct {
 
 // newSession starts an engine. Its events, and the journal's records once
 // it has resumed them, arrive on the UI goroutine.
-func newSession(a fyne.App, key, endpoint, dataDir, downloadDir string, source keySource, m *MainScreen) (*session, error) {
+func newSession(a fyne.App, key, endpoint, dataDir, downloadDir string, source kit.KeySource, m *MainScreen) (*session, error) {
 	eng, err := engine.New(engine.Config{
 		Key: key, Endpoint: endpoint, DataDir: dataDir, DownloadDir: downloadDir,
-		AutoDownload: a.Preferences().BoolWithFallback(prefAutoDownload, true),
+		AutoDownload: a.Preferences().BoolWithFallback(kit.PrefAutoDownload, true),
 	}, func(ev engine.Event) { m.ui.onMain(func() { m.onEvent(ev) }) })
 	if err != nil {
 		return nil, err
@@ -98,27 +88,27 @@ func newSession(a fyne.App, key, endpoint, dataDir, downloadDir string, source k
 }
 
 func (u *UI) startWithKey(key string, source secrets.Source) {
-	src := keyKeyring
+	src := kit.KeyKeyring
 	if source == secrets.FromEnvironment {
-		src = keyEnvironment
+		src = kit.KeyEnvironment
 	}
 	u.openSession(key, "", src)
 }
 
 // openSession starts the engine for a checked or saved key and shows the
 // main screen.
-func (u *UI) openSession(key, endpoint string, source keySource) {
+func (u *UI) openSession(key, endpoint string, source kit.KeySource) {
 	dataDir, err := u.dataDir()
 	if err != nil {
 		u.showWelcome(err)
 		return
 	}
 	if endpoint == "" {
-		endpoint = u.app.Preferences().String(prefEndpoint)
+		endpoint = u.app.Preferences().String(kit.PrefEndpoint)
 	}
 	u.closeSession(func() {
 		main := u.mainScreen()
-		s, err := newSession(u.app, key, endpoint, dataDir, downloadDir(u.app), source, main)
+		s, err := newSession(u.app, key, endpoint, dataDir, kit.DownloadDir(u.app), source, main)
 		if err != nil {
 			u.showWelcome(err)
 			return
@@ -149,7 +139,7 @@ func (u *UI) startDemo() {
 		u.closeSession(func() {
 			main := u.mainScreen()
 			s, err := newSession(u.app, demo.Key, demo.Endpoint, filepath.Join(engine.DemoDir(dataDir), "app"),
-				filepath.Join(downloadDir(u.app), "Demo"), keyDemo, main)
+				filepath.Join(kit.DownloadDir(u.app), "Demo"), kit.KeyDemo, main)
 			if err != nil {
 				go demo.Close()
 				u.showWelcome(err)
@@ -164,11 +154,11 @@ func (u *UI) startDemo() {
 // resetDemo closes the demo, forgets its account and starts it afresh.
 func (u *UI) resetDemo() {
 	s := u.session
-	if s == nil || s.source != keyDemo {
+	if s == nil || s.source != kit.KeyDemo {
 		return
 	}
 	u.closeSession(func() {
-		u.win.SetContent(loading("Resetting the demo…"))
+		u.win.SetContent(kit.Loading("Resetting the demo…"))
 		go func() {
 			dataDir, err := u.dataDir()
 			if err == nil {
@@ -193,7 +183,7 @@ func (u *UI) closeSession(next func()) {
 		next()
 		return
 	}
-	u.win.SetContent(loading("Closing…"))
+	u.win.SetContent(kit.Loading("Closing…"))
 	old.close(u.onMain, next)
 }
 
@@ -201,7 +191,7 @@ func (u *UI) setSession(s *session) {
 	u.session = s
 	u.main.attach(s)
 	title := "Singlecam"
-	if s.source == keyDemo {
+	if s.source == kit.KeyDemo {
 		title = "Singlecam — Demo"
 	}
 	u.win.SetTitle(title)
@@ -211,17 +201,3 @@ func (u *UI) setSession(s *session) {
 		u.opts.Files = nil
 	}
 }
-
-// downloadDir is the folder chosen in Settings, else the default.
-func downloadDir(a fyne.App) string {
-	return a.Preferences().StringWithFallback(prefDownloadDir, paths.DefaultDownloadDir())
-}
-
-// Preference keys (never the API key: that lives only in the keyring).
-const (
-	prefDownloadDir   = "downloadDir"
-	prefLastFolder    = "lastFolder"
-	prefAutoDownload  = "autoDownload"
-	prefNotifications = "notifications"
-	prefEndpoint      = "endpoint" // for testing against 'singlecam simulate'
-)

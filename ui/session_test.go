@@ -37,12 +37,12 @@ func TestClosingASessionDoesNotBlockTheUIGoroutine(t *testing.T) {
 		close(release)
 		t.Fatal("closing the session held the UI goroutine until the engine stopped")
 	}
-	e.q.settle()
+	e.q.Settle()
 	if nextRan {
 		t.Error("what comes next ran before the old session ended")
 	}
 	close(release)
-	e.q.until(t, "the old session to end", func() bool { return nextRan })
+	e.q.Until(t, "the old session to end", func() bool { return nextRan })
 }
 
 // A demo that cannot start leaves no simulator, no session and no
@@ -54,7 +54,7 @@ func TestADemoThatFailsToStartLeavesNothingBehind(t *testing.T) {
 	startDemoServer = func(string) (*engine.Demo, error) { return nil, errors.New("no free port") }
 	t.Cleanup(func() { startDemoServer = engine.StartKeptDemo })
 	e.ui.startDemo()
-	e.q.settle()
+	e.q.Settle()
 	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
 		t.Errorf("left behind in the temporary folder: %v", entries)
 	}
@@ -72,17 +72,17 @@ func TestTheAppAsksBeforePayingAgainForAVideoItHas(t *testing.T) {
 	path := e.video(t, "Again.mp4")
 	start := func() {
 		p.Drop([]string{path})
-		e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+		e.q.Until(t, "ready", func() bool { return !p.Start.Disabled() })
 		test.Tap(p.Outputs.None)
 		test.Tap(p.Outputs.Checks["ALL_BVH"])
-		e.q.until(t, "ready", func() bool { return !p.Start.Disabled() })
+		e.q.Until(t, "ready", func() bool { return !p.Start.Disabled() })
 		test.Tap(p.Start)
 	}
 	downloaded := func(n int) func() bool {
 		return func() bool {
 			done := 0
-			for i := range m.Jobs.model.Len() {
-				if m.Jobs.model.At(i).Phase == joblist.Downloaded {
+			for i := range m.Jobs.Model().Len() {
+				if m.Jobs.Model().At(i).Phase == joblist.Downloaded {
 					done++
 				}
 			}
@@ -90,14 +90,14 @@ func TestTheAppAsksBeforePayingAgainForAVideoItHas(t *testing.T) {
 		}
 	}
 	start()
-	e.q.until(t, "the first job saved", downloaded(1))
+	e.q.Until(t, "the first job saved", downloaded(1))
 	start()
-	e.q.until(t, "the question", func() bool { return m.PayAgain != nil })
+	e.q.Until(t, "the question", func() bool { return m.PayAgain != nil })
 	if n := jobsOnTheAccount(t, e); n != 1 {
 		t.Fatalf("%d jobs before the answer, want 1", n)
 	}
 	m.PayAgain.Confirm()
-	e.q.until(t, "the second job saved", downloaded(2))
+	e.q.Until(t, "the second job saved", downloaded(2))
 	if n := jobsOnTheAccount(t, e); n != 2 {
 		t.Errorf("%d jobs after paying again, want 2", n)
 	}

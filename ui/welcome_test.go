@@ -12,21 +12,23 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/secrets"
+	"singlecam/ui/internal/uitest"
+	"singlecam/ui/welcome"
 )
 
 func TestFirstRunPastesAKeyChecksAndSavesIt(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t)
 	e.ui.Start()
-	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
+	e.q.Until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.Content() })
 	w := e.ui.welcome
 	test.Type(w.Key, simKey)
-	w.Key.TypedKey(keyEnter()) // Enter checks, as the button does
-	e.q.until(t, "the main screen", func() bool { return e.ui.main != nil && e.ui.win.Content() == e.ui.main.content })
+	w.Key.TypedKey(uitest.ReturnKey()) // Enter checks, as the button does
+	e.q.Until(t, "the main screen", func() bool { return e.ui.main != nil && e.ui.win.Content() == e.ui.main.content })
 	if key, src, err := e.keys.lookup(); err != nil || key != simKey || src != secrets.FromKeyring {
 		t.Errorf("keyring holds %q from %v (%v)", key, src, err)
 	}
-	e.q.until(t, "the account name", func() bool { return e.ui.main.Account.Text == "Singlecam Demo Studio" })
+	e.q.Until(t, "the account name", func() bool { return e.ui.main.Account.Text == "Singlecam Demo Studio" })
 	if w.Key.Text != "" {
 		t.Error("the key stayed in the entry after saving")
 	}
@@ -36,11 +38,11 @@ func TestARefusedKeyIsSaidPlainlyAndNotSaved(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t)
 	e.ui.Start()
-	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
+	e.q.Until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
 	w := e.ui.welcome
 	test.Type(w.Key, "not-the-right-key-123")
 	test.Tap(w.Check)
-	e.q.until(t, "the refusal", func() bool { return strings.Contains(w.Status.Text, "Move refused the API key") })
+	e.q.Until(t, "the refusal", func() bool { return strings.Contains(w.Status.Text, "Move refused the API key") })
 	if strings.Contains(w.Status.Text, "Settings") {
 		t.Errorf("the welcome screen points to Settings, which it does not have: %q", w.Status.Text)
 	}
@@ -59,10 +61,10 @@ func TestATooShortKeyIsRefusedWithoutAsking(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t)
 	e.ui.Start()
-	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
+	e.q.Until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
 	test.Type(e.ui.welcome.Key, "short")
 	test.Tap(e.ui.welcome.Check)
-	e.q.until(t, "the refusal", func() bool { return strings.Contains(e.ui.welcome.Status.Text, "at least 12 characters") })
+	e.q.Until(t, "the refusal", func() bool { return strings.Contains(e.ui.welcome.Status.Text, "at least 12 characters") })
 	if n := e.sim.GraphQLRequests(); n != 0 {
 		t.Errorf("%d requests for a key that cannot be one", n)
 	}
@@ -73,26 +75,26 @@ func TestSettingsForgetTheKey(t *testing.T) {
 	e := newTestEnv(t)
 	e.signedIn(t)
 	e.ui.main.onSettings()
-	if e.ui.main.ForgetKey == nil {
+	if e.ui.main.SettingsDialog.ForgetKey == nil {
 		t.Fatal("no Forget button in Settings")
 	}
-	test.Tap(e.ui.main.ForgetKey)
-	e.q.settle()
+	test.Tap(e.ui.main.SettingsDialog.ForgetKey)
+	e.q.Settle()
 	if _, _, err := e.keys.lookup(); err != nil {
 		t.Fatalf("the key was forgotten before the user confirmed: %v", err)
 	}
-	if e.ui.main.Asking == nil || !strings.Contains(e.ui.main.Asking.title, "Forget") {
+	if e.ui.main.SettingsDialog.Asking == nil || !strings.Contains(e.ui.main.SettingsDialog.Asking.Title, "Forget") {
 		t.Fatal("Forget the key did not ask first")
 	}
-	e.ui.main.Asking.answer(false) // Cancel keeps it
-	e.q.settle()
+	e.ui.main.SettingsDialog.Asking.Answer(false) // Cancel keeps it
+	e.q.Settle()
 	if _, _, err := e.keys.lookup(); err != nil || e.ui.win.Content() != e.ui.main.content {
 		t.Fatalf("Cancel forgot the key or left the main screen: %v", err)
 	}
 	e.ui.main.onSettings()
-	test.Tap(e.ui.main.ForgetKey)
-	e.ui.main.Asking.answer(true)
-	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
+	test.Tap(e.ui.main.SettingsDialog.ForgetKey)
+	e.ui.main.SettingsDialog.Asking.Answer(true)
+	e.q.Until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.Content() })
 	if _, _, err := e.keys.lookup(); err == nil {
 		t.Error("the key is still in the keyring")
 	}
@@ -104,7 +106,7 @@ func TestSettingsForgetTheKey(t *testing.T) {
 func TestALockedKeyringAsksToUnlockInsteadOfOfferingASessionKey(t *testing.T) {
 	e := newTestEnv(t)
 	e.ui.Start()
-	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
+	e.q.Until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
 	// The real keyring code (engine.SaveKey) over a keyring that answers as a locked one does.
 	// The mock is process-wide: this test does not run in parallel.
 	keyring.MockInitWithError(errors.New("failed to unlock correct collection '/org/freedesktop/secrets/aliases/default'"))
@@ -113,7 +115,7 @@ func TestALockedKeyringAsksToUnlockInsteadOfOfferingASessionKey(t *testing.T) {
 	w := e.ui.welcome
 	test.Type(w.Key, simKey)
 	test.Tap(w.Check)
-	e.q.until(t, "the answer", func() bool { return strings.Contains(w.Status.Text, "keyring is locked") })
+	e.q.Until(t, "the answer", func() bool { return strings.Contains(w.Status.Text, "keyring is locked") })
 	if overlay := e.ui.win.Canvas().Overlays().Top(); overlay != nil {
 		t.Error("a dialog (the session-only offer) opened for a locked keyring")
 	}
@@ -123,14 +125,14 @@ func TestALockedKeyringAsksToUnlockInsteadOfOfferingASessionKey(t *testing.T) {
 func TestTheAccountLinkShowsItsAddressWithoutABrowser(t *testing.T) {
 	e := newTestEnv(t)
 	e.ui.Start()
-	e.q.until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.content })
+	e.q.Until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.win.Content() == e.ui.welcome.Content() })
 	e.ui.app = noBrowser{e.ui.app}
 	e.ui.welcome.MakeKey.OnTapped() // as a tap on its text does
-	if e.ui.shownAddress == nil || e.ui.shownAddress.Text != moveAccountURL.String() {
+	if e.ui.shownAddress == nil || e.ui.shownAddress.Text != welcome.MoveAccountURL.String() {
 		t.Fatalf("no address shown: %+v", e.ui.shownAddress)
 	}
 	test.Tap(e.ui.shownAddress.Copy)
-	if got := e.ui.app.Clipboard().Content(); got != moveAccountURL.String() {
+	if got := e.ui.app.Clipboard().Content(); got != welcome.MoveAccountURL.String() {
 		t.Errorf("clipboard %q", got)
 	}
 }

@@ -149,7 +149,7 @@ func (w *Window) readMotion() {
 		}
 		w.opt.Main(func() {
 			if err != nil {
-				w.say(preview.Explain(err))
+				w.say(engine.ExplainMotion(err))
 				return
 			}
 			w.source = clip
@@ -213,11 +213,11 @@ func (w *Window) Open(path string) {
 		ch, err := retarget.OpenCharacter(context.Background(), path)
 		w.opt.Main(func() {
 			if err != nil {
-				w.say(Explain(err))
+				w.say(engine.ExplainCharacter(err))
 				return
 			}
 			if !ch.Skinned() {
-				w.say(Explain(retarget.ErrNoSkin))
+				w.say(engine.ExplainCharacter(retarget.ErrNoSkin))
 				return
 			}
 			w.ch = ch
@@ -313,7 +313,7 @@ func (w *Window) retarget() {
 				w.showPlayer(src)
 			}
 			if err != nil {
-				w.say(Explain(err))
+				w.say(engine.ExplainCharacter(err))
 				return
 			}
 			w.moved = moved
@@ -447,7 +447,7 @@ func (w *Window) saveMap() {
 		err := engine.SaveBoneMap(path, &m)
 		w.opt.Main(func() {
 			if err != nil {
-				w.say(Explain(err))
+				w.say(engine.ExplainCharacter(err))
 				return
 			}
 			w.say("Bone map saved as " + filepath.Base(path) + " beside the character: Singlecam uses it whenever you choose this character.")
@@ -468,7 +468,7 @@ func (w *Window) save() {
 		w.opt.Main(func() {
 			w.Save.Enable()
 			if err != nil {
-				w.say(Explain(err))
+				w.say(engine.ExplainCharacter(err))
 				return
 			}
 			w.Saved = path

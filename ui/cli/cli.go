@@ -9,31 +9,53 @@ import (
 	"os"
 	"runtime"
 	"strings"
+
+	"fyne.io/fyne/v2"
 )
+
+// Env is what main gives the terminal front end: where to write, the
+// version to tell, and, when there is a desktop, how to open a window and
+// the system's file dialog. One value, so each caller (main, every test)
+// says what it gives, and nothing is left set for the next.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Version        string // the app's version, as 'singlecam --version' says it
+	// NewApp makes the GUI app, for commands that open a window; nil means
+	// no window can open here (see HasDesktop). This package never needs a
+	// display driver of its own, so its tests run without one.
+	NewApp func() fyne.App
+	// PickFile opens the system's file dialog for one file (kit.FilePicker's
+	// Open), so the player offers "Apply to a character…"; it returns
+	// CancelledPick when nothing is chosen. nil without a desktop.
+	PickFile      func(title, kind string, extensions []string, dir string) (string, error)
+	CancelledPick error
+}
 
 // command is one subcommand.
 type command struct {
 	summary string
-	run     func(args []string, stdout, stderr io.Writer) int
+	run     func(args []string, env Env) int
+}
+
+// plain runs a command that only writes to the terminal.
+func plain(run func(args []string, stdout, stderr io.Writer) int) func([]string, Env) int {
+	return func(args []string, env Env) int { return run(args, env.Stdout, env.Stderr) }
 }
 
 var commands = map[string]command{
-	"submit":   {"upload videos, make Move jobs, wait and save their outputs", runSubmit},
-	"jobs":     {"list your recent jobs", runJobs},
-	"download": {"save a finished job's outputs", runDownload},
-	"probe":    {"check videos against Move's limits, before any upload", runProbe},
-	"simulate": {"run the Move API simulator in the foreground", runSimulate},
+	"submit":   {"upload videos, make Move jobs, wait and save their outputs", plain(runSubmit)},
+	"jobs":     {"list your recent jobs", plain(runJobs)},
+	"download": {"save a finished job's outputs", plain(runDownload)},
+	"probe":    {"check videos against Move's limits, before any upload", plain(runProbe)},
+	"simulate": {"run the Move API simulator in the foreground", plain(runSimulate)},
 	"preview":  {"open a window that plays a GLB, glTF, BVH or ZIP of BVHs", runPreview},
-	"retarget": {"put motion files on your rigged character (GLB or VRM) and save GLBs", runRetarget},
-	"export":   {"write motion files again so they import cleanly into Blender, Unity, Unreal...", runExport},
-	"clean":    {"plant the feet and smooth the jitter of motion files, written beside them", runClean},
+	"retarget": {"put motion files on your rigged character (GLB or VRM) and save GLBs", plain(runRetarget)},
+	"export":   {"write motion files again so they import cleanly into Blender, Unity, Unreal...", plain(runExport)},
+	"clean":    {"plant the feet and smooth the jitter of motion files, written beside them", plain(runClean)},
 }
 
 // commandOrder is how usage lists the commands.
 var commandOrder = []string{"submit", "probe", "jobs", "download", "preview", "clean", "retarget", "export", "simulate"}
-
-// Version is the app's version, set by main at start-up.
-var Version = "dev"
 
 // DemoFlag opens the GUI in demo mode.
 const DemoFlag = "--demo"
@@ -60,7 +82,8 @@ func IsCommand(args []string) bool {
 }
 
 // Run runs the subcommand in args and returns the process exit code.
-func Run(args []string, stdout, stderr io.Writer) int {
+func Run(args []string, env Env) int {
+	stdout, stderr := env.Stdout, env.Stderr
 	if len(args) == 0 {
 		usage(stderr)
 		return 2
@@ -70,7 +93,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		usage(stdout)
 		return 0
 	case "--version", "-version":
-		fmt.Fprintln(stdout, "singlecam", Version)
+		fmt.Fprintln(stdout, "singlecam", env.Version)
 		return 0
 	}
 	cmd, ok := commands[args[0]]
@@ -83,7 +106,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return 2
 	}
-	return cmd.run(args[1:], stdout, stderr)
+	return cmd.run(args[1:], env)
 }
 
 // HasDesktop reports whether a window can open here: always on macOS and

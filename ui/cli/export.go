@@ -38,7 +38,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			"(or .bvh, .vrma) beside it, never over an existing file, and prints each file it wrote.\n"+
 			"The source's up axis and unit are found from the figure unless given. The presets:\n\n")
 		for _, p := range export.Presets() {
-			fmt.Fprintf(stderr, "  %-8s %s\n", p.Name, describePreset(p.Settings))
+			fmt.Fprintf(stderr, "  %-8s %s: %s\n", p.Name, p.Title, describePreset(p.Settings))
 		}
 		fmt.Fprintf(stderr, "\nFlags:\n")
 		fs.PrintDefaults()
@@ -160,7 +160,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 // describePreset is a preset's settings in a line.
 func describePreset(s export.Settings) string {
-	names := map[string]string{"": "names kept", "plain": "plain names", "mixamo": "mixamorig: names", "ue5": "UE5 mannequin names", "unity": "Unity Humanoid names", "vrm": "VRM 1.0 names"}[s.Names]
+	names := "bone names " + export.NameTitle(s.Names)
 	format := strings.ToUpper(string(s.Format))
 	if format == "" {
 		format = "source's format"

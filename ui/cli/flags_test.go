@@ -63,26 +63,26 @@ func TestExportTakesItsFlagsAfterTheFiles(t *testing.T) {
 func TestNonsensicalNumbersAreRefusedInWords(t *testing.T) {
 	glb, _ := jobFolder(t)
 	for _, tc := range []struct {
-		run  func([]string, io.Writer, io.Writer) int
+		run  func([]string, Env) int
 		args []string
 		want string
 	}{
-		{runRetarget, []string{"--character", glb, "--fps", "0", glb}, "--fps must be a number from 1 to 1000"},
-		{runRetarget, []string{"--character", glb, "--fps", "-30", glb}, "--fps must be a number from 1 to 1000"},
-		{runRetarget, []string{"--character", glb, "--fps", "NaN", glb}, "not NaN"},
-		{runExport, []string{"--preset", "blender", "--fps", "0", glb}, "frame rate"},
-		{runExport, []string{"--preset", "blender", "--fps", "NaN", glb}, "frame rate"},
-		{runExport, []string{"--preset", "blender", "--fps", "-24", glb}, "frame rate"},
-		{runJobs, []string{"--limit", "0"}, "--limit must be a number from 1"},
-		{runJobs, []string{"--limit", "-3"}, "--limit must be a number from 1"},
+		{plain(runRetarget), []string{"--character", glb, "--fps", "0", glb}, "--fps must be a number from 1 to 1000"},
+		{plain(runRetarget), []string{"--character", glb, "--fps", "-30", glb}, "--fps must be a number from 1 to 1000"},
+		{plain(runRetarget), []string{"--character", glb, "--fps", "NaN", glb}, "not NaN"},
+		{plain(runExport), []string{"--preset", "blender", "--fps", "0", glb}, "frame rate"},
+		{plain(runExport), []string{"--preset", "blender", "--fps", "NaN", glb}, "frame rate"},
+		{plain(runExport), []string{"--preset", "blender", "--fps", "-24", glb}, "frame rate"},
+		{plain(runJobs), []string{"--limit", "0"}, "--limit must be a number from 1"},
+		{plain(runJobs), []string{"--limit", "-3"}, "--limit must be a number from 1"},
 		{runPreview, []string{"--animation", "all", glb}, "one animation at a time"},
 		{runPreview, []string{"--source-up", "x", glb}, "y, z or auto"},
-		{runExport, []string{"--preset", "blender", "--source-units", "furlong", glb}, "m, cm, mm, in or auto"},
-		{runRetarget, []string{"--character", glb, "--source-scale", "-1", glb}, "positive number of metres"},
-		{runSimulate, []string{"--speed", "NaN"}, "--speed must be more than 0"},
+		{plain(runExport), []string{"--preset", "blender", "--source-units", "furlong", glb}, "m, cm, mm, in or auto"},
+		{plain(runRetarget), []string{"--character", glb, "--source-scale", "-1", glb}, "positive number of metres"},
+		{plain(runSimulate), []string{"--speed", "NaN"}, "--speed must be more than 0"},
 	} {
 		var stdout, stderr bytes.Buffer
-		if code := tc.run(tc.args, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), tc.want) {
+		if code := tc.run(tc.args, Env{Stdout: &stdout, Stderr: &stderr}); code != 2 || !strings.Contains(stderr.String(), tc.want) {
 			t.Errorf("%q: exit %d, %q; want 2 and %q", tc.args, code, stderr.String(), tc.want)
 		}
 	}

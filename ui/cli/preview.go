@@ -20,22 +20,9 @@ import (
 	"singlecam/ui/preview"
 )
 
-// PickFile opens the system's file dialog for one file (ui.FilePicker's
-// Open); main sets it with NewApp so the player offers "Apply to a
-// character…". It returns CancelledPick when nothing is chosen.
-var (
-	PickFile      func(title, kind string, extensions []string, dir string) (string, error)
-	CancelledPick error
-)
-
-// NewApp makes the GUI app, for commands that open a window. main sets it
-// when there is a desktop session (see HasDesktop), so that this package
-// never needs a display driver (and its tests run without one); nil means
-// no window can open here.
-var NewApp func() fyne.App
-
 // runPreview opens a window playing a motion file.
-func runPreview(args []string, stdout, stderr io.Writer) int {
+func runPreview(args []string, env Env) int {
+	stdout, stderr := env.Stdout, env.Stderr
 	fs := flag.NewFlagSet("preview", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	sf := addSourceFlags(fs, false)
@@ -64,7 +51,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	}
 	if *sf.list && fs.NArg() > 0 {
 		if err := sf.listAnimations(context.Background(), fs.Args(), stdout); err != nil {
-			fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
+			fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainMotion(err))
 			return 1
 		}
 		return 0
@@ -75,38 +62,38 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	}
 	path := fs.Arg(0)
 	if *char != "" {
-		return previewOnCharacter(path, *char, stderr)
+		return previewOnCharacter(path, *char, env)
 	}
 	ms, err := sf.open(context.Background(), "preview", path, stderr)
 	if err != nil {
-		fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
+		fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainMotion(err))
 		return 1
 	}
 	m := ms[0].Motion
-	if NewApp == nil {
+	if env.NewApp == nil {
 		return NoDesktop(stderr, NoDisplaySet)
 	}
-	a := NewApp()
+	a := env.NewApp()
 	var w *preview.Window
 	w = preview.NewWindow(a, m, filepath.Base(path), func(i int) {
 		go func() {
 			m, err := load.OpenWith(context.Background(), path, sf.options(i))
 			fyne.Do(func() {
 				if err != nil {
-					fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
+					fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainMotion(err))
 					return
 				}
 				w.SetMotion(m)
 			})
 		}()
 	})
-	if PickFile != nil {
+	if env.PickFile != nil {
 		w.OfferApply(func() {
 			character.NewWindow(a, path, retarget.MotionName(path), character.Options{
 				Pick: func(dir string) (string, error) {
-					return PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
+					return env.PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
 				},
-				Cancelled: CancelledPick, Prefs: a.Preferences(),
+				Cancelled: env.CancelledPick, Prefs: a.Preferences(),
 			}).Show()
 		})
 	}
@@ -126,20 +113,21 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 
 // previewOnCharacter opens "Apply to a character…" for the motion at path
 // with the character file char already chosen.
-func previewOnCharacter(path, char string, stderr io.Writer) int {
+func previewOnCharacter(path, char string, env Env) int {
+	stderr := env.Stderr
 	if !retarget.IsCharacterFile(char) {
-		fmt.Fprintln(stderr, "singlecam preview:", character.Explain(retarget.ErrNotCharacter))
+		fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainCharacter(retarget.ErrNotCharacter))
 		return 1
 	}
-	if NewApp == nil {
+	if env.NewApp == nil {
 		return NoDesktop(stderr, NoDisplaySet)
 	}
-	a := NewApp()
+	a := env.NewApp()
 	opt := character.Options{Prefs: a.Preferences()}
-	if PickFile != nil {
-		opt.Cancelled = CancelledPick
+	if env.PickFile != nil {
+		opt.Cancelled = env.CancelledPick
 		opt.Pick = func(dir string) (string, error) {
-			return PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
+			return env.PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
 		}
 	}
 	w := character.NewWindow(a, path, retarget.MotionName(path), opt)
@@ -167,7 +155,7 @@ func exportButton(a fyne.App, w *preview.Window, path string, stderr io.Writer) 
 			m, err := load.Open(context.Background(), p, -1)
 			fyne.Do(func() {
 				if err != nil {
-					fmt.Fprintln(stderr, "singlecam preview:", preview.Explain(err))
+					fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainMotion(err))
 					return
 				}
 				nw := preview.NewWindow(a, m, filepath.Base(p), nil)

@@ -21,8 +21,7 @@ func TestPreviewRefusesWhatItCannotPlayBeforeAnyWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	opened := false
-	NewApp = func() fyne.App { opened = true; return test.NewTempApp(t) }
-	t.Cleanup(func() { NewApp = nil })
+	newApp := func() fyne.App { opened = true; return test.NewTempApp(t) }
 	for _, c := range []struct {
 		args []string
 		code int
@@ -33,7 +32,7 @@ func TestPreviewRefusesWhatItCannotPlayBeforeAnyWindow(t *testing.T) {
 		{[]string{filepath.Join(dir, "gone.bvh")}, 1, "not there any more"},
 	} {
 		var stderr bytes.Buffer
-		if code := runPreview(c.args, &bytes.Buffer{}, &stderr); code != c.code || !strings.Contains(stderr.String(), c.says) {
+		if code := runPreview(c.args, Env{Stdout: &bytes.Buffer{}, Stderr: &stderr, NewApp: newApp}); code != c.code || !strings.Contains(stderr.String(), c.says) {
 			t.Errorf("preview %v: exit %d, said %q; want %d and %q", c.args, code, stderr.String(), c.code, c.says)
 		}
 	}
@@ -53,10 +52,9 @@ func TestPreviewOpensAWindowWithThePlayer(t *testing.T) {
 	}
 	f.Close()
 	var a fyne.App
-	NewApp = func() fyne.App { a = test.NewTempApp(t); return a }
-	t.Cleanup(func() { NewApp = nil })
+	newApp := func() fyne.App { a = test.NewTempApp(t); return a }
 	// The test driver's ShowAndRun returns at once.
-	if code := runPreview([]string{path}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+	if code := runPreview([]string{path}, Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, NewApp: newApp}); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	found := false

@@ -23,7 +23,7 @@ func TestProbeJSONGivesThePrice(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			if code := Run(append([]string{"probe", "--json"}, tc.args...), &stdout, &stderr); code != 0 {
+			if code := Run(append([]string{"probe", "--json"}, tc.args...), Env{Stdout: &stdout, Stderr: &stderr}); code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			var reports []struct{ Price json.RawMessage }
@@ -36,7 +36,7 @@ func TestProbeJSONGivesThePrice(t *testing.T) {
 				t.Errorf("price %s, want %s", compact.String(), tc.want)
 			}
 			stdout.Reset()
-			Run(append([]string{"probe"}, tc.args...), &stdout, &stderr)
+			Run(append([]string{"probe"}, tc.args...), Env{Stdout: &stdout, Stderr: &stderr})
 			for _, says := range []string{tc.stdout, "Move's published standard rates (2026-11)", "clip window"} {
 				if !strings.Contains(stdout.String(), says) {
 					t.Errorf("text output lacks %q:\n%s", says, stdout.String())
@@ -48,11 +48,11 @@ func TestProbeJSONGivesThePrice(t *testing.T) {
 
 func TestProbeOmitsThePriceOfWhatIsNotAVideo(t *testing.T) {
 	var stdout bytes.Buffer
-	Run([]string{"probe", "--json", fixture("notes.mp4")}, &stdout, &bytes.Buffer{})
+	Run([]string{"probe", "--json", fixture("notes.mp4")}, Env{Stdout: &stdout, Stderr: &bytes.Buffer{}})
 	if strings.Contains(stdout.String(), `"price"`) {
 		t.Errorf("a text file got a price:\n%s", stdout.String())
 	}
-	if code := Run([]string{"probe", "--mocap-model", "M1", fixture("h264.mp4")}, &bytes.Buffer{}, &bytes.Buffer{}); code != 2 {
+	if code := Run([]string{"probe", "--mocap-model", "M1", fixture("h264.mp4")}, Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}}); code != 2 {
 		t.Errorf("--mocap-model M1: exit %d, want 2", code)
 	}
 }
@@ -63,7 +63,7 @@ func TestSubmitMaxUSD(t *testing.T) {
 	t.Run("above: nothing is sent", func(t *testing.T) {
 		sim := withSimulator(t)
 		var stdout, stderr bytes.Buffer
-		code := Run([]string{"submit", "--max-usd", "0.10", "--out", t.TempDir(), a, b}, &stdout, &stderr)
+		code := Run([]string{"submit", "--max-usd", "0.10", "--out", t.TempDir(), a, b}, Env{Stdout: &stdout, Stderr: &stderr})
 		if code != 1 {
 			t.Errorf("exit %d, want 1", code)
 		}
@@ -79,7 +79,7 @@ func TestSubmitMaxUSD(t *testing.T) {
 	t.Run("one model below: sent", func(t *testing.T) {
 		sim := withSimulator(t)
 		var stdout, stderr bytes.Buffer
-		code := Run([]string{"submit", "--max-usd", "0.10", "--mocap-model", "S1", "--outputs", "MAIN_FBX", "--out", t.TempDir(), a, b}, &stdout, &stderr)
+		code := Run([]string{"submit", "--max-usd", "0.10", "--mocap-model", "S1", "--outputs", "MAIN_FBX", "--out", t.TempDir(), a, b}, Env{Stdout: &stdout, Stderr: &stderr})
 		if code != 0 || !strings.Contains(stderr.String(), "Estimated cost: about $0.08 for 2 jobs") {
 			t.Errorf("exit %d:\n%s", code, stderr.String())
 		}
@@ -90,7 +90,7 @@ func TestSubmitMaxUSD(t *testing.T) {
 	t.Run("a bad amount", func(t *testing.T) {
 		withSimulator(t)
 		var stderr bytes.Buffer
-		if code := Run([]string{"submit", "--max-usd", "lots", a}, &bytes.Buffer{}, &stderr); code != 2 || !strings.Contains(stderr.String(), "--max-usd takes an amount") {
+		if code := Run([]string{"submit", "--max-usd", "lots", a}, Env{Stdout: &bytes.Buffer{}, Stderr: &stderr}); code != 2 || !strings.Contains(stderr.String(), "--max-usd takes an amount") {
 			t.Errorf("exit %d: %s", code, stderr.String())
 		}
 	})

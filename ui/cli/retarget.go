@@ -14,8 +14,6 @@ import (
 	"singlecam/core/motion/export"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/retarget"
-	"singlecam/ui/character"
-	"singlecam/ui/preview"
 )
 
 // runRetarget puts motion files on a rigged character and saves one GLB each.
@@ -51,7 +49,7 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	}
 	if *sf.list && fs.NArg() > 0 {
 		if err := sf.listAnimations(context.Background(), fs.Args(), stdout); err != nil {
-			fmt.Fprintln(stderr, "singlecam retarget:", preview.Explain(err))
+			fmt.Fprintln(stderr, "singlecam retarget:", engine.ExplainMotion(err))
 			return 1
 		}
 		return 0
@@ -80,20 +78,20 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	ch, err := retarget.OpenCharacter(ctx, *charPath)
 	if err != nil {
-		fmt.Fprintln(stderr, "singlecam retarget:", character.Explain(err))
+		fmt.Fprintln(stderr, "singlecam retarget:", engine.ExplainCharacter(err))
 		return 1
 	}
 	var saved *retarget.Match
 	if *mapPath != "" {
 		f, err := os.Open(*mapPath)
 		if err != nil {
-			fmt.Fprintln(stderr, "singlecam retarget:", character.Explain(err))
+			fmt.Fprintln(stderr, "singlecam retarget:", engine.ExplainCharacter(err))
 			return 1
 		}
 		saved, err = retarget.ReadMatch(f)
 		f.Close()
 		if err != nil {
-			fmt.Fprintln(stderr, "singlecam retarget:", character.Explain(err))
+			fmt.Fprintln(stderr, "singlecam retarget:", engine.ExplainCharacter(err))
 			return 1
 		}
 	}
@@ -101,7 +99,7 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	for _, path := range fs.Args() {
 		motions, err := sf.open(ctx, "retarget", path, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), preview.Explain(err))
+			fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), engine.ExplainMotion(err))
 			failed++
 			continue
 		}
@@ -142,14 +140,14 @@ func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Ma
 	}
 	if fps != 0 {
 		if clip, err = fix.Resample(clip, fps); err != nil {
-			return "", explained(character.Explain(err))
+			return "", explained(engine.ExplainCharacter(err))
 		}
 	}
 	source := clip.Actors[0].Skeleton
 	match := ch.Match(source)
 	if saved != nil {
 		if match, err = ch.MatchSaved(source, saved); err != nil {
-			return "", explained(character.Explain(err))
+			return "", explained(engine.ExplainCharacter(err))
 		}
 	}
 	var opts []retarget.Option
@@ -160,14 +158,14 @@ func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Ma
 	}
 	moved, err := ch.Retarget(clip, match, opts...)
 	if err != nil {
-		return "", explained(character.Explain(err))
+		return "", explained(engine.ExplainCharacter(err))
 	}
 	if out == "" {
 		out = filepath.Dir(path)
 	}
 	dest, err := engine.SaveOnCharacter(ctx, ch, out, name, moved, engine.CharacterSave{OnlyNew: onlyNew})
 	if err != nil {
-		return "", explained(character.Explain(err))
+		return "", explained(engine.ExplainCharacter(err))
 	}
 	return dest, nil
 }

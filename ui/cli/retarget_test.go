@@ -70,7 +70,7 @@ func TestRetargetWritesOneGLBPerMotionAndPrintsIt(t *testing.T) {
 	writeWalk(t, other)
 	out := filepath.Join(dir, "out")
 	var stdout, stderr bytes.Buffer
-	code := Run([]string{"retarget", "--character", char, "--fps", "60", "--in-place", "--out", out, walk, other}, &stdout, &stderr)
+	code := Run([]string{"retarget", "--character", char, "--fps", "60", "--in-place", "--out", out, walk, other}, Env{Stdout: &stdout, Stderr: &stderr})
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
@@ -184,14 +184,14 @@ func TestThePlayerOffersApplyToACharacterWhenItCanAskForOne(t *testing.T) {
 	char := filepath.Join(dir, "Robot.glb")
 	writeTestCharacter(t, char, func(n string) string { return "mixamorig:" + strings.TrimPrefix(n, "_1:") }, retargettest.Options{})
 	var a fyne.App
-	NewApp = func() fyne.App { a = test.NewTempApp(t); return a }
 	asked := make(chan []string, 1)
-	PickFile = func(title, kind string, extensions []string, dir string) (string, error) {
-		asked <- extensions
-		return char, nil
-	}
-	t.Cleanup(func() { NewApp, PickFile = nil, nil })
-	if code := runPreview([]string{"--paused", walk}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+	env := Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{},
+		NewApp: func() fyne.App { a = test.NewTempApp(t); return a },
+		PickFile: func(title, kind string, extensions []string, dir string) (string, error) {
+			asked <- extensions
+			return char, nil
+		}}
+	if code := runPreview([]string{"--paused", walk}, env); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	var apply *widget.Button

@@ -37,7 +37,7 @@ func TestIsCommandTellsCommandsFromFilesToOpen(t *testing.T) {
 
 func TestAnUnknownWordIsAnUnknownCommand(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := Run([]string{"nonsense"}, &stdout, &stderr); code != 2 {
+	if code := Run([]string{"nonsense"}, Env{Stdout: &stdout, Stderr: &stderr}); code != 2 {
 		t.Errorf("exit code %d, want 2", code)
 	}
 	msg := stderr.String()

@@ -94,7 +94,7 @@ func TestSimulateRefusesBadFlags(t *testing.T) {
 
 func TestUnknownCommandIsAUsageError(t *testing.T) {
 	var stderr bytes.Buffer
-	if code := Run([]string{"frobnicate"}, io.Discard, &stderr); code != 2 || !strings.Contains(stderr.String(), `unknown command "frobnicate"`) {
+	if code := Run([]string{"frobnicate"}, Env{Stdout: io.Discard, Stderr: &stderr}); code != 2 || !strings.Contains(stderr.String(), `unknown command "frobnicate"`) {
 		t.Errorf("exit %d, %q", code, stderr.String())
 	}
 	if IsCommand([]string{"--demo"}) || IsCommand(nil) || !IsCommand([]string{"simulate"}) {

@@ -8,10 +8,10 @@ import (
 
 	"github.com/sqweek/dialog"
 
-	"singlecam/ui"
+	"singlecam/ui/kit"
 )
 
-// Picker is ui.FilePicker on the OS's dialogs.
+// Picker is kit.FilePicker on the OS's dialogs.
 type Picker struct{}
 
 // Open asks for one file.
@@ -34,7 +34,7 @@ func (Picker) Folder(title, dir string) (string, error) {
 
 func translate(path string, err error) (string, error) {
 	if errors.Is(err, dialog.ErrCancelled) {
-		return "", ui.ErrCancelled
+		return "", kit.ErrCancelled
 	}
 	return path, err
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"singlecam/core/engine"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
 )
@@ -48,8 +49,6 @@ type ExportDialog struct {
 
 // Names, formats and rates as the dialog shows them.
 var (
-	nameLabels = map[string]string{"": "As in the file", "plain": "Plain (prefix removed)", "mixamo": "Mixamo (mixamorig:)",
-		"ue5": "Unreal Engine 5 mannequin", "unity": "Unity Humanoid", "vrm": "VRM 1.0 humanoid"}
 	formatLabels = []string{"GLB", "BVH"}
 	upLabels     = []string{"Y up", "Z up"}
 	unitLabels   = []string{"Metres", "Centimetres"}
@@ -71,7 +70,7 @@ func newExportDialog(sources []export.Source, parent fyne.Window, do func(func()
 	d.About.Wrapping = fyne.TextWrapWord
 	var names []string
 	for _, n := range export.NameChoices() {
-		names = append(names, nameLabels[n])
+		names = append(names, export.NameTitle(n))
 	}
 	d.Names = widget.NewSelect(names, func(string) { d.onChange() })
 	d.Format = widget.NewRadioGroup(formatLabels, func(string) { d.onChange() })
@@ -142,7 +141,7 @@ func (d *ExportDialog) onPreset() {
 	}
 	d.filling = true
 	s := p.Settings
-	d.Names.SetSelected(nameLabels[s.Names])
+	d.Names.SetSelected(export.NameTitle(s.Names))
 	format := s.Format
 	if format == "" {
 		format = d.sources[0].Format
@@ -175,8 +174,8 @@ func boolIndex(b bool) int {
 // settings reads the settings the dialog shows.
 func (d *ExportDialog) settings() export.Settings {
 	s := export.Settings{DropTPose: d.TPose.Checked, InPlace: d.InPlace.Checked, Up: "y", Units: "m"}
-	for n, l := range nameLabels {
-		if l == d.Names.Selected {
+	for _, n := range export.NameChoices() {
+		if export.NameTitle(n) == d.Names.Selected {
 			s.Names = n
 		}
 	}
@@ -239,7 +238,7 @@ func (d *ExportDialog) showCleanUp(o clean.Options) {
 	}
 	res, err := clean.Run(context.Background(), d.sources[0].Clip, o)
 	if err != nil {
-		d.CleanUp.Numbers.SetText(Explain(err))
+		d.CleanUp.Numbers.SetText(engine.ExplainMotion(err))
 		return
 	}
 	d.CleanUp.SetReports(res.Actors)

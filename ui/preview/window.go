@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"singlecam/core/engine"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/load"
 )
@@ -89,7 +90,7 @@ func (w *Window) clean(o clean.Options) {
 				return
 			}
 			if err != nil {
-				w.CleanUp.Numbers.SetText(Explain(err))
+				w.CleanUp.Numbers.SetText(engine.ExplainMotion(err))
 				return
 			}
 			p.SetCleaned(res)

@@ -19,6 +19,20 @@ var Rates = []float64{0, 24, 25, 30, 50, 60}
 // NameChoices are the values Settings.Names takes.
 func NameChoices() []string { return append([]string{"", "plain"}, rigs.MapNames()...) }
 
+// nameTitles are the bone-name choices as people read them.
+var nameTitles = map[string]string{"": "As in the file", "plain": "Plain (prefix removed)", "mixamo": "Mixamo (mixamorig:)",
+	"ue5": "Unreal Engine 5 mannequin", "unity": "Unity Humanoid", "vrm": "VRM 1.0 humanoid"}
+
+// NameTitle is how the front ends show a value of Settings.Names, one
+// title for the dialog and the terminal: "Mixamo (mixamorig:)". A map
+// without a title of its own shows its name.
+func NameTitle(names string) string {
+	if t, ok := nameTitles[names]; ok {
+		return t
+	}
+	return names
+}
+
 // Check says whether the settings can be applied, in a sentence that says
 // what to change.
 func (s Settings) Check() error {

@@ -1,0 +1,23 @@
+package engine
+
+import (
+	"errors"
+	"io/fs"
+
+	"singlecam/core/motion/load"
+)
+
+// ExplainMotion says in one sentence why a motion file did not open, and
+// what to do instead: the player's, the terminal's and the character
+// window's words, written once.
+func ExplainMotion(err error) string {
+	switch {
+	case errors.Is(err, load.ErrUnknownFormat):
+		return "Singlecam plays GLB, glTF, VRM, VRM Animation (.vrma) and BVH files, Move's motion data (.json), and ZIPs of BVH or motion data files: open one of those."
+	case errors.Is(err, fs.ErrNotExist):
+		return "The motion file is not there any more: download it again or choose another."
+	case errors.Is(err, fs.ErrPermission):
+		return "Singlecam may not read that motion file: check its permissions, or copy it somewhere of yours."
+	}
+	return "That motion file could not be read (" + err.Error() + "): try exporting it again, or another file."
+}

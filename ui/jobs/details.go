@@ -1,0 +1,380 @@
+package jobs
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/engine"
+	"singlecam/core/joblist"
+	"singlecam/core/outputs"
+	"singlecam/core/submit"
+	"singlecam/core/ugc"
+	"singlecam/ui/kit"
+)
+
+// The details pane: the selected job's actions first, then its state, its
+// folder and files, and what was asked for. Nothing in it may be wider than
+// the pane: texts wrap or shorten, buttons flow onto a second line.
+
+// SelectedRow is the selected row, or nil.
+func (v *View) SelectedRow() *joblist.Row {
+	if i := v.model.Index(v.selected); i >= 0 {
+		return v.model.At(i)
+	}
+	return nil
+}
+
+// ShowDetails redraws the pane for the selected row.
+func (v *View) ShowDetails() {
+	row := v.SelectedRow()
+	v.Details.RemoveAll()
+	if row == nil {
+		empty := widget.NewLabel(NoSelection)
+		empty.Wrapping = fyne.TextWrapWord
+		empty.TextStyle.Italic = true // low importance's grey is too faint to read (under 4.5:1)
+		v.Details.Add(empty)
+		return
+	}
+	title := widget.NewLabelWithStyle(row.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	v.Details.Add(title)
+	v.Details.Add(v.actions(row))
+	state := widget.NewLabel(row.Detail)
+	state.Wrapping = fyne.TextWrapWord
+	if row.Phase == joblist.Failed {
+		state.Importance = widget.DangerImportance
+	}
+	v.Details.Add(state)
+	if row.Folder != "" {
+		v.Details.Add(v.folderLine(row.Folder))
+	}
+	if len(row.Outputs) > 0 {
+		v.Details.Add(widget.NewLabelWithStyle("Files", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, o := range row.Outputs {
+			v.Details.Add(v.outputLine(row, o))
+		}
+	}
+	var facts []string
+	if !row.Created.IsZero() {
+		facts = append(facts, "Started "+row.Created.Local().Format("2 Jan 2006 15:04")+" ("+joblist.Ago(row.Created, v.now())+")")
+	}
+	if row.JobID != "" {
+		facts = append(facts, "Job ID: "+row.JobID)
+	}
+	if asked := describeOptions(row); asked != "" {
+		facts = append(facts, asked)
+	}
+	if cost := jobPriceDetail(row.Estimate); cost != "" {
+		facts = append(facts, cost)
+	}
+	for _, f := range facts {
+		l := widget.NewLabel(f)
+		l.Wrapping = fyne.TextWrapBreak // a job ID has no spaces to wrap at
+		v.Details.Add(l)
+	}
+}
+
+// folderLine is where the files are: the path shortened to fit (the whole
+// of it on hover) and a Copy button.
+func (v *View) folderLine(folder string) fyne.CanvasObject {
+	copyPath := &widget.Button{Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: func() {
+		v.host.App.Clipboard().SetContent(folder)
+		v.host.Say("Folder path copied.")
+	}}
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.FolderIcon()), copyPath, kit.NewPathLabel(folder))
+}
+
+func describeOptions(row *joblist.Row) string {
+	var parts []string
+	o := row.Options
+	if o.TrackFingers != nil && *o.TrackFingers {
+		parts = append(parts, "fingers tracked")
+	}
+	if o.FloorPlane != nil && *o.FloorPlane {
+		parts = append(parts, "floor plane")
+	}
+	if o.TrackBall != nil && *o.TrackBall {
+		parts = append(parts, "ball tracked")
+	}
+	if o.MocapModel != "" {
+		parts = append(parts, "model "+string(o.MocapModel))
+	}
+	if w := row.ClipWindow; w != nil {
+		parts = append(parts, "clip "+trimFloat(w.Start)+" s to "+trimFloat(w.End)+" s")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Asked for: " + strings.Join(parts, ", ")
+}
+
+func trimFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// outputLine is one file: its name as it is (or will be) on disk, and its
+// size once saved or a Download button.
+func (v *View) outputLine(row *joblist.Row, o ugc.Output) fyne.CanvasObject {
+	file := outputs.JobFileName(row.Name, o)
+	var action fyne.CanvasObject
+	if saved := savedFile(row, o.Format); saved != nil {
+		file = filepath.Base(saved.Path)
+		action = widget.NewLabel(submit.HumanBytes(saved.Size))
+	} else if o.File.PresignedURL != "" && row.Phase != joblist.Downloading {
+		action = &widget.Button{Text: "Download", Icon: theme.DownloadIcon(), OnTapped: func() { v.download(row.JobID, []string{o.Format}) }}
+	} else if row.Phase != joblist.Downloading {
+		action = widget.NewLabel("not ready yet")
+	}
+	name := widget.NewLabel(file)
+	name.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, nil, action, name)
+}
+
+func savedFile(row *joblist.Row, format string) *outputs.Saved {
+	for i := range row.Files {
+		if row.Files[i].Format == format {
+			return &row.Files[i]
+		}
+	}
+	return nil
+}
+
+// The actions' labels, in one place: tests and the golden renders use them.
+const (
+	LabelOpenFolder    = "Open folder"
+	LabelDownloadAll   = "Download all"
+	LabelRetryDownload = "Retry download"
+	LabelCancel        = "Cancel upload"
+	LabelSubmitAgain   = "Submit again…"
+	LabelRetry         = "Try again"
+	LabelRemove        = "Remove from list…"
+	LabelCopyID        = "Copy job ID"
+	LabelRename        = "Rename…"
+)
+
+// actions are the row's buttons, as its state allows, the main one first;
+// they flow onto a new line when the pane is narrow.
+func (v *View) actions(row *joblist.Row) fyne.CanvasObject {
+	box := container.New(layout.NewRowWrapLayout())
+	add := func(text string, icon fyne.Resource, main bool, tapped func()) {
+		b := &widget.Button{Text: text, Icon: icon, OnTapped: tapped}
+		if main {
+			b.Importance = widget.HighImportance
+		}
+		box.Add(b)
+	}
+	key, jobID := row.Key(), row.JobID
+	switch {
+	case row.Phase == joblist.Downloaded && row.Folder != "":
+		folder := row.Folder
+		add(LabelOpenFolder, theme.FolderOpenIcon(), true, func() { v.openFolder(folder) })
+	case row.Phase == joblist.Finished && row.DownloadFailed:
+		add(LabelRetryDownload, theme.ViewRefreshIcon(), true, func() { v.download(jobID, nil) })
+	case row.Phase == joblist.Finished && len(row.Outputs) > 0:
+		add(LabelDownloadAll, theme.DownloadIcon(), true, func() { v.download(jobID, nil) })
+	case (row.Phase == joblist.Uploading || row.Phase == joblist.Waiting) && jobID == "":
+		add(LabelCancel, theme.CancelIcon(), false, func() { v.confirmCancel(row.SubmissionID, row.Name) })
+	case row.Phase == joblist.Failed && jobID != "":
+		add(LabelSubmitAgain, theme.MediaReplayIcon(), true, func() { v.confirmSubmitAgain(jobID, row.Name) })
+	case row.Phase == joblist.Failed && row.SubmissionID != "":
+		id := row.SubmissionID
+		add(LabelRetry, theme.ViewRefreshIcon(), true, func() { v.retry(id) })
+	}
+	for _, b := range v.motionButtons(row) {
+		box.Add(b)
+	}
+	if row.Folder != "" && row.Phase != joblist.Downloaded {
+		folder := row.Folder
+		add(LabelOpenFolder, theme.FolderOpenIcon(), false, func() { v.openFolder(folder) })
+	}
+	if jobID != "" {
+		add(LabelCopyID, theme.ContentCopyIcon(), false, func() {
+			v.host.App.Clipboard().SetContent(jobID)
+			v.host.Say("Job ID copied.")
+		})
+		name := row.Name
+		add(LabelRename, theme.DocumentCreateIcon(), false, func() { v.rename(jobID, name) })
+	}
+	if removable(row) {
+		name := row.Name
+		add(LabelRemove, theme.DeleteIcon(), false, func() { v.confirmRemove(key, name) })
+	}
+	return box
+}
+
+// removable: a row whose story has ended (or that never started) may leave
+// the list.
+func removable(row *joblist.Row) bool {
+	switch row.Phase {
+	case joblist.Downloaded, joblist.Finished, joblist.Failed, joblist.Unknown:
+		return true
+	}
+	return false
+}
+
+func (v *View) download(jobID string, only []string) {
+	s := v.host.Engine()
+	if i := v.model.Index(jobID); i >= 0 {
+		v.model.At(i).DownloadFailed = false
+	}
+	go func() {
+		folder, files, err := s.Download(context.Background(), jobID, only)
+		v.host.OnMain(func() {
+			if v.host.Engine() != s {
+				return
+			}
+			if len(only) == 0 || err != nil {
+				v.Apply(engine.SavedJob{JobID: jobID, Folder: folder, Files: files, Err: err})
+			} else if i := v.model.Index(jobID); i >= 0 {
+				row := v.model.At(i)
+				row.Files = append(row.Files, files...)
+				row.Folder = folder
+				v.ShowDetails()
+			}
+		})
+	}()
+}
+
+func (v *View) retry(submissionID string) {
+	if err := v.host.Engine().Retry(submissionID); err != nil {
+		v.host.Say(engine.Explain(err))
+		return
+	}
+	v.host.Say("Trying again.")
+}
+
+// confirmCancel stops an upload after asking: the bytes sent so far are lost.
+func (v *View) confirmCancel(submissionID, name string) {
+	v.ask("Cancel the upload of "+kit.Quote(name)+"?",
+		"The upload stops and no job is made, so nothing is charged. The video stays on your computer; to send it later, start a new take.",
+		"Cancel upload", "Keep uploading", func() {
+			s := v.host.Engine()
+			if err := s.Cancel(submissionID); err != nil {
+				v.host.Say(engine.Explain(err))
+				return
+			}
+			v.host.Say(kit.Quote(name) + " was cancelled; nothing was sent to Move.")
+		})
+}
+
+// confirmSubmitAgain makes a new job of a failed job's take, after saying
+// that it is paid for again.
+func (v *View) confirmSubmitAgain(jobID, name string) {
+	v.ask("Submit "+kit.Quote(name)+" again?",
+		"Move makes a new job from the same uploaded video, with the same outputs and options. A new job costs the same as the first one, even if it fails again. If the video is outside Move's limits, fix it and start a new take instead.",
+		"Submit again", "Cancel", func() {
+			s := v.host.Engine()
+			v.host.Say("Submitting " + kit.Quote(name) + " again…")
+			go func() {
+				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				defer cancel()
+				rec, err := s.SubmitAgain(ctx, jobID)
+				v.host.OnMain(func() {
+					if v.host.Engine() != s {
+						return
+					}
+					if err != nil {
+						v.host.Say(kit.Quote(name) + " was not submitted again: " + engine.Explain(err))
+						return
+					}
+					v.model.AddRecords([]*submit.Record{rec})
+					v.selected = rec.ID
+					v.refresh()
+					v.host.Say(kit.Quote(name) + " was submitted again: Move makes a new job of it.")
+				})
+			}()
+		})
+}
+
+// confirmRemove takes a row off this computer's list, after saying what
+// that does not do.
+func (v *View) confirmRemove(key, name string) {
+	v.ask("Remove "+kit.Quote(name)+" from the list?",
+		"This only tidies Singlecam's list on this computer. Move has no way to delete a job, so it stays in your Move account; files already saved stay in their folder.",
+		"Remove", "Keep it", func() {
+			s := v.host.Engine()
+			go func() {
+				err := s.Remove(key)
+				v.host.OnMain(func() {
+					if v.host.Engine() != s {
+						return
+					}
+					if err != nil {
+						v.host.Say(engine.Explain(err))
+						return
+					}
+					v.model.Remove(key)
+					v.refresh()
+					v.host.Say(kit.Quote(name) + " was removed from the list.")
+				})
+			}()
+		})
+}
+
+// ask shows a confirmation, kept in Asking while it is open.
+func (v *View) ask(title, message, yes, no string, onYes func()) {
+	v.Asking = kit.Ask(v.host.Win, title, message, yes, no, 120, func() { v.Asking = nil }, onYes)
+}
+
+func (v *View) rename(jobID, current string) {
+	entry := widget.NewEntry()
+	entry.SetText(current)
+	dialog.ShowForm("Rename the job", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
+		name := strings.TrimSpace(entry.Text)
+		if !ok || name == "" || name == current {
+			return
+		}
+		s := v.host.Engine()
+		go func() {
+			job, moved, err := s.RenameJob(context.Background(), jobID, name)
+			found, scanErr := s.OnDisk()
+			v.host.OnMain(func() {
+				if v.host.Engine() != s {
+					return
+				}
+				if err != nil && job.ID == "" {
+					v.host.Say("The job was not renamed: " + engine.Explain(err))
+					return
+				}
+				v.model.AddJobs([]ugc.Job{job})
+				if i := v.model.Index(jobID); i >= 0 && moved.Folder != "" {
+					row := v.model.At(i)
+					if moved.Moved {
+						row.Folder = moved.Folder
+						if scanErr == nil {
+							v.model.SetOnDisk(found)
+						}
+					}
+				}
+				v.refresh()
+				switch {
+				case err != nil:
+					v.host.Say("Renamed at Move; its folder keeps the old name: " + engine.Explain(err))
+				case moved.Kept:
+					v.host.Say("Renamed. Its folder and files keep their names, since they were opened and may be in use.")
+				case moved.Moved:
+					v.host.Say("Renamed, with its folder and files.")
+				default:
+					v.host.Say("Renamed.")
+				}
+			})
+		}()
+	}, v.host.Win)
+}
+
+// openFolder opens a job's folder in the file manager: the system's opener,
+// else Fyne's, else the path with a Copy button.
+func (v *View) openFolder(folder string) {
+	if s := v.host.Engine(); s != nil {
+		go s.OpenedFolder(folder) // its files may be in use from now on
+	}
+	v.host.OpenPath(folder, "The folder could not be opened here. It is at:")
+}

@@ -1,0 +1,377 @@
+// Package jobs is the jobs list and a job's details: everything the user
+// has at Move, newest first, live, with what can be done with each.
+package jobs
+
+import (
+	"context"
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/engine"
+	"singlecam/core/joblist"
+	"singlecam/core/outputs"
+	"singlecam/core/submit"
+	"singlecam/core/ugc"
+	"singlecam/ui/kit"
+)
+
+// PageSize is how many of the account's jobs one page brings: the most the API gives.
+const PageSize = 100
+
+// View is the jobs list: everything the user has, newest first, live.
+type View struct {
+	content fyne.CanvasObject
+	List    *widget.List
+	Details *fyne.Container
+	Empty   *widget.Label
+	Month   *widget.Label // this month's estimated total of this computer's jobs
+
+	model    *joblist.List
+	thumbs   map[string]fyne.Resource // by job id: presigned URLs change, jobs do not
+	fetching map[string]bool
+	selected string // the selected row's key: the one selection
+	shown    int    // the row the list highlights, -1 for none
+	next     string // the account's next page, "" when all are loaded
+	loading  bool
+	loaded   bool // the first page has come
+	ticking  bool
+	// Asking is the confirmation on screen (Cancel, Submit again, Remove).
+	Asking *kit.Question
+	now    func() time.Time // the clock of "5 min ago"; a field for tests
+	host   Host
+}
+
+// Host is what the list needs of the window around it. Its fields are
+// functions, so the window can change what they reach (a new session) and
+// tests can stand in for them.
+type Host struct {
+	App    fyne.App     // the clipboard
+	Win    fyne.Window  // the window dialogs show over
+	OnMain func(func()) // runs f on Fyne's goroutine
+	Say    func(msg string)
+	// Engine is the session's engine, nil between sessions; another one
+	// means another session, whose answers the list must not mix in.
+	Engine           func() *engine.Engine
+	Demo             func() bool // whether the session is the demo: nothing is billed
+	OpenPath         func(path, intro string)
+	OpenMotion       func(path, title string)
+	ApplyToCharacter func(path, motionName string)
+	ExportMotion     func(paths []string, base string)
+}
+
+// agoRefresh is how often relative times ("5 min ago") are redrawn.
+const agoRefresh = 30 * time.Second
+
+// NoSelection is what the details pane says with no job selected.
+const NoSelection = "Select a job to see its files."
+
+// New builds the list, empty until Start.
+func New(host Host) *View {
+	v := &View{host: host, model: joblist.New(nil), Details: container.NewVBox(), shown: -1, now: time.Now,
+		thumbs: map[string]fyne.Resource{}, fetching: map[string]bool{}}
+	v.Empty = widget.NewLabel("Takes you start appear here, from upload to downloaded files.")
+	v.Empty.Wrapping = fyne.TextWrapWord
+	v.Empty.TextStyle.Italic = true
+	v.Month = widget.NewLabel("")
+	v.Month.Truncation = fyne.TextTruncateEllipsis // never widens the window
+	v.Month.Alignment = fyne.TextAlignTrailing
+	v.Month.SizeName = theme.SizeNameCaptionText
+	v.List = widget.NewList(v.model.Len, newJobRow, v.updateRow)
+	v.List.OnSelected = func(id widget.ListItemID) {
+		v.shown = id
+		if id < v.model.Len() {
+			v.selected = v.model.At(id).Key()
+		}
+		v.ShowDetails()
+	}
+	v.List.OnUnselected = func(id widget.ListItemID) {
+		if v.shown == id {
+			v.shown = -1
+		}
+	}
+	v.ShowDetails()
+	split := container.NewVSplit(container.NewStack(v.Empty, v.List), container.NewVScroll(container.NewPadded(v.Details)))
+	split.Offset = 0.62
+	v.content = split
+	return v
+}
+
+// Loaded says whether the account's first page of jobs has come.
+func (v *View) Loaded() bool { return v.loaded }
+
+// Highlighted is the row the list highlights, -1 for none: the selected
+// job's, whatever rows were added above it.
+func (v *View) Highlighted() int { return v.shown }
+
+// Model is the list's rows, for the window's notifications (a job's name)
+// and for tests.
+func (v *View) Model() *joblist.List { return v.model }
+
+// Content is the list above the selected job's details, to place in a
+// window.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+// Reset empties the list for a new session.
+func (v *View) Reset() {
+	v.model, v.selected, v.next, v.loading, v.loaded = joblist.New(v.now), "", "", false, false
+	v.List.UnselectAll()
+	v.thumbs, v.fetching = map[string]fyne.Resource{}, map[string]bool{}
+	v.List.Length = v.model.Len
+	v.refresh()
+}
+
+// jobRow is one row of the list: a widget, so Fyne draws what it holds.
+type jobRow struct {
+	widget.BaseWidget
+	box          *fyne.Container
+	name, detail *widget.Label
+	price        *widget.Label // the job's estimated cost, beside the detail
+	thumb        *canvas.Image
+	chip         *canvas.Rectangle
+	chipText     *canvas.Text
+	progress     *widget.ProgressBar
+}
+
+func newJobRow() fyne.CanvasObject {
+	r := &jobRow{
+		name:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		detail:   widget.NewLabel(""),
+		price:    widget.NewLabel(""),
+		chip:     canvas.NewRectangle(color.Transparent),
+		chipText: canvas.NewText("", color.White),
+		progress: widget.NewProgressBar(),
+		thumb:    canvas.NewImageFromResource(placeholderThumb()),
+	}
+	r.thumb.FillMode = canvas.ImageFillContain
+	r.thumb.SetMinSize(fyne.NewSize(80, 45))
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.detail.Truncation = fyne.TextTruncateEllipsis
+	r.chip.CornerRadius = 6
+	r.chip.SetMinSize(fyne.NewSize(112, 24)) // one width for every state: rows line up
+	r.chipText.TextStyle.Bold = true
+	r.chipText.TextSize = theme.CaptionTextSize()
+	r.chipText.Alignment = fyne.TextAlignCenter
+	chip := container.NewStack(r.chip, container.NewPadded(r.chipText))
+	// The name has the line to itself but for the chip: at 900 px a row is
+	// about 360 px wide, and "when" beside it left names three letters.
+	top := container.NewBorder(nil, nil, nil, chip, r.name)
+	r.box = container.NewBorder(nil, nil, container.NewPadded(r.thumb), nil, container.NewVBox(top, r.progress, container.NewBorder(nil, nil, nil, r.price, r.detail)))
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *jobRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
+// phaseColors give each phase's chip its colour.
+var phaseColors = map[joblist.Phase]fyne.ThemeColorName{
+	joblist.Uploading: theme.ColorNamePrimary, joblist.Waiting: theme.ColorNameWarning,
+	joblist.Queued: theme.ColorNameDisabled, joblist.Processing: theme.ColorNamePrimary,
+	joblist.Finished: theme.ColorNameSuccess, joblist.Downloading: theme.ColorNameSuccess,
+	joblist.Downloaded: theme.ColorNameSuccess, joblist.Failed: theme.ColorNameError,
+	joblist.Unknown: theme.ColorNameDisabled,
+}
+
+// onColors is the readable text colour on each chip colour.
+var onColors = map[fyne.ThemeColorName]fyne.ThemeColorName{
+	theme.ColorNamePrimary: theme.ColorNameForegroundOnPrimary, theme.ColorNameSuccess: theme.ColorNameForegroundOnSuccess,
+	theme.ColorNameError: theme.ColorNameForegroundOnError, theme.ColorNameWarning: theme.ColorNameForegroundOnWarning,
+	theme.ColorNameDisabled: theme.ColorNameBackground, // the disabled colour is a readable grey (ui/kit/theme.go)
+}
+
+func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= v.model.Len() {
+		return
+	}
+	row, r := v.model.At(id), o.(*jobRow)
+	r.name.SetText(row.Name)
+	r.price.SetText(jobPrice(row.Estimate))
+	r.price.Hidden = row.Estimate == nil // no gap where there is no estimate
+	r.chip.FillColor = theme.Color(phaseColors[row.Phase])
+	r.chip.Refresh()
+	r.chipText.Color = theme.Color(onColors[phaseColors[row.Phase]])
+	r.chipText.Text = strings.ToUpper(row.Phase.String())
+	r.chipText.Refresh()
+	// A full bar says nothing the chip does not: bars only while moving.
+	if row.Progress < 0 || row.Phase == joblist.Finished || row.Phase == joblist.Downloaded {
+		r.progress.Hide()
+	} else {
+		r.progress.Show()
+		r.progress.SetValue(row.Progress)
+	}
+	// When first, then what: the detail line is cut at its end.
+	detail := row.Detail
+	if ago := joblist.Ago(row.Created, v.now()); ago != "" {
+		detail = ago + " · " + detail
+	}
+	r.detail.SetText(detail)
+	if row.Phase == joblist.Failed {
+		r.detail.Importance = widget.DangerImportance
+	} else {
+		r.detail.Importance = widget.MediumImportance
+	}
+	r.thumb.Resource = v.thumbnail(row)
+	r.thumb.Refresh()
+	r.box.Refresh() // a recycled row: lay it out for its new texts
+	// Paged as the user scrolls: near the end, fetch the next page.
+	if id >= v.model.Len()-10 {
+		v.LoadMore()
+	}
+}
+
+// thumbnail is the row's picture: the take's thumbnail once fetched (in the
+// background, once per job), a video icon until then.
+func (v *View) thumbnail(row *joblist.Row) fyne.Resource {
+	if res, ok := v.thumbs[row.JobID]; ok {
+		return res
+	}
+	if row.Thumbnail != "" && !v.fetching[row.JobID] && v.host.Engine() != nil {
+		id, url, s := row.JobID, row.Thumbnail, v.host.Engine()
+		v.fetching[id] = true
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			data, err := s.Thumbnail(ctx, url)
+			v.host.OnMain(func() {
+				if v.host.Engine() != s {
+					return
+				}
+				if err != nil {
+					delete(v.fetching, id) // the icon stays; a later redraw tries again
+					return
+				}
+				v.thumbs[id] = fyne.NewStaticResource(id+".png", data)
+				if i := v.model.Index(id); i >= 0 {
+					v.List.RefreshItem(i)
+				}
+			})
+		}()
+	}
+	return placeholderThumb()
+}
+
+// placeholderThumb stands in for a thumbnail, quietly. A function, not a
+// variable: the theme's colours exist only once the app does.
+func placeholderThumb() fyne.Resource { return theme.NewDisabledResource(theme.FileVideoIcon()) }
+
+// refresh redraws after the model changed: rows come and go, so the
+// highlighted row follows the selected job, or nothing is highlighted.
+func (v *View) refresh() {
+	v.Empty.Hidden = v.model.Len() > 0
+	v.Empty.Refresh()
+	v.showMonth()
+	v.List.Refresh()
+	v.syncSelection()
+	v.ShowDetails()
+}
+
+// syncSelection makes the list highlight the selected job's row: one
+// selection, whatever rows were added above it.
+func (v *View) syncSelection() {
+	i := v.model.Index(v.selected)
+	if i < 0 {
+		v.selected = ""
+		if v.shown >= 0 {
+			v.List.UnselectAll()
+			v.shown = -1
+		}
+		return
+	}
+	if i != v.shown {
+		v.List.Select(i) // calls OnSelected, which notes it
+	}
+}
+
+// tick redraws what time alone changes: "just now" becomes "1 min ago".
+func (v *View) tick() {
+	v.List.Refresh()
+	if v.selected != "" {
+		v.ShowDetails()
+	}
+}
+
+// startTicking redraws relative times every agoRefresh, for as long as the
+// app runs.
+func (v *View) startTicking() {
+	if v.ticking {
+		return
+	}
+	v.ticking = true
+	go func() {
+		t := time.NewTicker(agoRefresh)
+		defer t.Stop()
+		for range t.C {
+			v.host.OnMain(v.tick)
+		}
+	}()
+}
+
+// Apply shows an engine event: the row it touched is redrawn in place.
+func (v *View) Apply(ev engine.Event) {
+	before := v.model.Len()
+	key := v.model.Apply(ev)
+	if key == "" {
+		return
+	}
+	if v.model.Len() != before {
+		v.refresh()
+		return
+	}
+	if i := v.model.Index(key); i >= 0 {
+		v.List.RefreshItem(i)
+	}
+	v.showMonth() // a job made moves the month's total
+	if key == v.selected || (v.selected != "" && v.model.Index(v.selected) == v.model.Index(key)) {
+		v.ShowDetails()
+	}
+}
+
+// Start shows the journal's submissions and what the disk holds, then
+// fetches the first page of the account's jobs.
+func (v *View) Start(records []*submit.Record, onDisk map[string]outputs.OnDisk, removed map[string]bool) {
+	v.model.SetRemoved(removed)
+	v.model.SetOnDisk(onDisk)
+	v.model.AddRecords(records)
+	v.refresh()
+	v.LoadMore()
+	v.startTicking()
+}
+
+// LoadMore fetches the next page of the account's jobs off the UI goroutine.
+func (v *View) LoadMore() {
+	s := v.host.Engine()
+	if s == nil || v.loading || (v.loaded && v.next == "") {
+		return
+	}
+	v.loading = true
+	after := v.next
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		page, err := s.Jobs(ctx, ugc.ListJobsParams{First: PageSize, After: after})
+		v.host.OnMain(func() {
+			v.loading = false
+			if v.host.Engine() != s {
+				return
+			}
+			if err != nil {
+				v.host.Say("The list of jobs could not be loaded: " + engine.Explain(err))
+				return
+			}
+			v.loaded, v.next = true, page.Next
+			v.model.AddJobs(page.Jobs)
+			for _, j := range page.Jobs {
+				if !j.State.Done() || (j.State == ugc.StateFinished && !j.OutputsReady()) {
+					s.Follow(j.ID) // live, even for jobs started elsewhere
+				}
+			}
+			v.refresh()
+		})
+	}()
+}

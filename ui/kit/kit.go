@@ -1,0 +1,88 @@
+// Package kit is what every screen of Singlecam's window uses: the theme,
+// the preferences' names, a path that shortens itself, a form that scrolls
+// under the wheel, small labels, confirmations, and the file dialogs' port.
+// The screens themselves live in rooms of their own (ui/newtake, ui/jobs,
+// ui/settings, ui/welcome, ui/preview, ui/character); ui puts them in one
+// window.
+package kit
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// FilePicker opens the OS's file dialogs. It blocks until the user chooses,
+// so call it off the UI goroutine.
+type FilePicker interface {
+	// Open asks for one file of the given kind ("Videos", with extensions
+	// like "mp4"), starting in dir; it returns ErrCancelled if none is chosen.
+	Open(title, kind string, extensions []string, dir string) (string, error)
+	// Folder asks for a folder.
+	Folder(title, dir string) (string, error)
+}
+
+// ErrCancelled: the user closed a dialog without choosing.
+var ErrCancelled = errors.New("cancelled")
+
+// Caption is a small explanation under a field, wrapped to the panel's
+// width (a form item's own hint is one line, which widens the panel, and
+// pale).
+func Caption(text string) *widget.Label {
+	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+}
+
+// Small is a wrapped line of the given importance (a warning, an error).
+func Small(text string, importance widget.Importance) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = importance
+	return l
+}
+
+// Quote names a job in a sentence: “Backflip”, or "this job" when it has
+// no name.
+func Quote(name string) string {
+	if strings.TrimSpace(name) == "" {
+		return "this job"
+	}
+	return "“" + name + "”"
+}
+
+// Loading is a screen that says what is happening.
+func Loading(what string) fyne.CanvasObject {
+	a := widget.NewActivity()
+	a.Start()
+	return container.NewCenter(container.NewVBox(a, widget.NewLabel(what)))
+}
+
+// Question is a confirmation on screen, kept so tests can answer it.
+type Question struct {
+	Title  string
+	Dialog dialog.Dialog
+	// Answer closes the dialog as the user's yes (true) or no would.
+	Answer func(ok bool)
+}
+
+// Ask shows a confirmation of height px over win. Answered either way, it
+// runs answered first (where the caller forgets the question), then, on
+// yes, onYes.
+func Ask(win fyne.Window, title, message, yes, no string, height float32, answered, onYes func()) *Question {
+	text := widget.NewLabel(message)
+	text.Wrapping = fyne.TextWrapWord
+	answer := func(ok bool) {
+		answered()
+		if ok {
+			onYes()
+		}
+	}
+	d := dialog.NewCustomConfirm(title, yes, no, container.NewGridWrap(fyne.NewSize(380, height), text), answer, win)
+	q := &Question{Title: title, Dialog: d, Answer: func(ok bool) { d.Hide(); answer(ok) }}
+	d.Show()
+	return q
+}

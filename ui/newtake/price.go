@@ -1,0 +1,132 @@
+package newtake
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/price"
+	"singlecam/core/submit"
+	"singlecam/ui/kit"
+)
+
+// This file is everything the GUI says about money: a take card's price,
+// Start's batch total, the note of what the prices assume, the jobs list's
+// estimates, and the optional confirmation above an amount. Each piece is a
+// small function, so a panel that moves its widgets around keeps them.
+
+// estimateFor is a take's estimated price with the form's settings; ok is
+// false until the video's facts are read.
+func estimateFor(t *Card, r submit.Request) (price.Estimate, bool) {
+	if !t.priced {
+		return price.Estimate{}, false
+	}
+	return submit.PriceOf(t.video, r), true
+}
+
+// cardPrice is a take card's price line: "About $0.04 (S1) or $0.07 (S2) ·
+// 3 s billed, whole video" for Move's choice, "About $0.05 with S2 · 2 s
+// billed, clip window" for a chosen model.
+func cardPrice(e price.Estimate, clipped bool) string {
+	amount := fmt.Sprintf("About %s (S1) or %s (S2)", price.Dollars(e.S1Cents), price.Dollars(e.S2Cents))
+	if e.Model != "" {
+		amount = fmt.Sprintf("About %s with %s", price.Dollars(e.Cents(e.Model)), e.Model)
+	}
+	billed := "whole video"
+	if clipped {
+		billed = "clip window"
+	}
+	return fmt.Sprintf("%s · %s s billed, %s", amount, kit.Seconds(e.Seconds), billed)
+}
+
+// startText is Start's label: "Start", "Start 1 job · about $0.04",
+// "Start 3 jobs · about $0.12–$0.21". The amount shows only when every
+// video is priced, so a total is never short of a video.
+func startText(jobs int, total price.Total, allPriced bool) string {
+	switch {
+	case jobs == 0:
+		return "Start"
+	case !allPriced && jobs == 1:
+		return "Start 1 job"
+	case !allPriced:
+		return fmt.Sprintf("Start %d jobs", jobs)
+	case jobs == 1:
+		return "Start 1 job · about " + total.String()
+	}
+	return fmt.Sprintf("Start %d jobs · about %s", jobs, total)
+}
+
+// updatePrices shows each card's price and the batch's total on Start,
+// from the form as it stands: run whenever the videos, the clip window or
+// the model change.
+func (p *Panel) updatePrices() {
+	reqs, _ := p.requests()
+	var total price.Total
+	allPriced := true
+	for i, t := range p.takes {
+		e, ok := estimateFor(t, reqs[i])
+		if !ok {
+			allPriced = false
+			if t.priceLabel != nil {
+				t.priceLabel.SetText("")
+				t.priceLabel.Hide()
+			}
+			continue
+		}
+		total.Add(e)
+		if t.priceLabel != nil {
+			t.priceLabel.SetText(cardPrice(e, reqs[i].ClipWindow != nil))
+			t.priceLabel.Show()
+		}
+	}
+	if text := startText(len(p.takes), total, allPriced); text != p.Start.Text {
+		p.Start.SetText(text)
+		p.startRow.Refresh() // the button's width changed
+	}
+	p.PriceNote.Hidden = len(p.takes) == 0
+	p.PriceNote.Refresh()
+}
+
+// batchTotal is the estimated total of requests (one per take).
+func (p *Panel) batchTotal(reqs []submit.Request) price.Total {
+	var total price.Total
+	for i, t := range p.takes {
+		if e, ok := estimateFor(t, reqs[i]); ok {
+			total.Add(e)
+		}
+	}
+	return total
+}
+
+// ConfirmAbove is the amount, in cents, above which Start asks first, or -1
+// when the user has not asked for that.
+func (p *Panel) ConfirmAbove() int {
+	if !p.prefs.Bool(kit.PrefConfirmCost) {
+		return -1
+	}
+	return p.prefs.IntWithFallback(kit.PrefConfirmAboveCents, kit.DefaultConfirmAboveCents)
+}
+
+// confirmCost asks before starting jobs estimated above the user's amount;
+// start runs only on yes.
+func (p *Panel) confirmCost(total price.Total, above int, start func()) {
+	jobs := "This job is"
+	if total.Jobs != 1 {
+		jobs = fmt.Sprintf("Together these %d jobs are", total.Jobs)
+	}
+	text := widget.NewLabel(fmt.Sprintf("%s estimated at about %s, above the %s you asked to confirm (Settings).\n\n%s",
+		jobs, total, price.Dollars(int64(above)), kit.PriceNote()))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Start for about "+total.String()+"?", "Start", "Not now",
+		container.NewGridWrap(fyne.NewSize(420, 150), text), func(yes bool) {
+			p.Confirm = nil
+			if yes {
+				start()
+			}
+		}, p.win)
+	p.Confirm = d
+	d.Show()
+}

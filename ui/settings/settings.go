@@ -1,0 +1,210 @@
+// Package settings is the Settings dialog: where the key comes from (and
+// replacing or forgetting it, or leaving the demo), downloads and
+// notifications, the confirmation before costly jobs, the endpoint for
+// testing, and About.
+package settings
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"singlecam/core/engine"
+	"singlecam/core/secrets"
+	"singlecam/core/ugc"
+	"singlecam/ui/kit"
+)
+
+// Dialog is Settings. Its controls are fields while it is open, so tests
+// can use them.
+type Dialog struct {
+	// ForgetKey is the Forget button, while it is open.
+	ForgetKey *widget.Button
+	// ResetDemo is the Reset the demo button (demo only).
+	ResetDemo *widget.Button
+	// ConfirmCost and ConfirmAbove are the confirmation before costly jobs.
+	ConfirmCost  *widget.Check
+	ConfirmAbove *widget.Entry
+	// Asking is the confirmation on screen (Forget, Reset), if any.
+	Asking *kit.Question
+
+	host Host
+}
+
+// Host is what Settings needs of the window around it. Its fields are
+// functions, so the window can change what they reach (a new session) and
+// tests can stand in for them.
+type Host struct {
+	App     fyne.App
+	Win     fyne.Window
+	OnMain  func(func()) // runs f on Fyne's goroutine
+	Say     func(msg string)
+	Picker  kit.FilePicker // nil in tests that do not pick
+	Version string
+	// Session is the running session's engine and where its key came
+	// from; eng is nil between sessions.
+	Session     func() (eng *engine.Engine, source kit.KeySource)
+	Account     func() string // the key's owner, "" until known
+	ShowWelcome func()        // back to the first screen, for another key
+	ResetDemo   func()
+	ForgetKey   func() error
+}
+
+// New makes Settings; Show opens it.
+func New(host Host) *Dialog { return &Dialog{host: host} }
+
+// Show opens Settings over the window: where the key comes from, with
+// replacing or forgetting it (or leaving the demo), and the preferences.
+func (m *Dialog) Show() {
+	eng, source := m.host.Session()
+	if eng == nil {
+		return
+	}
+	var about string
+	var actions []fyne.CanvasObject
+	var d dialog.Dialog
+	replace := &widget.Button{Text: "Use another key…", OnTapped: func() { d.Hide(); m.host.ShowWelcome() }}
+	switch source {
+	case kit.KeyDemo:
+		about = "You are in demo mode: no key is used and nothing leaves this computer. The demo's jobs are kept between runs, in Singlecam's data folder."
+		actions = append(actions, &widget.Button{Text: "Leave the demo and enter a key…", OnTapped: func() { d.Hide(); m.host.ShowWelcome() }})
+		m.ResetDemo = &widget.Button{Text: "Reset the demo…", Icon: theme.ViewRefreshIcon(), OnTapped: func() {
+			d.Hide()
+			m.confirm("Reset the demo?", "The demo forgets its jobs and starts empty, as on the first run. Files it saved in the download folder stay.",
+				"Reset the demo", m.host.ResetDemo)
+		}}
+		actions = append(actions, m.ResetDemo)
+	case kit.KeyEnvironment:
+		about = "The API key comes from the MOVE_API_KEY environment variable, which takes precedence over a saved key. Unset it to use a key saved in Singlecam."
+	case kit.KeySessionOnly:
+		about = "The API key is kept in memory for this session only: this computer has no keyring to save it in."
+		actions = append(actions, replace)
+	default:
+		about = "The API key is saved in your system's keyring (service \"" + secrets.KeyringService + "\")."
+		forget := &widget.Button{Text: "Forget the key…", OnTapped: func() {
+			d.Hide()
+			m.confirm("Forget the API key?", "Singlecam removes the key from your system's keyring and goes back to the first screen. Your jobs stay in your Move account; to use them again, paste the key (or a new one from your Move account).",
+				"Forget the key", func() {
+					go func() {
+						err := m.host.ForgetKey()
+						m.host.OnMain(func() {
+							if err != nil {
+								dialog.ShowInformation("Could not forget the key", engine.Explain(err), m.host.Win)
+								return
+							}
+							m.host.ShowWelcome()
+						})
+					}()
+				})
+		}}
+		m.ForgetKey = forget
+		actions = append(actions, replace, forget)
+	}
+	text := widget.NewLabel(about)
+	text.Wrapping = fyne.TextWrapWord
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	body := container.NewVBox(
+		bold("API key"), text, container.NewHBox(actions...),
+		widget.NewSeparator(),
+		bold("Downloads"), m.downloadSettings(),
+		widget.NewSeparator(),
+		bold("Cost"), m.costSettings(),
+		widget.NewSeparator(),
+		bold("Advanced"), m.endpointSetting(),
+		widget.NewSeparator(),
+		bold("About"), widget.NewLabel(m.about()),
+	)
+	// As tall as the window allows (title and Close button take about 150
+	// px): at 900×600 a fixed 520 px pushed Close over the About line.
+	height := fyne.Min(520, fyne.Max(240, m.host.Win.Canvas().Size().Height-150))
+	d = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, height), container.NewVScroll(body)), m.host.Win)
+	d.Show()
+}
+
+// downloadSettings: the folder (native picker), automatic downloads and
+// notifications. Preferences hold these; never the key.
+func (m *Dialog) downloadSettings() fyne.CanvasObject {
+	prefs := m.host.App.Preferences()
+	eng, source := m.host.Session()
+	demo := eng != nil && source == kit.KeyDemo
+	folder := widget.NewLabel(downloadFolderText(kit.DownloadDir(m.host.App), demo))
+	folder.Wrapping = fyne.TextWrapBreak
+	choose := &widget.Button{Text: "Choose folder…", OnTapped: func() {
+		if m.host.Picker == nil {
+			return
+		}
+		go func() {
+			dir, err := m.host.Picker.Folder("Where should Singlecam save jobs?", kit.DownloadDir(m.host.App))
+			m.host.OnMain(func() {
+				if err != nil {
+					return
+				}
+				prefs.SetString(kit.PrefDownloadDir, dir)
+				folder.SetText(downloadFolderText(dir, demo))
+				m.host.Say("New jobs are saved in " + dir + " from the next start.")
+			})
+		}()
+	}}
+	auto := widget.NewCheck("Download finished jobs automatically", func(on bool) {
+		prefs.SetBool(kit.PrefAutoDownload, on)
+		if eng, _ := m.host.Session(); eng != nil {
+			eng.SetAutoDownload(on)
+		}
+	})
+	auto.SetChecked(prefs.BoolWithFallback(kit.PrefAutoDownload, true))
+	notes := widget.NewCheck("Notify me when a job is ready or fails", func(on bool) { prefs.SetBool(kit.PrefNotifications, on) })
+	notes.SetChecked(prefs.BoolWithFallback(kit.PrefNotifications, true))
+	return container.NewVBox(container.NewBorder(nil, nil, nil, choose, folder), auto, notes)
+}
+
+// endpointSetting lets a tester point the app at 'singlecam simulate'.
+func (m *Dialog) endpointSetting() fyne.CanvasObject {
+	prefs := m.host.App.Preferences()
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("Move's endpoint (leave empty)")
+	entry.SetText(prefs.String(kit.PrefEndpoint))
+	entry.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return ugc.CheckEndpoint(strings.TrimSpace(s))
+	}
+	entry.OnChanged = func(s string) {
+		if entry.Validate() == nil {
+			prefs.SetString(kit.PrefEndpoint, strings.TrimSpace(s))
+		}
+	}
+	note := widget.NewLabel("For testing against 'singlecam simulate'. Used from the next start.")
+	note.TextStyle.Italic = true
+	return container.NewVBox(entry, note)
+}
+
+// confirm asks before an action that cannot be undone; the question is kept
+// in Asking while it is open.
+func (m *Dialog) confirm(title, message, yes string, onYes func()) {
+	m.Asking = kit.Ask(m.host.Win, title, message, yes, "Cancel", 110, func() { m.Asking = nil }, onYes)
+}
+
+func (m *Dialog) about() string {
+	text := "Singlecam " + m.host.Version
+	if account := m.host.Account(); account != "" {
+		text += " · account: " + account
+	}
+	return text
+}
+
+// downloadFolderText is the download folder as Settings shows it: the path
+// on a line of its own (the label breaks it anywhere, so a sentence after
+// it would break mid-word), and in the demo where its jobs go.
+func downloadFolderText(dir string, demo bool) string {
+	if !demo {
+		return dir
+	}
+	return dir + "\nThe demo's jobs go in its Demo folder."
+}
