@@ -150,7 +150,7 @@ var valuePackages = map[string]struct{ pureFuncs, doors []string }{
 	"watch":   {doors: []string{"Watcher"}},
 	"secrets": {}, // its sentinel errors and Source; keeping the key is engine.LookupKey, SaveKey, ForgetKey
 	// Presets, planning (which reads and computes) and reading; writing is engine.Export.
-	"motion/export": {pureFuncs: []string{"Presets", "PresetNames", "Lookup", "NameChoices", "NameTitle", "Apply", "Plan", "Open", "BaseName", "Explain"}},
+	"motion/export": {pureFuncs: []string{"Presets", "PresetNames", "Lookup", "NameChoices", "NameTitle", "Apply", "Plan", "Open", "SourceOf", "BaseName", "Explain"}},
 }
 
 // frontEnds maps each front end to the core packages it may import beyond
