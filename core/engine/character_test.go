@@ -54,7 +54,7 @@ func TestSavingOnACharacterNeverReplacesAFile(t *testing.T) {
 		}
 		names = append(names, filepath.Base(p))
 	}
-	if names[0] != "Jump-2 on Guy.glb" || names[1] != "Jump-2 on Guy (2).glb" {
+	if names[0] != "Jump_2 on Guy.glb" || names[1] != "Jump_2 on Guy (2).glb" {
 		t.Errorf("saved as %q", names)
 	}
 	entries, _ := os.ReadDir(out)

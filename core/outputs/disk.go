@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"singlecam/core/safefile"
 	"singlecam/core/transfer"
 	"singlecam/core/ugc"
 )
@@ -18,6 +19,9 @@ type OnDisk struct {
 	JobID  string
 	Folder string
 	Files  []Saved
+	// Notes say what the folder's manifest held that was ignored (a file
+	// name leading outside the folder), a sentence each.
+	Notes []string
 }
 
 // Scan reads the manifests of the job folders under root: which jobs have
@@ -40,7 +44,7 @@ func Scan(root string) (map[string]OnDisk, error) {
 		if err != nil {
 			continue // not a job's folder, or not ours
 		}
-		d := OnDisk{JobID: m.JobID, Folder: dir}
+		d := OnDisk{JobID: m.JobID, Folder: dir, Notes: m.ignored}
 		for _, note := range m.Files {
 			if !note.Done {
 				continue
@@ -103,7 +107,7 @@ func (s *Saver) Rename(ctx context.Context, root, jobID, name string) (Renamed, 
 	if m.Opened {
 		return Renamed{Folder: d.Folder, Kept: true}, nil
 	}
-	oldPrefix := transfer.SafeName(m.Name) + " - "
+	oldPrefix := safefile.SafeName(m.Name) + " - "
 	newName := strings.TrimSpace(name)
 	for id, note := range m.Files {
 		if !note.Done || m.Name == "" || !strings.HasPrefix(note.Name, oldPrefix) {
@@ -119,8 +123,8 @@ func (s *Saver) Rename(ctx context.Context, root, jobID, name string) (Renamed, 
 	if err := writeManifest(d.Folder, m); err != nil {
 		return Renamed{Folder: d.Folder}, err
 	}
-	folder := transfer.UniquePath(root, transfer.SafeName(newName))
-	if filepath.Base(d.Folder) == transfer.SafeName(newName) {
+	folder := transfer.UniquePath(root, safefile.SafeName(newName))
+	if filepath.Base(d.Folder) == safefile.SafeName(newName) {
 		return Renamed{Folder: d.Folder, Moved: true}, nil
 	}
 	if err := os.Rename(d.Folder, folder); err != nil {

@@ -3,7 +3,7 @@ package outputs
 import (
 	"strings"
 
-	"singlecam/core/transfer"
+	"singlecam/core/safefile"
 	"singlecam/core/ugc"
 )
 
@@ -11,7 +11,7 @@ import (
 // with the file's type as extension: "render.mp4", "render overlay.mp4",
 // "main.fbx", "all characters.bvh".
 func FileName(out ugc.Output) string {
-	return transfer.SafeName(outputWords(out) + extension(out))
+	return safefile.SafeName(outputWords(out) + extension(out))
 }
 
 // JobFileName names an output's file after its job, so files dragged out of
@@ -30,7 +30,7 @@ func JobFileName(job string, out ugc.Output) string {
 		r := []rune(job)
 		job = strings.TrimRight(string(r[:len(r)-1]), " .")
 	}
-	return transfer.SafeName(transfer.SafeName(job) + tail)
+	return safefile.SafeName(safefile.SafeName(job) + tail)
 }
 
 // outputWords is an output's format in words: the extension and "video"

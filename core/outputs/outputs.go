@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 
 	"singlecam/core/atomicfile"
 	"singlecam/core/media"
+	"singlecam/core/safefile"
 	"singlecam/core/transfer"
 	"singlecam/core/ugc"
 )
@@ -68,6 +70,8 @@ type manifest struct {
 	// Opened: the user opened the folder from Singlecam, so its files may be
 	// in use elsewhere (a DCC's scene): a rename leaves them where they are.
 	Opened bool `json:"opened,omitempty"`
+	// ignored says which entries readManifest left out, a sentence each.
+	ignored []string
 }
 
 type fileNote struct {
@@ -207,7 +211,7 @@ func (s *Saver) folder(root string, job ugc.Job) (string, *manifest, error) {
 			return dir, m, nil
 		}
 	}
-	base := transfer.SafeName(jobLabel(job))
+	base := safefile.SafeName(jobLabel(job))
 	for n := 1; n <= maxFolderNumber; n++ {
 		name := base
 		if n > 1 {
@@ -257,17 +261,41 @@ func jobLabel(job ugc.Job) string {
 	return job.ID
 }
 
+// maxManifestBytes bounds a manifest: Singlecam's are a few hundred bytes
+// per output; a folder copied from elsewhere may hold anything.
+const maxManifestBytes = 1 << 20
+
+// readManifest reads a job folder's manifest. A folder may have been copied
+// or edited, so its names are not trusted: a file noted under anything but
+// a plain name inside the folder (safefile.IsPlain: no separator, no "..")
+// is left out, and said in m.ignored, so nothing is ever read, downloaded
+// or renamed outside the folder.
 func readManifest(dir string) (*manifest, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	f, err := os.Open(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxManifestBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	var m manifest
-	if err := json.Unmarshal(data, &m); err != nil || m.JobID == "" {
+	if len(data) > maxManifestBytes || json.Unmarshal(data, &m) != nil || m.JobID == "" {
 		return nil, fmt.Errorf("%s: %w", dir, errUnreadableManifest)
 	}
 	if m.Files == nil {
 		m.Files = map[string]*fileNote{}
+	}
+	for id, note := range m.Files {
+		if note == nil || !safefile.IsPlain(note.Name) || note.Name == ManifestName {
+			name := ""
+			if note != nil {
+				name = note.Name
+			}
+			m.ignored = append(m.ignored, fmt.Sprintf("the manifest in %s names a file %q, which is not a plain name in that folder: ignored", dir, name))
+			delete(m.Files, id)
+		}
 	}
 	return &m, nil
 }

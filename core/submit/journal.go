@@ -3,6 +3,7 @@ package submit
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"singlecam/core/atomicfile"
+	"singlecam/core/safefile"
 )
 
 // Journal keeps submission records on disk, one JSON file each, written
@@ -64,9 +66,12 @@ func (j *Journal) Load() ([]*Record, error) {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(j.dir, e.Name()))
+		data, err := readRecord(filepath.Join(j.dir, e.Name()))
 		var r Record
-		if err != nil || json.Unmarshal(data, &r) != nil || r.ID == "" {
+		// A record's id names its files (the record, its lock): only an id
+		// that is its own file's plain name is used, so an edited or copied
+		// record never leads a save or a removal outside the journal.
+		if err != nil || json.Unmarshal(data, &r) != nil || r.ID == "" || r.ID+".json" != e.Name() || !safefile.IsPlain(e.Name()) {
 			damaged = append(damaged, e.Name())
 			continue
 		}
@@ -83,7 +88,10 @@ func (j *Journal) Load() ([]*Record, error) {
 func (j *Journal) Get(id string) (*Record, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	data, err := os.ReadFile(j.path(id))
+	if !safefile.IsPlain(id + ".json") {
+		return nil, fmt.Errorf("journal %q: not a record's name", id)
+	}
+	data, err := readRecord(j.path(id))
 	if err != nil {
 		return nil, fmt.Errorf("journal %s: %w", id, err)
 	}
@@ -92,6 +100,24 @@ func (j *Journal) Get(id string) (*Record, error) {
 		return nil, fmt.Errorf("journal %s: the record cannot be read", id)
 	}
 	return &r, nil
+}
+
+// maxRecordBytes bounds a record read back: Singlecam's are about a
+// kilobyte.
+const maxRecordBytes = 1 << 20
+
+// readRecord reads a record's file, refusing one larger than any record.
+func readRecord(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxRecordBytes+1))
+	if err == nil && len(data) > maxRecordBytes {
+		err = fmt.Errorf("%s: larger than any journal record", filepath.Base(path))
+	}
+	return data, err
 }
 
 // KeepDelivered is how long a delivered record is kept: long enough to

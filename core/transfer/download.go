@@ -9,6 +9,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"singlecam/core/safefile"
 )
 
 // PartSuffix marks a download in progress: the final name only ever holds a
@@ -166,20 +168,15 @@ func parseContentRange(h string) (start, total int64, ok bool) {
 }
 
 // publish gives the finished .part its final name without ever replacing a
-// file that appeared there meanwhile: a hard link fails if the name is taken.
-// Where links are not supported (FAT drives), it checks, then renames.
+// file that appeared there meanwhile (see safefile.Publish).
 func publish(part, dest string) error {
-	err := os.Link(part, dest)
-	switch {
-	case err == nil:
-		return os.Remove(part)
-	case errors.Is(err, os.ErrExist):
-		return fmt.Errorf("%s: %w", dest, ErrExists)
+	if err := safefile.Publish(part, dest); err != nil {
+		if errors.Is(err, safefile.ErrExists) {
+			return fmt.Errorf("%s: %w", dest, ErrExists)
+		}
+		return err
 	}
-	if _, statErr := os.Lstat(dest); statErr == nil {
-		return fmt.Errorf("%s: %w", dest, ErrExists)
-	}
-	return os.Rename(part, dest)
+	return nil
 }
 
 // RemoteSize asks how large the file behind a download URL is, with a

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"singlecam/core/motion"
+	"singlecam/core/safefile"
 )
 
 // ErrNoBVHInZip is returned when a ZIP holds no .bvh file.
@@ -96,13 +97,8 @@ func WriteZip(w io.Writer, c *motion.Clip, opt Options) error {
 }
 
 func fileName(name string, i int, used map[string]bool) string {
-	clean := strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == ':' || r < ' ' {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(name))
-	if clean == "" || clean == "." || clean == ".." {
+	clean := safefile.SafeStem(name, ".bvh")
+	if strings.Trim(name, " .") == "" {
 		clean = fmt.Sprintf("actor%d", i+1)
 	}
 	n := clean + ".bvh"

@@ -15,6 +15,7 @@ import (
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/rigs"
+	"singlecam/core/safefile"
 )
 
 // Source is a motion to export: the clip read from a file, what to call
@@ -94,7 +95,8 @@ func Plan(ctx context.Context, sources []Source, label string, s Settings) ([]Fi
 			if len(parts) > 1 {
 				stem += " - " + actorLabel(c.Actors[i].Name, i)
 			}
-			p, err := freePath(src.Dir, safeStem(stem), "."+string(format), taken)
+			ext := "." + string(format)
+			p, err := freePath(src.Dir, safefile.SafeStem(stem, ext), ext, taken)
 			if err != nil {
 				return nil, err
 			}
@@ -112,23 +114,9 @@ func actorLabel(name string, i int) string {
 	return name
 }
 
-// safeStem keeps a file name free of separators and control characters.
-func safeStem(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == ':' || r < ' ' {
-			return '_'
-		}
-		return r
-	}, s)
-}
-
 func freePath(dir, stem, ext string, taken map[string]bool) (string, error) {
 	for n := 1; n <= maxNumber; n++ {
-		name := stem
-		if n > 1 {
-			name = fmt.Sprintf("%s (%d)", stem, n)
-		}
-		p := filepath.Join(dir, name+ext)
+		p := filepath.Join(dir, safefile.Numbered(stem+ext, n))
 		if taken[p] {
 			continue
 		}
@@ -186,30 +174,13 @@ func Write(ctx context.Context, files []File) ([]string, error) {
 			undo()
 			return nil, err
 		}
-		if err := writeNew(f.Path, data[i]); err != nil {
+		if err := safefile.WriteNew(f.Path, data[i], 0o644); err != nil {
 			undo()
 			return nil, fmt.Errorf("export: %w", err)
 		}
 		written = append(written, f.Path)
 	}
 	return written, nil
-}
-
-// writeNew creates path (failing if it exists) and writes data to it; a
-// failed write leaves no file behind.
-func writeNew(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-	}
-	return err
 }
 
 // vrmRoles finds the joints of the clip's first actor named after a VRM

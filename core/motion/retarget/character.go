@@ -11,6 +11,7 @@ import (
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/gltf"
+	"singlecam/core/safefile"
 )
 
 // Extensions are the endings of the character files OpenCharacter reads.
@@ -140,24 +141,9 @@ func (c *Character) Retarget(clip *motion.Clip, m *Match, opts ...Option) (*moti
 }
 
 // OutputName is the file a motion on a character is saved as:
-// "<motion> on <character>.glb", with characters no file system takes
-// replaced.
+// "<motion> on <character>.glb", made safe on every OS by safefile.
 func OutputName(motionName, character string) string {
-	return safeName(motionName+" on "+character) + ".glb"
-}
-
-func safeName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 32 || strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '-'
-		}
-		return r
-	}, strings.TrimSpace(s))
-	s = strings.Trim(s, ". ")
-	if s == "" {
-		return "motion"
-	}
-	return s
+	return safefile.SafeStem(motionName+" on "+character, ".glb") + ".glb"
 }
 
 // Encode writes the character as a GLB with moved (a clip Retarget made)
