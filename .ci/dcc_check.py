@@ -172,7 +172,7 @@ def check_character(path, sample, problems):
         low = min(at(b).z for b in sample["feet"])
         if head.z <= hips.z + 0.3:
             problems.append(f"{name} frame {f}: head at {head.z:.2f} m is not above the hips at {hips.z:.2f} m")
-        if not -0.05 < low < 0.3:
+        if sample.get("floor", True) and not -0.05 < low < 0.3:
             problems.append(f"{name} frame {f}: the lower foot is at {low:.2f} m, not near the floor")
         pts = mesh_points(bound[0])
         moved = max(moved, max((a - b).length for a, b in zip(pts, mesh0)))
@@ -184,11 +184,12 @@ def check_character(path, sample, problems):
 
 
 def check_characters(folder, problems):
-    listing = os.path.join(folder, "characters.json")
-    if not os.path.exists(listing):
-        return 0
-    with _open(listing) as f:
-        samples = json.load(f)
+    samples = []
+    for name in ("characters.json", "sources-on-characters.json"):
+        listing = os.path.join(folder, name)
+        if os.path.exists(listing):
+            with _open(listing) as f:
+                samples += json.load(f)
     for sample in samples:
         reset(sample["fps"])
         bpy.ops.import_scene.gltf(filepath=os.path.join(folder, sample["file"]))

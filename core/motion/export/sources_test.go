@@ -2,10 +2,8 @@ package export
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,41 +18,12 @@ import (
 	"singlecam/core/motion/roles"
 )
 
-// sourceFiles writes every real file of testdata (gunzipped) and every
-// built case into dir and returns their paths.
+// sourceFiles writes every real file of loadtest's corpus and every built
+// case into dir and returns their paths.
 func sourceFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	var paths []string
-	entries, err := os.ReadDir("testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if name == "README.md" {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.HasSuffix(name, ".gz") {
-			z, err := gzip.NewReader(bytes.NewReader(data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if data, err = io.ReadAll(z); err != nil {
-				t.Fatal(err)
-			}
-			name = strings.TrimSuffix(name, ".gz")
-		}
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
-	for _, f := range loadtest.Files(t) {
+	for _, f := range append(loadtest.Corpus(t), loadtest.Files(t)...) {
 		p := filepath.Join(dir, f.Name)
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			t.Fatal(err)

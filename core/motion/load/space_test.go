@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"singlecam/core/motion/load/loadtest"
@@ -22,6 +23,7 @@ func TestEveryCaseOpensUprightAtHumanHeight(t *testing.T) {
 	}
 	var paths []string
 	var wants []want
+	cmu := ""
 	for _, f := range loadtest.Files(t) {
 		p := filepath.Join(dir, f.Name)
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
@@ -30,7 +32,16 @@ func TestEveryCaseOpensUprightAtHumanHeight(t *testing.T) {
 		paths = append(paths, p)
 		wants = append(wants, want{f.Name, f.Up, f.MetresPerUnit})
 	}
-	paths = append(paths, "testdata/cmu_01_01_240.bvh")
+	for _, f := range loadtest.Corpus(t) {
+		if strings.HasSuffix(f.Name, ".bvh") {
+			p := filepath.Join(dir, f.Name)
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmu = p
+		}
+	}
+	paths = append(paths, cmu)
 	wants = append(wants, want{"cmu", "Y", 0})
 	for i, p := range paths {
 		w := wants[i]
@@ -56,7 +67,14 @@ func TestEveryCaseOpensUprightAtHumanHeight(t *testing.T) {
 }
 
 func TestToldSpaceWins(t *testing.T) {
-	p := "testdata/cmu_01_01_240.bvh"
+	p := filepath.Join(t.TempDir(), "cmu.bvh")
+	for _, f := range loadtest.Corpus(t) {
+		if strings.HasSuffix(f.Name, ".bvh") {
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	m, err := OpenWith(context.Background(), p, Options{Animation: -1, Scale: 0.056444})
 	if err != nil {
 		t.Fatal(err)

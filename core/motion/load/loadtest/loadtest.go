@@ -7,7 +7,11 @@ package loadtest
 
 import (
 	"bytes"
+	"compress/gzip"
+	"embed"
+	"io"
 	"math"
+	"strings"
 	"testing"
 
 	"singlecam/core/motion"
@@ -150,4 +154,37 @@ func vrma(t testing.TB) File {
 		t.Fatal(err)
 	}
 	return File{Name: "vroid.vrma", Data: b.Bytes(), Up: "Y", MetresPerUnit: 1, Frames: frames, FPS: fps}
+}
+
+//go:embed testdata/*.bvh testdata/*.glb testdata/*.gz
+var corpus embed.FS
+
+// Corpus returns the real files of testdata (see its README), gunzipped,
+// each with what reading it should find (0 where nothing is promised).
+func Corpus(t testing.TB) []File {
+	t.Helper()
+	entries, err := corpus.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []File
+	for _, e := range entries {
+		name := e.Name()
+		data, err := corpus.ReadFile("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, ".gz") {
+			z, err := gzip.NewReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if data, err = io.ReadAll(z); err != nil {
+				t.Fatal(err)
+			}
+			name = strings.TrimSuffix(name, ".gz")
+		}
+		out = append(out, File{Name: name, Data: data, Up: "Y"})
+	}
+	return out
 }
