@@ -32,9 +32,10 @@ func (u *UI) openMotion(path, title string) {
 				return
 			}
 			var w *preview.Window
-			w = preview.NewWindow(u.app, m, title, func(animation int) {
+			w = preview.NewWindow(u.app, m, title, nil)
+			w.OfferReopen(load.Options{Animation: m.Chosen}, func(o load.Options) {
 				go func() {
-					m, err := load.Open(context.Background(), path, animation)
+					m, err := load.OpenWith(context.Background(), path, o)
 					u.onMain(func() {
 						if err != nil {
 							u.tell(engine.ExplainMotion(err))

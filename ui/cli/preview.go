@@ -75,9 +75,10 @@ func runPreview(args []string, env Env) int {
 	}
 	a := env.NewApp()
 	var w *preview.Window
-	w = preview.NewWindow(a, m, filepath.Base(path), func(i int) {
+	w = preview.NewWindow(a, m, filepath.Base(path), nil)
+	w.OfferReopen(sf.options(m.Chosen), func(o load.Options) {
 		go func() {
-			m, err := load.OpenWith(context.Background(), path, sf.options(i))
+			m, err := load.OpenWith(context.Background(), path, o)
 			fyne.Do(func() {
 				if err != nil {
 					fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainMotion(err))

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,6 +24,16 @@ type Window struct {
 	// Choose asks for another of the file's animations (by index); the
 	// opener reads it and calls SetMotion. Nil offers no choice.
 	Choose func(animation int)
+	// Reopen reads the file again with other options (an animation, the
+	// up axis, the unit) and calls SetMotion; when set it is used instead
+	// of Choose and the window offers to change how the file was read.
+	Reopen func(o load.Options)
+	// SpaceNote says how the file was read ("Read as Z up, centimetres"),
+	// with ChangeSpace beside it when Reopen is set.
+	SpaceNote   *widget.Label
+	ChangeSpace *widget.Button
+	opts        load.Options
+	spaceDialog dialog.Dialog
 	// Apply is "Apply to a character…", shown once OfferApply is called.
 	Apply *widget.Button
 	// CleanUp is the Clean up section under the player.
@@ -39,6 +50,15 @@ type Window struct {
 	// actions are the opener's other buttons (Export for…), at the top right.
 	actions []fyne.CanvasObject
 	choice  fyne.CanvasObject // the animation's label and select, or nil
+	space   fyne.CanvasObject // how the file was read, and Change…
+}
+
+// OfferReopen lets the window read the file again with other options
+// (animation, up axis, unit): reopen reads it and calls SetMotion. opts
+// are the options the shown motion was read with.
+func (w *Window) OfferReopen(opts load.Options, reopen func(o load.Options)) {
+	w.opts, w.Reopen = opts, reopen
+	w.SetMotion(w.motion)
 }
 
 // OfferApply shows an "Apply to a character…" button that calls apply.
@@ -59,10 +79,11 @@ func (w *Window) layout() {
 	if w.Apply != nil {
 		buttons = append([]fyne.CanvasObject{w.Apply}, buttons...)
 	}
-	var top fyne.CanvasObject
-	if w.choice != nil || len(buttons) > 0 {
-		top = container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), w.choice))
+	left := w.space
+	if w.choice != nil {
+		left = container.NewVBox(w.choice, w.space)
 	}
+	top := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), left))
 	bottom := container.NewPadded(container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), w.CleanUp.Object()))
 	w.SetContent(container.NewBorder(top, bottom, nil, nil, w.Player))
@@ -153,7 +174,7 @@ func (w *Window) SetMotion(m *load.Motion) {
 	}
 	w.Animations = nil
 	w.choice = nil
-	if len(m.Animations) > 1 && w.Choose != nil {
+	if len(m.Animations) > 1 && (w.Choose != nil || w.Reopen != nil) {
 		names := make([]string, len(m.Animations))
 		for i, a := range m.Animations {
 			name := a.Name
@@ -165,11 +186,20 @@ func (w *Window) SetMotion(m *load.Motion) {
 		w.Animations = widget.NewSelect(names, nil)
 		w.Animations.SetSelectedIndex(m.Chosen)
 		w.Animations.OnChanged = func(string) {
-			if i := w.Animations.SelectedIndex(); i != m.Chosen {
+			i := w.Animations.SelectedIndex()
+			switch {
+			case i == m.Chosen:
+			case w.Reopen != nil:
+				o := w.opts
+				o.Animation = i
+				w.opts = o
+				w.Reopen(o)
+			default:
 				w.Choose(i)
 			}
 		}
 		w.choice = container.NewBorder(nil, nil, widget.NewLabel("Animation"), nil, w.Animations)
 	}
+	w.space = w.spaceLine(m)
 	w.layout()
 }

@@ -49,3 +49,27 @@ func TestAWindowOffersTheFilesOtherAnimations(t *testing.T) {
 		t.Error("a file with one animation offers a choice")
 	}
 }
+
+func TestAWindowSaysHowTheFileWasReadAndReadsItAgain(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := &load.Motion{Clip: motion.DemoClip(1, 30), Chosen: 0,
+		Animations: []load.Animation{{Name: "Idle", Duration: time.Second}, {Name: "Walk", Duration: 3 * time.Second}},
+		Space:      load.Space{Up: "Z", UpFound: true, MetresPerUnit: 0.01, UnitsFound: true}}
+	w := NewWindow(a, m, "blender.bvh", nil)
+	if w.SpaceNote == nil || w.SpaceNote.Text != "Read as Z up, centimetres (found from the figure)" || w.ChangeSpace != nil {
+		t.Fatalf("without a way to read again: note %v, change %v", w.SpaceNote, w.ChangeSpace)
+	}
+	var asked []load.Options
+	w.OfferReopen(load.Options{Animation: 0, Units: "cm"}, func(o load.Options) { asked = append(asked, o) })
+	if w.ChangeSpace == nil || w.Animations == nil {
+		t.Fatal("no Change… button or no choice of animation once the window can read the file again")
+	}
+	w.Animations.SetSelectedIndex(1)
+	if len(asked) != 1 || asked[0].Animation != 1 || asked[0].Units != "cm" {
+		t.Errorf("choosing Walk asked for %+v", asked)
+	}
+	test.Tap(w.ChangeSpace)
+	if w.spaceDialog == nil {
+		t.Error("Change… opened no dialog")
+	}
+}

@@ -129,7 +129,11 @@ func OpenWith(ctx context.Context, path string, opt Options) (*Motion, error) {
 	}
 	// glTF and Move's JSON are in metres by their rules; a BVH's numbers
 	// are in whatever unit its writer chose.
-	m.Clip, m.Space = settle(m.Clip, opt, ext != ".bvh" && !(ext == ".zip" && !slices.Contains(m.Notes, MotionDataNote)))
+	readerUp := ""
+	if slices.Contains(m.Notes, MotionDataNote) {
+		readerUp = "Z" // Move's JSON is Z up; its reader turns it
+	}
+	m.Clip, m.Space = settle(m.Clip, opt, ext != ".bvh" && !(ext == ".zip" && readerUp == ""), readerUp)
 	m.Notes = append(m.Notes, spaceNotes(m.Space)...)
 	return m, nil
 }

@@ -121,6 +121,9 @@ func TestMotionDataAndVRMAOpen(t *testing.T) {
 		if m.Clip.FPS != 60 || m.Clip.Frames() != 2 || len(m.Notes) != 1 || m.Notes[0] != MotionDataNote {
 			t.Errorf("%s: %g fps, %d frames, notes %q", p, m.Clip.FPS, m.Clip.Frames(), m.Notes)
 		}
+		if m.Space.Up != "Z" || m.Space.MetresPerUnit != 1 {
+			t.Errorf("%s: read as %s, want Z up, metres (Move's)", p, m.Space.Describe())
+		}
 		if c := m.Clip.Actors[0].Contacts; c == nil || !c.Left[0] || c.Left[1] || c.Right[0] {
 			t.Errorf("%s: contacts %+v", p, c)
 		}

@@ -90,9 +90,14 @@ func (s Space) Describe() string {
 // settle finds (or takes from opt) the clip's up axis and unit, turns the
 // clip to stand along +Y (the model's up) and sets its MetresPerUnit.
 // unitFixed says the format fixes the unit (glTF and MOTION_DATA are in
-// metres), so only a told unit changes it.
-func settle(c *motion.Clip, opt Options, unitFixed bool) (*motion.Clip, Space) {
+// metres), so only a told unit changes it. readerUp is the up axis the
+// format's reader already turned to Y ("Z" for Move's JSON), so that
+// Space says the file's own.
+func settle(c *motion.Clip, opt Options, unitFixed bool, readerUp string) (*motion.Clip, Space) {
 	sp := Space{Up: "Y", MetresPerUnit: c.MetresPerUnit}
+	if readerUp != "" && strings.EqualFold(opt.Up, readerUp) {
+		opt.Up = "y" // the reader has turned it already
+	}
 	if sp.MetresPerUnit <= 0 {
 		sp.MetresPerUnit = 1
 	}
@@ -128,6 +133,9 @@ func settle(c *motion.Clip, opt Options, unitFixed bool) (*motion.Clip, Space) {
 	}
 	c.MetresPerUnit = sp.MetresPerUnit
 	sp.Height = height * sp.MetresPerUnit
+	if sp.Up == "Y" && readerUp != "" {
+		sp.Up = readerUp
+	}
 	return c, sp
 }
 

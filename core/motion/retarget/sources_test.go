@@ -81,9 +81,11 @@ func TestEverySourceOnACharacter(t *testing.T) {
 			}
 		}
 		path := save(t, ch, out, strings.TrimSuffix(f.Name, filepath.Ext(f.Name)), moved)
-		// CMU's first two seconds are jumps: its feet are not checked
-		// against the floor.
-		floor := !strings.HasPrefix(f.Name, "cmu")
+		// CMU's first two seconds are jumps, and the floor of Move's
+		// sample sinks over its 4.8 s (its ankles stand 19 cm high at the
+		// start and reach -7 cm at 2.4 s; clean-up's grounding fixes it),
+		// so their feet are not checked against the character's floor.
+		floor := !strings.HasPrefix(f.Name, "cmu") && !strings.HasPrefix(f.Name, "move")
 		samples = append(samples, sample{File: filepath.Base(path), FPS: moved.FPS, Frames: moved.Frames(), Bones: len(skel.Joints), Mesh: "Body",
 			Hips: name(roles.Hips), Head: name(roles.Head), Feet: []string{name(roles.LeftFoot), name(roles.RightFoot)}, Hand: name(roles.RightHand), Floor: floor})
 		t.Logf("%s on the character: %d frames at %g fps, %d bones matched", f.Name, moved.Frames(), moved.FPS, len(match.Pairs))
