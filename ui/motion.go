@@ -45,6 +45,7 @@ func (u *UI) openMotion(path, title string) {
 					})
 				}()
 			})
+			w.Do = u.onMain // the clean-up's result comes back through the one door
 			w.OfferApply(func() { u.applyToCharacter(path, retarget.MotionName(path)) })
 			w.SetActions(&widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
 				u.exportMotion([]string{path}, "", w)
