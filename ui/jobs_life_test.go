@@ -15,6 +15,7 @@ import (
 	"singlecam/core/joblist"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
+	"singlecam/ui/internal/uitest"
 	"singlecam/ui/jobs"
 	"singlecam/ui/kit"
 )
@@ -121,6 +122,43 @@ func TestCancelStopsAnUploadAndSendsNothing(t *testing.T) {
 	if texts := labelTexts(m.Jobs.Details); !slices.Contains(texts, jobs.NoSelection) {
 		t.Errorf("the pane after the row left: %v", texts)
 	}
+}
+
+// Issue 23: with a slow network, Cancel upload's question holds the
+// submission: the upload ends behind it, but no job is made while it is
+// open, and it says what has been sent. Keep uploading lets it go on.
+func TestTheCancelQuestionHoldsTheSubmission(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	e.sim.Faults().SetLatency(300 * time.Millisecond) // singlecam simulate --latency
+	e.start(t, m, "Slow.mp4")
+	e.q.Until(t, "uploading", func() bool {
+		r := rowOf(m, "Slow")
+		return r != nil && r.Phase == joblist.Uploading && strings.HasPrefix(r.Detail, "Uploading")
+	})
+	selectJob(t, m, "Slow")
+	tapAction(t, m, jobs.LabelCancel)
+	if m.Jobs.Asking == nil {
+		t.Fatal("Cancel did not ask first")
+	}
+	body := uitest.Texts(e.ui.win.Canvas().Overlays().Top())
+	if !strings.Contains(body, "of the video's") && !strings.Contains(body, "Nothing has been sent") {
+		t.Errorf("the question does not say what was sent:\n%s", body)
+	}
+	// Several round trips of the slow network: the upload ends, and no job
+	// may be made behind the question.
+	deadline := time.Now().Add(2 * time.Second)
+	for time.Now().Before(deadline) {
+		e.q.Settle()
+	}
+	if jobs := e.accountJobs(t); len(jobs) != 0 {
+		t.Fatalf("Move made %d jobs while the question was open", len(jobs))
+	}
+	if r := rowOf(m, "Slow"); r == nil || r.JobID != "" {
+		t.Fatalf("the row moved on under the question: %+v", r)
+	}
+	m.Jobs.Asking.Answer(false) // Keep uploading
+	e.q.Until(t, "the job, once kept", func() bool { r := rowOf(m, "Slow"); return r != nil && r.JobID != "" })
 }
 
 // 6: a failed job is submitted again on the same take, after a warning

@@ -56,6 +56,20 @@ func (e *Engine) Cancel(submissionID string) error {
 	return e.queue.Cancel(submissionID)
 }
 
+// Hold keeps a running submission from starting its next step while the
+// user is asked whether to cancel it (see submit.Queue.Hold): its upload
+// under way ends, no take or job is asked for until Release or Cancel. It
+// fails with submit.ErrTooLateToCancel once the paid call has started.
+func (e *Engine) Hold(submissionID string) (submit.Held, error) {
+	if rec := e.record(submissionID); rec != nil && !e.queue.Mine(rec) {
+		return submit.Held{}, fmt.Errorf("hold %s: %w", submissionID, errOtherAccount)
+	}
+	return e.queue.Hold(submissionID)
+}
+
+// Release lets a held submission go on: the user kept it.
+func (e *Engine) Release(submissionID string) { e.queue.Release(submissionID) }
+
 var errOtherAccount = errors.New("the submission was made with another Move account's key")
 
 // Mine reports whether a journaled submission is this key's account's (or

@@ -26,6 +26,7 @@ func (q *Queue) Cancel(id string) error {
 	if cancel, ok := q.cancels[id]; ok {
 		q.dropped[id] = true
 		cancel() // under the lock: the paid call cannot start in between
+		q.releaseLocked(id)
 		q.mu.Unlock()
 		return nil // the submission's goroutine drops it as it stops
 	}

@@ -34,14 +34,27 @@ func IsTransient(err error) bool {
 // Each step's result is saved to the journal before the next step starts.
 // report hears about every step and about upload progress.
 func (p *Pipeline) Run(ctx context.Context, rec *Record, report func(Status)) error {
+	return p.run(ctx, rec, report, nil)
+}
+
+// run is Run with a gate: before, when set, is asked before each step
+// starts, and may keep it waiting (the queue holds a submission while the
+// user is asked whether to cancel it) or stop it with an error.
+func (p *Pipeline) run(ctx context.Context, rec *Record, report func(Status), before func(ctx context.Context, next Step) error) error {
 	if report == nil {
 		report = func(Status) {}
+	}
+	if before == nil {
+		before = func(context.Context, Step) error { return nil }
 	}
 	status := func(step Step, done, total int64) {
 		report(Status{ID: rec.ID, Name: rec.Request.Name, Step: step, Done: done, Total: total, JobID: rec.JobID})
 	}
 	req := rec.Request
 	if !rec.VideoUploaded {
+		if err := before(ctx, StepUploadingVideo); err != nil {
+			return err
+		}
 		status(StepUploadingVideo, 0, fileSize(req.VideoPath))
 		err := p.upload(ctx, rec, req.VideoPath, &rec.VideoFileID, &rec.VideoUploaded,
 			func(done, total int64) { status(StepUploadingVideo, done, total) })
@@ -50,6 +63,9 @@ func (p *Pipeline) Run(ctx context.Context, rec *Record, report func(Status)) er
 		}
 	}
 	if req.MovePath != "" && !rec.MoveUploaded {
+		if err := before(ctx, StepUploadingMove); err != nil {
+			return err
+		}
 		status(StepUploadingMove, 0, fileSize(req.MovePath))
 		err := p.upload(ctx, rec, req.MovePath, &rec.MoveFileID, &rec.MoveUploaded,
 			func(done, total int64) { status(StepUploadingMove, done, total) })
@@ -58,12 +74,18 @@ func (p *Pipeline) Run(ctx context.Context, rec *Record, report func(Status)) er
 		}
 	}
 	if rec.TakeID == "" {
+		if err := before(ctx, StepCreatingTake); err != nil {
+			return err
+		}
 		status(StepCreatingTake, 0, 0)
 		if err := p.createTake(ctx, rec); err != nil {
 			return fmt.Errorf("create the take: %w", err)
 		}
 	}
 	if rec.JobID == "" {
+		if err := before(ctx, StepCreatingJob); err != nil {
+			return err
+		}
 		status(StepCreatingJob, 0, 0)
 		if err := p.createJob(ctx, rec); err != nil {
 			return fmt.Errorf("create the job: %w", err)

@@ -29,6 +29,8 @@ type Queue struct {
 	cancels map[string]context.CancelFunc // running submissions, by id
 	paying  map[string]bool               // past the point where a cancel is possible
 	dropped map[string]bool               // cancelled by the user
+	held    map[string]chan struct{}      // held while the user is asked: closed on release
+	last    map[string]Status             // each running submission's last status, for Hold
 	wg      sync.WaitGroup
 }
 
@@ -46,6 +48,7 @@ func NewQueue(p *Pipeline, concurrency int, onStatus func(Status)) *Queue {
 		pipeline: p, slots: make(chan struct{}, concurrency), onStatus: onStatus,
 		wait: backoff.NetworkWait, live: map[string]*Record{},
 		cancels: map[string]context.CancelFunc{}, paying: map[string]bool{}, dropped: map[string]bool{},
+		held: map[string]chan struct{}{}, last: map[string]Status{},
 	}
 }
 
@@ -244,6 +247,8 @@ func (q *Queue) start(ctx context.Context, rec *Record) {
 		q.mu.Lock()
 		delete(q.cancels, rec.ID)
 		delete(q.paying, rec.ID)
+		delete(q.last, rec.ID)
+		q.releaseLocked(rec.ID)
 		dropped := q.dropped[rec.ID]
 		delete(q.dropped, rec.ID)
 		q.mu.Unlock()
@@ -262,14 +267,14 @@ func (q *Queue) start(ctx context.Context, rec *Record) {
 	}()
 }
 
-// reportGuarded passes statuses on, and notes when a submission reaches the
-// paid call: from then on Cancel refuses, since the job may exist.
+// reportGuarded passes statuses on, and keeps the last one of each running
+// submission, for Hold to say what has been sent.
 func (q *Queue) reportGuarded(s Status) {
-	if s.Step == StepCreatingJob {
-		q.mu.Lock()
-		q.paying[s.ID] = true
-		q.mu.Unlock()
+	q.mu.Lock()
+	if _, running := q.cancels[s.ID]; running {
+		q.last[s.ID] = s
 	}
+	q.mu.Unlock()
 	q.onStatus(s)
 }
 
@@ -282,7 +287,7 @@ func (q *Queue) run(ctx context.Context, rec *Record) {
 		case <-ctx.Done():
 			return // the app is closing: the journal has it for next time
 		}
-		err := q.pipeline.Run(ctx, rec, q.reportGuarded)
+		err := q.pipeline.run(ctx, rec, q.reportGuarded, func(ctx context.Context, next Step) error { return q.gate(ctx, rec.ID, next) })
 		<-q.slots
 		switch {
 		case err == nil:

@@ -2,6 +2,8 @@ package jobs
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -207,7 +209,41 @@ func (v *View) actions(row *joblist.Row) fyne.CanvasObject {
 		name := row.Name
 		add(LabelRemove, theme.DeleteIcon(), false, func() { v.confirmRemove(key, name) })
 	}
+	same := row.SubmissionID // a row keeps its submission's id once its job exists; its key changes
+	if same == "" {
+		same = key
+	}
+	v.settleActions(same, box.Objects)
 	return box
+}
+
+// actionSettle is how long the buttons stay off after Cancel upload, the
+// first button, gave way to another: long enough that a click aimed at
+// Cancel does not land on the button that took its place (Copy job ID,
+// once the job exists).
+const actionSettle = 800 * time.Millisecond
+
+// settleActions turns the buttons off for a moment when the first one no
+// longer means Cancel upload for the same job, and on again after.
+func (v *View) settleActions(row string, buttons []fyne.CanvasObject) {
+	first := ""
+	if len(buttons) > 0 {
+		if b, ok := buttons[0].(*widget.Button); ok {
+			first = b.Text
+		}
+	}
+	if v.first.row == row && v.first.label == LabelCancel && first != LabelCancel {
+		v.settleUntil = v.now().Add(actionSettle)
+		time.AfterFunc(actionSettle, func() { v.host.OnMain(v.ShowDetails) })
+	}
+	v.first.row, v.first.label = row, first
+	if v.now().Before(v.settleUntil) {
+		for _, o := range buttons {
+			if b, ok := o.(*widget.Button); ok {
+				b.Disable()
+			}
+		}
+	}
 }
 
 // removable: a row whose story has ended (or that never started) may leave
@@ -251,18 +287,58 @@ func (v *View) retry(submissionID string) {
 	v.host.Say("Trying again.")
 }
 
-// confirmCancel stops an upload after asking: the bytes sent so far are lost.
+// confirmCancel stops an upload after asking. The submission is held while
+// the question is open, so nothing goes on behind it (an upload that ended
+// there went on to the paid job); the question says what has been sent.
+// Once the paid call is under way it says so, and offers nothing.
 func (v *View) confirmCancel(submissionID, name string) {
-	v.ask("Cancel the upload of "+kit.Quote(name)+"?",
-		"The upload stops and no job is made, so nothing is charged. The video stays on your computer; to send it later, start a new take.",
-		"Cancel upload", "Keep uploading", func() {
-			s := v.host.Engine()
+	s := v.host.Engine()
+	if s == nil {
+		return
+	}
+	held, err := s.Hold(submissionID)
+	if errors.Is(err, submit.ErrTooLateToCancel) {
+		dialog.ShowInformation("Too late to cancel",
+			"Singlecam is asking Move for the job of "+kit.Quote(name)+" right now, so it can no longer be cancelled: Move charges for the job once it exists. It appears in the list in a moment.", v.host.Win)
+		return
+	}
+	if err != nil {
+		v.host.Say(engine.Explain(err))
+		return
+	}
+	v.Asking = kit.AskEither(v.host.Win, "Cancel the upload of "+kit.Quote(name)+"?",
+		sentSoFar(held)+" Cancel, and no job is made, so nothing is charged; the video stays on your computer. Nothing goes on while you decide.",
+		"Cancel upload", "Keep uploading", 150, func(ok bool) {
+			v.Asking = nil
+			if !ok {
+				s.Release(submissionID)
+				return
+			}
 			if err := s.Cancel(submissionID); err != nil {
 				v.host.Say(engine.Explain(err))
 				return
 			}
-			v.host.Say(kit.Quote(name) + " was cancelled; nothing was sent to Move.")
+			v.host.Say(kit.Quote(name) + " was cancelled; no job was made and nothing is charged.")
 		})
+}
+
+// sentSoFar says what a held submission has sent to Move.
+func sentSoFar(held submit.Held) string {
+	st := held.Last
+	switch st.Step {
+	case submit.StepUploadingVideo:
+		if st.Total > 0 {
+			return fmt.Sprintf("%s of the video's %s are sent; that upload ends, but nothing further starts.", submit.HumanBytes(st.Done), submit.HumanBytes(st.Total))
+		}
+		return "The video is being sent; that upload ends, but nothing further starts."
+	case submit.StepUploadingMove:
+		return "The video is sent and its .move file is being sent; nothing further starts."
+	case submit.StepCreatingTake:
+		return "The video is sent; Move is making its take (which costs nothing)."
+	case submit.StepWaiting:
+		return "The upload is waiting for the network."
+	}
+	return "Nothing has been sent to Move yet."
 }
 
 // confirmSubmitAgain makes a new job of a failed job's take, after saying

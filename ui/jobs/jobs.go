@@ -45,7 +45,12 @@ type View struct {
 	// Asking is the confirmation on screen (Cancel, Submit again, Remove).
 	Asking *kit.Question
 	now    func() time.Time // the clock of "5 min ago"; a field for tests
-	host   Host
+	// first is the selected job's first button as last shown, and
+	// settleUntil when the buttons may be used again after it changed
+	// meaning (see settleActions).
+	first       struct{ row, label string }
+	settleUntil time.Time
+	host        Host
 }
 
 // Host is what the list needs of the window around it. Its fields are

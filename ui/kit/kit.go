@@ -73,16 +73,34 @@ type Question struct {
 // runs answered first (where the caller forgets the question), then, on
 // yes, onYes.
 func Ask(win fyne.Window, title, message, yes, no string, height float32, answered, onYes func()) *Question {
-	text := widget.NewLabel(message)
-	text.Wrapping = fyne.TextWrapWord
-	answer := func(ok bool) {
+	return AskEither(win, title, message, yes, no, height, func(ok bool) {
 		answered()
 		if ok {
 			onYes()
 		}
-	}
-	d := dialog.NewCustomConfirm(title, yes, no, container.NewGridWrap(fyne.NewSize(380, height), text), answer, win)
-	q := &Question{Title: title, Dialog: d, Answer: func(ok bool) { d.Hide(); answer(ok) }}
+	})
+}
+
+// AskEither shows a confirmation of height px over win and tells answer
+// the user's choice, whichever it is (Escape and closing say no).
+func AskEither(win fyne.Window, title, message, yes, no string, height float32, answer func(ok bool)) *Question {
+	text := widget.NewLabel(message)
+	text.Wrapping = fyne.TextWrapWord
+	done := false // the user's answer is given once: Hide answers no itself
+	d := dialog.NewCustomConfirm(title, yes, no, container.NewGridWrap(fyne.NewSize(380, height), text), func(ok bool) {
+		if !done {
+			done = true
+			answer(ok)
+		}
+	}, win)
+	q := &Question{Title: title, Dialog: d, Answer: func(ok bool) {
+		if done {
+			return
+		}
+		done = true
+		d.Hide()
+		answer(ok)
+	}}
 	d.Show()
 	return q
 }
