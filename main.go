@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"time"
 
 	_ "app.singlecam/earlyenv" // before Fyne's packages initialise: see its doc
 
@@ -15,7 +16,9 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"singlecam/assets"
+	"singlecam/core/guard"
 	"singlecam/core/instance"
+	"singlecam/core/paths"
 	"singlecam/ui"
 	"singlecam/ui/cli"
 	"singlecam/ui/kit"
@@ -56,8 +59,9 @@ func main() {
 		return
 	}
 	defer running.Close() // nil (running alone) when the socket could not be had
+	lastCrash := catchCrashes()
 	a := newApp()
-	u := ui.New(a, ui.Options{Demo: demo, Files: args, Version: appVersion(env.Version, a.Metadata()), Picker: native.Picker{}})
+	u := ui.New(a, ui.Options{Demo: demo, Files: args, Version: appVersion(env.Version, a.Metadata()), Picker: native.Picker{}, LastCrash: lastCrash})
 	go running.Serve(u.OpenLater)
 	u.Start()
 	u.Window().ShowAndRun()
@@ -66,6 +70,19 @@ func main() {
 // newApp makes the GUI app: for the main window, and for commands that open
 // one (singlecam preview). Settings kept under the old app ID move first,
 // since Fyne reads them as it makes the app.
+// catchCrashes sends any panic that escapes to a report in the data folder
+// (the app's stderr goes nowhere a user sees), and returns the last run's
+// report, if it left one. Only the one running copy does this: a copy that
+// hands its files over never touches the running one's log.
+func catchCrashes() string {
+	dir, err := paths.DataDir()
+	if err != nil {
+		return ""
+	}
+	last, _ := guard.CatchCrashes(dir, time.Now()) // without a log the app still runs
+	return last
+}
+
 func newApp() fyne.App {
 	ui.MigratePreferences() // a failure leaves the old settings where they were
 	a := app.NewWithID(ui.AppID)

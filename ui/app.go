@@ -25,6 +25,9 @@ type Options struct {
 	Files   []string       // videos and .move files to put in the new-take panel
 	Version string         // shown in Settings' About
 	Picker  kit.FilePicker // native file dialogs; nil in tests that do not pick
+	// LastCrash is the crash report the last run left (guard.CatchCrashes),
+	// told about at start; "" when it ended well.
+	LastCrash string
 }
 
 // UI is the running app: one window whose content changes from the first-run
@@ -38,6 +41,8 @@ type UI struct {
 	// applyWindow is the last "Apply to a character…" window opened.
 	applyWindow *character.Window
 	main        *MainScreen
+	// crash is the notice of the last run's crash, when there was one.
+	crash *crashNotice
 
 	// What the UI reaches outside itself. Fields, not package variables, so
 	// each test stands in for them on its own UI and tests run in parallel.
@@ -82,6 +87,9 @@ func (u *UI) Window() fyne.Window { return u.win }
 // screen. The keyring is read on a goroutine: an unlock prompt can block.
 func (u *UI) Start() {
 	u.win.SetContent(kit.Loading("Starting…"))
+	if u.opts.LastCrash != "" {
+		u.crash = u.showCrashNotice(u.opts.LastCrash)
+	}
 	if u.opts.Demo {
 		go u.startDemo()
 		return

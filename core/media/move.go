@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"singlecam/core/guard"
 	"singlecam/core/words"
 )
 
@@ -16,8 +17,14 @@ const minMoveBytes = 512
 // CheckMove looks at a .move file from the Move One app beside the video it
 // goes with. Singlecam cannot read inside .move files: it checks that the
 // file is there, readable and plausible, and says what it cannot tell.
-func CheckMove(path, videoPath string) []Finding {
-	var out []Finding
+func CheckMove(path, videoPath string) (out []Finding) {
+	var fault error
+	defer func() { // runs after guard.Recover, deferred below
+		if fault != nil {
+			out = []Finding{{Refusal, words.QuoteFile(path) + " is not a .move file Singlecam can read (" + fault.Error() + ")."}}
+		}
+	}()
+	defer guard.Recover(&fault, "read "+filepath.Base(path))
 	add := func(s Severity, msg string) { out = append(out, Finding{Severity: s, Message: msg}) }
 	name := words.QuoteFile(path)
 	f, err := os.Open(path)

@@ -7,8 +7,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
+	"singlecam/core/guard"
 	"singlecam/core/words"
 )
 
@@ -96,7 +98,8 @@ func Reason(err error) string {
 // Probe reads a video's headers and judges it against Move's documented
 // limits. The error is for a file that cannot be opened or read at all; a
 // file that opens but is not a usable video gives a Report with a refusal.
-func Probe(path string, opts Options) (*Report, error) {
+func Probe(path string, opts Options) (_ *Report, err error) {
+	defer guard.Recover(&err, "probe "+filepath.Base(path))
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"singlecam/core/guard"
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
 	"singlecam/core/motion/gltf"
@@ -73,10 +74,11 @@ func Open(ctx context.Context, path string, animation int) (*Motion, error) {
 // OpenWith reads the motion in the file at path as opt says. The clip
 // comes out standing along +Y (a Z-up source is turned) with its
 // MetresPerUnit set; Motion.Space and Motion.Notes say what was found.
-func OpenWith(ctx context.Context, path string, opt Options) (*Motion, error) {
+func OpenWith(ctx context.Context, path string, opt Options) (_ *Motion, err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	defer guard.Recover(&err, "read "+filepath.Base(path))
 	if err := opt.Check(); err != nil {
 		return nil, err
 	}
@@ -85,12 +87,13 @@ func OpenWith(ctx context.Context, path string, opt Options) (*Motion, error) {
 	if !IsMotionFile(path) {
 		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), ErrUnknownFormat)
 	}
-	f, err := os.Open(path)
+	file, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open motion: %w", err)
 	}
-	defer f.Close()
-	info, err := f.Stat()
+	defer file.Close()
+	f := guard.Reader(ctx, file) // a cancelled drop stops at the next read
+	info, err := file.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("open motion: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"singlecam/core/guard"
 	"singlecam/core/motion"
 	"singlecam/core/motion/gltf"
 	"singlecam/core/safefile"
@@ -59,7 +60,8 @@ func IsCharacterFile(path string) bool {
 
 // OpenCharacter reads a rigged character: a GLB, a VRM (0.x or 1.0) or a
 // glTF with its buffers beside it.
-func OpenCharacter(ctx context.Context, path string) (*Character, error) {
+func OpenCharacter(ctx context.Context, path string) (_ *Character, err error) {
+	defer guard.Recover(&err, "open character "+filepath.Base(path))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -151,7 +153,8 @@ func OutputName(motionName, character string) string {
 // animations after it (none with onlyNew). It reads the character file
 // again, so what it writes holds exactly what the file holds; writing it
 // to disk is the engine's.
-func (c *Character) Encode(w io.Writer, moved *motion.Clip, onlyNew bool) error {
+func (c *Character) Encode(w io.Writer, moved *motion.Clip, onlyNew bool) (err error) {
+	defer guard.Recover(&err, "write "+c.Name)
 	f, err := readCharacter(c.Path)
 	if err != nil {
 		return err

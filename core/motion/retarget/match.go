@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"singlecam/core/guard"
 	"singlecam/core/motion"
 	"singlecam/core/motion/roles"
 )
@@ -188,7 +189,8 @@ var ErrBadMap = errors.New("bad bone map")
 // older Singlecam, whose "move" is read as "motion"). Pairs without a
 // motion bone are dropped; a pair without a character bone, or a bone
 // listed twice, refuses the whole map.
-func ReadMatch(r io.Reader) (*Match, error) {
+func ReadMatch(r io.Reader) (_ *Match, err error) {
+	defer guard.Recover(&err, "read the bone map")
 	dec := json.NewDecoder(io.LimitReader(r, 16<<20))
 	var file struct {
 		Character string `json:"character"`
