@@ -62,7 +62,6 @@ func TestMain(m *testing.M) {
 			m["crafted"]++ // assignment to entry in nil map
 		}()
 		select {} // the panic ends the process
-		os.Exit(0)
 	}
 	os.Exit(m.Run())
 }
