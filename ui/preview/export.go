@@ -49,7 +49,7 @@ type ExportDialog struct {
 
 // Names, formats and rates as the dialog shows them.
 var (
-	formatLabels = []string{"GLB", "BVH"}
+	formatLabels = []string{"GLB", "BVH", "VRMA"}
 	upLabels     = []string{"Y up", "Z up"}
 	unitLabels   = []string{"Metres", "Centimetres"}
 )
@@ -219,6 +219,10 @@ func (d *ExportDialog) onChange() {
 		lines = append(lines, filepath.Base(f.Path)+"  ("+strconv.Itoa(c.Frames())+" frames at "+strconv.FormatFloat(c.FPS, 'f', -1, 64)+" fps)")
 	}
 	lines = append(lines, "in "+filepath.Dir(plan[0].Path))
+	for _, n := range plan[0].Notes {
+		// What the export found (a T-pose dropped or kept), as a sentence.
+		lines = append(lines, strings.ToUpper(n[:1])+n[1:]+".")
+	}
 	if s.Up == "z" {
 		lines = append(lines, "Import it as Z up, forward −Y (Blender's BVH importer: Up Z, Forward -Y); this player, like any Y-up viewer, shows it lying down.")
 	}
