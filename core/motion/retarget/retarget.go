@@ -80,7 +80,15 @@ type plan struct {
 	// origin is.
 	sFig, tFig *roles.Humanoid
 	srcLegs    []int // the motion's leg joints, ends included: the lowest touches the ground
-	tgtLegs    []int // the character's
+	tgtLegs    []int    // the character's
+	tClear     map[int]float64 // each of the character's leg joints' height above its floor at rest
+	// soles are points that move with the character's ankles where the
+	// motion's feet have joints (the ball, the heel): a character whose
+	// feet have no joint at the ball (CesiumMan) still keeps its toes out
+	// of the floor when the motion pushes off from its toes.
+	soles []sole
+	sClear     map[int]float64 // the motion's
+	tFloor     float64 // the lowest of them in the rest pose, along the character's up
 	inPlace    bool
 	// srcVia marks the matched joints whose motion bone reaches the motion
 	// bone of their primary child through unmatched motion joints (CMU's
@@ -169,9 +177,41 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 				walk(target, l.Chain[0], func(j int) { p.tgtLegs = append(p.tgtLegs, j) })
 			}
 		}
+		// The character's floor as its own leg joints say: the three.js
+		// robot's feet stand apart from its legs, which end at the shin.
+		_, up, _ := axes(tFig)
+		p.tFloor = math.Inf(1)
+		for _, j := range p.tgtLegs {
+			p.tFloor = min(p.tFloor, p.tRestP[j].Dot(up))
+		}
+		// Each leg joint stands as high above the floor at rest as its
+		// clearance: an ankle's is the heel under it, a toe joint's the
+		// sole. The lowest point of a frame is the lowest joint less its
+		// clearance, so a foot rolling onto its heel keeps the heel, not
+		// the ankle joint, on the floor.
+		// Only the feet's joints (the ankle and below) count so: a knee
+		// is no nearer the floor for bending.
+		p.tClear = clearances(target, tFig, p.tRestP, up, p.tFloor)
+		_, sUp, _ := axes(sFig)
+		sFloor := math.Inf(1)
+		for _, j := range p.srcLegs {
+			sFloor = min(sFloor, p.sRestP[j].Dot(sUp))
+		}
+		p.sClear = clearances(source, sFig, p.sRestP, sUp, sFloor)
+		p.soleLayout(up)
 	} else {
 		p.facing = p.facingTurn(sroles, drivenBy)
 		p.ratio = p.legRatio(sroles, drivenBy)
+	}
+	feet := map[int]bool{}
+	if p.tFig != nil {
+		for _, l := range p.tFig.Legs() {
+			for _, j := range []int{l.Foot, l.Toes} {
+				if j >= 0 {
+					feet[j] = true
+				}
+			}
+		}
 	}
 	p.via = make([][]int, len(target.Joints))
 	p.srcVia = make([]bool, len(target.Joints))
@@ -181,6 +221,17 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 			continue
 		}
 		p.align[t] = p.alignment(t)
+		if feet[t] || t == p.hips && p.tFig != nil {
+			// A foot turns from its own rest as the motion's turns from
+			// its: a sole flat in both rest poses stays flat, where copying
+			// the ankle-to-toe line would tilt a foot modelled at another
+			// pitch into the floor (CesiumMan's, under Move's). The hips
+			// likewise: both figures stand upright at rest, while the line
+			// from the hips to the spine's first joint may point anywhere
+			// (the three.js robot's hangs below and behind its hips).
+			p.align[t] = motion.Identity
+			p.primary[t] = -1
+		}
 		if c := p.primary[t]; c >= 0 {
 			p.srcVia[t] = source.Joints[src[c]].Parent != src[t]
 			var path []int
@@ -226,6 +277,52 @@ func (p *plan) share(t int, gp, g motion.Quat, turns map[int]motion.Quat) motion
 		turns[j] = fix.Mul(parts[i+1])
 	}
 	return fix.Mul(parts[0])
+}
+
+// sole is a point fixed to a character's ankle: where, in the ankle's rest
+// frame, and how high above the floor it stands at rest.
+type sole struct {
+	ankle int
+	local motion.Vec3
+	clear float64
+}
+
+// soles lays the motion's foot joints (each ankle's descendants) onto the
+// character's ankles, scaled by the figures' ratio: the same points of the
+// foot, in the character's rest frame.
+func (p *plan) soleLayout(up motion.Vec3) {
+	back := p.facing.Conj()
+	restW := p.target.RestWorld()
+	sLegs, tLegs := p.sFig.Legs(), p.tFig.Legs()
+	for k := range 2 {
+		sa, ta := sLegs[k].Foot, tLegs[k].Foot
+		if sa < 0 || ta < 0 {
+			continue
+		}
+		inv, ok := restW[ta].Inverse()
+		if !ok {
+			continue
+		}
+		walk(p.source, sa, func(j int) {
+			if j == sa {
+				return
+			}
+			at := p.tRestP[ta].Add(back.Rotate(p.sRestP[j].Sub(p.sRestP[sa])).Scale(p.ratio))
+			p.soles = append(p.soles, sole{ankle: ta, local: inv.Point(at), clear: at.Dot(up) - p.tFloor})
+		})
+	}
+}
+
+// clearances gives each joint of the figure's feet (each ankle and every
+// joint below it) its height above floor in the rest pose.
+func clearances(s *motion.Skeleton, h *roles.Humanoid, rest []motion.Vec3, up motion.Vec3, floor float64) map[int]float64 {
+	out := map[int]float64{}
+	for _, l := range h.Legs() {
+		if l.Foot >= 0 {
+			walk(s, l.Foot, func(j int) { out[j] = rest[j].Dot(up) - floor })
+		}
+	}
+	return out
 }
 
 // walk calls f for j and every joint below it.
@@ -474,7 +571,7 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 			srcHips[f] = sm[p.srcHips].Translation()
 			sLow[f] = math.Inf(1)
 			for _, j := range p.srcLegs {
-				sLow[f] = min(sLow[f], sm[j].Translation().Dot(up))
+				sLow[f] = min(sLow[f], sm[j].Translation().Dot(up)-p.sClear[j])
 			}
 			ground = min(ground, sLow[f])
 		}
@@ -528,8 +625,12 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 			tHips[f] = tm[p.hips].Translation().Dot(tUp)
 			tLow[f] = math.Inf(1)
 			for _, j := range p.tgtLegs {
-				tLow[f] = min(tLow[f], tm[j].Translation().Dot(tUp))
+				tLow[f] = min(tLow[f], tm[j].Translation().Dot(tUp)-p.tClear[j])
 			}
+			for _, so := range p.soles {
+				tLow[f] = min(tLow[f], tm[so.ankle].Point(so.local).Dot(tUp)-so.clear)
+			}
+
 		}
 	}
 	if p.sFig != nil && math.Abs(ground-p.sFig.Floor) < 0.1*p.sFig.HipsHeight {
@@ -546,7 +647,7 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 				// high above its floor as the motion's does above its
 				// ground, scaled.
 				want = want.Sub(tUp.Scale(want.Dot(tUp)))
-				height := tHips[f] + p.tFig.Floor + (sLow[f]-ground)*p.ratio - tLow[f]
+				height := tHips[f] + p.tFloor + (sLow[f]-ground)*p.ratio - tLow[f]
 				want = want.Add(tUp.Scale(height))
 			}
 			out.Tracks[p.hips].T[f] = parentInv[f].Point(want)

@@ -51,6 +51,17 @@ func GLB(s *motion.Skeleton, opt Options) ([]byte, error) {
 			doc.Nodes[joint.Parent].Children = append(doc.Nodes[joint.Parent].Children, j)
 		}
 	}
+	// Joints of kind motion.Node (an armature node above the hips) are
+	// nodes but not skin joints, as Blender exports them.
+	skinIndex := make([]int, len(s.Joints))
+	var skinJoints []int
+	for j, joint := range s.Joints {
+		skinIndex[j] = -1
+		if joint.Kind != motion.Node {
+			skinIndex[j] = len(skinJoints)
+			skinJoints = append(skinJoints, j)
+		}
+	}
 	// A thin triangle along every bone, bound to the bone's two ends.
 	var pos [][3]float32
 	var nor [][3]float32
@@ -59,7 +70,7 @@ func GLB(s *motion.Skeleton, opt Options) ([]byte, error) {
 	var weights [][4]float32
 	var idx []uint16
 	for j, joint := range s.Joints {
-		if joint.Parent < 0 {
+		if joint.Parent < 0 || skinIndex[j] < 0 || skinIndex[joint.Parent] < 0 {
 			continue
 		}
 		a, b := world[joint.Parent].Translation(), world[j].Translation()
@@ -77,7 +88,7 @@ func GLB(s *motion.Skeleton, opt Options) ([]byte, error) {
 			if k == 0 {
 				bone = joint.Parent
 			}
-			joints = append(joints, [4]uint16{uint16(bone), 0, 0, 0})
+			joints = append(joints, [4]uint16{uint16(skinIndex[bone]), 0, 0, 0})
 			weights = append(weights, [4]float32{1, 0, 0, 0})
 		}
 	}
@@ -119,19 +130,19 @@ func GLB(s *motion.Skeleton, opt Options) ([]byte, error) {
 	}}}}
 	body := &gltf.Node{Name: "Body", Mesh: gltf.Index(0)}
 	if !opt.NoSkin {
-		ibm := make([][4][4]float32, len(s.Joints))
+		ibm := make([][4][4]float32, len(skinJoints))
 		skin := &gltf.Skin{Name: "Armature"}
-		for j := range s.Joints {
+		for k, j := range skinJoints {
 			inv, ok := world[j].Inverse()
 			if !ok {
 				return nil, fmt.Errorf("joint %d has no inverse", j)
 			}
 			for c := range 4 {
 				for r := range 3 {
-					ibm[j][r][c] = float32(inv[c*4+r])
+					ibm[k][r][c] = float32(inv[c*4+r])
 				}
 			}
-			ibm[j][3][3] = 1
+			ibm[k][3][3] = 1
 			skin.Joints = append(skin.Joints, j)
 		}
 		skin.InverseBindMatrices = gltf.Index(modeler.WriteAccessor(doc, gltf.TargetNone, ibm))
