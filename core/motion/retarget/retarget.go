@@ -79,17 +79,17 @@ type plan struct {
 	// hips travel then follow the motion's ground, whatever each world's
 	// origin is.
 	sFig, tFig *roles.Humanoid
-	srcLegs    []int // the motion's leg joints, ends included: the lowest touches the ground
-	tgtLegs    []int    // the character's
+	srcLegs    []int           // the motion's leg joints, ends included: the lowest touches the ground
+	tgtLegs    []int           // the character's
 	tClear     map[int]float64 // each of the character's leg joints' height above its floor at rest
 	// soles are points that move with the character's ankles where the
 	// motion's feet have joints (the ball, the heel): a character whose
 	// feet have no joint at the ball (CesiumMan) still keeps its toes out
 	// of the floor when the motion pushes off from its toes.
-	soles []sole
-	sClear     map[int]float64 // the motion's
-	tFloor     float64 // the lowest of them in the rest pose, along the character's up
-	inPlace    bool
+	soles   []sole
+	sClear  map[int]float64 // the motion's
+	tFloor  float64         // the lowest of them in the rest pose, along the character's up
+	inPlace bool
 	// srcVia marks the matched joints whose motion bone reaches the motion
 	// bone of their primary child through unmatched motion joints (CMU's
 	// Neck1 between Neck and Head): their turn is corrected each frame so
@@ -191,24 +191,30 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 		// the ankle joint, on the floor.
 		// Only the feet's joints (the ankle and below) count so: a knee
 		// is no nearer the floor for bending.
-		p.tClear = clearances(target, tFig, p.tRestP, up, p.tFloor)
-		_, sUp, _ := axes(sFig)
-		sFloor := math.Inf(1)
-		for _, j := range p.srcLegs {
-			sFloor = min(sFloor, p.sRestP[j].Dot(sUp))
+		// Only for feet without a joint at the ball (steep, below): a
+		// foot with one stands on its joints, as the motion's do.
+		if steep(target, p.tRestP, tFig.LeftLeg.Foot, tFig.Up) || steep(target, p.tRestP, tFig.RightLeg.Foot, tFig.Up) {
+			p.tClear = clearances(target, tFig, p.tRestP, up, p.tFloor)
+			_, sUp, _ := axes(sFig)
+			sFloor := math.Inf(1)
+			for _, j := range p.srcLegs {
+				sFloor = min(sFloor, p.sRestP[j].Dot(sUp))
+			}
+			p.sClear = clearances(source, sFig, p.sRestP, sUp, sFloor)
 		}
-		p.sClear = clearances(source, sFig, p.sRestP, sUp, sFloor)
-		p.soleLayout(up)
 	} else {
 		p.facing = p.facingTurn(sroles, drivenBy)
 		p.ratio = p.legRatio(sroles, drivenBy)
 	}
+	// Feet whose next joint is more below the ankle than ahead of it (or
+	// missing) say nothing by their direction: they turn from their rest.
 	feet := map[int]bool{}
 	if p.tFig != nil {
 		for _, l := range p.tFig.Legs() {
-			for _, j := range []int{l.Foot, l.Toes} {
-				if j >= 0 {
-					feet[j] = true
+			if l.Foot >= 0 && steep(target, p.tRestP, l.Foot, p.tFig.Up) {
+				feet[l.Foot] = true
+				if l.Toes >= 0 {
+					feet[l.Toes] = true
 				}
 			}
 		}
@@ -243,7 +249,34 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 			}
 		}
 	}
+	if p.tClear != nil {
+		_, up, _ := axes(p.tFig)
+		p.soleLayout(up)
+	}
 	return p, nil
+}
+
+// steep reports whether a foot's ankle (joint a of s, -1 for none) has no
+// child, or one more below it than ahead of it in the rest pose: CesiumMan's
+// second foot joint sits under its ankle, not at the ball of the foot.
+func steep(s *motion.Skeleton, rest []motion.Vec3, a int, up motion.Vec3) bool {
+	if a < 0 {
+		return true
+	}
+	kids := s.Children(a)
+	if len(kids) == 0 {
+		return true
+	}
+	best := kids[0]
+	for _, c := range kids {
+		if rest[c].Sub(rest[a]).Len() > rest[best].Sub(rest[a]).Len() {
+			best = c
+		}
+	}
+	d := rest[best].Sub(rest[a])
+	down := -d.Dot(up)
+	ahead := d.Sub(up.Scale(d.Dot(up))).Len()
+	return down > ahead
 }
 
 // share spreads matched joint t's bend over the unmatched joints between it
@@ -307,7 +340,10 @@ func (p *plan) soleLayout(up motion.Vec3) {
 			if j == sa {
 				return
 			}
-			at := p.tRestP[ta].Add(back.Rotate(p.sRestP[j].Sub(p.sRestP[sa])).Scale(p.ratio))
+			// The motion's rest offset, turned as the ankle's alignment
+			// turns the character's rest foot onto the motion's.
+			off := p.align[ta].Conj().Rotate(p.sRestP[j].Sub(p.sRestP[sa]))
+			at := p.tRestP[ta].Add(back.Rotate(off).Scale(p.ratio))
 			p.soles = append(p.soles, sole{ankle: ta, local: inv.Point(at), clear: at.Dot(up) - p.tFloor})
 		})
 	}
