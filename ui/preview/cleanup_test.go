@@ -25,7 +25,7 @@ func TestThePlayersCleanUpSwitchesBeforeAndAfter(t *testing.T) {
 	s := &syncDo{}
 	w.Do = s.do
 	s.wg.Add(1)
-	w.clean(w.CleanUp.Options())
+	w.clean(w.CleanUp.Options(), false)
 	s.wg.Wait()
 	s.mu.Lock()
 	if o := w.CleanUp.Options(); o != clean.Default {

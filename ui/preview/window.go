@@ -89,14 +89,35 @@ func (w *Window) layout() {
 	w.SetContent(container.NewBorder(top, bottom, nil, nil, w.Player))
 }
 
-// clean runs the clean-up the section asks for off the UI goroutine and
-// gives the result to the player.
-func (w *Window) clean(o clean.Options) {
+// quickClean bounds the clips (frames × joints) cleaned on the UI
+// goroutine as a window opens: a minute at 120 fps of a 60-joint rig takes
+// a fifth of a second, less than the window takes to appear.
+const quickClean = 120 * 60 * 60
+
+// clean runs the clean-up the section asks for and gives the result to the
+// player: at once when sync holds and the clip is short, else off the UI
+// goroutine.
+func (w *Window) clean(o clean.Options, sync bool) {
 	w.cleaning++
 	gen, clip, p := w.cleaning, w.motion.Clip, w.Player
 	if o.None() {
 		p.SetCleaned(nil)
 		w.CleanUp.Numbers.SetText("Nothing to clean up: choose what to do with the feet, or some smoothing.")
+		return
+	}
+	show := func(res *clean.Result, err error) {
+		if gen != w.cleaning {
+			return
+		}
+		if err != nil {
+			w.CleanUp.Numbers.SetText(engine.ExplainMotion(err))
+			return
+		}
+		p.SetCleaned(res)
+		w.CleanUp.SetReports(res.Actors)
+	}
+	if sync && clip.Frames()*len(clip.Actors[0].Skeleton.Joints)*len(clip.Actors) <= quickClean {
+		show(clean.Run(context.Background(), clip, o))
 		return
 	}
 	w.CleanUp.Numbers.SetText("Cleaning up…")
@@ -106,17 +127,7 @@ func (w *Window) clean(o clean.Options) {
 	}
 	go func() {
 		res, err := clean.Run(context.Background(), clip, o)
-		do(func() {
-			if gen != w.cleaning {
-				return
-			}
-			if err != nil {
-				w.CleanUp.Numbers.SetText(engine.ExplainMotion(err))
-				return
-			}
-			p.SetCleaned(res)
-			w.CleanUp.SetReports(res.Actors)
-		})
+		do(func() { show(res, err) })
 	}()
 }
 
@@ -154,7 +165,7 @@ func (w *Window) ShowAndRun() {
 func (w *Window) firstClean() {
 	if !w.shown {
 		w.shown = true
-		w.clean(w.CleanUp.Options())
+		w.clean(w.CleanUp.Options(), true)
 	}
 }
 
@@ -166,11 +177,11 @@ func (w *Window) SetMotion(m *load.Motion) {
 	w.motion = m
 	w.Player = NewPlayer(m.Clip)
 	w.CleanUp = NewCleanUp(clean.Default, true)
-	w.CleanUp.OnChanged = w.clean
+	w.CleanUp.OnChanged = func(o clean.Options) { w.clean(o, false) }
 	w.CleanUp.Show.OnChanged = func(v string) { w.Player.ShowCleaned(v == ShowAfter) }
 	w.CleanUp.Numbers.SetText("")
 	if w.shown {
-		defer w.clean(w.CleanUp.Options())
+		defer w.clean(w.CleanUp.Options(), true)
 	}
 	w.Animations = nil
 	w.choice = nil
