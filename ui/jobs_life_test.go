@@ -171,8 +171,12 @@ func TestAFailedJobIsSubmittedAgain(t *testing.T) {
 	e.q.Until(t, "failed", func() bool { return phaseOf(m, "Doomed") == joblist.Failed })
 	selectJob(t, m, "Doomed")
 	tapAction(t, m, jobs.LabelSubmitAgain)
-	if m.Jobs.Asking == nil || !strings.Contains(m.Jobs.Asking.Title, "again") {
-		t.Fatal("Submit again did not ask first")
+	e.q.Until(t, "the question", func() bool { return m.Jobs.Asking != nil })
+	if !strings.Contains(m.Jobs.Asking.Title, "again") {
+		t.Fatalf("Submit again asked %q", m.Jobs.Asking.Title)
+	}
+	if body := uitest.Texts(e.ui.win.Canvas().Overlays().Top()); !strings.Contains(body, "costs about $") {
+		t.Errorf("the question does not say what it costs:\n%s", body)
 	}
 	if len(e.accountJobs(t)) != 1 {
 		t.Fatal("a job was made before the user confirmed")
@@ -182,14 +186,33 @@ func TestAFailedJobIsSubmittedAgain(t *testing.T) {
 		r := m.Jobs.SelectedRow()
 		return m.Jobs.Model().Len() == 2 && r != nil && r.JobID != ""
 	})
-	jobs := e.accountJobs(t)
-	if len(jobs) != 2 || jobs[0].TakeID != jobs[1].TakeID || jobs[0].Name != "Doomed" {
-		t.Fatalf("jobs after submitting again: %+v", jobs)
+	made := e.accountJobs(t)
+	if len(made) != 2 || made[0].TakeID != made[1].TakeID || made[0].Name != "Doomed" {
+		t.Fatalf("jobs after submitting again: %+v", made)
 	}
-	if got := m.Jobs.SelectedRow(); got == nil || got.JobID != jobs[0].ID {
+	if got := m.Jobs.SelectedRow(); got == nil || got.JobID != made[0].ID {
 		t.Errorf("the new job is not the one selected")
 	}
 	e.q.Until(t, "the new job downloaded", func() bool { return m.Jobs.SelectedRow().Phase == joblist.Downloaded })
+
+	// The failed job still offers Submit again, but says it was sent again
+	// (when, as which job, how it went), and paying once more takes a
+	// deliberate tick.
+	m.Jobs.List.Select(m.Jobs.Model().Index(made[1].ID))
+	tapAction(t, m, jobs.LabelSubmitAgain)
+	e.q.Until(t, "the question", func() bool { return m.Jobs.Asking != nil })
+	body := uitest.Texts(e.ui.win.Canvas().Overlays().Top())
+	if !strings.Contains(body, "You submitted this video again on") || !strings.Contains(body, made[0].ID+" (downloaded)") {
+		t.Errorf("the second question does not tell the first resubmission:\n%s", body)
+	}
+	m.Jobs.Asking.Answer(true) // not ticked: nothing happens
+	e.q.Settle()
+	if n := len(e.accountJobs(t)); n != 2 || m.Jobs.Asking == nil {
+		t.Fatalf("an unticked Pay made a job (%d jobs) or closed the question", n)
+	}
+	m.Jobs.AgainSure.SetChecked(true)
+	m.Jobs.Asking.Answer(true)
+	e.q.Until(t, "the third job", func() bool { return len(e.accountJobs(t)) == 3 })
 }
 
 // 6: a download that failed is tried again; a job leaves the list (and

@@ -123,6 +123,22 @@ func (e *Engine) SubmitAgain(ctx context.Context, jobID string) (*submit.Record,
 
 // recordOfJob is this account's journaled submission that made the job, or
 // nil.
+// SentAgain lists the submissions that sent a failed job again from this
+// computer, oldest first: the front end says so before anyone pays for the
+// same video once more. It reads the journal, so call it off the UI
+// goroutine.
+func (e *Engine) SentAgain(jobID string) []*submit.Record {
+	records, _ := e.queue.Journal().Load()
+	var again []*submit.Record
+	for _, r := range records {
+		if r.Replaces == jobID && e.queue.Mine(r) {
+			again = append(again, r)
+		}
+	}
+	slices.SortFunc(again, func(a, b *submit.Record) int { return a.Created.Compare(b.Created) })
+	return again
+}
+
 func (e *Engine) recordOfJob(jobID string) *submit.Record {
 	records, _ := e.queue.Journal().Load()
 	for _, r := range records {

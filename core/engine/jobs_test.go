@@ -57,6 +57,9 @@ func TestSubmitAgainAndRemove(t *testing.T) {
 		t.Fatalf("again: %+v, %v", again, err)
 	}
 	eng.WaitSubmissions() // the queue has asked for the new job
+	if sent := eng.SentAgain(job.ID); len(sent) != 1 || sent[0].ID != again.ID || sent[0].JobID == "" {
+		t.Errorf("sent again: %+v, want the new submission with its job", sent)
+	}
 	if _, err := eng.SubmitAgain(context.Background(), job.ID); !errors.Is(err, submit.ErrSentAgain) {
 		t.Errorf("a second submit again: %v, want ErrSentAgain", err)
 	}

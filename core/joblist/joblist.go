@@ -78,6 +78,10 @@ type List struct {
 	now     func() time.Time
 	onDisk  map[string]outputs.OnDisk // saved jobs, by job id, as their folders say
 	removed map[string]bool           // rows the user took off the list
+	// paid are the jobs made from this computer that the user took off the
+	// list, by job id: Move billed them all the same, so the month's total
+	// still counts them.
+	paid map[string]*Row
 }
 
 // New makes an empty list; now is the clock (time.Now if nil).
@@ -85,7 +89,7 @@ func New(now func() time.Time) *List {
 	if now == nil {
 		now = time.Now
 	}
-	return &List{now: now}
+	return &List{now: now, paid: map[string]*Row{}}
 }
 
 // Len is the number of rows.
@@ -131,7 +135,13 @@ func (l *List) insert(r *Row) {
 // AddRecords adds the journal's submissions (at start-up).
 func (l *List) AddRecords(records []*submit.Record) {
 	for _, rec := range records {
-		if l.find(rec.ID) != nil || (rec.JobID != "" && l.find(rec.JobID) != nil) || l.removed[rec.ID] || l.removed[rec.JobID] {
+		if l.removed[rec.ID] || l.removed[rec.JobID] {
+			if rec.JobID != "" {
+				l.paid[rec.JobID] = &Row{SubmissionID: rec.ID, JobID: rec.JobID, Created: rec.Created, Estimate: rec.Estimate}
+			}
+			continue
+		}
+		if l.find(rec.ID) != nil || (rec.JobID != "" && l.find(rec.JobID) != nil) {
 			continue
 		}
 		r := &Row{SubmissionID: rec.ID, JobID: rec.JobID, Name: rec.Request.Name, Created: rec.Created, Progress: -1,
@@ -314,6 +324,9 @@ func (l *List) uploadDetail(r *Row, s submit.Status) string {
 // was cancelled).
 func (l *List) Remove(key string) {
 	if i := l.Index(key); i >= 0 {
+		if r := l.rows[i]; r.JobID != "" && r.SubmissionID != "" {
+			l.paid[r.JobID] = r // off the list, not off the bill
+		}
 		l.rows = append(l.rows[:i], l.rows[i+1:]...)
 	}
 }

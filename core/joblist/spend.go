@@ -1,6 +1,7 @@
 package joblist
 
 import (
+	"slices"
 	"time"
 
 	"singlecam/core/price"
@@ -19,10 +20,15 @@ func (l *List) NoteEstimate(rec *submit.Record) {
 
 // MonthEstimate adds up the estimated prices of the jobs made from this
 // computer (the journal's submissions that have a job) in now's calendar
-// month, in now's time zone.
+// month, in now's time zone: what was paid for, whatever the list shows,
+// so removing a row from the list leaves the total as it was.
 func (l *List) MonthEstimate(now time.Time) price.Total {
 	var total price.Total
-	for _, r := range l.rows {
+	rows := slices.Clone(l.rows)
+	for _, r := range l.paid {
+		rows = append(rows, r)
+	}
+	for _, r := range rows {
 		created := r.Created.In(now.Location())
 		if r.Estimate == nil || r.SubmissionID == "" || r.JobID == "" ||
 			created.Year() != now.Year() || created.Month() != now.Month() {

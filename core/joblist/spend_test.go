@@ -42,3 +42,32 @@ func TestNoteEstimateReachesARowMadeByAnEvent(t *testing.T) {
 		t.Errorf("a record whose event has not come: %d rows", l.Len())
 	}
 }
+
+// Issue 23: Remove from list lowered "this month", though Move keeps the job
+// and billed it. The total counts what was paid, whatever the list shows,
+// and still does at the next start, when removed rows are never listed.
+func TestRemovingARowLeavesTheMonthsTotal(t *testing.T) {
+	est := &price.Estimate{S1Cents: 4, S2Cents: 7}
+	records := []*submit.Record{
+		{ID: "sub-a", JobID: "job-a", Created: t0, Estimate: est},
+		{ID: "sub-b", JobID: "job-b", Created: t0, Estimate: est},
+		{ID: "sub-c", Created: t0, Estimate: est}, // cancelled before its job: never paid
+	}
+	l := New(func() time.Time { return t0 })
+	l.AddRecords(records)
+	before := l.MonthEstimate(t0)
+	l.Remove("job-a")
+	l.Remove("sub-c")
+	if got := l.MonthEstimate(t0); got != before || got.Jobs != 2 {
+		t.Errorf("after Remove: %+v, want %+v", got, before)
+	}
+	if l.Len() != 1 {
+		t.Errorf("%d rows after removing two of three", l.Len())
+	}
+	next := New(func() time.Time { return t0 }) // the next start
+	next.SetRemoved(map[string]bool{"job-a": true, "sub-c": true})
+	next.AddRecords(records)
+	if got := next.MonthEstimate(t0); got != before || next.Len() != 1 {
+		t.Errorf("at the next start: %+v over %d rows, want %+v over 1", got, next.Len(), before)
+	}
+}

@@ -32,7 +32,7 @@ func (q *Queue) Again(ctx context.Context, req Request, takeID, fingerprint, fai
 		}
 		rec = &Record{ID: "sub-" + uuid.NewString(), Created: q.pipeline.now(), Request: req, Step: StepQueued,
 			VideoUploaded: true, MoveUploaded: req.MovePath != "", TakeID: takeID,
-			Fingerprint: fingerprint, Account: q.accountID()}
+			Fingerprint: fingerprint, Account: q.accountID(), Replaces: failedJob}
 		if estimate, err := EstimateOf(req); err == nil {
 			rec.Estimate = &estimate
 		}

@@ -121,6 +121,10 @@ type Record struct {
 	// later request with the same one carries this submission on instead
 	// of paying again.
 	Fingerprint string `json:"fingerprint,omitempty"`
+	// Replaces is the failed job this submission sent again (Queue.Again),
+	// so the app can say it was sent again, when and as which job, before
+	// anyone pays a third time.
+	Replaces string `json:"replaces,omitempty"`
 	// Resumed is set on the record Queue.Add returns when it carried on an
 	// earlier submission rather than starting a new one. Never journaled.
 	Resumed bool `json:"-"`

@@ -19,6 +19,7 @@ import (
 	"singlecam/core/engine"
 	"singlecam/core/joblist"
 	"singlecam/core/outputs"
+	"singlecam/core/price"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
 	"singlecam/ui/kit"
@@ -342,32 +343,115 @@ func sentSoFar(held submit.Held) string {
 }
 
 // confirmSubmitAgain makes a new job of a failed job's take, after saying
-// that it is paid for again.
+// what it costs, and when this video was already sent again (then only as
+// a deliberate choice: paying twice must never be one click away).
 func (v *View) confirmSubmitAgain(jobID, name string) {
-	v.ask("Submit "+kit.Quote(name)+" again?",
-		"Move makes a new job from the same uploaded video, with the same outputs and options. A new job costs the same as the first one, even if it fails again. If the video is outside Move's limits, fix it and start a new take instead.",
-		"Submit again", "Cancel", func() {
-			s := v.host.Engine()
-			v.host.Say("Submitting " + kit.Quote(name) + " again…")
-			go func() {
-				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-				defer cancel()
-				rec, err := s.SubmitAgain(ctx, jobID)
-				v.host.OnMain(func() {
-					if v.host.Engine() != s {
-						return
-					}
-					if err != nil {
-						v.host.Say(kit.Quote(name) + " was not submitted again: " + engine.Explain(err))
-						return
-					}
-					v.model.AddRecords([]*submit.Record{rec})
-					v.selected = rec.ID
-					v.refresh()
-					v.host.Say(kit.Quote(name) + " was submitted again: Move makes a new job of it.")
-				})
-			}()
+	s := v.host.Engine()
+	if s == nil {
+		return
+	}
+	var estimate *price.Estimate
+	if i := v.model.Index(jobID); i >= 0 {
+		estimate = v.model.At(i).Estimate
+	}
+	go func() {
+		sent := s.SentAgain(jobID) // reads the journal: off the UI goroutine
+		v.host.OnMain(func() {
+			if v.host.Engine() != s {
+				return
+			}
+			title := "Submit " + kit.Quote(name) + " again?"
+			cost := "A new job costs as much as the first one"
+			if estimate != nil {
+				cost = "A new job costs about " + estimate.String() + " (Move's published rates), as the first one did"
+			}
+			message := "Move makes a new job from the same uploaded video, with the same outputs and options. " + cost +
+				", even if it fails again. If the video is outside Move's limits, fix it and start a new take instead."
+			submitAgain := func() { v.submitAgain(s, jobID, name) }
+			if len(sent) == 0 {
+				v.Asking = kit.Ask(v.host.Win, title, message, "Submit again", "Cancel", 150, func() { v.Asking = nil }, submitAgain)
+				return
+			}
+			var history []string
+			for _, rec := range sent {
+				history = append(history, "You submitted this video again on "+rec.Created.Local().Format("2 Jan 2006 at 15:04")+
+					" as "+v.againAs(rec)+".")
+			}
+			v.askDeliberately("Submit "+kit.Quote(name)+" once more?", strings.Join(history, "\n")+"\n\n"+message, submitAgain)
 		})
+	}()
+}
+
+// againAs names a resubmission's job and its state: "job-3f2c (failed)".
+func (v *View) againAs(rec *submit.Record) string {
+	id := rec.JobID
+	if id == "" {
+		id = "a job not made yet"
+	}
+	for _, key := range []string{rec.JobID, rec.ID} {
+		if i := v.model.Index(key); key != "" && i >= 0 {
+			return id + " (" + v.model.At(i).Phase.String() + ")"
+		}
+	}
+	return id
+}
+
+// askDeliberately asks before paying once more for a video already sent
+// again: the Pay button stays off until the user ticks that they mean it,
+// and Cancel is the dialog's default.
+func (v *View) askDeliberately(title, message string, onYes func()) {
+	text := widget.NewLabel(message)
+	text.Wrapping = fyne.TextWrapWord
+	v.AgainSure = widget.NewCheck("Yes, pay for one more job of this video", nil)
+	var d *dialog.CustomDialog
+	pay := &widget.Button{Text: "Pay for another job", Importance: widget.DangerImportance}
+	keep := &widget.Button{Text: "Cancel", Importance: widget.HighImportance}
+	answer := func(ok bool) {
+		if ok && pay.Disabled() {
+			return
+		}
+		v.Asking, v.AgainSure = nil, nil
+		d.Hide()
+		if ok {
+			onYes()
+		}
+	}
+	pay.OnTapped, keep.OnTapped = func() { answer(true) }, func() { answer(false) }
+	pay.Disable()
+	v.AgainSure.OnChanged = func(on bool) {
+		if on {
+			pay.Enable()
+		} else {
+			pay.Disable()
+		}
+	}
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(container.NewGridWrap(fyne.NewSize(420, 200), text), v.AgainSure), v.host.Win)
+	d.SetButtons([]fyne.CanvasObject{keep, pay})
+	v.Asking = &kit.Question{Title: title, Dialog: d, Answer: answer}
+	d.Show()
+}
+
+// submitAgain sends a failed job's take again, as the user confirmed.
+func (v *View) submitAgain(s *engine.Engine, jobID, name string) {
+	v.host.Say("Submitting " + kit.Quote(name) + " again…")
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		rec, err := s.SubmitAgain(ctx, jobID)
+		v.host.OnMain(func() {
+			if v.host.Engine() != s {
+				return
+			}
+			if err != nil {
+				v.host.Say(kit.Quote(name) + " was not submitted again: " + engine.Explain(err))
+				return
+			}
+			v.model.AddRecords([]*submit.Record{rec})
+			v.selected = rec.ID
+			v.refresh()
+			v.host.Say(kit.Quote(name) + " was submitted again: Move makes a new job of it.")
+		})
+	}()
 }
 
 // confirmRemove takes a row off this computer's list, after saying what

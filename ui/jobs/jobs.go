@@ -44,7 +44,10 @@ type View struct {
 	ticking  bool
 	// Asking is the confirmation on screen (Cancel, Submit again, Remove).
 	Asking *kit.Question
-	now    func() time.Time // the clock of "5 min ago"; a field for tests
+	// AgainSure is the tick that makes paying once more for a video already
+	// sent again a deliberate choice, while that question is open.
+	AgainSure *widget.Check
+	now       func() time.Time // the clock of "5 min ago"; a field for tests
 	// first is the selected job's first button as last shown, and
 	// settleUntil when the buttons may be used again after it changed
 	// meaning (see settleActions).
