@@ -63,6 +63,12 @@ func judgeDuration(r *Report, opts Options, limit func(string, ...any), seconds 
 	l := DocumentedLimits
 	name := words.QuoteFile(r.Path)
 	if w := opts.Clip; w != nil {
+		from := len(r.Findings)
+		defer func() { // every finding of this block is about the clip window
+			for i := from; i < len(r.Findings); i++ {
+				r.Findings[i].Field = FieldClip
+			}
+		}()
 		length := w.End - w.Start
 		switch {
 		case !(w.Start >= 0 && length > 0): // NaN fails this too

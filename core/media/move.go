@@ -21,7 +21,7 @@ func CheckMove(path, videoPath string) (out []Finding) {
 	var fault error
 	defer func() { // runs after guard.Recover, deferred below
 		if fault != nil {
-			out = []Finding{{Refusal, words.QuoteFile(path) + " is not a .move file Singlecam can read (" + fault.Error() + ")."}}
+			out = []Finding{{Severity: Refusal, Message: words.QuoteFile(path) + " is not a .move file Singlecam can read (" + fault.Error() + ")."}}
 		}
 	}()
 	defer guard.Recover(&fault, "read "+filepath.Base(path))
@@ -29,21 +29,21 @@ func CheckMove(path, videoPath string) (out []Finding) {
 	name := words.QuoteFile(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return []Finding{{Refusal, "Singlecam cannot open the .move file " + name + "."}}
+		return []Finding{{Severity: Refusal, Message: "Singlecam cannot open the .move file " + name + "."}}
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil || info.IsDir() {
-		return []Finding{{Refusal, name + " is not a file Singlecam can read."}}
+		return []Finding{{Severity: Refusal, Message: name + " is not a file Singlecam can read."}}
 	}
 	if _, err := f.Read(make([]byte, 1)); err != nil && err != io.EOF {
-		return []Finding{{Refusal, "Singlecam cannot read the .move file " + name + "."}}
+		return []Finding{{Severity: Refusal, Message: "Singlecam cannot read the .move file " + name + "."}}
 	}
 	switch {
 	case info.Size() == 0:
-		return []Finding{{Refusal, "The .move file " + name + " is empty."}}
+		return []Finding{{Severity: Refusal, Message: "The .move file " + name + " is empty."}}
 	case !strings.EqualFold(filepath.Ext(path), ".move"):
-		return []Finding{{Refusal, name + " is not a .move file from the Move One app."}}
+		return []Finding{{Severity: Refusal, Message: name + " is not a .move file from the Move One app."}}
 	case info.Size() < minMoveBytes:
 		add(Warning, "The .move file "+name+" is very small ("+HumanSize(info.Size())+"): it may not hold the take's sensor data.")
 	}

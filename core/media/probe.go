@@ -51,7 +51,13 @@ func (s Severity) String() string {
 type Finding struct {
 	Severity Severity
 	Message  string
+	// Field is what the finding is about when it is not the video itself:
+	// FieldClip for the clip window. A front end shows it at that field.
+	Field string
 }
+
+// FieldClip is Finding.Field for a finding about the clip window.
+const FieldClip = "clip"
 
 // Window is a part of the video, in seconds.
 type Window struct{ Start, End float64 }

@@ -19,7 +19,19 @@ import (
 type Problem struct {
 	Message string
 	Limit   bool
+	// Field is the request's field the problem is about (one of the Field
+	// constants), so a front end shows it there without reading the words.
+	Field string
 }
+
+// The fields of a request a Problem can be about.
+const (
+	FieldVideo       = "video"         // the video file itself
+	FieldMove        = "move"          // the .move file
+	FieldClip        = media.FieldClip // the clip window
+	FieldDeviceLabel = "deviceLabel"   // shared by a batch
+	FieldOutputs     = "outputs"       // shared by a batch
+)
 
 // CheckError lists every problem found, so the user can fix them all at once.
 type CheckError struct {
@@ -46,20 +58,34 @@ func ValidDeviceLabel(label string) bool { return deviceLabelPattern.MatchString
 // limits the user chose to ignore) and a *CheckError with every problem that
 // stops the request.
 func Check(req Request) (warnings []string, err error) {
+	found, err := CheckFields(req)
+	for _, w := range found {
+		warnings = append(warnings, w.Message)
+	}
+	return warnings, err
+}
+
+// CheckFields is Check with the field each warning is about, for a front
+// end that shows them at their fields; the *CheckError's problems carry
+// their fields too.
+func CheckFields(req Request) (warnings []Problem, err error) {
 	req = req.withDefaults()
 	var problems []Problem
+	field := FieldVideo
 	refuse := func(limit bool, format string, args ...any) {
-		problems = append(problems, Problem{Message: fmt.Sprintf(format, args...), Limit: limit})
+		problems = append(problems, Problem{Message: fmt.Sprintf(format, args...), Limit: limit, Field: field})
 	}
 	take := func(findings []media.Finding) {
 		for _, f := range findings {
+			p := Problem{Message: f.Message, Limit: f.Severity == media.Limit, Field: field}
+			if f.Field != "" {
+				p.Field = f.Field
+			}
 			switch f.Severity {
-			case media.Refusal:
-				refuse(false, "%s", f.Message)
-			case media.Limit:
-				refuse(true, "%s", f.Message)
+			case media.Refusal, media.Limit:
+				problems = append(problems, p)
 			case media.Warning:
-				warnings = append(warnings, f.Message)
+				warnings = append(warnings, p)
 			}
 		}
 	}
@@ -76,12 +102,15 @@ func Check(req Request) (warnings []string, err error) {
 			take(report.Findings)
 		}
 	}
+	field = FieldMove
 	if req.MovePath != "" && checkFile(req.MovePath, ".move file", media.KindMove, refuse) {
 		take(media.CheckMove(req.MovePath, req.VideoPath))
 	}
+	field = FieldDeviceLabel
 	if !ValidDeviceLabel(req.DeviceLabel) {
 		refuse(false, "The device label %s can only use lowercase letters, digits and single hyphens, like \"iphone\".", words.Quote(req.DeviceLabel))
 	}
+	field = FieldOutputs
 	for _, o := range req.Outputs {
 		if !slices.Contains(ugc.AllOutputTypes, o) {
 			refuse(false, "%s is not an output Move makes.", words.Quote(string(o)))

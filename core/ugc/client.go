@@ -160,8 +160,8 @@ func (c *Client) retrying(ctx context.Context, op operation, send func() error) 
 		if err == nil {
 			return nil
 		}
-		if final, ok := err.(*APIError); ok {
-			return final
+		if final := (*APIError)(nil); errors.As(err, &final) {
+			return err
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return fmt.Errorf("%s: %w", op.name, ctxErr)

@@ -4,6 +4,7 @@
 package newtake
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -305,13 +306,14 @@ func checkTake(r submit.Request, factsKnown bool) checkResult {
 			res.video, res.priced = price.FromReport(report), report.Duration > 0
 		}
 	}
-	warnings, err := submit.Check(r)
+	warnings, err := submit.CheckFields(r)
 	for _, w := range warnings {
-		res.findings = append(res.findings, media.Finding{Severity: media.Warning, Message: w})
+		res.findings = append(res.findings, media.Finding{Severity: media.Warning, Message: w.Message, Field: w.Field})
 	}
-	if ce, ok := err.(*submit.CheckError); ok {
+	var ce *submit.CheckError
+	if errors.As(err, &ce) {
 		for _, pr := range ce.Problems {
-			res.findings = append(res.findings, media.Finding{Severity: media.Refusal, Message: pr.Message})
+			res.findings = append(res.findings, media.Finding{Severity: media.Refusal, Message: pr.Message, Field: pr.Field})
 		}
 	}
 	return res

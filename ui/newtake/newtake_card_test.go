@@ -1,6 +1,7 @@
 package newtake
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -137,5 +138,22 @@ func TestIgnoringLimitsKeepsTheViewStill(t *testing.T) {
 	e.q.Settle()
 	if p.scroll.Offset.Y != before || p.Reason.Size().Height != footer {
 		t.Errorf("the view moved from %v to %v; the footer from %v to %v high", before, p.scroll.Offset.Y, footer, p.Reason.Size().Height)
+	}
+}
+
+// A card shows each problem at the field it is about, by the problem's
+// Field, never by its words: a file named after the clip window or the
+// device label is still a video's problem, on the video's lines.
+func TestProblemsGoToTheirFieldsWhateverTheirWords(t *testing.T) {
+	t.Parallel()
+	e := newTestEnv(t)
+	p := e.panel(t)
+	notVideo := filepath.Join(t.TempDir(), "clip window and device label.mp4")
+	os.WriteFile(notVideo, []byte("not a video"), 0o644)
+	p.Drop([]string{notVideo})
+	e.q.Until(t, "the check", func() bool { return p.takes[0].checked && p.Reason.Text != "Checking…" })
+	c := p.takes[0]
+	if !strings.Contains(labelText(c.videoLines.Objects), "not a video") || len(c.clipLines.Objects) > 0 || !c.blocked() {
+		t.Errorf("video lines %q, clip lines %q, blocked %v", labelText(c.videoLines.Objects), labelText(c.clipLines.Objects), c.blocked())
 	}
 }

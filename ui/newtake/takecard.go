@@ -147,7 +147,7 @@ func (t *Card) blocked() bool {
 		return true
 	}
 	for _, f := range t.findings {
-		if f.Severity == media.Refusal && !aboutBatch(f.Message) {
+		if f.Severity == media.Refusal && !aboutBatch(f) {
 			return true
 		}
 	}
@@ -156,14 +156,14 @@ func (t *Card) blocked() bool {
 
 // aboutBatch tells the findings about a batch setting, which are shown at
 // that setting's field once rather than on every card.
-func aboutBatch(message string) bool {
-	return strings.Contains(strings.ToLower(message), "device label")
+func aboutBatch(f media.Finding) bool {
+	return f.Field == submit.FieldDeviceLabel
 }
 
 // aboutClip tells the findings about the clip window (shown at its fields)
 // from those about the video.
-func aboutClip(message string) bool {
-	return strings.Contains(strings.ToLower(message), "clip window")
+func aboutClip(f media.Finding) bool {
+	return f.Field == submit.FieldClip
 }
 
 // showTake writes what is known of the video onto its card.
@@ -191,14 +191,14 @@ func (p *Panel) showTake(t *Card) {
 		t.clipLines.Add(kit.Small(t.clipProblem, widget.DangerImportance))
 	}
 	for _, f := range t.findings {
-		if aboutBatch(f.Message) {
+		if aboutBatch(f) {
 			continue
 		}
 		importance := widget.WarningImportance
 		if f.Severity == media.Refusal {
 			importance = widget.DangerImportance
 		}
-		if aboutClip(f.Message) {
+		if aboutClip(f) {
 			if f.Severity == media.Warning && t.ClipNote.Visible() {
 				continue // the note above says the same, and why
 			}
