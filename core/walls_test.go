@@ -144,7 +144,7 @@ var readOnly = []string{"joblist", "media", "motion", "motion/clean", "motion/fi
 // their functions only the pure ones listed here.
 var valuePackages = map[string]struct{ pureFuncs, doors []string }{
 	"engine":  {pureFuncs: []string{"Explain", "ExplainKeyCheck", "ExplainInTerminal", "ExplainMotion", "ExplainCharacter"}}, // for read-only packages; front ends use engine in full
-	"submit":  {pureFuncs: []string{"Check", "EstimateOf", "Fingerprint", "HumanBytes", "PriceOf", "ValidDeviceLabel"}, doors: []string{"Journal", "Queue", "Pipeline"}},
+	"submit":  {pureFuncs: []string{"Check", "CheckFields", "EstimateOf", "Fingerprint", "HumanBytes", "PriceOf", "ValidDeviceLabel"}, doors: []string{"Journal", "Queue", "Pipeline"}},
 	"ugc":     {pureFuncs: []string{"CheckEndpoint", "ParseJobState", "EndpointFromEnv"}, doors: []string{"Client"}},
 	"outputs": {pureFuncs: []string{"FileName", "JobFileName"}, doors: []string{"Saver"}},
 	"watch":   {doors: []string{"Watcher"}},
