@@ -61,9 +61,11 @@ func TestThePlayersCleanUpSwitchesBeforeAndAfter(t *testing.T) {
 			t.Errorf("off: %q", w.CleanUp.Numbers.Text)
 		}
 	}()
-	s.mu.Unlock()
 	s.wg.Add(1)
 	w.CleanUp.Feet.SetSelectedIndex(1) // lock, without smoothing
+	// Let the clean-ups' results in only once the select has finished
+	// refreshing: nothing else orders them with this goroutine.
+	s.mu.Unlock()
 	s.wg.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
