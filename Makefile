@@ -15,10 +15,13 @@ TAGS := migrated_fynedo
 FUZZTIME ?= 1m
 
 # make test fails when the tests cover less than this share of the
-# statements (go test -coverprofile, total as go tool cover counts it).
-# Measured 81.8% on 2026-12-03; a few points below, so that ordinary work
-# does not trip it while a large untested addition does.
-COVERAGE_FLOOR ?= 78
+# statements (go test -coverprofile, total as go tool cover counts it: each
+# package by its own tests, so code only reached through another package's
+# tests, such as ui/settings' through ui's, counts as not covered).
+# Measured 2026-12-03: 81.8% in the morning, 77.1% once ui/ was split into
+# packages; the floor is 3 points below, so that ordinary work does not trip
+# it while a large untested addition does.
+COVERAGE_FLOOR ?= 74
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 
 # The version and the app ID come from FyneApp.toml, the commit from git.
@@ -35,7 +38,7 @@ ifneq ($(filter C.% POSIX.%,$(or $(LC_ALL),$(LC_MESSAGES),$(LANG))),)
 export LANGUAGE ?= en
 endif
 
-.PHONY: all deps test-deps run demo simulate build test fuzz dcc-check vet lint bench clean fyne-tool package-linux install package-windows package-darwin
+.PHONY: all deps test-deps run demo simulate build test test-go smoke fuzz dcc-check vet lint bench clean fyne-tool package-linux install package-windows package-darwin
 
 FYNE := $(shell $(GO) env GOPATH)/bin/fyne
 
@@ -62,19 +65,29 @@ simulate: deps
 build: deps
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o singlecam .
 
-## test: every test, with the race detector (GLBs checked by the Khronos
-## validator from .cache/npm; the Linux menu entry by desktop-file-validate),
-## and the total coverage (at least COVERAGE_FLOOR), then the key through a
-## real keyring (gnome-keyring in a private D-Bus session)
-test: test-deps fyne-tool
-	mkdir -p .cache
-	SINGLECAM_PACKAGING_TESTS=1 SINGLECAM_GLTF_VALIDATOR=$(CURDIR)/.cache/npm/node_modules/gltf-validator \
-	  $(GO) test -race -count=1 -tags $(TAGS) -coverprofile=.cache/cover.out ./...
-	.ci/coverage .cache/cover.out $(COVERAGE_FLOOR)
+## test: every test: test-go, then the key through a real keyring
+## (gnome-keyring in a private D-Bus session), then Blender (dcc-check)
+test: test-go
 	cd core/earlyenv && $(GO) test -count=1 -tags $(TAGS) ./...
 	dbus-run-session -- sh -c 'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
 	  REAL_KEYRING=1 $(GO) test -count=1 -tags $(TAGS) -run TestRealKeyring -v ./core/secrets'
 	.ci/dcc-check
+
+## test-go: the Go tests, with the race detector (GLBs checked by the Khronos
+## validator from .cache/npm; the Linux menu entry by desktop-file-validate),
+## and their total coverage, which must be at least COVERAGE_FLOOR
+test-go: test-deps fyne-tool
+	mkdir -p .cache
+	SINGLECAM_PACKAGING_TESTS=1 SINGLECAM_GLTF_VALIDATOR=$(CURDIR)/.cache/npm/node_modules/gltf-validator \
+	  $(GO) test -race -count=1 -tags $(TAGS) -coverprofile=.cache/cover.out ./...
+	.ci/coverage .cache/cover.out $(COVERAGE_FLOOR)
+
+## smoke: build ./singlecam and run .ci/smoke on it, as the release workflow
+## does on each OS (the window under Xvfb, with a home folder of its own)
+smoke: build test-deps
+	rm -rf .cache/smoke && mkdir -p .cache/smoke/home
+	HOME=$(CURDIR)/.cache/smoke/home XDG_CONFIG_HOME= XDG_DATA_HOME= SINGLECAM_DATA_DIR= \
+	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- .ci/smoke ./singlecam .cache/smoke/run
 
 ## fuzz: every fuzz target in the repository (found by .ci/fuzz), FUZZTIME each
 fuzz: deps
@@ -94,13 +107,16 @@ vet: deps
 	GOOS=windows $(GO) vet -tags $(TAGS) ./core/...
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet -tags $(TAGS) ./core/...
 
-## lint: vet, go.mod and go.sum as `go mod tidy` leaves them and
-## staticcheck (pinned, through the Go module proxy)
+## lint: vet, go.mod and go.sum as `go mod tidy` leaves them, staticcheck,
+## and actionlint on .github/workflows (both pinned, through the Go module
+## proxy; actionlint also runs shellcheck on the steps' scripts when it is
+## installed, as `make test` does)
 lint: vet
 	@$(GO) mod tidy -diff >/dev/null || { $(GO) mod tidy -diff; echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 	@cd core/earlyenv && { $(GO) mod tidy -diff >/dev/null || { $(GO) mod tidy -diff; echo "core/earlyenv's go.mod is not tidy: run go mod tidy there"; exit 1; }; }
 	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 	cd core/earlyenv && $(GO) run $(STATICCHECK) -tags $(TAGS) ./...
+	$(GO) run $(ACTIONLINT)
 
 ## bench: benchmarks (not part of `make test`)
 bench: deps
@@ -139,6 +155,9 @@ package-darwin: fyne-tool
 	$(FYNE) package --target darwin --release --executable singlecam --name Singlecam \
 	  --app-id $(APP_ID) --icon assets/icon.png --app-version $(VERSION)
 	/usr/libexec/PlistBuddy -c "Merge assets/darwin/DocumentTypes.plist" Singlecam.app/Contents/Info.plist
+	@# Ad hoc (no identity): Apple silicon runs no unsigned code, and the
+	@# bundle's Info.plist changed after the Fyne tool made it.
+	codesign --force --deep --sign - Singlecam.app
 	mkdir -p dist && rm -rf dist/Singlecam.app && mv Singlecam.app dist/
 	rm -f singlecam
 
