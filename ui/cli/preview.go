@@ -20,10 +20,6 @@ import (
 	"singlecam/ui/preview"
 )
 
-// previewDo, when set (by tests), runs a preview window's results on the UI
-// goroutine instead of fyne.Do; see preview.Window.Do.
-var previewDo func(func())
-
 // runPreview opens a window playing a motion file.
 func runPreview(args []string, env Env) int {
 	stdout, stderr := env.Stdout, env.Stderr
@@ -92,7 +88,6 @@ func runPreview(args []string, env Env) int {
 			})
 		}()
 	})
-	w.Do = previewDo
 	if env.PickFile != nil {
 		w.OfferApply(func() {
 			character.NewWindow(a, path, retarget.MotionName(path), character.Options{

@@ -54,11 +54,9 @@ func TestPreviewOpensAWindowWithThePlayer(t *testing.T) {
 	var a fyne.App
 	newApp := func() fyne.App { a = test.NewTempApp(t); return a }
 	// The test driver's ShowAndRun returns at once.
-	shown := awaitPreviewWork(t)
 	if code := runPreview([]string{path}, Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, NewApp: newApp}); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	shown()
 	found := false
 	for _, w := range a.Driver().AllWindows() {
 		found = found || w.Title() == "walk.bvh — Singlecam preview"
@@ -66,17 +64,4 @@ func TestPreviewOpensAWindowWithThePlayer(t *testing.T) {
 	if !found {
 		t.Error("no window plays the file")
 	}
-}
-
-// awaitPreviewWork makes preview windows report when the work they started
-// on a goroutine (the first clean-up) has shown its result; the returned
-// function waits for that. Tests wait before touching the window: the app is
-// built with migrated_fynedo, under which nothing else orders that goroutine
-// with the test's (in the app, fyne.Do runs it on Fyne's goroutine).
-func awaitPreviewWork(t *testing.T) (wait func()) {
-	t.Helper()
-	done := make(chan struct{}, 16)
-	previewDo = func(f func()) { f(); done <- struct{}{} }
-	t.Cleanup(func() { previewDo = nil })
-	return func() { <-done }
 }

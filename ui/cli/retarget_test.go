@@ -196,11 +196,9 @@ func TestThePlayerOffersApplyToACharacterWhenItCanAskForOne(t *testing.T) {
 			return "", cancelled
 		},
 		CancelledPick: cancelled}
-	shown := awaitPreviewWork(t)
 	if code := runPreview([]string{"--paused", walk}, env); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	shown()
 	var apply *widget.Button
 	for _, w := range a.Driver().AllWindows() {
 		if w.Title() == "walk.glb — Singlecam preview" {
