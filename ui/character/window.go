@@ -63,6 +63,13 @@ type Window struct {
 	Player *preview.Player
 	// Saved is the last file saved, or empty.
 	Saved string
+	// Picture shows the character's skeleton with the selected bone.
+	Picture *Skeleton
+	// OnlyNew saves the motion as the file's only animation.
+	OnlyNew *widget.Check
+	// Head heads the bone list: "Your bone ← Move bone" (or "motion bone"
+	// when the motion is not Move's).
+	Head *widget.Label
 
 	opt        Options
 	motionPath string
@@ -71,9 +78,14 @@ type Window struct {
 	ch         *retarget.Character
 	match      *retarget.Match
 	moved      *motion.Clip
-	choices    []string          // the motion's bones a character bone can follow
+	choices    []string          // the motion's bones a character bone can follow, as labels
 	roles      map[string]string // the motion's bone → its humanoid role
+	motionBone *boneNames        // how the motion's joints read
+	charBone   *boneNames        // how the character's joints read
+	word       string            // "Move bone" or "motion bone"
+	side       *fyne.Container   // holds the skeleton picture
 	gen        int               // drops retargets that are out of date
+	opening    bool              // a character is being read: do not ask for one
 	stage      *fyne.Container
 }
 
@@ -111,15 +123,23 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 		}
 	}
 
-	head := widget.NewLabelWithStyle("Your bone  ←  Move bone", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.word = "motion bone"
+	w.Head = widget.NewLabelWithStyle("Your bone  ←  motion bone", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := w.Head
+	w.Pairs.OnSelected = w.showBone
+	w.side = container.NewStack()
+	w.OnlyNew = widget.NewCheck("Save the motion alone (without the character's own animations)", nil)
 	mapButtons := container.NewHBox(w.Rematch, w.SaveMap)
 	cleanup := container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle("Clean up the motion first", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), w.CleanUp.Object())
-	left := container.NewBorder(container.NewVBox(w.Summary, head), container.NewVBox(mapButtons, cleanup), nil, nil, w.Pairs)
+	// The skeleton picture sits beside the summary, so the list keeps the
+	// panel's width for long bone names.
+	heading := container.NewBorder(nil, nil, nil, w.side, container.NewVBox(w.Summary, head))
+	left := container.NewBorder(heading, container.NewVBox(mapButtons, cleanup), nil, nil, w.Pairs)
 	split := container.NewHSplit(left, w.stage)
-	split.Offset = 0.46
+	split.Offset = 0.5
 	top := container.NewBorder(nil, nil, nil, w.Choose, w.Character)
-	bottom := container.NewBorder(nil, nil, nil, w.Save, w.Notice)
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(w.OnlyNew, w.Save), w.Notice)
 	w.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split))
 	w.Resize(fyne.NewSize(1180, 720))
 	w.SetOnClosed(func() {
@@ -156,22 +176,24 @@ func (w *Window) readMotion() {
 			w.choices = []string{noBone}
 			w.roles = map[string]string{}
 			skel := clip.Actors[0].Skeleton
-			roles, _ := retarget.Roles(skel, nil)
-			for role, j := range roles {
-				w.roles[retarget.BoneRef(skel, j)] = role
+			found, _ := retarget.Roles(skel, nil)
+			w.motionBone = newBoneNames(skel, found)
+			w.roles = w.motionBone.role
+			w.choices = append(w.choices, w.motionBone.order...)
+			// Move's own files say "Move bone"; any other motion's bones are
+			// the motion's.
+			w.word = "motion bone"
+			if skel.Index("_1:Hips") >= 0 {
+				w.word = "Move bone"
 			}
-			for i, j := range skel.Joints {
-				if j.Kind == motion.Bone {
-					w.choices = append(w.choices, retarget.BoneRef(skel, i))
-				}
-			}
+			w.Head.SetText("Your bone  ←  " + w.word)
 			w.say("")
 			if w.Player == nil {
 				w.showPlayer(clip) // the motion alone until a character comes
 			}
 			if w.ch != nil {
 				w.matchCharacter()
-			} else if w.opt.Pick != nil {
+			} else if w.opt.Pick != nil && !w.opening {
 				w.choose()
 			}
 		})
@@ -209,9 +231,11 @@ func (w *Window) choose() {
 // Open reads the character file at path and matches its bones.
 func (w *Window) Open(path string) {
 	w.say("Reading " + filepath.Base(path) + "…")
+	w.opening = true
 	w.opt.Async(func() {
 		ch, err := retarget.OpenCharacter(context.Background(), path)
 		w.opt.Main(func() {
+			w.opening = false
 			if err != nil {
 				w.say(engine.ExplainCharacter(err))
 				return
@@ -222,6 +246,11 @@ func (w *Window) Open(path string) {
 			}
 			w.ch = ch
 			w.Character.SetText("Character: " + path)
+			found, _ := retarget.Roles(ch.Skeleton(), nil)
+			w.charBone = newBoneNames(ch.Skeleton(), found)
+			w.Picture = NewSkeleton(ch.Skeleton())
+			w.side.Objects = []fyne.CanvasObject{container.NewPadded(w.Picture)}
+			w.side.Refresh()
 			if w.source != nil {
 				w.matchCharacter()
 			}
@@ -317,7 +346,7 @@ func (w *Window) retarget() {
 				return
 			}
 			w.moved = moved
-			w.say("Check that every bone follows its Move bone, then save.")
+			w.say("Check that every bone follows its " + w.word + ", then save.")
 			w.refresh()
 		})
 	})
@@ -345,8 +374,8 @@ func (w *Window) refresh() {
 	ready := w.match != nil
 	if ready {
 		bones := len(w.match.Pairs)
-		w.Summary.SetText(fmt.Sprintf("%d of your %d bones follow a Move bone, matched by %s. Change any pair below; the others keep their rest pose.",
-			w.match.Matched(), bones, w.match.How))
+		w.Summary.SetText(fmt.Sprintf("%d of your %d bones follow a %s, matched by %s. Change any pair below; the others keep their rest pose.",
+			w.match.Matched(), bones, w.word, w.match.How))
 	} else {
 		w.Summary.SetText("")
 	}
@@ -374,7 +403,7 @@ func (w *Window) pairCount() int {
 	return len(w.match.Pairs)
 }
 
-// pairRow is one "your bone ← Move bone" line.
+// pairRow is one "your bone ← motion bone" line.
 type pairRow struct {
 	widget.BaseWidget
 	bone *widget.Label
@@ -383,8 +412,8 @@ type pairRow struct {
 
 // CreateRenderer is Fyne's hook for drawing the row.
 func (r *pairRow) CreateRenderer() fyne.WidgetRenderer {
-	// The Move bone gets room for Move One's longest names; the character's
-	// bone, with its role, the rest.
+	// The motion's bone gets room for Move One's longest names; the
+	// character's bone, with its role, the rest.
 	move := container.New(layout.NewGridWrapLayout(fyne.NewSize(200, r.move.MinSize().Height)), r.move)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("←"), move), r.bone))
 }
@@ -400,24 +429,45 @@ func (w *Window) updatePairRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r := o.(*pairRow)
 	p := w.match.Pairs[i]
 	text := p.Bone
-	if role := w.roles[p.Motion]; role != "" && p.Motion != "" {
+	if w.charBone != nil {
+		text = w.charBone.Label(p.Bone)
+	}
+	role := w.roles[p.Motion]
+	if p.Motion == "" && w.charBone != nil {
+		role = w.charBone.role[p.Bone]
+	}
+	if role != "" && !strings.HasPrefix(p.Bone, "#") {
 		text += " (" + retarget.RoleTitle(role) + ")"
 	}
 	r.bone.SetText(text)
 	r.move.OnChanged = nil
 	r.move.Options = w.choices
-	sel := p.Motion
-	if sel == "" {
-		sel = noBone
+	sel := noBone
+	if p.Motion != "" {
+		sel = w.motionBone.Label(p.Motion)
 	}
 	r.move.Selected = sel
 	r.move.Refresh()
-	bone := p.Bone
-	r.move.OnChanged = func(s string) { w.SetPair(bone, s) }
+	bone, row := p.Bone, i
+	r.move.OnChanged = func(s string) {
+		w.showBone(row)
+		w.SetPair(bone, w.motionBone.Ref(s))
+	}
 }
 
-// SetPair makes the character's bone follow the Move bone move (noBone or
-// "" for none) and puts the motion on the character again.
+// showBone shows the character's bone of pair i in the skeleton picture.
+func (w *Window) showBone(i widget.ListItemID) {
+	if w.Picture == nil || w.match == nil || i < 0 || i >= len(w.match.Pairs) {
+		return
+	}
+	if j, ok := w.charBone.index[w.match.Pairs[i].Bone]; ok {
+		w.Picture.Select(j)
+	}
+}
+
+// SetPair makes the character's bone follow the motion's bone move (as
+// retarget.BoneRef names it; noBone or "" for none) and puts the motion on
+// the character again.
 func (w *Window) SetPair(bone, move string) {
 	if w.match == nil {
 		return
@@ -460,11 +510,11 @@ func (w *Window) save() {
 	if w.moved == nil || w.ch == nil {
 		return
 	}
-	ch, moved, dir, name := w.ch, w.moved, filepath.Dir(w.motionPath), w.motionName
+	ch, moved, dir, name, onlyNew := w.ch, w.moved, filepath.Dir(w.motionPath), w.motionName, w.OnlyNew.Checked
 	w.Save.Disable()
 	w.say("Saving…")
 	w.opt.Async(func() {
-		path, err := engine.SaveOnCharacter(context.Background(), ch, dir, name, moved, engine.CharacterSave{})
+		path, err := engine.SaveOnCharacter(context.Background(), ch, dir, name, moved, engine.CharacterSave{OnlyNew: onlyNew})
 		w.opt.Main(func() {
 			w.Save.Enable()
 			if err != nil {

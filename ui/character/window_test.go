@@ -14,6 +14,7 @@ import (
 	"singlecam/core/motion/retarget"
 	"singlecam/core/motion/retarget/retargettest"
 	"singlecam/core/motion/rigs"
+	"singlecam/core/motion/roles/rolestest"
 	"singlecam/core/motion/synth"
 )
 
@@ -78,6 +79,9 @@ func TestApplyingAMotionToACharacter(t *testing.T) {
 	}
 	if w.Player == nil || len(w.Player.Legend.Objects) == 0 {
 		t.Fatal("no player with the motion and the character")
+	}
+	if !strings.Contains(w.Head.Text, "Move bone") {
+		t.Errorf("a Move motion's bones read %q", w.Head.Text)
 	}
 	if !strings.Contains(w.Summary.Text, "matched by the skeleton's shape") || w.pairCount() != 41 {
 		t.Errorf("summary %q, %d pairs", w.Summary.Text, w.pairCount())
@@ -223,5 +227,75 @@ func TestTheMotionIsCleanedBeforeItGoesOnTheCharacter(t *testing.T) {
 	}
 	if w.Save.Disabled() {
 		t.Error("the cleaned motion cannot be saved")
+	}
+}
+
+// A character without bone names (as CesiumMan) under a capture that is not
+// Move's (CMU's BVH): the list names each joint by its role guess and where
+// it stands, says "motion bone", and the skeleton picture follows the row
+// being changed; a map saved from it reads back and drives the same bones.
+func TestUnnamedJointsReadByRoleAndPlace(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	bvh, err := os.ReadFile(filepath.Join("..", "..", "core", "motion", "roles", "testdata", "cmu_01_01_240.bvh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	capture := filepath.Join(dir, "jumps.bvh")
+	os.WriteFile(capture, bvh, 0o644)
+	data, err := retargettest.GLB(rolestest.Build(rolestest.Unnamed, rolestest.Options{}).Skeleton, retargettest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	man := filepath.Join(dir, "Nameless.glb")
+	os.WriteFile(man, data, 0o644)
+	w := NewWindow(a, capture, "Jumps", Options{Async: now, Main: now})
+	defer w.Close()
+	w.Open(man)
+	if w.match == nil || w.Save.Disabled() {
+		t.Fatalf("not matched: %q", w.Notice.Text)
+	}
+	if !strings.Contains(w.Head.Text, "motion bone") || !strings.Contains(w.Summary.Text, "follow a motion bone") {
+		t.Errorf("head %q, summary %q", w.Head.Text, w.Summary.Text)
+	}
+	row := w.newPairRow().(*pairRow)
+	found := false
+	for i, p := range w.match.Pairs {
+		w.updatePairRow(i, row)
+		if !strings.HasPrefix(row.bone.Text, "joint ") {
+			t.Errorf("pair %d (%s) reads %q", i, p.Bone, row.bone.Text)
+		}
+		if strings.Contains(row.bone.Text, "left forearm?") && strings.Contains(row.bone.Text, "left") {
+			found = true
+			row.move.SetSelected(noBone)
+			if w.Picture == nil || w.Picture.Selected() != w.charBone.index[p.Bone] {
+				t.Errorf("the picture shows joint %d, not %s", w.Picture.Selected(), p.Bone)
+			}
+			if !strings.Contains(w.Notice.Text, "left forearm") {
+				t.Errorf("unmatching the forearm: %q", w.Notice.Text)
+			}
+			row.move.SetSelected("LeftForeArm")
+		}
+	}
+	if !found {
+		t.Error("no row reads as the left forearm")
+	}
+	if w.Save.Disabled() {
+		t.Fatalf("not matched again: %q", w.Notice.Text)
+	}
+	test.Tap(w.SaveMap)
+	f, err := os.Open(MapPath(man))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := retarget.ReadMatch(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range m.Pairs {
+		if !strings.HasPrefix(p.Bone, "#") || p.Motion == "" {
+			t.Errorf("saved pair %+v", p)
+		}
 	}
 }
