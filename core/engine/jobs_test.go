@@ -20,8 +20,8 @@ import (
 // A renamed job's unopened folder and files follow the new name; once the
 // folder was opened, they stay; the disk then says where the job is.
 func TestRenameMovesAnUnopenedFolderOnly(t *testing.T) {
-	eng, api, downloads := quickEngine(t)
-	job := finishedJob(t, api, "Backflip")
+	eng, api, downloads, clock := quickEngine(t)
+	job := finishedJob(t, api, clock, "Backflip")
 	if _, _, err := eng.Download(context.Background(), job.ID, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -50,8 +50,8 @@ func TestRenameMovesAnUnopenedFolderOnly(t *testing.T) {
 // while its new job is under way, pays for nothing. Remove hides a job from
 // this computer's list for good, and Move keeps it.
 func TestSubmitAgainAndRemove(t *testing.T) {
-	eng, api, _ := quickEngine(t)
-	job := finishedJob(t, api, "Wave")
+	eng, api, _, clock := quickEngine(t)
+	job := finishedJob(t, api, clock, "Wave")
 	again, err := eng.SubmitAgain(context.Background(), job.ID)
 	if err != nil || again.ID == "" || again.TakeID != job.TakeID || again.Request.Name != "Wave" {
 		t.Fatalf("again: %+v, %v", again, err)
@@ -78,9 +78,12 @@ func TestSubmitAgainAndRemove(t *testing.T) {
 	}
 }
 
-func quickEngine(t *testing.T) (*engine.Engine, *ugc.Client, string) {
+// quickEngine is an engine on a simulator whose jobs move when the test
+// moves the clock it returns.
+func quickEngine(t *testing.T) (*engine.Engine, *ugc.Client, string, *ugcsim.ManualClock) {
 	t.Helper()
-	sim, err := ugcsim.New(ugcsim.Config{Key: key, DataDir: t.TempDir(),
+	clock := ugcsim.NewManualClock(time.Now())
+	sim, err := ugcsim.New(ugcsim.Config{Key: key, DataDir: t.TempDir(), Now: clock.Now,
 		Timing: ugcsim.Timing{Queue: time.Millisecond, Processing: time.Millisecond, OutputURLs: time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)
@@ -99,12 +102,12 @@ func quickEngine(t *testing.T) (*engine.Engine, *ugc.Client, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return eng, api, downloads
+	return eng, api, downloads, clock
 }
 
-// finishedJob uploads a small video, makes its job and waits for its
-// outputs.
-func finishedJob(t *testing.T, api *ugc.Client, name string) ugc.Job {
+// finishedJob uploads a small video, makes its job and moves the clock on
+// until its outputs are published.
+func finishedJob(t *testing.T, api *ugc.Client, clock *ugcsim.ManualClock, name string) ugc.Job {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name+".mp4")
 	if err := mediatest.WriteMP4(path, 50_000); err != nil {
@@ -125,11 +128,12 @@ func finishedJob(t *testing.T, api *ugc.Client, name string) ugc.Job {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for !job.OutputsReady() {
-		time.Sleep(5 * time.Millisecond)
-		if job, err = api.GetJob(context.Background(), job.ID); err != nil {
-			t.Fatal(err)
-		}
+	clock.Advance(time.Second) // past the queue, the processing and the URLs' publication
+	if job, err = api.GetJob(context.Background(), job.ID); err != nil {
+		t.Fatal(err)
+	}
+	if !job.OutputsReady() {
+		t.Fatalf("the job has no outputs a second later: %+v", job)
 	}
 	return job
 }

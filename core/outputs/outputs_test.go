@@ -23,6 +23,7 @@ import (
 var ctx = context.Background()
 
 type env struct {
+	clock *ugcsim.ManualClock // the simulator's: jobs move when a test moves it
 	sim   *ugcsim.Simulator
 	api   *ugc.Client
 	saver *outputs.Saver
@@ -31,7 +32,8 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	sim, err := ugcsim.New(ugcsim.Config{Key: "outputs-test-key-1", DataDir: t.TempDir(),
+	clock := ugcsim.NewManualClock(time.Now())
+	sim, err := ugcsim.New(ugcsim.Config{Key: "outputs-test-key-1", DataDir: t.TempDir(), Now: clock.Now,
 		Timing: ugcsim.Timing{Queue: time.Millisecond, Processing: time.Millisecond, OutputURLs: time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +45,7 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	x := transfer.New(transfer.Config{Retry: backoff.Policy{Attempts: 3, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}})
-	return &env{sim: sim, api: api, saver: &outputs.Saver{API: api, Transfer: x, Root: t.TempDir()},
+	return &env{clock: clock, sim: sim, api: api, saver: &outputs.Saver{API: api, Transfer: x, Root: t.TempDir()},
 		video: bytes.Repeat([]byte("video"), 20_000)}
 }
 
@@ -66,13 +68,12 @@ func (e *env) finishedJob(t *testing.T, name string, outs ...ugc.OutputType) ugc
 	if err != nil {
 		t.Fatal(err)
 	}
-	for deadline := time.Now().Add(5 * time.Second); !job.OutputsReady(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("job never got its outputs: %+v", job)
-		}
-		if job, err = e.api.GetJob(ctx, job.ID); err != nil {
-			t.Fatal(err)
-		}
+	e.clock.Advance(time.Second) // past the queue, the processing and the URLs' publication
+	if job, err = e.api.GetJob(ctx, job.ID); err != nil {
+		t.Fatal(err)
+	}
+	if !job.OutputsReady() {
+		t.Fatalf("job has no outputs a second later: %+v", job)
 	}
 	return job
 }
@@ -172,7 +173,7 @@ func TestUnfinishedAndFailedJobsAreRefusedClearly(t *testing.T) {
 	if _, _, err := e.saver.Save(ctx, job.ID, nil, nil); !errors.Is(err, outputs.ErrNotReady) && !errors.Is(err, outputs.ErrJobFailed) {
 		t.Errorf("err = %v", err)
 	}
-	time.Sleep(20 * time.Millisecond) // the video was never uploaded: the job fails
+	e.clock.Advance(time.Second) // the video was never uploaded: the job fails
 	if _, _, err := e.saver.Save(ctx, job.ID, nil, nil); !errors.Is(err, outputs.ErrJobFailed) {
 		t.Errorf("err = %v, want ErrJobFailed", err)
 	}

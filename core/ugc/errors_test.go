@@ -170,21 +170,24 @@ func TestTimeoutIsUnavailableAndMayHaveApplied(t *testing.T) {
 	take := uploadedTake(t, h, []byte("video"))
 	h.sim.Faults().SetLatency(300 * time.Millisecond)
 	slow := h.newClient(testKey, &http.Client{Timeout: 50 * time.Millisecond})
+	h.drainArrivals()
 	before := h.sim.GraphQLRequests()
 	_, err := slow.CreateSingleCamJob(ctx, ugc.JobRequest{TakeID: take.ID})
 	var apiErr *ugc.APIError
 	if !errors.Is(err, ugc.ErrUnavailable) || !errors.As(err, &apiErr) || !apiErr.MayHaveApplied {
 		t.Fatalf("err = %v, want ErrUnavailable that may have applied", err)
 	}
+	h.awaitArrivals(1) // the abandoned request reaches the server in its own time
 	if got := h.sim.GraphQLRequests() - before; got != 1 {
 		t.Errorf("sent %d times", got)
 	}
 	// A query is safe to repeat: it is tried every attempt.
+	h.drainArrivals()
 	before = h.sim.GraphQLRequests()
 	if _, err := slow.Account(ctx); !errors.Is(err, ugc.ErrUnavailable) {
 		t.Errorf("account: %v", err)
 	}
-	time.Sleep(400 * time.Millisecond) // let the server see the abandoned requests
+	h.awaitArrivals(4) // the abandoned attempts reach the server in their own time
 	if got := h.sim.GraphQLRequests() - before; got != 4 {
 		t.Errorf("account sent %d times, want 4", got)
 	}

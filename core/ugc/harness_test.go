@@ -31,6 +31,9 @@ type harness struct {
 	srv    *httptest.Server
 	clock  *ugcsim.ManualClock
 	client *ugc.Client
+	// arrived gets a value as each GraphQL request reaches the simulator,
+	// so a test waits for requests instead of sleeping.
+	arrived chan struct{}
 }
 
 func newHarness(t *testing.T) *harness {
@@ -40,11 +43,44 @@ func newHarness(t *testing.T) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(sim.Handler())
+	arrived := make(chan struct{}, 1024)
+	inner := sim.Handler()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == ugcsim.GraphQLPath {
+			select {
+			case arrived <- struct{}{}:
+			default: // nobody counts this many
+			}
+		}
+		inner.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
-	h := &harness{t: t, sim: sim, srv: srv, clock: clock}
+	h := &harness{t: t, sim: sim, srv: srv, clock: clock, arrived: arrived}
 	h.client = h.newClient(testKey, nil)
 	return h
+}
+
+// drainArrivals forgets the requests that arrived so far.
+func (h *harness) drainArrivals() {
+	for {
+		select {
+		case <-h.arrived:
+		default:
+			return
+		}
+	}
+}
+
+// awaitArrivals waits until n more requests have reached the simulator.
+func (h *harness) awaitArrivals(n int) {
+	h.t.Helper()
+	for range n {
+		select {
+		case <-h.arrived:
+		case <-time.After(time.Minute):
+			h.t.Fatalf("fewer than %d requests arrived", n)
+		}
+	}
 }
 
 func (h *harness) endpoint() string { return h.srv.URL + ugcsim.GraphQLPath }

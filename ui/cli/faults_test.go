@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -67,26 +69,34 @@ func TestSubmitEndsWhenTheKeyIsRevokedMidJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(sim.Handler())
+	// jobMade is told once the simulator has answered the call that makes
+	// the job, so the key is revoked mid-job without polling for it.
+	jobMade := make(chan struct{}, 1)
+	inner := sim.Handler()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		inner.ServeHTTP(w, r)
+		if bytes.Contains(body, []byte("createSingleCamJob")) {
+			select {
+			case jobMade <- struct{}{}:
+			default:
+			}
+		}
+	}))
 	t.Cleanup(srv.Close)
 	withSimulator(t)
 	t.Setenv("MOVE_UGC_ENDPOINT_URL", srv.URL+ugcsim.GraphQLPath)
-	api, err := ugc.New(ugc.Config{Key: "cli-test-key-123456", Endpoint: srv.URL + ugcsim.GraphQLPath})
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
 	done := make(chan int)
 	var stdout, stderr bytes.Buffer
 	go func() {
 		done <- submitVideos(context.Background(), []string{"--out", t.TempDir(), video(t, dir, "Jump.mp4")}, &stdout, &stderr)
 	}()
-	for {
-		page, err := api.ListJobs(context.Background(), ugc.ListJobsParams{First: 1})
-		if err == nil && len(page.Jobs) > 0 {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
+	select {
+	case <-jobMade:
+	case code := <-done:
+		t.Fatalf("submit ended (exit %d) before making its job: %s", code, stderr.String())
 	}
 	sim.Faults().RevokeKey(true)
 	select {
