@@ -487,7 +487,8 @@ func (v *View) ask(title, message, yes, no string, onYes func()) {
 func (v *View) rename(jobID, current string) {
 	entry := widget.NewEntry()
 	entry.SetText(current)
-	dialog.ShowForm("Rename the job", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
+	var d *dialog.FormDialog
+	d = dialog.NewForm("Rename the job", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
 		name := strings.TrimSpace(entry.Text)
 		if !ok || name == "" || name == current {
 			return
@@ -510,6 +511,7 @@ func (v *View) rename(jobID, current string) {
 					if moved.Moved {
 						row.Folder = moved.Folder
 						if scanErr == nil {
+							row.Files = nil // the files moved and took the new name: the disk says which
 							v.model.SetOnDisk(found)
 						}
 					}
@@ -528,6 +530,11 @@ func (v *View) rename(jobID, current string) {
 			})
 		}()
 	}, v.host.Win)
+	entry.OnSubmitted = func(string) { d.Submit() } // Return renames, as the Rename button does
+	d.Resize(fyne.NewSize(480, d.MinSize().Height)) // room for a long name: the form's own width fits a word
+	v.Renaming = entry
+	d.Show()
+	v.host.Win.Canvas().Focus(entry)
 }
 
 // openFolder opens a job's folder in the file manager: the system's opener,

@@ -47,7 +47,9 @@ type View struct {
 	// AgainSure is the tick that makes paying once more for a video already
 	// sent again a deliberate choice, while that question is open.
 	AgainSure *widget.Check
-	now       func() time.Time // the clock of "5 min ago"; a field for tests
+	// Renaming is the Rename dialog's name field, once it was opened.
+	Renaming *widget.Entry
+	now      func() time.Time // the clock of "5 min ago"; a field for tests
 	// first is the selected job's first button as last shown, and
 	// settleUntil when the buttons may be used again after it changed
 	// meaning (see settleActions).

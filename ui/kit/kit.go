@@ -82,25 +82,28 @@ func Ask(win fyne.Window, title, message, yes, no string, height float32, answer
 }
 
 // AskEither shows a confirmation of height px over win and tells answer
-// the user's choice, whichever it is (Escape and closing say no).
+// the user's choice, whichever it is. The yes button has the focus, so
+// Return confirms; Escape says no, as does closing.
 func AskEither(win fyne.Window, title, message, yes, no string, height float32, answer func(ok bool)) *Question {
 	text := widget.NewLabel(message)
 	text.Wrapping = fyne.TextWrapWord
-	done := false // the user's answer is given once: Hide answers no itself
-	d := dialog.NewCustomConfirm(title, yes, no, container.NewGridWrap(fyne.NewSize(380, height), text), func(ok bool) {
-		if !done {
-			done = true
-			answer(ok)
-		}
-	}, win)
-	q := &Question{Title: title, Dialog: d, Answer: func(ok bool) {
+	done := false // the user's answer is given once
+	var d *dialog.CustomDialog
+	reply := func(ok bool) {
 		if done {
 			return
 		}
 		done = true
 		d.Hide()
 		answer(ok)
-	}}
+	}
+	yesButton, noButton := NewButton(yes, nil, func() { reply(true) }), NewButton(no, nil, func() { reply(false) })
+	yesButton.Importance = widget.HighImportance
+	yesButton.OnEscape, noButton.OnEscape = func() { reply(false) }, func() { reply(false) }
+	d = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(380, height), text), win)
+	d.SetButtons([]fyne.CanvasObject{noButton, yesButton})
+	d.SetOnClosed(func() { reply(false) })
 	d.Show()
-	return q
+	win.Canvas().Focus(yesButton)
+	return &Question{Title: title, Dialog: d, Answer: reply}
 }

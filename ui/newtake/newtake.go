@@ -31,7 +31,7 @@ import (
 type Panel struct {
 	content fyne.CanvasObject
 
-	ChooseVideo          *widget.Button
+	ChooseVideo          *kit.Button
 	TakeList             *fyne.Container
 	Notice               *widget.Label
 	Label                *widget.Entry
@@ -42,7 +42,7 @@ type Panel struct {
 	Model                *widget.Select
 	IgnoreLimits         *widget.Check
 	Advanced             *widget.Accordion
-	Start                *widget.Button
+	Start                *kit.Button
 	Reason               *widget.Label // one line: the footer never grows over the form
 	PriceNote            *widget.Label // what the prices assume
 	Confirm              dialog.Dialog // the confirmation of a costly start, while it is open
@@ -73,7 +73,7 @@ const deviceLabelHint = "Move files the video and its .move under this camera na
 // (the UI's onMain).
 func New(picker kit.FilePicker, prefs fyne.Preferences, win fyne.Window, onStart func([]submit.Request), onMain func(func())) *Panel {
 	p := &Panel{picker: picker, prefs: prefs, win: win, onStart: onStart, onMain: onMain}
-	p.ChooseVideo = &widget.Button{Text: "Choose video…", Icon: theme.FileVideoIcon(), OnTapped: p.onChooseVideo}
+	p.ChooseVideo = kit.NewButton("Choose video…", theme.FileVideoIcon(), p.onChooseVideo)
 	p.TakeList = container.NewVBox()
 	p.Notice = widget.NewLabel("")
 	p.Notice.Wrapping = fyne.TextWrapWord
@@ -114,7 +114,8 @@ func New(picker kit.FilePicker, prefs fyne.Preferences, win fyne.Window, onStart
 	)
 	p.Advanced = widget.NewAccordion(widget.NewAccordionItem("Advanced", advanced))
 
-	p.Start = &widget.Button{Text: "Start", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: p.onStartTapped}
+	p.Start = kit.NewButton("Start", theme.UploadIcon(), p.onStartTapped)
+	p.Start.Importance = widget.HighImportance
 	p.Reason = widget.NewLabel("")
 	p.Reason.Truncation = fyne.TextTruncateEllipsis
 	p.Reason.Importance = widget.MediumImportance // why Start is off must be easy to read
@@ -425,6 +426,12 @@ func (p *Panel) startNow(reqs []submit.Request) {
 	p.render()
 	p.scroll.ScrollToTop()
 	p.revalidate()
+	// Start goes off with the takes gone; Fyne would hand the focus on to
+	// Choose video…, where a second Space opened a file dialog. Nothing
+	// keeps it: the next key starts afresh.
+	if p.win != nil {
+		p.win.Canvas().Unfocus()
+	}
 	p.onStart(reqs)
 }
 

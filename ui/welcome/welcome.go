@@ -29,8 +29,8 @@ var MoveAccountURL, _ = url.Parse("https://app.move.ai/")
 type Screen struct {
 	content fyne.CanvasObject
 	Key     *widget.Entry
-	Check   *widget.Button
-	Demo    *widget.Button
+	Check   *kit.Button
+	Demo    *kit.Button
 	Status  *widget.Label
 	Busy    *widget.Activity
 	MakeKey *widget.Hyperlink
@@ -61,8 +61,9 @@ func New(host Host) *Screen {
 	w.Key = widget.NewPasswordEntry()
 	w.Key.SetPlaceHolder("Paste your Move API key")
 	w.Key.OnSubmitted = func(string) { w.onCheck() }
-	w.Check = &widget.Button{Text: "Check and save", Importance: widget.HighImportance, OnTapped: w.onCheck}
-	w.Demo = &widget.Button{Text: "Try the demo", Icon: theme.MediaPlayIcon(), OnTapped: w.onDemo}
+	w.Check = kit.NewButton("Check and save", nil, w.onCheck)
+	w.Check.Importance = widget.HighImportance
+	w.Demo = kit.NewButton("Try the demo", theme.MediaPlayIcon(), w.onDemo)
 	w.Status = widget.NewLabel("")
 	w.Status.Wrapping = fyne.TextWrapWord
 	w.Status.Importance = widget.DangerImportance
