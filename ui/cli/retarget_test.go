@@ -16,6 +16,7 @@ import (
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
 	"singlecam/core/motion/retarget/retargettest"
 	"singlecam/core/motion/rigs"
@@ -280,5 +281,26 @@ func TestRetargetPutsTheMotionFirst(t *testing.T) {
 		if runtime.GOOS != "windows" && info.Mode().Perm()&0o044 == 0 {
 			t.Errorf("saved with mode %v", info.Mode())
 		}
+	}
+	// A map of CesiumMan's unnamed joints ("#7") saved by the app is read
+	// back by --map and used, not refused.
+	ch, err := retarget.OpenCharacter(context.Background(), filepath.Join(dir, "CesiumMan.gltf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := load.Open(context.Background(), filepath.Join(dir, "cmu_01_01_240.bvh"), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := ch.Match(m.Clip.Actors[0].Skeleton).Write(&buf); err != nil || !strings.Contains(buf.String(), `"#7"`) {
+		t.Fatalf("map %s: %v", buf.String(), err)
+	}
+	mapPath := filepath.Join(dir, "CesiumMan.bonemap.json")
+	os.WriteFile(mapPath, buf.Bytes(), 0o644)
+	var stdout, stderr bytes.Buffer
+	args := []string{"--character", filepath.Join(dir, "CesiumMan.gltf"), "--map", mapPath, "--out", t.TempDir(), filepath.Join(dir, "cmu_01_01_240.bvh")}
+	if code := runRetarget(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("--map: exit %d: %s", code, stderr.String())
 	}
 }
