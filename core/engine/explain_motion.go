@@ -4,7 +4,9 @@ import (
 	"errors"
 	"io/fs"
 
+	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/load"
+	"singlecam/core/motion/movedata"
 )
 
 // ExplainMotion says in one sentence why a motion file did not open, and
@@ -14,6 +16,10 @@ func ExplainMotion(err error) string {
 	switch {
 	case errors.Is(err, load.ErrUnknownFormat):
 		return "Singlecam plays GLB, glTF, VRM, VRM Animation (.vrma) and BVH files, Move's motion data (.json), and ZIPs of BVH or motion data files: open one of those."
+	case errors.Is(err, movedata.ErrNotMotionData):
+		return "That JSON file is not Move's motion data (a mocap_data list of frames with joint positions): open a job's MOTION_DATA file, or another motion file."
+	case errors.Is(err, gltf.ErrNotVRMA):
+		return "That .vrma file has no VRM Animation humanoid table (VRMC_vrm_animation), so its bones have no roles: rename it .glb to play it as a plain glTF file."
 	case errors.Is(err, fs.ErrNotExist):
 		return "The motion file is not there any more: download it again or choose another."
 	case errors.Is(err, fs.ErrPermission):
