@@ -74,8 +74,7 @@ func runPreview(args []string, env Env) int {
 		return NoDesktop(stderr, NoDisplaySet)
 	}
 	a := env.NewApp()
-	var w *preview.Window
-	w = preview.NewWindow(a, m, filepath.Base(path), nil)
+	w := preview.NewWindow(a, m, filepath.Base(path), nil)
 	w.OfferReopen(sf.options(m.Chosen), func(o load.Options) {
 		go func() {
 			m, err := load.OpenWith(context.Background(), path, o)
