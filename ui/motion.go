@@ -48,7 +48,8 @@ func (u *UI) openMotion(path, title string) {
 			w.Do = u.onMain // the clean-up's result comes back through the one door
 			w.OfferApply(func() { u.applyToCharacter(path, retarget.MotionName(path)) })
 			w.SetActions(&widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
-				u.exportMotion([]string{path}, "", w)
+				o := w.Options() // what the window plays: its animation, axis and unit
+				preview.Exporter{Write: engine.Export, Do: u.onMain, Open: func(p string) { u.openMotion(p, "") }, Status: u.status, Read: &o}.Show([]string{path}, "", w)
 			}})
 			w.Show()
 			w.Player.Play()

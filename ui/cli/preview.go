@@ -166,6 +166,7 @@ func exportButton(a fyne.App, w *preview.Window, path string, stderr io.Writer) 
 		}()
 	}
 	return &widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
-		preview.Exporter{Write: engine.Export, Open: open}.Show([]string{path}, "", w)
+		o := w.Options() // what the window plays: its animation, axis and unit
+		preview.Exporter{Write: engine.Export, Open: open, Read: &o}.Show([]string{path}, "", w)
 	}}
 }

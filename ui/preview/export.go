@@ -14,6 +14,7 @@ import (
 	"singlecam/core/engine"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
+	"singlecam/core/motion/load"
 )
 
 // ExportDialog is the Export for… dialog: a preset, its settings (which
@@ -281,6 +282,10 @@ type Exporter struct {
 	Status func(msg string)
 	// Shown, when set, receives each dialog as it opens (for tests).
 	Shown func(*ExportDialog)
+	// Read, when set, is how to read the files (the player's animation, up
+	// axis and unit, as its window shows them); nil reads each as Open
+	// finds it.
+	Read *load.Options
 }
 
 func (e Exporter) do(f func()) {
@@ -301,7 +306,13 @@ func (e Exporter) Show(paths []string, base string, parent fyne.Window) {
 		var err error
 		for _, p := range paths {
 			var src export.Source
-			if src, err = export.Open(context.Background(), p, base); err != nil {
+			if e.Read != nil {
+				var m *load.Motion
+				if m, err = load.OpenWith(context.Background(), p, *e.Read); err != nil {
+					break
+				}
+				src = export.SourceOf(p, base, m)
+			} else if src, err = export.Open(context.Background(), p, base); err != nil {
 				break
 			}
 			sources = append(sources, src)

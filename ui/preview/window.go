@@ -53,6 +53,16 @@ type Window struct {
 	space   fyne.CanvasObject // how the file was read, and Change…
 }
 
+// Options are the reading options of the motion shown (its animation, up
+// axis and unit as told), for an export of what the window plays.
+func (w *Window) Options() load.Options {
+	o := w.opts
+	if w.motion != nil {
+		o.Animation = w.motion.Chosen
+	}
+	return o
+}
+
 // OfferReopen lets the window read the file again with other options
 // (animation, up axis, unit): reopen reads it and calls SetMotion. opts
 // are the options the shown motion was read with.

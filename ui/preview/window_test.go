@@ -68,6 +68,11 @@ func TestAWindowSaysHowTheFileWasReadAndReadsItAgain(t *testing.T) {
 	if len(asked) != 1 || asked[0].Animation != 1 || asked[0].Units != "cm" {
 		t.Errorf("choosing Walk asked for %+v", asked)
 	}
+	// An export reads what the window plays.
+	w.SetMotion(&load.Motion{Clip: motion.DemoClip(1, 30), Chosen: 1, Animations: m.Animations, Space: m.Space})
+	if o := w.Options(); o.Animation != 1 || o.Units != "cm" {
+		t.Errorf("the window's reading options %+v", o)
+	}
 	test.Tap(w.ChangeSpace)
 	if w.spaceDialog == nil {
 		t.Error("Change… opened no dialog")
