@@ -69,7 +69,7 @@ func TestWriteDCCCharacters(t *testing.T) {
 		{file: "CesiumMan.glb", real: "CesiumMan.gltf", clip: cmu.Clip},
 		{file: "Robot.glb", real: "RobotExpressive.glb", clip: walk},
 	} {
-		path := c.real
+		var path string
 		if c.real == "" {
 			path = writeCharacter(t, src, c.file, c.skel, c.opt)
 		} else {
