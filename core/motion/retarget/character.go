@@ -68,7 +68,7 @@ func OpenCharacter(ctx context.Context, path string) (_ *Character, err error) {
 	if !IsCharacterFile(path) {
 		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), ErrNotCharacter)
 	}
-	f, err := readCharacter(path)
+	f, err := readCharacter(ctx, path)
 	if err != nil {
 		return nil, err
 	}
@@ -76,13 +76,15 @@ func OpenCharacter(ctx context.Context, path string) (_ *Character, err error) {
 	return &Character{Name: name, Path: path, file: f}, nil
 }
 
-func readCharacter(path string) (*gltf.Character, error) {
+// readCharacter reads the character at path; a cancelled ctx stops it at
+// its next read.
+func readCharacter(ctx context.Context, path string) (*gltf.Character, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open character: %w", err)
 	}
 	defer f.Close()
-	c, err := gltf.ReadCharacter(f, os.DirFS(filepath.Dir(path)))
+	c, err := gltf.ReadCharacter(guard.Reader(ctx, f), os.DirFS(filepath.Dir(path)))
 	if err != nil {
 		return nil, fmt.Errorf("open character %s: %w", filepath.Base(path), err)
 	}
@@ -155,7 +157,7 @@ func OutputName(motionName, character string) string {
 // to disk is the engine's.
 func (c *Character) Encode(w io.Writer, moved *motion.Clip, onlyNew bool) (err error) {
 	defer guard.Recover(&err, "write "+c.Name)
-	f, err := readCharacter(c.Path)
+	f, err := readCharacter(context.Background(), c.Path)
 	if err != nil {
 		return err
 	}

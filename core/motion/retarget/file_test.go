@@ -271,3 +271,15 @@ func FuzzReadMatch(f *testing.F) {
 		}
 	})
 }
+
+// Reading a character stops at its next read once cancelled (a drop the
+// user took back), not only before it starts.
+func TestReadingACharacterStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	path := filepath.Join(t.TempDir(), "Robot.glb")
+	os.WriteFile(path, []byte("glTF"), 0o644)
+	if _, err := readCharacter(ctx, path); !errors.Is(err, context.Canceled) {
+		t.Errorf("got %v, want context.Canceled", err)
+	}
+}
