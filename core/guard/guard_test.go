@@ -58,8 +58,8 @@ func TestMain(m *testing.M) {
 			os.Exit(3)
 		}
 		go func() {
-			var m map[string]int
-			m["crafted"]++ // assignment to entry in nil map
+			counts := make([]int, len(dir)) // a crafted count the reader trusted
+			counts[len(dir)+1]++
 		}()
 		select {} // the panic ends the process
 	}
@@ -82,7 +82,7 @@ func TestAnEscapedPanicLeavesAReportTheNextStartFinds(t *testing.T) {
 		t.Fatalf("the next start: %q, %v", last, err)
 	}
 	report, _ := os.ReadFile(last)
-	if !bytes.Contains(report, []byte("assignment to entry in nil map")) || !bytes.Contains(report, []byte("goroutine")) {
+	if !bytes.Contains(report, []byte("index out of range")) || !bytes.Contains(report, []byte("goroutine")) {
 		t.Errorf("the report holds:\n%s", report)
 	}
 	if again, err := CatchCrashes(dir, when.Add(time.Minute)); err != nil || again != "" {
