@@ -196,6 +196,7 @@ func (u *UI) setSession(s *session) {
 	}
 	u.win.SetTitle(title)
 	u.win.SetContent(u.main.content)
+	returnStartupMemory()
 	if len(u.opts.Files) > 0 {
 		u.main.NewTake.Drop(u.opts.Files)
 		u.opts.Files = nil

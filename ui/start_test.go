@@ -138,8 +138,8 @@ func TestStartAsksFirstAboveTheChosenAmount(t *testing.T) {
 		}
 		return n == 3
 	})
-	e.q.Until(t, "the month's total", func() bool { return m.Jobs.Month.Text == "≈ $0.12–$0.21 this month, from this computer" })
-	if rows := uitest.Texts(m.Jobs.List); strings.Count(rows, "≈ $0.04–$0.07\n") != 3 {
+	e.q.Until(t, "the month's total", func() bool { return m.Jobs.Month.Text == "About $0.12–$0.21 this month, from this computer" })
+	if rows := uitest.Texts(m.Jobs.List); strings.Count(rows, "~$0.04–$0.07\n") != 3 {
 		t.Errorf("the list's rows do not show each job's estimate:\n%s", rows)
 	}
 

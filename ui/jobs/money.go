@@ -8,12 +8,15 @@ import (
 	"time"
 )
 
-// jobPrice is a jobs list row's estimate: "≈ $0.04", or "" when none.
+// jobPrice is a jobs list row's estimate: "~$0.04", or "" when none. The
+// window's words keep to the characters of Fyne's own font: one "≈" made
+// Fyne load a system font to draw it, some 17 MB of the idle window's
+// memory (issue 23; .ci/idle-memory measures it).
 func jobPrice(e *price.Estimate) string {
 	if e == nil {
 		return ""
 	}
-	return "≈ " + e.String()
+	return "~" + e.String()
 }
 
 // jobPriceDetail is the estimate in a job's details.
@@ -64,11 +67,11 @@ func (v *View) showMonth() {
 }
 
 // monthText is the jobs list header's month total, amount first (a narrow
-// window cuts the end): "≈ $1.23 this month, from this computer", or ""
+// window cuts the end): "About $1.23 this month, from this computer", or ""
 // before the first job.
 func monthText(total price.Total) string {
 	if total.Jobs == 0 {
 		return ""
 	}
-	return "≈ " + total.String() + " this month, from this computer"
+	return "About " + total.String() + " this month, from this computer"
 }
