@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -170,7 +171,7 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 		return
 	}
 	go func() {
-		queued, failed := 0, ""
+		queued, failed, refused := 0, "", 0
 		var records []*submit.Record
 		type repeat struct {
 			req  submit.Request
@@ -185,7 +186,11 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 				repeats = append(repeats, repeat{r, done})
 				continue
 			case err != nil:
-				failed = engine.Explain(err)
+				// Each refusal counts; the first one's words say why (they
+				// are most often the same for a batch).
+				if refused++; failed == "" {
+					failed = engine.Explain(err)
+				}
 				continue
 			}
 			records = append(records, jobs.Unchanging(rec))
@@ -202,10 +207,13 @@ func (m *MainScreen) submit(reqs []submit.Request) {
 			case 1:
 				msg = "One take queued: it uploads now and appears under Jobs."
 			default:
-				msg = "Takes queued: they upload two at a time and appear under Jobs."
+				msg = fmt.Sprintf("%d takes queued: they upload in turn and appear under Jobs.", queued)
 			}
-			if failed != "" {
+			switch {
+			case refused == 1:
 				msg += " " + failed
+			case refused > 1:
+				msg += fmt.Sprintf(" %d takes were not queued: %s", refused, failed)
 			}
 			m.say(msg)
 		})

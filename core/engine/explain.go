@@ -145,12 +145,12 @@ func explainDownload(d *DownloadError, a audience) string {
 		return a.pick("Move cannot be reached right now: use Download when the network is back.",
 			"Move cannot be reached right now (no network, or the service is busy). Job "+d.JobID+" is safe: when the network is back, run: "+cmd)
 	case errors.As(err, &status):
-		return a.pick(fmt.Sprintf("The file storage refused the download (%s): use Download to try again.", status),
+		return a.pick("The file storage no longer gives this file (its link may have expired): use Retry download, which asks Move for a fresh link.",
 			fmt.Sprintf("The file storage refused a download of job %s (%s). The job is safe: run: %s", d.JobID, status, cmd))
 	case errors.Is(err, context.Canceled):
 		return a.pick("Stopped: use Download to save the rest.", "Stopped. To save the rest of job "+d.JobID+" later, run: "+cmd)
 	}
-	return a.pick(fmt.Sprintf("The files could not be saved (%v): use Download to try again.", d.Err),
+	return a.pick(fmt.Sprintf("The files could not be saved (%v): use Retry download.", d.Err),
 		fmt.Sprintf("The files of job %s could not be saved (%v). The job is safe: run: %s", d.JobID, d.Err, cmd))
 }
 

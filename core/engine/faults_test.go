@@ -87,8 +87,11 @@ func noResubmit(t *testing.T, err error, jobID string) {
 	if strings.Contains(strings.ToLower(app+term), "submit") {
 		t.Errorf("advice to submit (and pay) again:\napp: %s\nterminal: %s", app, term)
 	}
-	if !strings.Contains(app, "Download") || !strings.Contains(term, "singlecam download") || !strings.Contains(term, jobID) {
+	if !strings.Contains(app, "Download") && !strings.Contains(app, "Retry download") || !strings.Contains(term, "singlecam download") || !strings.Contains(term, jobID) {
 		t.Errorf("no advice to download again:\napp: %s\nterminal: %s", app, term)
+	}
+	if strings.Contains(app, "HTTP") { // the window's words are a person's
+		t.Errorf("the app shows an HTTP status: %s", app)
 	}
 }
 

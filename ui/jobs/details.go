@@ -268,6 +268,11 @@ func (v *View) download(jobID string, only []string) {
 			if v.host.Engine() != s {
 				return
 			}
+			if err != nil {
+				// A retry that fails again says so, with the time: the row's
+				// words alone would read as if nothing had been tried.
+				v.host.Say("Tried again at " + v.now().Format("15:04:05") + ": " + engine.Explain(err))
+			}
 			if len(only) == 0 || err != nil {
 				v.Apply(engine.SavedJob{JobID: jobID, Folder: folder, Files: files, Err: err})
 			} else if i := v.model.Index(jobID); i >= 0 {

@@ -195,7 +195,7 @@ func (p *Panel) Drop(paths []string) {
 		notes = append(notes, fmt.Sprintf("%s has no video with the same name; use Choose .move… on its video's card, or drop both together.", words.QuoteFile(o)))
 	}
 	for _, r := range refused {
-		notes = append(notes, fmt.Sprintf("%s is not a video (MP4, MOV) or a .move file, so it was left out.", words.QuoteFile(r)))
+		notes = append(notes, fmt.Sprintf("%s is not a video (MP4, MOV, AVI) or a .move file, so it was left out.", words.QuoteFile(r)))
 	}
 	p.setNotice(strings.Join(notes, "\n"))
 	p.render()
@@ -387,7 +387,7 @@ func (p *Panel) setNotice(text string) {
 func (p *Panel) render() {
 	p.TakeList.RemoveAll()
 	if len(p.takes) == 0 {
-		hint := widget.NewLabelWithStyle("Drop videos (MP4, MOV) and their .move files anywhere on this window.",
+		hint := widget.NewLabelWithStyle("Drop videos (MP4, MOV, AVI) and their .move files anywhere on this window.",
 			fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 		hint.Wrapping = fyne.TextWrapWord
 		p.TakeList.Add(hint)
