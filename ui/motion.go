@@ -31,8 +31,7 @@ func (u *UI) openMotion(path, title string) {
 				u.tell(engine.ExplainMotion(err))
 				return
 			}
-			var w *preview.Window
-			w = preview.NewWindow(u.app, m, title, nil)
+			w := preview.NewWindow(u.app, m, title, nil)
 			w.OfferReopen(load.Options{Animation: m.Chosen}, func(o load.Options) {
 				go func() {
 					m, err := load.OpenWith(context.Background(), path, o)

@@ -492,8 +492,7 @@ func (v *View) ask(title, message, yes, no string, onYes func()) {
 func (v *View) rename(jobID, current string) {
 	entry := widget.NewEntry()
 	entry.SetText(current)
-	var d *dialog.FormDialog
-	d = dialog.NewForm("Rename the job", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
+	d := dialog.NewForm("Rename the job", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
 		name := strings.TrimSpace(entry.Text)
 		if !ok || name == "" || name == current {
 			return
