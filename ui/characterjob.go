@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"singlecam/core/motion/clean"
 	"singlecam/core/motion/retarget"
 	"singlecam/ui/character"
 	"singlecam/ui/kit"
@@ -9,7 +10,17 @@ import (
 // applyToCharacter opens "Apply to a character…" for the motion file at
 // path, named motionName in the file it saves.
 func (u *UI) applyToCharacter(path, motionName string) {
+	u.applyCleaned(path, motionName, nil)
+}
+
+// applyCleaned is applyToCharacter starting with the clean-up cleanup gives
+// (a player's), or clean.Default when nil.
+func (u *UI) applyCleaned(path, motionName string, cleanup func() clean.Options) {
 	opt := character.Options{Cancelled: kit.ErrCancelled, Prefs: u.app.Preferences(), Main: u.onMain}
+	if cleanup != nil {
+		o := cleanup()
+		opt.Clean = &o
+	}
 	if p := u.opts.Picker; p != nil {
 		opt.Pick = func(dir string) (string, error) {
 			return p.Open("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)

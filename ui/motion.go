@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/engine"
+	"singlecam/core/motion/clean"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
 	"singlecam/ui/preview"
@@ -45,10 +46,12 @@ func (u *UI) openMotion(path, title string) {
 				}()
 			})
 			w.Do = u.onMain // the clean-up's result comes back through the one door
-			w.OfferApply(func() { u.applyToCharacter(path, retarget.MotionName(path)) })
+			// Both dialogs start with the player's clean-up, so the file
+			// saved is the motion the user just watched.
+			w.OfferApply(func() { u.applyCleaned(path, retarget.MotionName(path), w.CleanUp.Options) })
 			w.SetActions(&widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
 				o := w.Options() // what the window plays: its animation, axis and unit
-				preview.Exporter{Write: engine.Export, Do: u.onMain, Open: func(p string) { u.openMotion(p, "") }, Status: u.status, Read: &o}.Show([]string{path}, "", w)
+				u.exportCleaned([]string{path}, "", w, &o, w.CleanUp.Options)
 			}})
 			w.Show()
 			w.Player.Play()
@@ -93,5 +96,12 @@ func (u *UI) dropped(paths []string) {
 // exportMotion shows the Export for… dialog for the motion files at paths
 // over parent; base names the outputs (a job's name), or the file when empty.
 func (u *UI) exportMotion(paths []string, base string, parent fyne.Window) {
-	preview.Exporter{Write: engine.Export, Do: u.onMain, Open: func(p string) { u.openMotion(p, "") }, Status: u.status}.Show(paths, base, parent)
+	u.exportCleaned(paths, base, parent, nil, nil)
+}
+
+// exportCleaned is exportMotion reading the files as read says (a
+// player's), or as each is found when nil, and starting with the clean-up
+// cleanup gives (a player's), or clean.Default when nil.
+func (u *UI) exportCleaned(paths []string, base string, parent fyne.Window, read *load.Options, cleanup func() clean.Options) {
+	preview.Exporter{Write: engine.Export, Do: u.onMain, Open: func(p string) { u.openMotion(p, "") }, Status: u.status, Read: read, Clean: cleanup}.Show(paths, base, parent)
 }

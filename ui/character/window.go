@@ -36,6 +36,9 @@ type Options struct {
 	// and Main runs its result on it; tests make both plain calls. Nil means
 	// a goroutine and fyne.Do.
 	Async, Main func(func())
+	// Clean is the clean-up the window starts with (the player's, when
+	// opened from it); nil starts with clean.Default, as the player does.
+	Clean *clean.Options
 }
 
 const prefCharacterFolder = "characterFolder"
@@ -115,8 +118,12 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	w.Notice = widget.NewLabel("")
 	w.Notice.Wrapping = fyne.TextWrapWord
 	w.stage = container.NewStack(container.NewCenter(widget.NewLabel("The motion and your character play here, side by side.")))
-	w.CleanUp = preview.NewCleanUp(clean.Options{Feet: clean.Off}, false)
-	w.CleanUp.Numbers.SetText("No clean-up: choose what to do with the feet, or some smoothing.")
+	cleanup := clean.Default
+	if opt.Clean != nil {
+		cleanup = *opt.Clean
+	}
+	w.CleanUp = preview.NewCleanUp(cleanup, false)
+	w.CleanUp.Numbers.SetText(preview.CleanSentence(cleanup))
 	w.CleanUp.OnChanged = func(clean.Options) {
 		if w.match != nil {
 			w.retarget()
@@ -130,12 +137,12 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	w.side = container.NewStack()
 	w.OnlyNew = widget.NewCheck("Save the motion alone (without the character's own animations)", nil)
 	mapButtons := container.NewHBox(w.Rematch, w.SaveMap)
-	cleanup := container.NewVBox(widget.NewSeparator(),
+	section := container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle("Clean up the motion first", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), w.CleanUp.Object())
 	// The skeleton picture sits beside the summary, so the list keeps the
 	// panel's width for long bone names.
 	heading := container.NewBorder(nil, nil, nil, w.side, container.NewVBox(w.Summary, head))
-	left := container.NewBorder(heading, container.NewVBox(mapButtons, cleanup), nil, nil, w.Pairs)
+	left := container.NewBorder(heading, container.NewVBox(mapButtons, section), nil, nil, w.Pairs)
 	split := container.NewHSplit(left, w.stage)
 	split.Offset = 0.5
 	top := container.NewBorder(nil, nil, nil, w.Choose, w.Character)
@@ -331,10 +338,11 @@ func (w *Window) retarget() {
 			if gen != w.gen {
 				return
 			}
+			// Say first what Save will write, then the numbers.
 			if cleaned != nil {
-				w.CleanUp.SetReports(cleaned.Actors)
+				w.CleanUp.Numbers.SetText(preview.CleanSentence(cleanup) + "\n" + preview.Describe(cleaned.Actors))
 			} else if cleanup.None() {
-				w.CleanUp.Numbers.SetText("No clean-up: choose what to do with the feet, or some smoothing.")
+				w.CleanUp.Numbers.SetText(preview.CleanSentence(cleanup))
 			}
 			if both != nil {
 				w.showPlayer(both)

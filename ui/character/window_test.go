@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"singlecam/core/motion"
+	"singlecam/core/motion/clean"
 	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/retarget"
 	"singlecam/core/motion/retarget/retargettest"
@@ -203,23 +204,25 @@ func TestBesideSetsTheCharacterApart(t *testing.T) {
 	}
 }
 
-// TestTheMotionIsCleanedBeforeItGoesOnTheCharacter: the Clean up section is
-// off at first; choosing a feet mode cleans the motion, says the numbers
-// and puts the cleaned motion on the character.
+// TestTheMotionIsCleanedBeforeItGoesOnTheCharacter: opened from a player
+// whose clean-up is off, the section is off and says the motion is saved as
+// captured; choosing a feet mode cleans the motion, says so and the
+// numbers, and puts the cleaned motion on the character.
 func TestTheMotionIsCleanedBeforeItGoesOnTheCharacter(t *testing.T) {
 	a := test.NewTempApp(t)
 	_, walk, mixamo, _ := files(t)
+	off := clean.Options{Feet: clean.Off}
 	w := NewWindow(a, walk, "Walk 1", Options{
 		Pick:      func(string) (string, error) { return mixamo, nil },
-		Cancelled: errCancelled, Prefs: a.Preferences(), Async: now, Main: now,
+		Cancelled: errCancelled, Prefs: a.Preferences(), Async: now, Main: now, Clean: &off,
 	})
 	defer w.Close()
-	if !strings.HasPrefix(w.CleanUp.Numbers.Text, "No clean-up") || w.moved == nil {
+	if !strings.HasPrefix(w.CleanUp.Numbers.Text, "Not cleaned up") || w.moved == nil {
 		t.Fatalf("at first: %q, moved %v", w.CleanUp.Numbers.Text, w.moved != nil)
 	}
 	plain := w.moved
 	w.CleanUp.Feet.SetSelectedIndex(1) // lock
-	if !strings.HasPrefix(w.CleanUp.Numbers.Text, "Foot skate ") {
+	if !strings.HasPrefix(w.CleanUp.Numbers.Text, "Cleaned up before writing") || !strings.Contains(w.CleanUp.Numbers.Text, "Foot skate ") {
 		t.Errorf("numbers %q", w.CleanUp.Numbers.Text)
 	}
 	if w.moved == nil || w.moved == plain || w.moved.FloorHeight() == plain.FloorHeight() {
@@ -227,6 +230,37 @@ func TestTheMotionIsCleanedBeforeItGoesOnTheCharacter(t *testing.T) {
 	}
 	if w.Save.Disabled() {
 		t.Error("the cleaned motion cannot be saved")
+	}
+}
+
+// TestTheCleanUpStartsAsThePlayers: opened from a player the section starts
+// with the player's clean-up; opened elsewhere, with the player's default;
+// either way the motion on the character is cleaned and the section says so.
+func TestTheCleanUpStartsAsThePlayers(t *testing.T) {
+	player := clean.Options{Feet: clean.Ground, Smooth: 0.2}
+	for _, tc := range []struct {
+		name  string
+		given *clean.Options
+		want  clean.Options
+	}{
+		{"from the player", &player, player},
+		{"elsewhere", nil, clean.Default},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			_, walk, mixamo, _ := files(t)
+			w := NewWindow(a, walk, "Walk 1", Options{
+				Pick:      func(string) (string, error) { return mixamo, nil },
+				Cancelled: errCancelled, Prefs: a.Preferences(), Async: now, Main: now, Clean: tc.given,
+			})
+			defer w.Close()
+			if o := w.CleanUp.Options(); o != tc.want {
+				t.Errorf("starts at %+v, want %+v", o, tc.want)
+			}
+			if !strings.HasPrefix(w.CleanUp.Numbers.Text, "Cleaned up before writing") {
+				t.Errorf("numbers %q", w.CleanUp.Numbers.Text)
+			}
+		})
 	}
 }
 

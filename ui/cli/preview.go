@@ -89,7 +89,9 @@ func runPreview(args []string, env Env) int {
 	})
 	if env.PickFile != nil {
 		w.OfferApply(func() {
+			cleanup := w.CleanUp.Options() // the player's, so the file saved is what was watched
 			character.NewWindow(a, path, retarget.MotionName(path), character.Options{
+				Clean: &cleanup,
 				Pick: func(dir string) (string, error) {
 					return env.PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
 				},
@@ -167,6 +169,6 @@ func exportButton(a fyne.App, w *preview.Window, path string, stderr io.Writer) 
 	}
 	return &widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
 		o := w.Options() // what the window plays: its animation, axis and unit
-		preview.Exporter{Write: engine.Export, Open: open, Read: &o}.Show([]string{path}, "", w)
+		preview.Exporter{Write: engine.Export, Open: open, Read: &o, Clean: w.CleanUp.Options}.Show([]string{path}, "", w)
 	}}
 }

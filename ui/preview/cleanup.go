@@ -95,6 +95,29 @@ func (c *CleanUp) set(o clean.Options) {
 	c.smoothValue.SetText(smoothText(o.Smooth))
 }
 
+// CleanSentence says what a clean-up does to the file written, in the words
+// of the section, so a dialog makes plain whether the file is cleaned.
+func CleanSentence(o clean.Options) string {
+	if o.None() {
+		return "Not cleaned up: the motion is written as captured."
+	}
+	feet := o.Feet
+	if feet == "" {
+		feet = clean.Off
+	}
+	label := ""
+	for i, m := range clean.FeetModes {
+		if m == feet {
+			label = feetLabels[i]
+		}
+	}
+	smooth := "no smoothing"
+	if o.Smooth > 0 {
+		smooth = "smoothing " + strconv.FormatFloat(o.Smooth, 'f', 2, 64)
+	}
+	return "Cleaned up before writing: feet \u201c" + label + "\u201d, " + smooth + "."
+}
+
 func smoothText(v float64) string {
 	if v == 0 {
 		return "off "

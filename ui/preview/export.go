@@ -31,7 +31,9 @@ type ExportDialog struct {
 	Units   *widget.RadioGroup
 	TPose   *widget.Check
 	InPlace *widget.Check
-	// CleanUp is the clean-up run before exporting (off at first).
+	// CleanUp is the clean-up run before exporting: the player's when the
+	// dialog is opened from it, else clean.Default (what the player starts
+	// with), so the file is the motion the user watched.
 	CleanUp *CleanUp
 	// Files lists what Export will write, or why it cannot.
 	Files  *widget.Label
@@ -58,7 +60,8 @@ var (
 // newExportDialog makes the dialog for sources (read already) over parent;
 // done runs on the UI goroutine with the files written, or the error.
 // do runs a function on Fyne's goroutine, write writes the files.
-func newExportDialog(sources []export.Source, parent fyne.Window, do func(func()), write func(context.Context, []export.File) ([]string, error), done func(written []string, err error)) *ExportDialog {
+// cleanup is the clean-up the dialog starts with.
+func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne.Window, do func(func()), write func(context.Context, []export.File) ([]string, error), done func(written []string, err error)) *ExportDialog {
 	d := &ExportDialog{sources: sources, presets: export.Presets(), do: do, writer: write, done: done}
 	custom, _ := export.Lookup(export.Custom)
 	d.presets = append(d.presets, custom)
@@ -87,7 +90,7 @@ func newExportDialog(sources []export.Source, parent fyne.Window, do func(func()
 	d.Units.Horizontal = true
 	d.TPose = widget.NewCheck("Drop the T-pose first frame", func(bool) { d.onChange() })
 	d.InPlace = widget.NewCheck("In place (remove the root's travel, keep its height)", func(bool) { d.onChange() })
-	d.CleanUp = NewCleanUp(clean.Options{Feet: clean.Off}, false)
+	d.CleanUp = NewCleanUp(cleanup, false)
 	d.CleanUp.OnChanged = func(clean.Options) { d.onChange() }
 	d.Files = widget.NewLabel("")
 	d.Files.Wrapping = fyne.TextWrapWord
@@ -106,8 +109,8 @@ func newExportDialog(sources []export.Source, parent fyne.Window, do func(func()
 		widget.NewFormItem("", d.InPlace),
 	)
 	files := container.NewVBox(widget.NewLabelWithStyle("It will write", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.Files)
-	cleanup := container.NewVBox(widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.CleanUp.Object())
-	content := container.NewVBox(d.form, widget.NewSeparator(), cleanup, widget.NewSeparator(), files)
+	section := container.NewVBox(widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.CleanUp.Object())
+	content := container.NewVBox(d.form, widget.NewSeparator(), section, widget.NewSeparator(), files)
 	cd := dialog.NewCustomWithoutButtons("Export for…", content, parent)
 	cd.SetButtons([]fyne.CanvasObject{cancel, d.Export})
 	d.Dialog = cd
@@ -220,6 +223,7 @@ func (d *ExportDialog) onChange() {
 		lines = append(lines, filepath.Base(f.Path)+"  ("+strconv.Itoa(c.Frames())+" frames at "+strconv.FormatFloat(c.FPS, 'f', -1, 64)+" fps)")
 	}
 	lines = append(lines, "in "+filepath.Dir(plan[0].Path))
+	lines = append(lines, CleanSentence(s.Clean))
 	for _, n := range plan[0].Notes {
 		// What the export found (a T-pose dropped or kept), as a sentence.
 		lines = append(lines, strings.ToUpper(n[:1])+n[1:]+".")
@@ -286,6 +290,10 @@ type Exporter struct {
 	// axis and unit, as its window shows them); nil reads each as Open
 	// finds it.
 	Read *load.Options
+	// Clean, when set, gives the clean-up the dialog starts with (the
+	// player's section, read as the dialog opens); nil starts with
+	// clean.Default, as the player does.
+	Clean func() clean.Options
 }
 
 func (e Exporter) do(f func()) {
@@ -301,6 +309,10 @@ func (e Exporter) do(f func()) {
 // export.BaseName of the first file when empty). The outcome is told in a
 // dialog that offers to play the first file written.
 func (e Exporter) Show(paths []string, base string, parent fyne.Window) {
+	cleanup := clean.Default
+	if e.Clean != nil {
+		cleanup = e.Clean()
+	}
 	go func() {
 		var sources []export.Source
 		var err error
@@ -322,7 +334,7 @@ func (e Exporter) Show(paths []string, base string, parent fyne.Window) {
 				dialog.ShowInformation("Export for…", export.Explain(err), parent)
 				return
 			}
-			d := newExportDialog(sources, parent, e.do, e.Write, func(written []string, err error) { e.exported(written, err, parent) })
+			d := newExportDialog(sources, cleanup, parent, e.do, e.Write, func(written []string, err error) { e.exported(written, err, parent) })
 			d.Show()
 			if e.Shown != nil {
 				e.Shown(d)

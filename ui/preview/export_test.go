@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
 	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/load"
@@ -162,31 +163,57 @@ func searchButton(o fyne.CanvasObject, text string) *widget.Button {
 	return nil
 }
 
-// TestExportDialogCleansUpWhenAsked: the Clean up section is off at first;
-// choosing a feet mode shows the numbers and exports the cleaned motion.
-func TestExportDialogCleansUpWhenAsked(t *testing.T) {
+// showExport opens the dialog for path the way Exporter does, with
+// cleanup as the player's clean-up (nil: opened away from a player).
+func showExport(t *testing.T, path string, cleanup func() clean.Options) (*ExportDialog, *syncDo) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("player")
 	w.Resize(fyne.NewSize(960, 800))
-	path := moveGLB(t)
 	s := &syncDo{}
 	var d *ExportDialog
-	e := Exporter{Write: export.Write, Do: s.do, Shown: func(x *ExportDialog) { d = x }}
+	e := Exporter{Write: export.Write, Do: s.do, Shown: func(x *ExportDialog) { d = x }, Clean: cleanup}
 	s.wg.Add(1)
 	e.Show([]string{path}, "", w)
 	s.wg.Wait()
+	return d, s
+}
+
+// TestExportDialogCleansUpAsThePlayerDoes: away from a player the dialog
+// starts with the player's default clean-up and says the file is cleaned;
+// turned off, it writes the capture as it is and says so.
+func TestExportDialogCleansUpAsThePlayerDoes(t *testing.T) {
+	d, s := showExport(t, moveGLB(t), nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if o := d.CleanUp.Options(); !o.None() || !strings.HasPrefix(d.CleanUp.Numbers.Text, "No clean-up") {
+	if o := d.CleanUp.Options(); o != clean.Default || !strings.HasPrefix(d.CleanUp.Numbers.Text, "Foot skate ") {
 		t.Errorf("the clean-up starts at %+v: %q", o, d.CleanUp.Numbers.Text)
 	}
-	plain := d.plan[0].Clip
-	d.CleanUp.Feet.SetSelectedIndex(1) // lock
-	if !strings.HasPrefix(d.CleanUp.Numbers.Text, "Foot skate ") {
-		t.Errorf("numbers %q", d.CleanUp.Numbers.Text)
+	if !strings.Contains(d.Files.Text, "Cleaned up before writing") {
+		t.Errorf("the files do not say they are cleaned: %q", d.Files.Text)
 	}
 	cleaned := d.plan[0].Clip
-	if cleaned.FloorHeight() == plain.FloorHeight() {
-		t.Error("the planned file is not cleaned")
+	d.CleanUp.Feet.SetSelectedIndex(3) // off
+	d.CleanUp.Smooth.SetValue(0)
+	d.CleanUp.Smooth.OnChangeEnded(0)
+	if !strings.HasPrefix(d.CleanUp.Numbers.Text, "No clean-up") || !strings.Contains(d.Files.Text, "Not cleaned up") {
+		t.Errorf("off: numbers %q, files %q", d.CleanUp.Numbers.Text, d.Files.Text)
+	}
+	if d.plan[0].Clip.FloorHeight() == cleaned.FloorHeight() {
+		t.Error("the planned file is cleaned although clean-up is off")
+	}
+}
+
+// TestExportDialogFromThePlayerTakesItsCleanUp: opened from a player, the
+// dialog starts with the player's clean-up, not a default of its own.
+func TestExportDialogFromThePlayerTakesItsCleanUp(t *testing.T) {
+	player := clean.Options{Feet: clean.Lock, Smooth: 0.3}
+	d, s := showExport(t, moveGLB(t), func() clean.Options { return player })
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if o := d.CleanUp.Options(); o != player {
+		t.Errorf("the clean-up starts at %+v, the player's is %+v", o, player)
+	}
+	if !strings.Contains(d.Files.Text, "Lock: planted feet stay put") || !strings.Contains(d.Files.Text, "smoothing 0.30") {
+		t.Errorf("the files do not say how they are cleaned: %q", d.Files.Text)
 	}
 }
