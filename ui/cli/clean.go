@@ -140,9 +140,11 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 // describeReport is an actor's numbers before and after, in a line.
 func describeReport(r clean.Report) string {
 	b, a := r.Before, r.After
+	// clean.Show: no "-0.0" for a number that rounds to nothing.
 	if !r.Legs {
-		return fmt.Sprintf("legs not found, smoothed only: jitter %.0f → %.0f m/s³", b.Jitter, a.Jitter)
+		return fmt.Sprintf("legs not found, smoothed only: jitter %s → %s m/s³", clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0))
 	}
-	return fmt.Sprintf("foot skate %.1f → %.1f cm/s, jitter %.0f → %.0f m/s³, fidelity %.1f cm, swing kept %.0f %%, lowest foot %+.1f → %+.1f cm",
-		b.Skate, a.Skate, b.Jitter, a.Jitter, a.Fidelity, a.SwingKept, b.Lowest, a.Lowest)
+	return fmt.Sprintf("foot skate %s → %s cm/s, jitter %s → %s m/s³, fidelity %s cm, swing kept %s %%, lowest foot %s → %s cm",
+		clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0),
+		clean.Show(a.Fidelity, 1), clean.Show(a.SwingKept, 0), clean.ShowSigned(b.Lowest, 1), clean.ShowSigned(a.Lowest, 1))
 }

@@ -2,12 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/clean"
 	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/rigs"
@@ -100,5 +102,15 @@ func TestExportCleansWhenAsked(t *testing.T) {
 	// The walk's floor is below its origin; cleaning stands it at 0.
 	if a, b := m.Clip.FloorHeight(), src.Clip.FloorHeight(); a == b {
 		t.Errorf("the export is not cleaned: floor %v as the source's", a)
+	}
+}
+
+// TestCleanNumbersWriteNoNegativeZero: the line of numbers never says
+// "-0.0" for a value that rounds to nothing.
+func TestCleanNumbersWriteNoNegativeZero(t *testing.T) {
+	got := describeReport(clean.Report{Legs: true,
+		Before: clean.Numbers{Lowest: -0.04}, After: clean.Numbers{Lowest: math.Copysign(0, -1), Fidelity: -0.01}})
+	if strings.Contains(got, "-0") || !strings.Contains(got, "lowest foot 0.0 → 0.0 cm") {
+		t.Errorf("describeReport = %q", got)
 	}
 }

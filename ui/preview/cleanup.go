@@ -156,11 +156,13 @@ func Describe(reps []clean.Report) string {
 		}
 		b, a := r.Before, r.After
 		if !r.Legs {
-			lines = append(lines, fmt.Sprintf("%sits legs are not found, so it is only smoothed: jitter %.0f → %.0f m/s³.", who, b.Jitter, a.Jitter))
+			lines = append(lines, fmt.Sprintf("%sits legs are not found, so it is only smoothed: jitter %s → %s m/s³.", who, clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0)))
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%sFoot skate %.1f → %.1f cm/s · jitter %.0f → %.0f m/s³ · lowest foot %+.1f → %+.1f cm · joints moved %.1f cm at most · swing kept %.0f %%",
-			who, b.Skate, a.Skate, b.Jitter, a.Jitter, b.Lowest, a.Lowest, a.Fidelity, a.SwingKept))
+		// clean.Show: no "-0.0" for a number that rounds to nothing.
+		lines = append(lines, fmt.Sprintf("%sFoot skate %s → %s cm/s · jitter %s → %s m/s³ · lowest foot %s → %s cm · joints moved %s cm at most · swing kept %s %%",
+			who, clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0),
+			clean.ShowSigned(b.Lowest, 1), clean.ShowSigned(a.Lowest, 1), clean.Show(a.Fidelity, 1), clean.Show(a.SwingKept, 0)))
 	}
 	return strings.Join(lines, "\n")
 }

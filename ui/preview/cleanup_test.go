@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -77,4 +78,15 @@ func TestThePlayersCleanUpSwitchesBeforeAndAfter(t *testing.T) {
 			t.Error("after a new clean-up the player left After")
 		}
 	}()
+}
+
+// TestDescribeWritesNoNegativeZero: a foot a hair below the floor before
+// and after reads "0.0", not "-0.0" (the demo job's numbers did).
+func TestDescribeWritesNoNegativeZero(t *testing.T) {
+	got := Describe([]clean.Report{{Legs: true,
+		Before: clean.Numbers{Lowest: -0.04, Skate: -0.01},
+		After:  clean.Numbers{Lowest: math.Copysign(0, -1), Jitter: -0.2, SwingKept: 100}}})
+	if strings.Contains(got, "-0") || !strings.Contains(got, "lowest foot 0.0 → 0.0 cm") {
+		t.Errorf("Describe = %q", got)
+	}
 }

@@ -1,0 +1,28 @@
+package clean
+
+import (
+	"math"
+	"strconv"
+)
+
+// Show writes a number for people with prec decimals. A value that rounds
+// to zero is written "0" (never "-0.0"): a sign on nothing reads as a
+// measurement below the floor.
+func Show(v float64, prec int) string {
+	p := math.Pow(10, float64(prec))
+	r := math.Round(v*p) / p
+	if r == 0 || math.IsNaN(r) {
+		r = 0 // also turns -0 into 0
+	}
+	return strconv.FormatFloat(r, 'f', prec, 64)
+}
+
+// ShowSigned is Show with a "+" before a positive value (a height above
+// the floor), and no sign on zero.
+func ShowSigned(v float64, prec int) string {
+	s := Show(v, prec)
+	if s[0] != '-' && math.Round(v*math.Pow(10, float64(prec))) != 0 {
+		return "+" + s
+	}
+	return s
+}
