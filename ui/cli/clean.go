@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"singlecam/core/engine"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
+	"singlecam/core/motion/retarget"
 )
 
 // cleanFlags are --feet and --smooth, shared by clean, export and retarget.
@@ -63,7 +65,8 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 			"Cleans each GLB, glTF, BVH or ZIP of BVHs: planted feet stay where they land and\n"+
 			"stand on the floor, jitter is smoothed away. Writes '<name> - clean.glb' (or .bvh,\n"+
 			"as the source) beside it, never over an existing file, prints each file it wrote,\n"+
-			"and the numbers before and after on stderr.\n\nFlags:\n")
+			"and the numbers before and after on stderr. A character (a file with a body) is\n"+
+			"refused: clean the capture, then use 'singlecam retarget --character'.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
@@ -85,6 +88,10 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 	var files []export.File
 	var reports [][]clean.Report
 	for _, path := range fs.Args() {
+		if msg := characterRefused(ctx, path); msg != "" {
+			fmt.Fprintf(stderr, "singlecam clean: %s: %s\n", path, msg)
+			return 1
+		}
 		src, err := export.Open(ctx, path, "")
 		if err != nil {
 			fmt.Fprintf(stderr, "singlecam clean: %s: %s\n", path, export.Explain(err))
@@ -135,6 +142,21 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// characterRefused says why a file cannot be cleaned, or "": a character
+// (a skinned body) would come back as a bare skeleton, since clean writes
+// only the motion, so it is refused before anything is written.
+func characterRefused(ctx context.Context, path string) string {
+	if !retarget.IsCharacterFile(path) {
+		return ""
+	}
+	ch, err := retarget.OpenCharacter(ctx, path)
+	if err != nil || !ch.HasMesh() {
+		return "" // not a character: export.Open says what else is wrong
+	}
+	return "this is a character (a body on a skeleton), and clean writes only the motion, so the body would be lost: nothing was written. " +
+		"Clean the capture instead, then put it on the character with: singlecam retarget --character " + filepath.Base(path) + " --feet auto CAPTURE"
 }
 
 // describeReport is an actor's numbers before and after, in a line.

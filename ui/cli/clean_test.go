@@ -114,3 +114,28 @@ func TestCleanNumbersWriteNoNegativeZero(t *testing.T) {
 		t.Errorf("describeReport = %q", got)
 	}
 }
+
+// TestCleanRefusesACharacter: cleaning a character (CesiumMan, a skinned
+// body) would write a bare skeleton, so clean refuses it in words before
+// writing anything, even the capture named with it.
+func TestCleanRefusesACharacter(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"CesiumMan.gltf", "cmu_01_01_240.bvh"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "core", "motion", "roles", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := runClean([]string{"--out", out, filepath.Join(dir, "cmu_01_01_240.bvh"), filepath.Join(dir, "CesiumMan.gltf")}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "this is a character") || !strings.Contains(stderr.String(), "nothing was written") {
+		t.Errorf("exit %d, says %q", code, stderr.String())
+	}
+	if left, _ := os.ReadDir(out); len(left) != 0 {
+		t.Errorf("wrote %d files", len(left))
+	}
+}

@@ -97,6 +97,10 @@ func (c *Character) Skeleton() *motion.Skeleton { return c.file.Skeleton }
 // Skinned reports whether the file binds a mesh to its skeleton.
 func (c *Character) Skinned() bool { return c.file.Skinned }
 
+// HasMesh reports whether the file holds a mesh (a body), not only a
+// skeleton and its motion: a motion file's skin binds no mesh.
+func (c *Character) HasMesh() bool { return len(c.file.Doc.Meshes) > 0 }
+
 // VRM returns 0 or 1 for a VRM 0.x or 1.0 avatar, -1 for plain glTF.
 func (c *Character) VRM() int { return c.file.VRM }
 
