@@ -178,19 +178,27 @@ func TestAFailedJobIsSubmittedAgain(t *testing.T) {
 	if body := uitest.Texts(e.ui.win.Canvas().Overlays().Top()); !strings.Contains(body, "costs about $") {
 		t.Errorf("the question does not say what it costs:\n%s", body)
 	}
-	if len(e.accountJobs(t)) != 1 {
+	before := e.accountJobs(t)
+	if len(before) != 1 {
 		t.Fatal("a job was made before the user confirmed")
 	}
+	failedID := before[0].ID
 	m.Jobs.Asking.Answer(true)
+	// The failed row stays selected until the new job's row exists, so wait
+	// for a selection that is not the failed job.
 	e.q.Until(t, "the new job", func() bool {
 		r := m.Jobs.SelectedRow()
-		return m.Jobs.Model().Len() == 2 && r != nil && r.JobID != ""
+		return m.Jobs.Model().Len() == 2 && r != nil && r.JobID != "" && r.JobID != failedID
 	})
 	made := e.accountJobs(t)
 	if len(made) != 2 || made[0].TakeID != made[1].TakeID || made[0].Name != "Doomed" {
 		t.Fatalf("jobs after submitting again: %+v", made)
 	}
-	if got := m.Jobs.SelectedRow(); got == nil || got.JobID != made[0].ID {
+	newID := made[0].ID
+	if newID == failedID {
+		newID = made[1].ID
+	}
+	if got := m.Jobs.SelectedRow(); got == nil || got.JobID != newID {
 		t.Errorf("the new job is not the one selected")
 	}
 	e.q.Until(t, "the new job downloaded", func() bool { return m.Jobs.SelectedRow().Phase == joblist.Downloaded })
@@ -198,11 +206,11 @@ func TestAFailedJobIsSubmittedAgain(t *testing.T) {
 	// The failed job still offers Submit again, but says it was sent again
 	// (when, as which job, how it went), and paying once more takes a
 	// deliberate tick.
-	m.Jobs.List.Select(m.Jobs.Model().Index(made[1].ID))
+	m.Jobs.List.Select(m.Jobs.Model().Index(failedID))
 	tapAction(t, m, jobs.LabelSubmitAgain)
 	e.q.Until(t, "the question", func() bool { return m.Jobs.Asking != nil })
 	body := uitest.Texts(e.ui.win.Canvas().Overlays().Top())
-	if !strings.Contains(body, "You submitted this video again on") || !strings.Contains(body, made[0].ID+" (downloaded)") {
+	if !strings.Contains(body, "You submitted this video again on") || !strings.Contains(body, newID+" (downloaded)") {
 		t.Errorf("the second question does not tell the first resubmission:\n%s", body)
 	}
 	m.Jobs.Asking.Answer(true) // not ticked: nothing happens
