@@ -17,6 +17,10 @@ func ExplainCharacter(err error) string {
 		if len(miss.Roles) == 1 {
 			them = "it"
 		}
+		if len(miss.InMotion) == len(miss.Roles) {
+			return "The motion has no bone for the " + retarget.RoleTitles(miss.Roles) +
+				" (its skeleton is not a whole body's), so no match can move " + them + ": choose a motion of a whole humanoid."
+		}
 		return "No bone of the character is matched for the " + retarget.RoleTitles(miss.Roles) +
 			": match " + them + " in the bone list (or a map file), or choose a rigged humanoid character."
 	case errors.Is(err, retarget.ErrNoSkin):

@@ -11,7 +11,6 @@ import (
 
 	"singlecam/core/guard"
 	"singlecam/core/motion"
-	"singlecam/core/motion/roles"
 )
 
 // Pair says which bone of the motion drives one bone of the character.
@@ -166,12 +165,11 @@ func (m *Match) Missing(target, source *motion.Skeleton) (missing, notInMotion [
 	sroles, _ := Roles(source, nil)
 	src, err := m.bind(target, source)
 	for _, role := range CoreRoles {
+		// A character whose legs end at the shin (the three.js robot: its
+		// feet are separate bones under its root, moved by IK in its own
+		// animations) is refused too: nothing here would move its feet, and
+		// a saved file with the feet left behind is worse than a refusal.
 		t, ok := troles[role]
-		if !ok && (role == "leftFoot" || role == "rightFoot") {
-			if h, ferr := roles.Find(target); ferr == nil && h.Of(roles.Role(role)) < 0 {
-				continue // legs that end at the shin, as the three.js robot's
-			}
-		}
 		if !ok || err != nil || src[t] < 0 {
 			missing = append(missing, role)
 			if _, ok := sroles[role]; !ok {
