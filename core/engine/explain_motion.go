@@ -21,9 +21,9 @@ func ExplainMotion(err error) string {
 	case errors.Is(err, gltf.ErrNotVRMA):
 		return "That .vrma file has no VRM Animation humanoid table (VRMC_vrm_animation), so its bones have no roles: rename it .glb to play it as a plain glTF file."
 	case errors.Is(err, fs.ErrNotExist):
-		return "The motion file is not there any more: download it again or choose another."
+		return "There is no motion file there (moved, renamed, or a name mistyped): check its name, or choose another file."
 	case errors.Is(err, fs.ErrPermission):
 		return "Singlecam may not read that motion file: check its permissions, or copy it somewhere of yours."
 	}
-	return "That motion file could not be read (" + err.Error() + "): try exporting it again, or another file."
+	return "That file could not be read as motion (" + err.Error() + "): it may be damaged or not a motion file; try another file."
 }

@@ -94,7 +94,7 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 		}
 		src, err := export.Open(ctx, path, "")
 		if err != nil {
-			fmt.Fprintf(stderr, "singlecam clean: %s: %s\n", path, export.Explain(err))
+			fmt.Fprintf(stderr, "singlecam clean: %s: %s\n", path, engine.ExplainMotion(err))
 			return 1
 		}
 		if *out != "" {

@@ -139,3 +139,17 @@ func TestCleanRefusesACharacter(t *testing.T) {
 		t.Errorf("wrote %d files", len(left))
 	}
 }
+
+// A file that is not motion is refused by clean in clean's words: it was
+// not read, so nothing was "exported".
+func TestCleanRefusesANonMotionFileInItsOwnWords(t *testing.T) {
+	notes := filepath.Join(t.TempDir(), "notes.bvh")
+	if err := os.WriteFile(notes, []byte("hello"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	code := runClean([]string{notes}, &bytes.Buffer{}, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "could not be read as motion") || strings.Contains(stderr.String(), "exported") {
+		t.Errorf("clean of a text file: exit %d, said %q", code, stderr.String())
+	}
+}

@@ -55,7 +55,7 @@ func (s Settings) Check() error {
 		return fmt.Errorf("%w: the format is glb, bvh or vrma, not %q", ErrBadSettings, s.Format)
 	}
 	if s.Format == VRMA && s.Names != "vrm" && s.Names != "" {
-		return fmt.Errorf("%w: a VRM Animation names its bones by VRM role: use the vrm preset (or --names vrm) with --to vrma", ErrBadSettings)
+		return fmt.Errorf("%w: a VRM Animation names its bones by their VRM roles: use the vrm preset to write one", ErrBadSettings)
 	}
 	return nil
 }
