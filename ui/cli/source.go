@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"singlecam/core/motion/load"
@@ -57,12 +59,20 @@ func (sf sourceFlags) listAnimations(ctx context.Context, paths []string, stdout
 			return fmt.Errorf("%s: %w", filepath.Base(p), err)
 		}
 		if len(m.Animations) == 0 {
-			fmt.Fprintf(stdout, "%s: one motion, %d frames at %g fps\n", p, m.Clip.Frames(), m.Clip.FPS)
+			fmt.Fprintf(stdout, "%s: one motion, %d frames at %s fps (%.2f s)\n", p, m.Clip.Frames(), fpsText(m.Clip.FPS), m.Clip.Duration().Seconds())
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %d animations\n", p, len(m.Animations))
+		word := "animations"
+		if len(m.Animations) == 1 {
+			word = "animation"
+		}
+		fmt.Fprintf(stdout, "%s: %d %s\n", p, len(m.Animations), word)
 		for i, a := range m.Animations {
-			fmt.Fprintf(stdout, "  %d  %-24q %.2f s\n", i, a.Name, a.Duration.Seconds())
+			name := a.Name
+			if name == "" {
+				name = "(no name)"
+			}
+			fmt.Fprintf(stdout, "  %2d  %-24s %.2f s\n", i, name, a.Duration.Seconds())
 		}
 	}
 	return nil
@@ -117,4 +127,10 @@ func (sf sourceFlags) open(ctx context.Context, cmd, path string, stderr io.Writ
 		fmt.Fprintf(stderr, "singlecam %s: %s: %s.\n", cmd, filepath.Base(path), n)
 	}
 	return out, nil
+}
+
+// fpsText writes a frame rate as people say it: 120, 29.97, not the
+// 120.00048000192001 a BVH's frame time in seconds gives back.
+func fpsText(fps float64) string {
+	return strconv.FormatFloat(math.Round(fps*100)/100, 'f', -1, 64)
 }
