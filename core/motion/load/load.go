@@ -152,7 +152,7 @@ func spaceNotes(sp Space) []string {
 		if _, known := unitNames[sp.MetresPerUnit]; known {
 			out = append(out, fmt.Sprintf("lengths taken as %s, from the figure's height (%.2f m)", unitNames[sp.MetresPerUnit], sp.Height))
 		} else {
-			out = append(out, fmt.Sprintf("the unit is none of metres, centimetres, inches or millimetres: taken as %.4g m, so the figure stands %.2f m tall", sp.MetresPerUnit, sp.Height))
+			out = append(out, fmt.Sprintf("lengths are in no usual unit (not metres, centimetres, inches or millimetres): each taken as %.4g m so the figure stands %.2f m tall; give the scale if you know it (CMU's captures: 0.056444 m)", sp.MetresPerUnit, sp.Height))
 		}
 	}
 	return out
