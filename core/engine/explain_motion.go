@@ -3,10 +3,12 @@ package engine
 import (
 	"errors"
 	"io/fs"
+	"strings"
 
 	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/movedata"
+	"singlecam/core/words"
 )
 
 // ExplainMotion says in one sentence why a motion file did not open, and
@@ -26,4 +28,41 @@ func ExplainMotion(err error) string {
 		return "Singlecam may not read that motion file: check its permissions, or copy it somewhere of yours."
 	}
 	return "That file could not be read as motion (" + err.Error() + "): it may be damaged or not a motion file; try another file."
+}
+
+// ExplainMotionFile is ExplainMotion for a file the user named (the
+// terminal's words): the sentence names the file as it was typed, says
+// "there is no such file" for a typo, and gives the reader's reason once,
+// without the "read walk.bvh:" steps it was wrapped in on its way up.
+func ExplainMotionFile(path string, err error) string {
+	name := words.Quote(path)
+	switch {
+	case errors.Is(err, load.ErrUnknownFormat):
+		return "Singlecam reads GLB, glTF, VRM, VRM Animation (.vrma) and BVH files, Move's motion data (.json), and ZIPs of BVH or motion data files, not " + name + ": choose one of those."
+	case errors.Is(err, fs.ErrNotExist):
+		return "There is no file " + name + ": check its name and folder."
+	case errors.Is(err, fs.ErrPermission):
+		return "Singlecam may not read " + name + ": check its permissions, or copy it somewhere of yours."
+	case errors.Is(err, movedata.ErrNotMotionData), errors.Is(err, gltf.ErrNotVRMA):
+		return ExplainMotion(err)
+	}
+	return name + " could not be read as motion (" + readerReason(path, err) + "): it may be damaged or not a motion file; try another file."
+}
+
+// readerReason is err's message without the steps that only name the file
+// again ("export: read walk.bvh: not a usable BVH file…" → "not a usable
+// BVH file…"): the sentence around it names the file once.
+func readerReason(path string, err error) string {
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	steps := []string{"export: ", "open motion: ", "read " + base + ": ", "open " + base + ": ", base + ": ", path + ": "}
+	msg := err.Error()
+	for {
+		before := msg
+		for _, s := range steps {
+			msg = strings.TrimPrefix(msg, s)
+		}
+		if msg == before {
+			return msg
+		}
+	}
 }

@@ -5,15 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
-	"singlecam/core/engine"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
 	"singlecam/core/motion/retarget"
+	"singlecam/core/words"
 )
 
 // cleanFlags are --feet and --smooth, shared by clean, export and retarget.
@@ -22,10 +21,18 @@ type cleanFlags struct {
 	fs           *flag.FlagSet
 }
 
-func addCleanFlags(fs *flag.FlagSet) cleanFlags {
+// addCleanFlags adds --feet and --smooth; cleaning says whether the
+// command always cleans (clean) or only when one of them is given.
+func addCleanFlags(fs *flag.FlagSet, cleaning bool) cleanFlags {
+	smooth := strconv.FormatFloat(clean.Default.Smooth, 'f', -1, 64)
+	feetDefault, smoothDefault := " (default auto)", " (default "+smooth+")"
+	if !cleaning {
+		when := " (the motion is cleaned first only when --feet or --smooth is given: then "
+		feetDefault, smoothDefault = when+"auto unless given)", when+smooth+" unless given)"
+	}
 	return cleanFlags{
-		feet:   fs.String("feet", "", "planted feet: auto, lock, ground or off (default auto when cleaning)"),
-		smooth: fs.String("smooth", "", "smoothing from 0 (none) to 1 (strongest) (default "+strconv.FormatFloat(clean.Default.Smooth, 'f', -1, 64)+" when cleaning)"),
+		feet:   fs.String("feet", "", "the `MODE` for planted feet: auto, lock, ground or off"+feetDefault),
+		smooth: fs.String("smooth", "", "the `AMOUNT` of smoothing against jitter, from 0 (none) to 1 (strongest)"+smoothDefault),
 		fs:     fs,
 	}
 }
@@ -58,27 +65,27 @@ func (c cleanFlags) options() (o clean.Options, given bool, err error) {
 func runClean(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	cf := addCleanFlags(fs)
-	out := fs.String("out", "", "the folder to write into (default: beside each file)")
+	cf := addCleanFlags(fs, true)
+	out := fs.String("out", "", "the `FOLDER` to write into (default: beside each file)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam clean [--feet auto|lock|ground|off] [--smooth 0..1] [--out DIR] FILE...\n\n"+
-			"Cleans each GLB, glTF, BVH or ZIP of BVHs: planted feet stay where they land and\n"+
-			"stand on the floor, jitter is smoothed away. Writes '<name> - clean.glb' (or .bvh,\n"+
-			"as the source) beside it, never over an existing file, prints each file it wrote,\n"+
-			"and the numbers before and after on stderr. A character (a file with a body) is\n"+
-			"refused: clean the capture, then use 'singlecam retarget --character'.\n\nFlags:\n")
-		fs.PrintDefaults()
+		fmt.Fprintf(stderr, cleanUsage+"\n"+
+			"Cleans each motion file (GLB, glTF, VRM, VRMA, BVH, Move's motion data JSON, or a ZIP of\n"+
+			"BVH or JSON files): planted feet stay where they land and stand on the floor, jitter is\n"+
+			"smoothed away. Writes '<name> - clean.glb' (or .bvh, as the source) beside it, never over\n"+
+			"an existing file, prints each file it wrote, and how the motion changed on stderr. A\n"+
+			"character (a file with a body) is refused: clean the capture, then use\n"+
+			"'singlecam retarget --character'.\n\nFlags:\n")
+		printFlags(stderr, fs)
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+		return missing(stderr, "clean", "Name the motion files to clean.", cleanUsage)
 	}
 	o, _, err := cf.options()
 	if err != nil {
-		fmt.Fprintln(stderr, "singlecam clean:", export.Explain(err))
+		say(stderr, "clean", export.Explain(err))
 		return 2
 	}
 	if !outFolderOK(stderr, "clean", *out, fs.Args()) {
@@ -89,12 +96,12 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 	var reports [][]clean.Report
 	for _, path := range fs.Args() {
 		if msg := characterRefused(ctx, path); msg != "" {
-			fmt.Fprintf(stderr, "singlecam clean: %s: %s\n", path, msg)
+			say(stderr, "clean", msg)
 			return 1
 		}
 		src, err := export.Open(ctx, path, "")
 		if err != nil {
-			fmt.Fprintf(stderr, "singlecam clean: %s: %s\n", path, engine.ExplainMotion(err))
+			say(stderr, "clean", motionProblem(path, err))
 			return 1
 		}
 		if *out != "" {
@@ -102,19 +109,19 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 		}
 		res, err := clean.Run(ctx, src.Clip, o)
 		if err != nil {
-			fmt.Fprintf(stderr, "singlecam clean: %s: %s\n", path, export.Explain(err))
+			say(stderr, "clean", path+": "+export.Explain(err))
 			return 1
 		}
 		src.Clip = res.Clip
 		planned, err := export.Plan(ctx, []export.Source{src}, "clean", export.Settings{})
 		if err != nil {
-			fmt.Fprintln(stderr, "singlecam clean:", export.Explain(err))
+			say(stderr, "clean", export.Explain(err))
 			return 1
 		}
 		for _, f := range planned {
 			for _, taken := range files {
 				if taken.Path == f.Path {
-					fmt.Fprintf(stderr, "singlecam clean: two files would both be written as %s: clean them one at a time.\n", f.Path)
+					say(stderr, "clean", "Two files would both be written as "+f.Path+": clean them one at a time")
 					return 1
 				}
 			}
@@ -124,25 +131,22 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 			reports = append(reports, res.Actors)
 		}
 	}
-	if *out != "" {
-		if err := os.MkdirAll(*out, 0o755); err != nil {
-			fmt.Fprintln(stderr, "singlecam clean:", export.Explain(err))
-			return 1
-		}
-	}
-	written, err := engine.Export(ctx, files)
-	if err != nil {
-		fmt.Fprintln(stderr, "singlecam clean:", export.Explain(err))
-		return 1
-	}
+	written, ok := writeFiles(ctx, stderr, "clean", *out, files)
 	for i, w := range written {
 		fmt.Fprintln(stdout, w)
 		for _, r := range reports[i] {
 			fmt.Fprintln(stderr, "  "+describeReport(r))
 		}
 	}
+	if !ok {
+		return 1
+	}
 	return 0
 }
+
+// cleanUsage is the clean command's short usage: what it takes.
+const cleanUsage = `Usage: singlecam clean [--feet auto|lock|ground|off] [--smooth 0..1] [--out FOLDER] FILE...
+`
 
 // characterRefused says why a file cannot be cleaned, or "": a character
 // (a skinned body) would come back as a bare skeleton, since clean writes
@@ -155,7 +159,7 @@ func characterRefused(ctx context.Context, path string) string {
 	if err != nil || !ch.HasMesh() {
 		return "" // not a character: export.Open says what else is wrong
 	}
-	return "this is a character (a body on a skeleton), and clean writes only the motion, so the body would be lost: nothing was written. " +
+	return words.Quote(path) + " is a character (a body on a skeleton), and clean writes only the motion, so the body would be lost: nothing was written. " +
 		"Clean the capture instead, then put it on the character with: singlecam retarget --character " + filepath.Base(path) + " --feet auto CAPTURE"
 }
 

@@ -43,13 +43,13 @@ func plain(run func(args []string, stdout, stderr io.Writer) int) func([]string,
 }
 
 var commands = map[string]command{
-	"submit":   {"upload videos, make Move jobs, wait and save their outputs", plain(runSubmit)},
+	"submit":   {"upload videos (MP4, MOV, AVI), make Move jobs, wait and save their outputs", plain(runSubmit)},
 	"jobs":     {"list your recent jobs", plain(runJobs)},
 	"download": {"save a finished job's outputs", plain(runDownload)},
-	"probe":    {"check videos against Move's limits, before any upload", plain(runProbe)},
+	"probe":    {"check videos (MP4, MOV, AVI) against Move's limits, before any upload", plain(runProbe)},
 	"simulate": {"run the Move API simulator in the foreground", plain(runSimulate)},
-	"preview":  {"open a window that plays a GLB, glTF, BVH or ZIP of BVHs", runPreview},
-	"retarget": {"put motion files on your rigged character (GLB or VRM) and save GLBs", plain(runRetarget)},
+	"preview":  {"open a window that plays a motion file", runPreview},
+	"retarget": {"put motion files on your rigged character (GLB, glTF or VRM) and save GLBs", plain(runRetarget)},
 	"export":   {"write motion files again so they import cleanly into Blender, Unity, Unreal...", plain(runExport)},
 	"clean":    {"plant the feet and smooth the jitter of motion files, written beside them", plain(runClean)},
 }
@@ -155,6 +155,8 @@ Commands:
 	for _, name := range commandOrder {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
+	fmt.Fprintf(w, "\nMotion files (preview, clean, retarget, export): GLB, glTF, VRM, VRMA (VRM Animation),\n"+
+		"BVH, a ZIP of BVHs, Move's MOTION_DATA JSON, or a ZIP of MOTION_DATA JSON files.\n")
 	fmt.Fprintf(w, "\nRun 'singlecam COMMAND --help' for a command's flags.\n")
 }
 

@@ -17,12 +17,12 @@ import (
 func runDownload(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("download", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("out", ".", "folder to save the job's folder in")
-	only := fs.String("only", "", "only these outputs, comma-separated formats (e.g. main_fbx,render_video)")
+	out := fs.String("out", ".", "the `FOLDER` to save the job's folder in")
+	only := fs.String("only", "", "only these `OUTPUTS`, comma-separated formats (e.g. main_fbx,render_video)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam download [--out DIR] [--only FORMATS] JOB_ID\n\n"+
 			"Saves a finished job's outputs in a folder named after the job.\n\nFlags:\n")
-		fs.PrintDefaults()
+		printFlags(stderr, fs)
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code

@@ -18,21 +18,18 @@ import (
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	preset := fs.String("preset", "", "the tool to export for: "+strings.Join(export.PresetNames(), ", ")+" or custom (required)")
-	to := fs.String("to", "", "the format to write: glb, bvh or vrma (a VRM Animation, with the vrm preset) (default: the preset's)")
-	fps := fs.String("fps", "", "the frame rate to resample to, or 'source' (default: the preset's)")
+	preset := fs.String("preset", "", "the tool to export for, by `NAME`: "+strings.Join(export.PresetNames(), ", ")+" or custom (required)")
+	to := fs.String("to", "", "the `FORMAT` to write: glb, bvh or vrma (a VRM Animation, with the vrm preset) (default: the preset's)")
+	fps := fs.String("fps", "", "the frame `RATE` to resample to, in frames per second, or 'source' to keep the file's (default: the preset's)")
 	inPlace := fs.Bool("in-place", false, "remove the root's horizontal travel, keeping its height")
 	keepTPose := fs.Bool("keep-tpose", false, "keep the first frame, Move One's T-pose")
-	up := fs.String("up", "", "the up axis: y or z (z only for BVH; default: the preset's)")
-	units := fs.String("units", "", "the length unit: m or cm (cm only for BVH; default: the preset's)")
-	out := fs.String("out", "", "the folder to write into (default: beside each file)")
-	cf := addCleanFlags(fs)
+	up := fs.String("up", "", "the `AXIS` that points up: y or z (z only for BVH; default: the preset's)")
+	units := fs.String("units", "", "the length `UNIT`: m or cm (cm only for BVH; default: the preset's)")
+	out := fs.String("out", "", "the `FOLDER` to write into (default: beside each file)")
+	cf := addCleanFlags(fs, false)
 	sf := addSourceFlags(fs, true)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam export --preset NAME [--to glb|bvh|vrma] [--fps N] [--in-place] [--keep-tpose]\n"+
-			"                        [--up y|z] [--units m|cm] [--feet MODE] [--smooth 0..1] [--out DIR]\n"+
-			"                        [--animation NAME|N|all] [--list] [--source-units m|cm|mm|in|auto]\n"+
-			"                        [--source-scale N] [--source-up y|z|auto] FILE...\n\n"+
+		fmt.Fprintf(stderr, exportUsage+"\n"+
 			"Writes each motion file (GLB, glTF, VRM, VRMA, BVH, Move's motion data JSON, or a ZIP of\n"+
 			"BVH or JSON files) again so it imports cleanly into a tool, as '<job> - <preset>.glb'\n"+
 			"(or .bvh, .vrma) beside it, never over an existing file, and prints each file it wrote.\n"+
@@ -41,33 +38,35 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "  %-8s %s: %s\n", p.Name, p.Title, describePreset(p.Settings))
 		}
 		fmt.Fprintf(stderr, "\nFlags:\n")
-		fs.PrintDefaults()
+		printFlags(stderr, fs)
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	bad := func(err error) int {
-		fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
+		say(stderr, "export", export.Explain(err))
 		return 2
 	}
 	if err := sf.check(); err != nil {
-		fmt.Fprintln(stderr, "singlecam export:", err)
+		say(stderr, "export", err.Error())
 		return 2
 	}
 	if *sf.list && fs.NArg() > 0 {
 		if err := sf.listAnimations(context.Background(), fs.Args(), stdout); err != nil {
-			fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
+			say(stderr, "export", err.Error())
 			return 1
 		}
 		return 0
 	}
-	if *preset == "" || fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	if fs.NArg() == 0 {
+		return missing(stderr, "export", "Name the motion files to export.", exportUsage)
+	}
+	if *preset == "" {
+		return missing(stderr, "export", "Say which tool to export for with --preset: "+strings.Join(export.PresetNames(), ", ")+" or custom.", exportUsage)
 	}
 	p, err := export.Lookup(*preset)
 	if err != nil {
-		fmt.Fprintln(stderr, "singlecam export:", err.Error()+".")
+		say(stderr, "export", err.Error())
 		return 2
 	}
 	s := p.Settings
@@ -85,11 +84,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			s.Units = strings.ToLower(*units)
 		}
 	})
-	if *fps != "" {
-		if strings.EqualFold(*fps, "source") {
-			s.FPS = 0
-		} else if s.FPS, err = strconv.ParseFloat(*fps, 64); err != nil || s.FPS == 0 {
-			fmt.Fprintf(stderr, "singlecam export: the frame rate is a number of frames per second (24, 30, 60) or 'source', not %q.\n", *fps)
+	if given(fs, "fps") {
+		if s.FPS, err = parseFPS(*fps, true); err != nil {
+			say(stderr, "export", err.Error())
 			return 2
 		}
 	}
@@ -98,15 +95,19 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	} else if given {
 		s.Clean = o
 	}
+	gltfRule := ""
 	if (s.Format == export.GLB || s.Format == export.VRMA) && (s.Units == "cm" || s.Up == "z") && !given(fs, "units") && !given(fs, "up") {
 		// A preset's unit and axis are its defaults for its own format;
 		// glTF's rule (Y up, metres) wins for a GLB.
-		fmt.Fprintf(stderr, "singlecam export: a %s is Y up in metres (glTF's rule): writing metres and Y up; the %s preset's %s are for BVH.\n",
+		gltfRule = fmt.Sprintf("A %s is Y up in metres (glTF's rule): writing metres and Y up; the %s preset's %s are for BVH",
 			strings.ToUpper(string(s.Format)), p.Name, describeSpace(s))
 		s.Units, s.Up = "m", "y"
 	}
 	if err := s.Check(); err != nil {
-		return bad(err)
+		return bad(err) // refused before any note on what would have been written
+	}
+	if gltfRule != "" {
+		say(stderr, "export", gltfRule)
 	}
 	if !outFolderOK(stderr, "export", *out, fs.Args()) {
 		return 1
@@ -117,7 +118,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	for _, path := range fs.Args() {
 		motions, err := sf.open(ctx, "export", path, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "singlecam export: %s: %s\n", path, export.Explain(err))
+			say(stderr, "export", motionProblem(path, err))
 			return 1
 		}
 		for _, m := range motions {
@@ -138,24 +139,42 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, f := range files {
 		for _, n := range f.Notes {
-			fmt.Fprintf(stderr, "singlecam export: %s: %s.\n", filepath.Base(f.Path), n)
+			say(stderr, "export", filepath.Base(f.Path)+": "+n)
 		}
 	}
-	if *out != "" {
-		if err := os.MkdirAll(*out, 0o755); err != nil {
-			fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
-			return 1
+	written, ok := writeFiles(ctx, stderr, "export", *out, files)
+	for _, w := range written {
+		fmt.Fprintln(stdout, w)
+	}
+	if !ok {
+		return 1
+	}
+	return 0
+}
+
+// exportUsage is the export command's short usage: what it takes.
+const exportUsage = `Usage: singlecam export --preset NAME [--to glb|bvh|vrma] [--fps RATE|source] [--in-place]
+                        [--keep-tpose] [--up y|z] [--units m|cm] [--feet MODE] [--smooth 0..1]
+                        [--out FOLDER] [--animation NAME|N|all] [--list] [--source-units m|cm|mm|in|auto]
+                        [--source-scale METRES] [--source-up y|z|auto] FILE...
+`
+
+// writeFiles makes the --out folder when one is given, writes the planned
+// files through the engine and returns their paths; ok is false once it
+// has said what went wrong. export and clean end the same way.
+func writeFiles(ctx context.Context, stderr io.Writer, cmd, out string, files []export.File) (written []string, ok bool) {
+	if out != "" {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			say(stderr, cmd, export.Explain(err))
+			return nil, false
 		}
 	}
 	written, err := engine.Export(ctx, files)
 	if err != nil {
-		fmt.Fprintln(stderr, "singlecam export:", export.Explain(err))
-		return 1
+		say(stderr, cmd, export.Explain(err))
+		return nil, false
 	}
-	for _, w := range written {
-		fmt.Fprintln(stdout, w)
-	}
-	return 0
+	return written, true
 }
 
 // describePreset is a preset's settings in a line.

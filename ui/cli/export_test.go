@@ -94,7 +94,7 @@ func TestExportRefusesBadOptionsAndFilesWritingNothing(t *testing.T) {
 		{[]string{"--preset", "unity", "--fps", "fast", glb}, 2, "frame rate"},
 		{[]string{"--preset", "unity", "--to", "fbx", glb}, 2, "glb, bvh or vrma"},
 		{[]string{"--preset", "unity", glb, notes}, 1, "VRM Animation (.vrma) and BVH"},
-		{[]string{"--preset", "unity", glb, filepath.Join(dir, "gone.bvh")}, 1, "not there any more"},
+		{[]string{"--preset", "unity", glb, filepath.Join(dir, "gone.bvh")}, 1, "gone.bvh”: check its name and folder"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := runExport(c.args, &stdout, &stderr)

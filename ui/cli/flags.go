@@ -90,7 +90,7 @@ func outFolderOK(stderr io.Writer, command, dir string, inputs []string) bool {
 		return true
 	}
 	if err := engine.CheckDestination(dir, inputs...); err != nil {
-		fmt.Fprintf(stderr, "singlecam %s: %v.\n", command, err)
+		say(stderr, command, err.Error())
 		return false
 	}
 	return true

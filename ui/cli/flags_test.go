@@ -67,9 +67,9 @@ func TestNonsensicalNumbersAreRefusedInWords(t *testing.T) {
 		args []string
 		want string
 	}{
-		{plain(runRetarget), []string{"--character", glb, "--fps", "0", glb}, "--fps must be a number from 1 to 1000"},
-		{plain(runRetarget), []string{"--character", glb, "--fps", "-30", glb}, "--fps must be a number from 1 to 1000"},
-		{plain(runRetarget), []string{"--character", glb, "--fps", "NaN", glb}, "not NaN"},
+		{plain(runRetarget), []string{"--character", glb, "--fps", "0", glb}, "The frame rate (--fps) is a number of frames per second from 1 to 1000"},
+		{plain(runRetarget), []string{"--character", glb, "--fps", "-30", glb}, "The frame rate (--fps) is a number of frames per second from 1 to 1000"},
+		{plain(runRetarget), []string{"--character", glb, "--fps", "NaN", glb}, `not "NaN"`},
 		{plain(runExport), []string{"--preset", "blender", "--fps", "0", glb}, "frame rate"},
 		{plain(runExport), []string{"--preset", "blender", "--fps", "NaN", glb}, "frame rate"},
 		{plain(runExport), []string{"--preset", "blender", "--fps", "-24", glb}, "frame rate"},

@@ -15,10 +15,10 @@ import (
 func runJobs(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("jobs", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	limit := fs.Int("limit", 20, "how many jobs to list")
+	limit := fs.Int("limit", 20, "how many jobs to list, a `NUMBER`")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam jobs [--limit N]\n\nLists your recent Move jobs, newest first.\n\nFlags:\n")
-		fs.PrintDefaults()
+		printFlags(stderr, fs)
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code

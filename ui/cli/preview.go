@@ -28,37 +28,38 @@ func runPreview(args []string, env Env) int {
 	sf := addSourceFlags(fs, false)
 	paused := fs.Bool("paused", false, "open paused on the first frame instead of playing")
 	stats := fs.Bool("stats", false, "print how many frames were drawn every 10 seconds (to measure the player)")
-	char := fs.String("character", "", "open \"Apply to a character…\" with this GLB or VRM character instead of the player")
+	char := fs.String("character", "", "open \"Apply to a character…\" with this GLB or VRM character `FILE` instead of the player")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam preview [--animation NAME|N] [--list] [--paused] [--stats] [--character FILE.glb|.vrm]\n"+
-			"                        [--source-units m|cm|mm|in|auto] [--source-scale N] [--source-up y|z|auto] FILE\n\n"+
+		fmt.Fprintf(stderr, previewUsage+"\n"+
 			"Opens a window that plays the skeleton in a GLB, glTF, VRM, VRMA or BVH file, Move's motion data\n"+
 			"JSON, or a ZIP of BVH or JSON files, standing up at its size (the up axis and unit are found from\n"+
 			"the figure unless given).\n"+
 			"Space plays and pauses, the arrows step, drag to turn, wheel to zoom, Shift-drag to pan.\n\nFlags:\n")
-		fs.PrintDefaults()
+		printFlags(stderr, fs)
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if err := sf.check(); err != nil {
-		fmt.Fprintln(stderr, "singlecam preview:", err)
+		say(stderr, "preview", err.Error())
 		return 2
 	}
 	if strings.EqualFold(strings.TrimSpace(*sf.animation), "all") {
-		fmt.Fprintln(stderr, "singlecam preview: the player plays one animation at a time: name one, or give its number (--list names them).")
+		say(stderr, "preview", "The player plays one animation at a time: name one, or give its number (--list names them)")
 		return 2
 	}
 	if *sf.list && fs.NArg() > 0 {
 		if err := sf.listAnimations(context.Background(), fs.Args(), stdout); err != nil {
-			fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainMotion(err))
+			say(stderr, "preview", err.Error())
 			return 1
 		}
 		return 0
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
+	if fs.NArg() == 0 {
+		return missing(stderr, "preview", "Name the motion file to play.", previewUsage)
+	}
+	if fs.NArg() > 1 {
+		return missing(stderr, "preview", "The player plays one file at a time: name one.", previewUsage)
 	}
 	path := fs.Arg(0)
 	if *char != "" {
@@ -66,7 +67,7 @@ func runPreview(args []string, env Env) int {
 	}
 	ms, err := sf.open(context.Background(), "preview", path, stderr)
 	if err != nil {
-		fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainMotion(err))
+		say(stderr, "preview", motionProblem(path, err))
 		return 1
 	}
 	m := ms[0].Motion
@@ -112,6 +113,11 @@ func runPreview(args []string, env Env) int {
 	w.ShowAndRun()
 	return 0
 }
+
+// previewUsage is the preview command's short usage: what it takes.
+const previewUsage = `Usage: singlecam preview [--animation NAME|N] [--list] [--paused] [--stats] [--character FILE.glb|.vrm]
+                        [--source-units m|cm|mm|in|auto] [--source-scale METRES] [--source-up y|z|auto] FILE
+`
 
 // previewOnCharacter opens "Apply to a character…" for the motion at path
 // with the character file char already chosen.

@@ -29,7 +29,7 @@ func TestPreviewRefusesWhatItCannotPlayBeforeAnyWindow(t *testing.T) {
 	}{
 		{nil, 2, "Usage: singlecam preview"},
 		{[]string{notes}, 1, "VRM Animation (.vrma) and BVH files"},
-		{[]string{filepath.Join(dir, "gone.bvh")}, 1, "There is no motion file there"},
+		{[]string{filepath.Join(dir, "gone.bvh")}, 1, "gone.bvh”: check its name and folder"},
 	} {
 		var stderr bytes.Buffer
 		if code := runPreview(c.args, Env{Stdout: &bytes.Buffer{}, Stderr: &stderr, NewApp: newApp}); code != c.code || !strings.Contains(stderr.String(), c.says) {

@@ -39,16 +39,16 @@ type findingJSON struct {
 func runProbe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("probe", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	clip := fs.String("clip", "", "the part the job will use, START:END in seconds")
+	clip := fs.String("clip", "", "the part the job will use, `START:END` in seconds")
 	ignoreLimits := fs.Bool("ignore-limits", false, "treat Move's documented limits as warnings")
 	asJSON := fs.Bool("json", false, "print the reports as JSON, for scripts")
-	mocapModel := fs.String("mocap-model", "", "price this model only (S1 or S2); default: both")
+	mocapModel := fs.String("mocap-model", "", "price this `MODEL` only (S1 or S2); default: both")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam probe [--clip START:END] [--ignore-limits] [--mocap-model S1] [--json] FILE...\n\n"+
 			"Reads each video's headers (never its frames), says whether Move would take it\n"+
 			"and estimates its price from Move's published rates.\n"+
 			"Exits 1 if any file would be refused.\n\nFlags:\n")
-		fs.PrintDefaults()
+		printFlags(stderr, fs)
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code

@@ -20,53 +20,57 @@ import (
 func runRetarget(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("retarget", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	charPath := fs.String("character", "", "the rigged character: a .glb, .vrm or .gltf file (required)")
-	mapPath := fs.String("map", "", "a bone map saved by the app (JSON), instead of matching bones by name")
-	fps := fs.Float64("fps", 0, "resample the motion to this frame rate (default: keep the motion's)")
+	charPath := fs.String("character", "", "the rigged character's `FILE`: a .glb, .vrm or .gltf file (required)")
+	mapPath := fs.String("map", "", "a bone map `FILE` saved by the app (JSON) that says which of the character's bones\n"+
+		"follows which of the motion's, instead of matching them by their role in the body\n"+
+		"(found from the skeleton's shape: hips, spine, arms, legs)")
+	fps := fs.String("fps", "", "the frame `RATE` to resample the motion to, in frames per second (default: keep the motion's)")
 	inPlace := fs.Bool("in-place", false, "keep the character over the origin instead of travelling")
 	onlyNew := fs.Bool("only-new", false, "leave the character's own animations out of the saved file")
-	out := fs.String("out", "", "the folder to save in (default: beside each motion file)")
-	cf := addCleanFlags(fs)
+	out := fs.String("out", "", "the `FOLDER` to save in (default: beside each motion file)")
+	cf := addCleanFlags(fs, false)
 	sf := addSourceFlags(fs, true)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: singlecam retarget --character FILE.glb|.vrm [--map FILE.json] [--fps N] [--in-place]\n"+
-			"                         [--only-new] [--feet MODE] [--smooth 0..1] [--out DIR] [--animation NAME|N|all]\n"+
-			"                         [--list] [--source-units m|cm|mm|in|auto] [--source-scale N] [--source-up y|z|auto]\n"+
-			"                         MOTION...\n\n"+
+		fmt.Fprintf(stderr, retargetUsage+"\n"+
 			"Puts each motion (GLB, glTF, VRM, VRMA, BVH, Move's motion data JSON, or a ZIP of BVH or JSON\n"+
 			"files; its first actor) on the character and saves\n"+
 			"'<motion> on <character>.glb': the character's meshes, skin and materials as they were, with the\n"+
 			"motion as its first animation, named after the motion (--only-new: its only one). Prints each\n"+
-			"file's path.\n\nFlags:\n")
-		fs.PrintDefaults()
+			"file's path. Bones are matched by their role in the body, found from each skeleton's shape,\n"+
+			"whatever their names.\n\nFlags:\n")
+		printFlags(stderr, fs)
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if err := sf.check(); err != nil {
-		fmt.Fprintln(stderr, "singlecam retarget:", err)
+		say(stderr, "retarget", err.Error())
 		return 2
 	}
 	if *sf.list && fs.NArg() > 0 {
 		if err := sf.listAnimations(context.Background(), fs.Args(), stdout); err != nil {
-			fmt.Fprintln(stderr, "singlecam retarget:", engine.ExplainMotion(err))
+			say(stderr, "retarget", err.Error())
 			return 1
 		}
 		return 0
 	}
-	if *charPath == "" || fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	if fs.NArg() == 0 {
+		return missing(stderr, "retarget", "Name the motion files to put on the character.", retargetUsage)
 	}
+	if *charPath == "" {
+		return missing(stderr, "retarget", "Say which character to put the motion on with --character FILE (a .glb, .vrm or .gltf file).", retargetUsage)
+	}
+	rate := 0.0
 	if given(fs, "fps") {
-		if err := checkRange("fps", *fps, 1, 1000, " frames per second"); err != nil {
-			fmt.Fprintf(stderr, "singlecam retarget: %v.\n", err)
+		var err error
+		if rate, err = parseFPS(*fps, false); err != nil {
+			say(stderr, "retarget", err.Error())
 			return 2
 		}
 	}
 	cleanup, given, err := cf.options()
 	if err != nil {
-		fmt.Fprintln(stderr, "singlecam retarget:", export.Explain(err))
+		say(stderr, "retarget", export.Explain(err))
 		return 2
 	}
 	if !given {
@@ -78,20 +82,20 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	ch, err := retarget.OpenCharacter(ctx, *charPath)
 	if err != nil {
-		fmt.Fprintln(stderr, "singlecam retarget:", engine.ExplainCharacter(err))
+		say(stderr, "retarget", charProblem(*charPath, err))
 		return 1
 	}
 	var saved *retarget.Match
 	if *mapPath != "" {
 		f, err := os.Open(*mapPath)
 		if err != nil {
-			fmt.Fprintln(stderr, "singlecam retarget:", engine.ExplainCharacter(err))
+			say(stderr, "retarget", charProblem(*mapPath, err))
 			return 1
 		}
 		saved, err = retarget.ReadMatch(f)
 		f.Close()
 		if err != nil {
-			fmt.Fprintln(stderr, "singlecam retarget:", engine.ExplainCharacter(err))
+			say(stderr, "retarget", engine.ExplainCharacter(err))
 			return 1
 		}
 	}
@@ -99,7 +103,7 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	for _, path := range fs.Args() {
 		motions, err := sf.open(ctx, "retarget", path, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), engine.ExplainMotion(err))
+			say(stderr, "retarget", motionProblem(path, err))
 			failed++
 			continue
 		}
@@ -108,9 +112,9 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 			if m.Suffix != "" {
 				name += " - " + m.Suffix
 			}
-			dest, err := retargetOne(ctx, ch, saved, m.Clip, name, path, *fps, *inPlace, *onlyNew, cleanup, *out)
+			dest, err := retargetOne(ctx, ch, saved, m.Clip, name, path, rate, *inPlace, *onlyNew, cleanup, *out)
 			if err != nil {
-				fmt.Fprintf(stderr, "singlecam retarget: %s: %s\n", filepath.Base(path), err)
+				say(stderr, "retarget", filepath.Base(path)+": "+err.Error())
 				failed++
 				continue
 			}
@@ -122,6 +126,13 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
+
+// retargetUsage is the retarget command's short usage: what it takes.
+const retargetUsage = `Usage: singlecam retarget --character FILE.glb|.vrm [--map FILE.json] [--fps RATE] [--in-place]
+                         [--only-new] [--feet MODE] [--smooth 0..1] [--out FOLDER] [--animation NAME|N|all]
+                         [--list] [--source-units m|cm|mm|in|auto] [--source-scale METRES] [--source-up y|z|auto]
+                         MOTION...
+`
 
 // explained is an error already put in words for a person.
 type explained string

@@ -128,7 +128,7 @@ func TestRetargetRefusesACharacterItCannotMove(t *testing.T) {
 		{[]string{"--character", armless, walk}, 1, "matched for the left upper arm, right upper arm, left forearm, right forearm"},
 		{[]string{"--character", armless, "--map", badMap, walk}, 1, `no bone "Tail"`},
 		{[]string{"--character", filepath.Join(dir, "notes.txt"), walk}, 1, "GLB, VRM and glTF"},
-		{[]string{"--character", armless, "--fps", "0.5", walk}, 2, "a number from 1 to 1000"},
+		{[]string{"--character", armless, "--fps", "0.5", walk}, 2, "from 1 to 1000"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := runRetarget(c.args, &stdout, &stderr); code != c.code || !strings.Contains(stderr.String(), c.says) {

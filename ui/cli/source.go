@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"singlecam/core/motion/load"
+	"singlecam/core/words"
 )
 
 // sourceFlags are the flags that say how to read a motion file, shared by
@@ -23,16 +24,16 @@ type sourceFlags struct {
 }
 
 func addSourceFlags(fs *flag.FlagSet, all bool) sourceFlags {
-	anim := "which animation of a file with several: its name or number (from 0)"
+	anim := "the `ANIMATION` to use when a file has several: its name or number (from 0; --list shows them)"
 	if all {
 		anim += ", or 'all' for one output per animation, named after it"
 	}
 	return sourceFlags{
 		animation: fs.String("animation", "", anim+" (default: the longest)"),
 		list:      fs.Bool("list", false, "list each file's animations and exit"),
-		units:     fs.String("source-units", "", "the source's length unit: m, cm, mm, in or auto (default auto: found from the figure's height)"),
-		scale:     fs.Float64("source-scale", 0, "the source's unit in metres (0.056444 for CMU's BVH), instead of --source-units"),
-		up:        fs.String("source-up", "", "the source's up axis: y, z or auto (default auto: found from the rest pose's spine)"),
+		units:     fs.String("source-units", "", "the source's length `UNIT`: m, cm, mm, in or auto (default auto: found from the figure's height)"),
+		scale:     fs.Float64("source-scale", 0, "how many `METRES` one of the source's units is (0.056444 for CMU's captures), instead of --source-units"),
+		up:        fs.String("source-up", "", "the source's up `AXIS`: y, z or auto (default auto: found from the rest pose's spine)"),
 	}
 }
 
@@ -56,7 +57,7 @@ func (sf sourceFlags) listAnimations(ctx context.Context, paths []string, stdout
 	for _, p := range paths {
 		m, err := load.OpenWith(ctx, p, sf.options(-1))
 		if err != nil {
-			return fmt.Errorf("%s: %w", filepath.Base(p), err)
+			return explained(motionProblem(p, err))
 		}
 		if len(m.Animations) == 0 {
 			fmt.Fprintf(stdout, "%s: one motion, %d frames at %s fps (%.2f s)\n", p, m.Clip.Frames(), fpsText(m.Clip.FPS), m.Clip.Duration().Seconds())
@@ -96,7 +97,11 @@ func (sf sourceFlags) open(ctx context.Context, cmd, path string, stderr io.Writ
 	}
 	picks, err := load.Pick(first.Animations, *sf.animation)
 	if err != nil {
-		return nil, explained(fmt.Sprintf("%s.", err))
+		list := ""
+		if len(first.Animations) > 1 {
+			list = "; --list names them"
+		}
+		return nil, explained(sentence(fmt.Sprintf("%s has %s%s", words.Quote(path), err, list)))
 	}
 	var out []opened
 	for _, i := range picks {
@@ -124,7 +129,7 @@ func (sf sourceFlags) open(ctx context.Context, cmd, path string, stderr io.Writ
 		out = append(out, o)
 	}
 	for _, n := range first.Notes {
-		fmt.Fprintf(stderr, "singlecam %s: %s: %s.\n", cmd, filepath.Base(path), n)
+		say(stderr, cmd, filepath.Base(path)+": "+n)
 	}
 	return out, nil
 }

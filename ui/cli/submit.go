@@ -61,23 +61,23 @@ type submitPlan struct {
 func parseSubmit(args []string, stderr io.Writer) (submitPlan, int, bool) {
 	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	move := fs.String("move", "", "the Move One `.move` file to send with the video (one video only)")
-	label := fs.String("device-label", submit.DefaultDeviceLabel, "the camera's label: lowercase letters, digits and hyphens")
-	outputList := fs.String("outputs", "", "outputs to make, comma-separated (e.g. MAIN_FBX,ALL_BVH); default: Move's defaults")
-	name := fs.String("name", "", "the job's name (one video only); default: the video's file name")
-	clip := fs.String("clip", "", "only this part of the video, START:END in seconds (e.g. 3.5:15)")
+	move := fs.String("move", "", "the Move One .move `FILE` to send with the video (one video only)")
+	label := fs.String("device-label", submit.DefaultDeviceLabel, "the camera's `LABEL`: lowercase letters, digits and hyphens")
+	outputList := fs.String("outputs", "", "the `OUTPUTS` to make, comma-separated (e.g. MAIN_FBX,ALL_BVH); default: Move's defaults")
+	name := fs.String("name", "", "the job's `NAME` (one video only); default: the video's file name")
+	clip := fs.String("clip", "", "only this part of the video, `START:END` in seconds (e.g. 3.5:15)")
 	fingers := fs.Bool("track-fingers", false, "track the fingers")
 	floor := fs.Bool("floor-plane", false, "solve the floor plane")
-	model := fs.String("mocap-model", "", "S1 or S2 (the single-camera models); default: Move's choice")
+	model := fs.String("mocap-model", "", "the `MODEL`: S1 or S2 (the single-camera models); default: Move's choice")
 	ignoreLimits := fs.Bool("ignore-limits", false, "send videos outside Move's documented limits anyway")
-	out := fs.String("out", ".", "folder to save each job's outputs in (a folder per job)")
-	maxUSD := fs.String("max-usd", "", "send nothing if the batch's estimated price (with Move's choice of model, the higher one) is above this many US dollars")
+	out := fs.String("out", ".", "the `FOLDER` to save each job's outputs in (a folder per job)")
+	maxUSD := fs.String("max-usd", "", "send nothing if the batch's estimated price (with Move's choice of model, the higher one) is above this many US `DOLLARS`")
 	again := fs.Bool("again", false, "pay for a new job even if the same video with the same settings was done recently")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: singlecam submit [flags] VIDEO...\n\n"+
 			"Uploads each video, makes a Move job of it, waits for it and saves its outputs.\n"+
 			"Progress goes to stderr. Exits 0 only when every output is saved.\n\nFlags:\n")
-		fs.PrintDefaults()
+		printFlags(stderr, fs)
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return submitPlan{}, code, false

@@ -9,7 +9,7 @@ import (
 // Pick resolves a user's choice of animations against a file's: "" is the
 // longest (-1), "all" every one (or -1 when the file has none), a number
 // the animation at that index (counting from 0), anything else the
-// animation of that name (any case). It says which names there are when
+// animation of that name (any case). It says how many there are when
 // nothing matches.
 func Pick(anims []Animation, choice string) ([]int, error) {
 	choice = strings.TrimSpace(choice)
@@ -28,7 +28,7 @@ func Pick(anims []Animation, choice string) ([]int, error) {
 	}
 	if n, err := strconv.Atoi(choice); err == nil {
 		if n < 0 || n >= max(len(anims), 1) {
-			return nil, fmt.Errorf("there is no animation %d: the file has %d (%s)", n, len(anims), List(anims))
+			return nil, fmt.Errorf("no animation %d: %s", n, count(anims))
 		}
 		if len(anims) == 0 {
 			return []int{-1}, nil
@@ -40,17 +40,18 @@ func Pick(anims []Animation, choice string) ([]int, error) {
 			return []int{i}, nil
 		}
 	}
-	return nil, fmt.Errorf("there is no animation %q: the file has %s", choice, List(anims))
+	return nil, fmt.Errorf("no animation named %q: %s", choice, count(anims))
 }
 
-// List names a file's animations in a line: `0 "Dance" (1.2 s), 1 …`.
-func List(anims []Animation) string {
-	if len(anims) == 0 {
-		return "no animations, only the one motion"
+// count says how many animations there are and how they are numbered, in
+// words short enough for one sentence: listing every name and length there
+// is what --list and the player's menu are for.
+func count(anims []Animation) string {
+	switch len(anims) {
+	case 0:
+		return "it holds one motion, not several animations"
+	case 1:
+		return "it has one, number 0"
 	}
-	parts := make([]string, len(anims))
-	for i, a := range anims {
-		parts[i] = fmt.Sprintf("%d %q (%.1f s)", i, a.Name, a.Duration.Seconds())
-	}
-	return strings.Join(parts, ", ")
+	return fmt.Sprintf("it has %d, numbered 0 to %d", len(anims), len(anims)-1)
 }
