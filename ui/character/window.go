@@ -327,7 +327,8 @@ func (w *Window) retarget() {
 		// player shows the effect of every change; only Save waits.
 		var moved *motion.Clip
 		if err == nil {
-			moved, err = retarget.Clip(src, ch.Skeleton(), &m)
+			// Grounded by the mesh's soles, as Save's file will be.
+			moved, err = retarget.Clip(src, ch.Skeleton(), &m, retarget.Soles(ch.Contacts()))
 		}
 		var both *motion.Clip
 		if err == nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"singlecam/core/guard"
 	"singlecam/core/motion"
@@ -45,6 +46,11 @@ type Character struct {
 	// Path is where the file is.
 	Path string
 	file *gltf.Character
+
+	// soles are Contacts, found once (a VRoid avatar's mesh has tens of
+	// thousands of vertices to look through).
+	soles      sync.Once
+	solesFound []Contact
 }
 
 // IsCharacterFile reports whether OpenCharacter reads files with this ending.
@@ -140,12 +146,13 @@ func (c *Character) Check(m *Match, source *motion.Skeleton) error {
 	return nil
 }
 
-// Retarget puts the clip's first actor on the character.
+// Retarget puts the clip's first actor on the character, its feet grounded
+// by the soles of its mesh (Contacts).
 func (c *Character) Retarget(clip *motion.Clip, m *Match, opts ...Option) (*motion.Clip, error) {
 	if err := c.Check(m, clip.Actors[0].Skeleton); err != nil {
 		return nil, err
 	}
-	return Clip(clip, c.file.Skeleton, m, opts...)
+	return Clip(clip, c.file.Skeleton, m, append([]Option{Soles(c.Contacts())}, opts...)...)
 }
 
 // OutputName is the file a motion on a character is saved as:

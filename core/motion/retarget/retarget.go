@@ -61,6 +61,9 @@ func Actor(src *motion.Actor, target *motion.Skeleton, m *Match, opts ...Option)
 	for _, o := range opts {
 		o(p)
 	}
+	if p.contacts != nil {
+		p.groundByContacts()
+	}
 	return p.run(src), nil
 }
 
@@ -86,10 +89,17 @@ type plan struct {
 	// motion's feet have joints (the ball, the heel): a character whose
 	// feet have no joint at the ball (CesiumMan) still keeps its toes out
 	// of the floor when the motion pushes off from its toes.
-	soles   []sole
-	sClear  map[int]float64 // the motion's
-	tFloor  float64         // the lowest of them in the rest pose, along the character's up
-	inPlace bool
+	soles  []sole
+	sClear map[int]float64 // the motion's
+	// contacts are the character's sole vertices (Soles): when set, they
+	// stand for its feet's joints in finding its lowest point, each as
+	// high above the floor at rest as the lowest of them (contactClear, below
+	// tFloor: a sole is under the ankle's joint).
+	contacts     []Contact
+	contactClear float64
+	footJoint    map[int]bool // the character's ankles and the joints below them
+	tFloor       float64      // the lowest of them in the rest pose, along the character's up
+	inPlace      bool
 	// srcVia marks the matched joints whose motion bone reaches the motion
 	// bone of their primary child through unmatched motion joints (CMU's
 	// Neck1 between Neck and Head): their turn is corrected each frame so
@@ -661,7 +671,12 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 			tHips[f] = tm[p.hips].Translation().Dot(tUp)
 			tLow[f] = math.Inf(1)
 			for _, j := range p.tgtLegs {
-				tLow[f] = min(tLow[f], tm[j].Translation().Dot(tUp)-p.tClear[j])
+				if !p.footJoint[j] {
+					tLow[f] = min(tLow[f], tm[j].Translation().Dot(tUp)-p.tClear[j])
+				}
+			}
+			for i := range p.contacts {
+				tLow[f] = min(tLow[f], p.contacts[i].at(tm).Dot(tUp)-p.contactClear)
 			}
 			for _, so := range p.soles {
 				tLow[f] = min(tLow[f], tm[so.ankle].Point(so.local).Dot(tUp)-so.clear)
