@@ -27,9 +27,9 @@ type Report struct {
 	// FromFile reports whether the contacts came from the file (Move's
 	// ground reaction forces) rather than from the motion.
 	FromFile bool
-	// Lift is how far the whole actor was moved up to stand on the floor
-	// (negative: down), in metres.
-	Lift float64
+	// Lift is how far the whole actor was moved up on each frame to stand
+	// on the floor (negative: down), in metres; nil when it was not moved.
+	Lift []float64
 	// Before and After are the numbers of the source and of the result.
 	Before, After Numbers
 }
@@ -56,75 +56,92 @@ func Clean(ctx context.Context, c *motion.Clip, bodies []*Body, o Options) (*Res
 				return nil, fmt.Errorf("clean actor %d: %w", i, err)
 			}
 		}
-		cleaned, rep := cleanActor(a, c.FPS, mpu(c, b), b, o)
+		judge, unit := scales(c, b)
+		cleaned, rep := cleanActor(a, c.FPS, judge, unit, b, o)
 		out.Actors[i], res.Actors[i] = cleaned, rep
 	}
 	return res, nil
 }
 
-// mpu is the clip's metres per unit: the body's, else the clip's, else 1.
-func mpu(c *motion.Clip, b *Body) float64 {
-	switch {
-	case b != nil && b.MetresPerUnit > 0:
-		return b.MetresPerUnit
-	case c.MetresPerUnit > 0:
-		return c.MetresPerUnit
+// scales returns the length the clean-up judges a body by (the body's
+// metres per unit: legs of a human's length, whatever unit the clip is
+// said to have, so a wrong unit does not change what is planted) and the
+// unit the numbers are given in (the clip's, as told: a figure the player
+// shows 26 cm tall has its feet skate in that figure's centimetres).
+func scales(c *motion.Clip, b *Body) (judge, unit float64) {
+	judge, unit = 1, 1
+	if c.MetresPerUnit > 0 {
+		judge, unit = c.MetresPerUnit, c.MetresPerUnit
 	}
-	return 1
+	if b != nil {
+		judge = b.MetresPerUnit
+		if !(c.MetresPerUnit > 0) {
+			unit = judge
+		}
+	}
+	return judge, unit
 }
 
-func cleanActor(src *motion.Actor, fps, mpu float64, b *Body, o Options) (*motion.Actor, Report) {
+func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options) (*motion.Actor, Report) {
 	a := cloneActor(src)
 	before := worldPositions(src)
-	segs := segments(before, rootOf(src.Skeleton), mpu)
-	smoothActor(a, fps, o.Smooth, mpu, segs)
+	segs := segments(before, rootOf(src.Skeleton), judge)
+	cut := cutAt(segs, a.Frames)
 	rep := Report{}
 	if b == nil {
-		after := worldPositions(a)
-		cut := cutAt(segs, a.Frames)
-		rep.Before.Jitter, rep.After.Jitter = jitter(before, src.Skeleton, cut, fps, mpu), jitter(after, a.Skeleton, cut, fps, mpu)
+		smoothActor(a, fps, o.Smooth, judge, segs)
+		rep.Before.Jitter = jitter(before, src.Skeleton, cut, fps, unit)
+		rep.After.Jitter = jitter(worldPositions(a), a.Skeleton, cut, fps, unit)
 		return a, rep
 	}
 	rep.Legs = true
-	ps := worldPositions(a)
-	var contacts [2][]bool
-	if src.Contacts != nil {
-		for i, leg := range b.Legs() {
-			contacts[i] = refineContacts([2][]bool{src.Contacts.Left, src.Contacts.Right}[i], ps, leg, b.Up, fps, mpu)
-		}
-		rep.FromFile = true
-	} else {
-		// Contacts come from the source's motion, smoothed, so the same
-		// contacts judge the source and the result.
-		for i, leg := range b.Legs() {
-			contacts[i] = detectContacts(ps, leg, b.Up, fps, mpu)
-		}
-	}
+	// Contacts and the numbers before are the source's alone: the same
+	// whatever the options.
+	contacts, fromFile := findContacts(src, before, b, fps, segs)
 	rep.Contacts = motion.FootContacts{Left: contacts[0], Right: contacts[1]}
+	rep.FromFile = fromFile
+	rep.Before = measure(before, before, src.Skeleton, b, contacts, cut, fps, unit, nil)
+	smoothActor(a, fps, o.Smooth, judge, segs)
+	var lift []float64 // clip units, per frame
 	if o.Feet != "" && o.Feet != Off {
-		g := findGround(a.Skeleton, ps, b, contacts)
-		if g.found {
-			// Stand the actor on the floor: the whole clip moves, so the
-			// floor is at height 0.
-			lift := -g.floor
-			moveRoots(a, b.Up.Scale(lift))
-			for k := range ps.p {
-				ps.p[k] = ps.p[k].Add(b.Up.Scale(lift))
+		ps := worldPositions(a)
+		if line, ok := floorLine(a.Skeleton, ps, b, contacts, fps, segs); ok {
+			// Stand the actor on the floor the contacts define: the whole
+			// body moves along it, so the floor is at height 0.
+			lift = make([]float64, len(line))
+			for f, h := range line {
+				lift[f] = -h
 			}
-			g.floor = 0
-			rep.Lift = lift * mpu
-			lockFeet(a, ps, &g, b, contacts, o.Feet, fps)
+			moveRoots(a, b.Up, lift)
+			for f := range ps.frames() {
+				d := b.Up.Scale(lift[f])
+				for j := range ps.joints {
+					ps.p[f*ps.joints+j] = ps.p[f*ps.joints+j].Add(d)
+				}
+			}
+			g := ground{found: true}
+			for i, leg := range b.Legs() {
+				g.soles[i] = soles(a.Skeleton, leg)
+			}
+			g = g.withAnkles(before, b, contacts)
+			var paths [2][]motion.Vec3
+			for i, leg := range b.Legs() {
+				paths[i] = steadyPath(before, leg.Ankle, fps, segs)
+			}
+			lockFeet(a, ps, paths, &g, b, contacts, o.Feet, fps)
+			rep.Lift = make([]float64, len(lift))
+			for f, l := range lift {
+				rep.Lift[f] = l * unit
+			}
 		}
 	}
-	after := worldPositions(a)
-	cut := cutAt(segs, a.Frames)
-	rep.Before = measure(before, before, src.Skeleton, b, contacts, cut, fps, mpu, 0)
-	rep.After = measure(before, after, a.Skeleton, b, contacts, cut, fps, mpu, rep.Lift/mpu)
+	rep.After = measure(before, worldPositions(a), a.Skeleton, b, contacts, cut, fps, unit, lift)
 	return a, rep
 }
 
-// moveRoots moves every root joint by d (world units).
-func moveRoots(a *motion.Actor, d motion.Vec3) {
+// moveRoots moves every root joint along up by lift[f] on frame f (world
+// units).
+func moveRoots(a *motion.Actor, up motion.Vec3, lift []float64) {
 	for j, joint := range a.Skeleton.Joints {
 		if joint.Parent >= 0 {
 			continue
@@ -137,16 +154,20 @@ func moveRoots(a *motion.Actor, d motion.Vec3) {
 			}
 		}
 		for f := range tr.T {
-			tr.T[f] = tr.T[f].Add(d)
+			tr.T[f] = tr.T[f].Add(up.Scale(lift[f]))
 		}
 	}
 }
 
 // lockFeet plans both legs, lowers the hips where needed and solves the legs.
-func lockFeet(a *motion.Actor, ps *positions, g *ground, b *Body, contacts [2][]bool, feet Feet, fps float64) {
+//
+// paths holds each ankle's path in the source, steadied: a foot that glides
+// through a contact follows it across the floor, so smoothing never makes
+// a planted foot slide further than it did.
+func lockFeet(a *motion.Actor, ps *positions, paths [2][]motion.Vec3, g *ground, b *Body, contacts [2][]bool, feet Feet, fps float64) {
 	var plans [2]legPlan
 	for i, leg := range b.Legs() {
-		plans[i] = planLeg(ps, g, i, leg, contacts[i], b, feet, fps)
+		plans[i] = planLeg(ps, paths[i], g, i, leg, contacts[i], b, feet, fps)
 	}
 	lower := lowerHips(ps, b, plans, fps)
 	n := a.Frames
@@ -180,6 +201,10 @@ func lockFeet(a *motion.Actor, ps *positions, g *ground, b *Body, contacts [2][]
 	}
 	limit *= 1.1
 	var prev [2]float64 // each knee's angle on the frame before, as written
+	var hinges [2]motion.Vec3
+	for i, leg := range b.Legs() {
+		hinges[i] = hingeOf(a, ps, leg)
+	}
 	for f := range n {
 		busy := lower[f] != 0
 		for i := range plans {
@@ -198,22 +223,22 @@ func lockFeet(a *motion.Actor, ps *positions, g *ground, b *Body, contacts [2][]
 			if f > 0 && !cut[f] {
 				bend = &[2]float64{prev[i] - limit, prev[i] + limit}
 			}
-			prev[i] = solveLeg(a, w, f, leg, target, plans[i].yaw[f], b.Up, bend)
+			prev[i] = solveLeg(a, w, f, leg, target, plans[i].yaw[f], b.Up, bend, hinges[i])
 		}
 	}
 }
 
 // solveLeg turns the leg's hip, knee and ankle on frame f so that the ankle
 // reaches target and the foot keeps its captured attitude turned by yaw
-// about up. w holds the frame's world matrices before the change. It
-// returns the knee's angle as solved.
-func solveLeg(a *motion.Actor, w []motion.Mat4, f int, leg Leg, target motion.Vec3, yaw float64, up motion.Vec3, bend *[2]float64) float64 {
+// about up. w holds the frame's world matrices before the change; hinge is
+// the knee's axis in the thigh's frame (hingeOf), or zero. It returns the
+// knee's angle as solved.
+func solveLeg(a *motion.Actor, w []motion.Mat4, f int, leg Leg, target motion.Vec3, yaw float64, up motion.Vec3, bend *[2]float64, hinge motion.Vec3) float64 {
 	h, k, an := w[leg.Hip].Translation(), w[leg.Knee].Translation(), w[leg.Ankle].Translation()
-	var hint motion.Vec3
-	if leg.Toe >= 0 {
-		hint = horizontal(w[leg.Toe].Translation().Sub(an), up)
+	if hinge != (motion.Vec3{}) {
+		hinge = rotationOf(&w[leg.Hip]).Rotate(hinge)
 	}
-	knee, ankle, ok := twoBone(h, k, an, target, legReach(h, k, an), bend, hint)
+	knee, ankle, ok := twoBone(h, k, an, target, legReach(h, k, an), bend, hinge)
 	if !ok {
 		return kneeAngle(h, k, an)
 	}

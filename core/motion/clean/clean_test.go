@@ -108,7 +108,7 @@ func TestTwoBone(t *testing.T) {
 		{"too far", motion.Vec3{Y: -0.5}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			knee, ankle, ok := twoBone(h, k, a, tc.target, legReach(h, k, a), nil, motion.Vec3{Z: 1})
+			knee, ankle, ok := twoBone(h, k, a, tc.target, legReach(h, k, a), nil, motion.Vec3{X: 1})
 			if !ok {
 				t.Fatal("no solution")
 			}
@@ -159,7 +159,9 @@ func TestContactsHysteresis(t *testing.T) {
 		}
 		ps.p[f] = motion.Vec3{Y: y, Z: z}
 	}
-	got := detectContacts(ps, Leg{Ankle: 0, Toe: -1}, motion.Vec3{Y: 1}, fps, 1)
+	leg := Leg{Ankle: 0, Toe: -1}
+	sig := footSignals(ps, &Body{Left: leg, Right: leg, Up: motion.Vec3{Y: 1}, MetresPerUnit: 1}, fps, [][2]int{{0, n}})
+	got := detectContacts(sig[0], fps)
 	r := runs(got)
 	if len(r) != 1 {
 		t.Fatalf("contacts %v, want one", r)

@@ -60,6 +60,8 @@ func cmu(t testing.TB) capture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The unit as the player would be told it (the reader says centimetres).
+	c.MetresPerUnit = 0.056444
 	s := c.Actors[0].Skeleton
 	return capture{"CMU 01_01", c, &Body{
 		Left:  legByNames(t, s, "LeftUpLeg", "LeftLeg", "LeftFoot", "LeftToeBase"),
@@ -69,16 +71,17 @@ func cmu(t testing.TB) capture {
 	}}
 }
 
-// move is Move's MOTION_DATA sample (positions only) at 60 fps.
+// move is Move's MOTION_DATA sample (positions only) at 60 fps, with the
+// contacts its reader takes from the sample's ground reaction forces (as
+// clean-up gets them from a file).
 func move(t testing.TB) capture {
 	c, err := movedata.Read(openGz(t, "move_motion_data.json.gz"), "move")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The targets here were set with contacts found from the motion; the
-	// contacts the reader now takes from the sample's ground reaction
-	// forces are left out so that these numbers judge the same clean-up.
-	c.Actors[0].Contacts = nil
+	if c.Actors[0].Contacts == nil {
+		t.Fatal("the reader gives no contacts")
+	}
 	s := c.Actors[0].Skeleton
 	return capture{"Move MOTION_DATA", c, &Body{
 		Left:  legByNames(t, s, "Left_hip", "Left_knee", "Left_ankle", "Left_toe"),
@@ -86,6 +89,15 @@ func move(t testing.TB) capture {
 		Hips:  s.Index("Root"), Wrists: []int{s.Index("Left_wrist"), s.Index("Right_wrist")},
 		Up: motion.Vec3{Y: 1}, MetresPerUnit: 1,
 	}}
+}
+
+// moveFound is Move's sample without the file's contacts: clean-up finds
+// them from the motion.
+func moveFound(t testing.TB) capture {
+	m := move(t)
+	m.clip.Actors[0].Contacts = nil
+	m.name = "Move MOTION_DATA (contacts found)"
+	return m
 }
 
 // cesium is Khronos's CesiumMan walking, its legs found by roles.Find (its
@@ -105,22 +117,6 @@ func cesium(t testing.TB) capture {
 		t.Fatal("CesiumMan's legs are not found")
 	}
 	return capture{"CesiumMan", g.Clip, b}
-}
-
-// moveForces is Move's sample with the contacts its reader takes from the
-// ground reaction forces.
-func moveForces(t testing.TB) capture {
-	c, err := movedata.Read(openGz(t, "move_motion_data.json.gz"), "move")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := move(t)
-	if c.Actors[0].Contacts == nil {
-		t.Fatal("the reader gives no contacts")
-	}
-	m.clip.Actors[0].Contacts = c.Actors[0].Contacts
-	m.name = "Move MOTION_DATA (forces)"
-	return m
 }
 
 // walk is synth's walk on Move One's rig: the hips travel at a steady pace
@@ -229,8 +225,9 @@ func withDrift(c capture, metres float64) capture {
 	ensureR(a, b.Left.Hip, b.Left.Knee, b.Left.Ankle, b.Right.Hip, b.Right.Knee, b.Right.Ankle)
 	back := int(0.15 * c.clip.FPS)
 	w := make([]motion.Mat4, len(a.Skeleton.Joints))
+	sig := footSignals(ps, b, c.clip.FPS, segments(ps, rootOf(src.Skeleton), b.MetresPerUnit))
 	for i, leg := range b.Legs() {
-		planted := detectContacts(ps, leg, b.Up, c.clip.FPS, b.MetresPerUnit)
+		planted := detectContacts(sig[i], c.clip.FPS)
 		drift := make([]motion.Vec3, a.Frames)
 		for _, r := range runs(planted) {
 			s, e := r[0], r[1]
@@ -248,7 +245,7 @@ func withDrift(c capture, metres float64) capture {
 				continue
 			}
 			w = a.WorldMatrices(f, w)
-			solveLeg(a, w, f, leg, ps.at(f, leg.Ankle).Add(drift[f]), 0, b.Up, nil)
+			solveLeg(a, w, f, leg, ps.at(f, leg.Ankle).Add(drift[f]), 0, b.Up, nil, motion.Vec3{})
 		}
 		_ = i
 	}
@@ -276,9 +273,9 @@ func judge(t testing.TB, truth, input capture, o Options) judged {
 	ref := truth.clip.Actors[0]
 	fps := truth.clip.FPS
 	return judged{
-		truth:  Compare(ref, ref, fps, truth.body, rep.Contacts, 0),
-		before: Compare(ref, input.clip.Actors[0], fps, truth.body, rep.Contacts, 0),
-		after:  Compare(ref, res.Clip.Actors[0], fps, truth.body, rep.Contacts, rep.Lift/truth.body.MetresPerUnit),
+		truth:  Compare(ref, ref, fps, truth.body, rep.Contacts, nil),
+		before: Compare(ref, input.clip.Actors[0], fps, truth.body, rep.Contacts, nil),
+		after:  Compare(ref, res.Clip.Actors[0], fps, truth.body, rep.Contacts, rep.Lift),
 		report: rep,
 	}
 }

@@ -69,7 +69,11 @@ func findGround(s *motion.Skeleton, ps *positions, b *Body, contacts [2][]bool) 
 	return g.withAnkles(ps, b, contacts)
 }
 
-// withAnkles sets the planted ankles' heights above the floor.
+// withAnkles sets how high each planted ankle stands above its foot's
+// lowest point when the heel is down: low (the 10th percentile) among the
+// planted frames of ps. It is the foot's shape, not where the floor is, so
+// it holds for a floor that drifts, and clean-up takes it from the source
+// for both the source's numbers and the result's (the foot keeps its shape).
 func (g ground) withAnkles(ps *positions, b *Body, contacts [2][]bool) ground {
 	for i, leg := range b.Legs() {
 		if len(g.soles[i]) == 0 {
@@ -79,7 +83,11 @@ func (g ground) withAnkles(ps *positions, b *Body, contacts [2][]bool) ground {
 		var hs []float64
 		for f, in := range contacts[i] {
 			if in {
-				hs = append(hs, ps.at(f, leg.Ankle).Dot(b.Up)-g.floor)
+				low := math.Inf(1)
+				for _, j := range g.soles[i] {
+					low = math.Min(low, ps.at(f, j).Dot(b.Up))
+				}
+				hs = append(hs, ps.at(f, leg.Ankle).Dot(b.Up)-low)
 			}
 		}
 		if len(hs) == 0 {
@@ -119,4 +127,101 @@ func median(v []float64) float64 {
 	s := append([]float64(nil), v...)
 	sort.Float64s(s)
 	return s[len(s)/2]
+}
+
+// A capture's floor need not be level over a take: a single camera sees
+// depth poorly, so a person standing still may seem to float 10 cm for a
+// second and sink 15 cm later (Move's own sample does). Planted feet stand
+// on the floor at every contact when the floor follows them: each contact
+// sets the floor's height while it lasts (the median of the foot's lowest
+// point over it), the floor eases from one contact's height to the next's
+// between them, and the whole line is smoothed (floorCutoff) so that
+// moving the body along it adds no jerk. Where a foot still stands off this
+// line (two feet planted at different heights), its lock puts it on it.
+const floorCutoff = 1.5 // Hz
+
+// floorLine returns the floor's height along up on every frame (clip
+// units), found from the contacts, or false when no foot is ever planted.
+// When feet are seldom planted (a treadmill walk cycle, see findGround) the
+// floor is one level: findGround's.
+func floorLine(s *motion.Skeleton, ps *positions, b *Body, contacts [2][]bool, fps float64, segs [][2]int) ([]float64, bool) {
+	n := ps.frames()
+	g := findGround(s, ps, b, contacts)
+	if !g.found {
+		return nil, false
+	}
+	line := make([]float64, n)
+	planted := 0
+	for i := range contacts {
+		planted += count(contacts[i])
+	}
+	if 4*planted < 2*n {
+		for f := range line {
+			line[f] = g.floor
+		}
+		return line, true
+	}
+	// Where both feet are planted, the higher one's level: the lower foot
+	// then rises a little by bending its knee, where the other way round a
+	// straight leg could only reach the floor by lowering the hips.
+	level, k := make([]float64, n), make([]float64, n)
+	for i, leg := range b.Legs() {
+		for _, r := range runs(contacts[i]) {
+			lows := make([]float64, 0, r[1]-r[0])
+			for f := r[0]; f < r[1]; f++ {
+				lows = append(lows, lowestSole(ps, f, leg, g.soles[i], b.Up, ankleHeight/b.MetresPerUnit))
+			}
+			m := median(lows)
+			for f := r[0]; f < r[1]; f++ {
+				if k[f] == 0 || m > level[f] {
+					level[f] = m
+				}
+				k[f]++
+			}
+		}
+	}
+	// Frames with a contact take its level; the gaps ease from one side's
+	// level to the other's (smoothstep), the ends hold the nearest.
+	last := -1
+	for f := 0; f <= n; f++ {
+		if f < n && k[f] == 0 {
+			continue
+		}
+		if f < n {
+			line[f] = level[f]
+		}
+		from, to := last+1, f
+		switch {
+		case last < 0 && f == n: // never reached: g.found says a contact exists
+		case last < 0:
+			for x := from; x < to; x++ {
+				line[x] = line[f]
+			}
+		case f == n:
+			for x := from; x < to; x++ {
+				line[x] = line[last]
+			}
+		default:
+			for x := from; x < to; x++ {
+				u := float64(x-last) / float64(f-last)
+				line[x] = line[last] + (line[f]-line[last])*u*u*(3-2*u)
+			}
+		}
+		last = f
+	}
+	for _, sg := range segs {
+		seg := line[sg[0]:sg[1]]
+		filtfilt(seg, seg, fps, floorCutoff)
+	}
+	return line, true
+}
+
+func count(c []bool) int {
+	n := 0
+	for _, v := range c {
+		if v {
+			n++
+		}
+	}
+	return n
 }

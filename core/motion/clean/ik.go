@@ -15,9 +15,10 @@ import (
 //
 // bend, when it holds, bounds the knee's inner angle (radians) to
 // [bend[0], bend[1]], so that a knee never turns faster than the capture's.
-// hint is where the knee points when the leg is straight (the way the foot
-// points), or zero.
-func twoBone(h, k, a, t motion.Vec3, reach float64, bend *[2]float64, hint motion.Vec3) (knee, ankle motion.Vec3, ok bool) {
+// hinge is the axis the knee bends about (world, as the leg is now; the
+// knee bends forward when (knee−hip)×(ankle−knee) points along it), or zero
+// when not known.
+func twoBone(h, k, a, t motion.Vec3, reach float64, bend *[2]float64, hinge motion.Vec3) (knee, ankle motion.Vec3, ok bool) {
 	l1, l2 := k.Sub(h).Len(), a.Sub(k).Len()
 	ht := t.Sub(h)
 	d := ht.Len()
@@ -37,19 +38,22 @@ func twoBone(h, k, a, t motion.Vec3, reach float64, bend *[2]float64, hint motio
 	// The pole: where the knee points, away from the hip–ankle line, turned
 	// as the leg swings from the ankle to the target, so the knee keeps its
 	// plane and never flips backwards.
-	// A nearly straight leg's own bend says little (and flips from frame to
-	// frame): the hint, a twentieth of the thigh long, then decides.
+	// A nearly straight leg's own bend says little (its knee wanders from
+	// frame to frame, and bending it more would swing the knee about): the
+	// knee's hinge, a tenth of the thigh long, then decides.
 	ha := a.Sub(h)
+	swing := arc(ha, ht)
 	pole := k.Sub(h)
 	pole = pole.Sub(ha.Normalize().Scale(pole.Dot(ha.Normalize())))
-	if hint != (motion.Vec3{}) {
-		hint = hint.Sub(ha.Normalize().Scale(hint.Dot(ha.Normalize())))
-		pole = pole.Add(hint.Normalize().Scale(0.05 * l1))
+	pole = swing.Rotate(pole)
+	if hinge != (motion.Vec3{}) {
+		if hp := dir.Cross(swing.Rotate(hinge)); hp.Len() > 1e-6 {
+			pole = pole.Add(hp.Normalize().Scale(0.1 * l1))
+		}
 	}
-	pole = arc(ha, ht).Rotate(pole)
 	pole = pole.Sub(dir.Scale(pole.Dot(dir)))
 	if pole.Len() < 1e-9*(l1+l2) {
-		// A straight leg: bend it forward of where the foot points.
+		// A straight leg and no hinge: bend it some way.
 		pole = a.Sub(k).Cross(dir)
 		if pole.Len() < 1e-12 {
 			return k, a, false
@@ -116,4 +120,28 @@ func wrap(a float64) float64 {
 func kneeAngle(h, k, a motion.Vec3) float64 {
 	u, v := h.Sub(k).Normalize(), a.Sub(k).Normalize()
 	return math.Acos(math.Max(-1, math.Min(1, u.Dot(v))))
+}
+
+// hingeOf returns the axis leg's knee bends about, in the thigh's own frame
+// (where it stays put as the leg moves), from the frames of a on which the
+// knee is clearly bent (ps holds a's positions), or zero when it never is.
+func hingeOf(a *motion.Actor, ps *positions, leg Leg) motion.Vec3 {
+	n := ps.frames()
+	step := max(1, n/240)
+	var sum motion.Vec3
+	w := make([]motion.Mat4, len(a.Skeleton.Joints))
+	for f := 0; f < n; f += step {
+		h, k, an := ps.at(f, leg.Hip), ps.at(f, leg.Knee), ps.at(f, leg.Ankle)
+		if kneeAngle(h, k, an) > 150*math.Pi/180 {
+			continue
+		}
+		axis := k.Sub(h).Cross(an.Sub(k))
+		w = a.WorldMatrices(f, w)
+		// Weighted by how bent the knee is (the cross product's length).
+		sum = sum.Add(rotationOf(&w[leg.Hip]).Conj().Rotate(axis))
+	}
+	if sum.Len() < 1e-12 {
+		return motion.Vec3{}
+	}
+	return sum.Normalize()
 }

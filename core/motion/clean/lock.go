@@ -11,9 +11,10 @@ import (
 // each foot must turn about up, then lower the hips where a leg cannot
 // reach, then solve each leg with two-bone IK.
 const (
-	blendTime  = 0.15  // seconds over which a lock blends in and out
+	blendTime  = 0.15  // seconds over which a lock of up to 1 cm blends in and out
+	maxBlend   = 0.5   // seconds: the longest blend, for the largest corrections
 	glideAfter = 0.30  // metres: in auto mode, a contact that slides further glides
-	maxLower   = 0.015 // metres the hips may be lowered at most: "a little"
+	maxLower   = 0.012 // metres the hips may be lowered at most: "a little"
 	fullReach  = 0.97  // fraction of a leg's length IK may stretch it to (more if the capture does)
 )
 
@@ -25,7 +26,7 @@ type legPlan struct {
 
 // planLeg plans the lock (or, for glide contacts, only the floor) of one
 // leg; ps holds positions after the move to the floor.
-func planLeg(ps *positions, g *ground, foot int, leg Leg, contacts []bool, b *Body, feet Feet, fps float64) legPlan {
+func planLeg(ps *positions, path []motion.Vec3, g *ground, foot int, leg Leg, contacts []bool, b *Body, feet Feet, fps float64) legPlan {
 	n := ps.frames()
 	up := b.Up
 	p := legPlan{offset: make([]motion.Vec3, n), yaw: make([]float64, n)}
@@ -77,6 +78,8 @@ func planLeg(ps *positions, g *ground, foot int, leg Leg, contacts []bool, b *Bo
 				}
 				ankle := anchor.Add(horizontal(q.Rotate(ps.at(f, leg.Ankle).Sub(ps.at(f, pivot))), up))
 				off = ankle.Sub(horizontal(ps.at(f, leg.Ankle), up))
+			} else {
+				off = horizontal(path[f].Sub(ps.at(f, leg.Ankle)), up)
 			}
 			p.offset[f] = off
 		}
@@ -100,7 +103,7 @@ func planLeg(ps *positions, g *ground, foot int, leg Leg, contacts []bool, b *Bo
 			p.offset[f] = p.offset[f].Add(up.Scale(want - ps.at(f, leg.Ankle).Dot(up)))
 		}
 	}
-	blendOut(p, rs, n, max(1, int(math.Round(blendTime*fps))))
+	blendOut(p, rs, n, fps, b.MetresPerUnit)
 	// Never through the floor, on any frame.
 	lift := make([]float64, n)
 	for f := range n {
@@ -129,10 +132,19 @@ func slides(ps *positions, leg Leg, s, e int, up motion.Vec3, mpu float64) bool 
 }
 
 // blendOut fills the frames between contacts: each contact's offset and
-// turn fade in before it and out after it over blend frames (smoothstep),
-// shared between two contacts that are close.
-func blendOut(p legPlan, rs [][2]int, n, blend int) {
-	ramp := func(d int) float64 { // d frames away from the contact, d ≥ 1
+// turn fade in before it and out after it (smoothstep), shared between two
+// contacts that are close. A fade lasts blendTime for a correction of up
+// to a centimetre and longer for a larger one (as the cube root of its
+// size, up to maxBlend): a smoothstep's jerk grows with its size over the
+// cube of its length, so a big correction faded as fast as a small one
+// would shake the leg.
+func blendOut(p legPlan, rs [][2]int, n int, fps, mpu float64) {
+	frames := func(off motion.Vec3, yaw float64) int {
+		size := math.Max(off.Len()*mpu, math.Abs(yaw)*0.1) // a turn moves the toes about 10 cm out
+		t := blendTime * math.Max(1, math.Cbrt(size/0.01))
+		return max(1, int(math.Round(math.Min(t, maxBlend)*fps)))
+	}
+	ramp := func(d, blend int) float64 { // d frames away from the contact, d ≥ 1
 		x := 1 - float64(d)/float64(blend+1)
 		if x <= 0 {
 			return 0
@@ -147,17 +159,26 @@ func blendOut(p legPlan, rs [][2]int, n, blend int) {
 		if i < len(rs) {
 			to = rs[i][0]
 		}
+		var bp, bn int
+		if i > 0 {
+			e := rs[i-1][1] - 1
+			bp = frames(p.offset[e], p.yaw[e])
+		}
+		if i < len(rs) {
+			s := rs[i][0]
+			bn = frames(p.offset[s], p.yaw[s])
+		}
 		for f := from; f < to; f++ {
 			var wp, wn float64
 			var op, on motion.Vec3
 			var yp, yn float64
 			if i > 0 {
 				e := rs[i-1][1] - 1
-				wp, op, yp = ramp(f-e), p.offset[e], p.yaw[e]
+				wp, op, yp = ramp(f-e, bp), p.offset[e], p.yaw[e]
 			}
 			if i < len(rs) {
 				s := rs[i][0]
-				wn, on, yn = ramp(s-f), p.offset[s], p.yaw[s]
+				wn, on, yn = ramp(s-f, bn), p.offset[s], p.yaw[s]
 			}
 			if sum := wp + wn; sum > 1 {
 				wp, wn = wp/sum, wn/sum

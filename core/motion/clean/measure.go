@@ -25,6 +25,13 @@ type Numbers struct {
 	// Lowest is the lowest any foot reaches relative to the floor found
 	// from the contacts, in centimetres (negative: below it).
 	Lowest float64
+	// PlantedLow and PlantedHigh say how far planted feet stand from that
+	// floor: for each contact, the height of the foot's lowest point above
+	// the floor (its median over the contact, in centimetres, negative
+	// below); PlantedLow is the lowest of these and PlantedHigh the
+	// highest. Both are 0 when every planted foot stands on the floor; a
+	// foot that floats shows in PlantedHigh, one that sinks in PlantedLow.
+	PlantedLow, PlantedHigh float64
 	// KneeRate is the fastest a knee's angle changes from one frame to the
 	// next, in degrees.
 	KneeRate float64
@@ -32,16 +39,26 @@ type Numbers struct {
 
 // Compare measures got against ref, two motions of the same skeleton at fps,
 // with contacts as found on ref; lift is how far got was moved up as a
-// whole (clip units), which Fidelity does not count.
-func Compare(ref, got *motion.Actor, fps float64, b *Body, contacts motion.FootContacts, lift float64) Numbers {
+// whole on each frame (metres, as Report.Lift; nil for none), which
+// Fidelity does not count.
+func Compare(ref, got *motion.Actor, fps float64, b *Body, contacts motion.FootContacts, lift []float64) Numbers {
 	p := worldPositions(ref)
 	cut := cutAt(segments(p, rootOf(ref.Skeleton), b.MetresPerUnit), ref.Frames)
-	return measure(p, worldPositions(got), got.Skeleton, b, [2][]bool{contacts.Left, contacts.Right}, cut, fps, b.MetresPerUnit, lift)
+	var units []float64
+	if lift != nil {
+		units = make([]float64, len(lift))
+		for f, l := range lift {
+			units[f] = l / b.MetresPerUnit
+		}
+	}
+	return measure(p, worldPositions(got), got.Skeleton, b, [2][]bool{contacts.Left, contacts.Right}, cut, fps, b.MetresPerUnit, units)
 }
 
 // measure judges got against ref; cut marks the frames where ref jumps (a
-// T-pose frame), across which no rate is measured.
-func measure(ref, got *positions, s *motion.Skeleton, b *Body, contacts [2][]bool, cut []bool, fps, mpu, lift float64) Numbers {
+// T-pose frame), across which no rate is measured; lift is how far got was
+// moved up as a whole on each frame (clip units), or nil; mpu turns clip
+// units into metres.
+func measure(ref, got *positions, s *motion.Skeleton, b *Body, contacts [2][]bool, cut []bool, fps, mpu float64, lift []float64) Numbers {
 	const cm = 100
 	var n Numbers
 	n.Jitter = jitter(got, s, cut, fps, mpu)
@@ -55,8 +72,11 @@ func measure(ref, got *positions, s *motion.Skeleton, b *Body, contacts [2][]boo
 			}
 		}
 	}
-	shift := b.Up.Scale(lift)
 	for f := range got.frames() {
+		var shift motion.Vec3
+		if lift != nil {
+			shift = b.Up.Scale(lift[f])
+		}
 		for j := range s.Joints {
 			if !inLeg[j] {
 				d := got.at(f, j).Sub(ref.at(f, j).Add(shift)).Len() * mpu * cm
@@ -72,7 +92,7 @@ func measure(ref, got *positions, s *motion.Skeleton, b *Body, contacts [2][]boo
 			n.SwingKept = math.Min(n.SwingKept, 100*r1/r0)
 		}
 	}
-	g := findGround(s, got, b, contacts)
+	g := findGround(s, got, b, contacts).withAnkles(ref, b, contacts)
 	n.Lowest = math.Inf(1)
 	for i, leg := range b.Legs() {
 		for f := range got.frames() {
@@ -82,6 +102,18 @@ func measure(ref, got *positions, s *motion.Skeleton, b *Body, contacts [2][]boo
 	}
 	if !g.found {
 		n.Lowest = 0
+		return n
+	}
+	n.PlantedLow, n.PlantedHigh = math.Inf(1), math.Inf(-1)
+	for i, leg := range b.Legs() {
+		for _, r := range runs(contacts[i]) {
+			c := make([]float64, 0, r[1]-r[0])
+			for f := r[0]; f < r[1]; f++ {
+				c = append(c, g.clearance(got, f, i, leg, b.Up)*mpu*cm)
+			}
+			m := median(c)
+			n.PlantedLow, n.PlantedHigh = math.Min(n.PlantedLow, m), math.Max(n.PlantedHigh, m)
+		}
 	}
 	return n
 }
