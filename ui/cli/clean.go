@@ -163,14 +163,22 @@ func characterRefused(ctx context.Context, path string) string {
 		"Clean the capture instead, then put it on the character with: singlecam retarget --character " + filepath.Base(path) + " --feet auto CAPTURE"
 }
 
-// describeReport is an actor's numbers before and after, in a line.
+// describeReport is an actor's numbers before and after, in a line, and a
+// line for each number that got worse.
 func describeReport(r clean.Report) string {
 	b, a := r.Before, r.After
 	// clean.Show: no "-0.0" for a number that rounds to nothing.
+	var line string
 	if !r.Legs {
-		return fmt.Sprintf("legs not found, smoothed only: jitter %s → %s m/s³", clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0))
+		line = fmt.Sprintf("legs not found, smoothed only: jitter %s → %s m/s³", clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0))
+	} else {
+		line = fmt.Sprintf("foot skate %s → %s cm/s, jitter %s → %s m/s³, planted feet %s → %s cm from the floor, lowest foot %s → %s cm, joints moved %s cm at most, swing kept %s %%",
+			clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0),
+			clean.ShowPlanted(b), clean.ShowPlanted(a), clean.ShowSigned(b.Lowest, 1), clean.ShowSigned(a.Lowest, 1),
+			clean.Show(a.Fidelity, 1), clean.Show(a.SwingKept, 0))
 	}
-	return fmt.Sprintf("foot skate %s → %s cm/s, jitter %s → %s m/s³, fidelity %s cm, swing kept %s %%, lowest foot %s → %s cm",
-		clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0),
-		clean.Show(a.Fidelity, 1), clean.Show(a.SwingKept, 0), clean.ShowSigned(b.Lowest, 1), clean.ShowSigned(a.Lowest, 1))
+	for _, f := range r.Worse() {
+		line += "\n  " + f.Sentence()
+	}
+	return line
 }

@@ -23,6 +23,8 @@ type CleanUp struct {
 	Show *widget.RadioGroup
 	// Numbers tells the result's numbers, before → after.
 	Numbers *widget.Label
+	// Help says what the numbers mean, folded until opened.
+	Help *widget.Accordion
 	// OnChanged runs when the feet or the smoothing change.
 	OnChanged func(clean.Options)
 
@@ -70,7 +72,10 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 		parts = append(parts, container.NewHBox(widget.NewLabel("Show"), c.Show,
 			widget.NewLabel("(after: the original is the faint ghost; green marks are planted feet)")))
 	}
-	parts = append(parts, c.Numbers)
+	help := widget.NewLabel(NumbersHelp)
+	help.Wrapping = fyne.TextWrapWord
+	c.Help = widget.NewAccordion(widget.NewAccordionItem("What the numbers mean", help))
+	parts = append(parts, c.Numbers, c.Help)
 	c.content = container.NewVBox(parts...)
 	return c
 }
@@ -146,7 +151,8 @@ func (c *CleanUp) SetReports(reps []clean.Report) {
 	c.Numbers.SetText(Describe(reps))
 }
 
-// Describe tells a clean-up's numbers, before → after, one line per actor.
+// Describe tells a clean-up's numbers, before → after, one line per actor,
+// and then, in plain words, any number that got worse.
 func Describe(reps []clean.Report) string {
 	var lines []string
 	for i, r := range reps {
@@ -156,13 +162,26 @@ func Describe(reps []clean.Report) string {
 		}
 		b, a := r.Before, r.After
 		if !r.Legs {
-			lines = append(lines, fmt.Sprintf("%sits legs are not found, so it is only smoothed: jitter %s → %s m/s³.", who, clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0)))
-			continue
+			lines = append(lines, fmt.Sprintf("%sIts legs are not found, so it is only smoothed: jitter %s → %s m/s³.", who, clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0)))
+		} else {
+			// clean.Show: no "-0.0" for a number that rounds to nothing.
+			lines = append(lines, fmt.Sprintf("%sFoot skate %s → %s cm/s · jitter %s → %s m/s³ · planted feet %s → %s cm · lowest foot %s → %s cm · joints moved %s cm at most · swing kept %s %%",
+				who, clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0),
+				clean.ShowPlanted(b), clean.ShowPlanted(a),
+				clean.ShowSigned(b.Lowest, 1), clean.ShowSigned(a.Lowest, 1), clean.Show(a.Fidelity, 1), clean.Show(a.SwingKept, 0)))
 		}
-		// clean.Show: no "-0.0" for a number that rounds to nothing.
-		lines = append(lines, fmt.Sprintf("%sFoot skate %s → %s cm/s · jitter %s → %s m/s³ · lowest foot %s → %s cm · joints moved %s cm at most · swing kept %s %%",
-			who, clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0),
-			clean.ShowSigned(b.Lowest, 1), clean.ShowSigned(a.Lowest, 1), clean.Show(a.Fidelity, 1), clean.Show(a.SwingKept, 0)))
+		for _, f := range r.Worse() {
+			lines = append(lines, who+f.Sentence())
+		}
 	}
 	return strings.Join(lines, "\n")
 }
+
+// NumbersHelp says what each number means, in plain words, in the order
+// Describe gives them: the player shows it folded under the numbers.
+const NumbersHelp = `Foot skate: how far feet slide while they should stand still, in centimetres per second of standing. Lower is better; 0 means planted feet stay put.
+Jitter: how much the joints shake from frame to frame (how fast their acceleration changes, in m/s³). Lower is smoother.
+Planted feet: how far feet that stand on the ground are from the floor, lowest to highest, in centimetres: below it (−) they sink, above it (+) they float. 0.0 means every planted foot is on the floor.
+Lowest foot: the deepest any foot goes below the floor, at any moment (−: below).
+Joints moved: the most any joint outside the legs moved from the capture (moving the whole body onto the floor aside). Small means the motion is still the capture's.
+Swing kept: how much of the swing of wrists and ankles is kept (100 % = all of it). Strong smoothing lowers it.`

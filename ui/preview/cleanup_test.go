@@ -86,7 +86,20 @@ func TestDescribeWritesNoNegativeZero(t *testing.T) {
 	got := Describe([]clean.Report{{Legs: true,
 		Before: clean.Numbers{Lowest: -0.04, Skate: -0.01},
 		After:  clean.Numbers{Lowest: math.Copysign(0, -1), Jitter: -0.2, SwingKept: 100}}})
-	if strings.Contains(got, "-0") || !strings.Contains(got, "lowest foot 0.0 → 0.0 cm") {
+	if strings.Contains(got, "-0") || !strings.Contains(got, "lowest foot 0.0 → 0.0 cm") || !strings.Contains(got, "planted feet 0.0 → 0.0 cm") {
 		t.Errorf("Describe = %q", got)
+	}
+}
+
+// TestDescribeSaysWhatGotWorse: floating planted feet show in the numbers
+// (lowest to highest), and a number clean-up made worse is said in words.
+func TestDescribeSaysWhatGotWorse(t *testing.T) {
+	got := Describe([]clean.Report{{Legs: true,
+		Before: clean.Numbers{Skate: 9.2, Jitter: 38, PlantedLow: -19, PlantedHigh: 24, Lowest: -19.4},
+		After:  clean.Numbers{Skate: 27, Jitter: 38, SwingKept: 100}}})
+	for _, want := range []string{"planted feet -19.0 to +24.0 → 0.0 cm", "\nWorse after clean-up: foot skate 9.2 → 27.0 cm/s."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Describe = %q, want %q in it", got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -231,5 +232,37 @@ func TestPlantedFeetOnTheFloor(t *testing.T) {
 				t.Errorf("the feet standing still in the first second are hardly planted: %d and %d frames", count(r.Contacts.Left[:second]), count(r.Contacts.Right[:second]))
 			}
 		})
+	}
+}
+
+// TestWorseIsSaid: a number that clean-up makes worse is listed with a
+// sentence saying so; CesiumMan (a walk cycle in place, whose feet slide
+// through every stance) shakes more once its few planted frames are locked,
+// and says so; CMU's capture with the default options gets worse on nothing.
+func TestWorseIsSaid(t *testing.T) {
+	r := Report{Legs: true, Before: Numbers{Skate: 9.2, Jitter: 38}, After: Numbers{Skate: 27, Jitter: 38.1}}
+	w := r.Worse()
+	if len(w) != 1 || w[0].What != "foot skate" || !strings.HasPrefix(w[0].Sentence(), "Worse after clean-up: foot skate 9.2 → 27.0 cm/s.") {
+		t.Errorf("Worse() = %+v", w)
+	}
+	c := cesium(t)
+	res, err := Clean(t.Context(), c.clip, []*Body{c.body}, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w = res.Actors[0].Worse()
+	for _, f := range w {
+		t.Log(f.Sentence())
+	}
+	if len(w) == 0 || w[0].What != "jitter" {
+		t.Errorf("CesiumMan: %+v", w)
+	}
+	m := cmu(t)
+	res, err = Clean(t.Context(), m.clip, []*Body{m.body}, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := res.Actors[0].Worse(); len(w) != 0 {
+		t.Errorf("CMU: %+v", w)
 	}
 }

@@ -26,3 +26,14 @@ func ShowSigned(v float64, prec int) string {
 	}
 	return s
 }
+
+// ShowPlanted writes how far planted feet stand from the floor, lowest to
+// highest in centimetres ("-19.0 to +11.0"), or one value when both read
+// the same ("0.0": every planted foot on the floor).
+func ShowPlanted(n Numbers) string {
+	lo, hi := ShowSigned(n.PlantedLow, 1), ShowSigned(n.PlantedHigh, 1)
+	if lo == hi {
+		return lo
+	}
+	return lo + " to " + hi
+}
