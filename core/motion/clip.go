@@ -122,13 +122,28 @@ func (c *Clip) Frames() int {
 	return n
 }
 
-// Duration returns how long the clip plays: Frames / FPS, each frame lasting
-// one frame period.
+// Duration returns how long the motion lasts: from its first key to its
+// last, (Frames − 1) / FPS, the time of its last frame. This is the one
+// length every place shows (the terminal's --list, the player's menu of
+// animations and its clock), because it is what the tools a user checks
+// against show: glTF defines an animation over its keys' times (three.js's
+// clip.duration and Unity's AnimationClip.length are the last key's time),
+// and Blender's timeline runs from the first keyed frame to the last. It is
+// also where the player's clock stands on the last frame. Frames / FPS, the
+// last frame held for a whole period, is how long playback takes to come
+// round, not the motion's length.
 func (c *Clip) Duration() time.Duration {
-	if c.FPS <= 0 {
+	if c.FPS <= 0 || c.Frames() < 2 {
 		return 0
 	}
-	return time.Duration(float64(c.Frames()) / c.FPS * float64(time.Second))
+	return c.TimeOf(c.Frames() - 1)
+}
+
+// Hundredths rounds a length to the hundredth of a second, once, for
+// showing: the terminal's "0.96 s" and the app's "0:00.96" are then the
+// same number, not one rounded and the other cut.
+func Hundredths(d time.Duration) time.Duration {
+	return d.Round(10 * time.Millisecond)
 }
 
 // FrameAt returns the frame shown at time t from the start, clamped to the
@@ -143,7 +158,7 @@ func (c *Clip) TimeOf(f int) time.Duration {
 	if c.FPS <= 0 {
 		return 0
 	}
-	return time.Duration(float64(f) / c.FPS * float64(time.Second))
+	return time.Duration(math.Round(float64(f) / c.FPS * float64(time.Second)))
 }
 
 // Local returns joint j's local transform at frame f. Frames past the

@@ -59,8 +59,13 @@ func TestScaleAndTranslationPassDownTheChain(t *testing.T) {
 
 func TestClipTiming(t *testing.T) {
 	c := DemoClip(1, 90)
-	if c.Frames() != 90 || c.Duration() != 3*time.Second {
+	// 90 keys at 30 fps: the last is at 89/30 s, where the motion ends (as
+	// in Blender, Unity and three.js), not at 3 s.
+	if c.Frames() != 90 || c.Duration() != c.TimeOf(89) || Hundredths(c.Duration()) != 2970*time.Millisecond {
 		t.Errorf("frames %d duration %v", c.Frames(), c.Duration())
+	}
+	if one := DemoClip(1, 1); one.Duration() != 0 {
+		t.Errorf("one frame lasts %v", one.Duration())
 	}
 	if c.FrameAt(time.Second) != 30 || c.FrameAt(time.Hour) != 89 || c.FrameAt(-time.Second) != 0 {
 		t.Errorf("FrameAt: %d %d %d", c.FrameAt(time.Second), c.FrameAt(time.Hour), c.FrameAt(-time.Second))

@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
+	"singlecam/core/motion"
 	"singlecam/core/motion/load"
 	"singlecam/core/words"
 )
@@ -60,7 +62,7 @@ func (sf sourceFlags) listAnimations(ctx context.Context, paths []string, stdout
 			return explained(motionProblem(p, err))
 		}
 		if len(m.Animations) == 0 {
-			fmt.Fprintf(stdout, "%s: one motion, %d frames at %s fps (%.2f s)\n", p, m.Clip.Frames(), fpsText(m.Clip.FPS), m.Clip.Duration().Seconds())
+			fmt.Fprintf(stdout, "%s: one motion, %d frames at %s fps (%s s)\n", p, m.Clip.Frames(), fpsText(m.Clip.FPS), seconds(m.Clip.Duration()))
 			continue
 		}
 		word := "animations"
@@ -73,7 +75,7 @@ func (sf sourceFlags) listAnimations(ctx context.Context, paths []string, stdout
 			if name == "" {
 				name = "(no name)"
 			}
-			fmt.Fprintf(stdout, "  %2d  %-24s %.2f s\n", i, name, a.Duration.Seconds())
+			fmt.Fprintf(stdout, "  %2d  %-24s %s s\n", i, name, seconds(a.Duration))
 		}
 	}
 	return nil
@@ -132,6 +134,12 @@ func (sf sourceFlags) open(ctx context.Context, cmd, path string, stderr io.Writ
 		say(stderr, cmd, filepath.Base(path)+": "+n)
 	}
 	return out, nil
+}
+
+// seconds writes a length as every place shows it: to the hundredth of a
+// second, rounded as the app rounds it ("0.96").
+func seconds(d time.Duration) string {
+	return strconv.FormatFloat(motion.Hundredths(d).Seconds(), 'f', 2, 64)
 }
 
 // fpsText writes a frame rate as people say it: 120, 29.97, not the

@@ -191,3 +191,13 @@ func TestHelpNamesValuesNotGoTypes(t *testing.T) {
 		}
 	}
 }
+
+// --list gives each animation's length as the player does (first key to
+// last, to the hundredth): the robot's walk is 0.96 s everywhere.
+func TestListGivesTheLengthThePlayerShows(t *testing.T) {
+	robot := filepath.Join("..", "..", "core", "motion", "roles", "testdata", "RobotExpressive.glb")
+	code, stdout, _ := run("preview", "--list", robot)
+	if code != 0 || !strings.Contains(stdout, "Walking                  0.96 s") || !strings.Contains(stdout, "14 animations") {
+		t.Errorf("exit %d, listed %q", code, stdout)
+	}
+}

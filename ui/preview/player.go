@@ -274,9 +274,9 @@ func (p *Player) showTime() {
 	p.Time.SetText(fmt.Sprintf("%s / %s  frame %*d / %d", clock(p.clip.TimeOf(p.frame)), clock(p.clip.Duration()), w, p.frame+1, n))
 }
 
-// clock writes a time as m:ss.cc.
+// clock writes a time as m:ss.cc, rounded as the terminal rounds it.
 func clock(d time.Duration) string {
-	cs := d.Milliseconds() / 10
+	cs := motion.Hundredths(d).Milliseconds() / 10
 	return fmt.Sprintf("%d:%02d.%02d", cs/6000, cs/100%60, cs%100)
 }
 

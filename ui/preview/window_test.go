@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -76,5 +77,26 @@ func TestAWindowSaysHowTheFileWasReadAndReadsItAgain(t *testing.T) {
 	test.Tap(w.ChangeSpace)
 	if w.spaceDialog == nil {
 		t.Error("Change… opened no dialog")
+	}
+}
+
+// The menu of animations and the player's clock give the chosen
+// animation's length as the same number: what the file lists is what plays.
+func TestTheMenuAndTheClockAgreeOnALength(t *testing.T) {
+	a := test.NewTempApp(t)
+	c := motion.DemoClip(1, 24) // 24 keys at 24 fps: 23/24 s, 0.958…
+	c.FPS = 24
+	m := &load.Motion{Clip: c, Chosen: 1,
+		Animations: []load.Animation{{Name: "Idle", Duration: time.Second}, {Name: "Walking", Duration: c.Duration()}}}
+	w := NewWindow(a, m, "robot.glb", func(int) {})
+	if got := w.Animations.Selected; got != "Walking (0:00.96)" {
+		t.Errorf("the menu says %q", got)
+	}
+	if got := w.Player.Time.Text; !strings.HasPrefix(got, "0:00.00 / 0:00.96 ") {
+		t.Errorf("the clock says %q", got)
+	}
+	w.Player.Seek(23)
+	if got := w.Player.Time.Text; !strings.HasPrefix(got, "0:00.96 / 0:00.96 ") {
+		t.Errorf("on the last frame the clock says %q", got)
 	}
 }

@@ -82,18 +82,22 @@ func (s *source) floats(i int, want gltf.AccessorType, dst []float64) ([]float64
 	return s.decode(i, l, 0, l.acc.Count, dst)
 }
 
-// lastFloat decodes only the last element of scalar accessor i (0 when it
-// has none): an animation's end time, without reading all its keys.
-func (s *source) lastFloat(i int) (float64, error) {
+// endFloats decodes only the first and last elements of scalar accessor
+// i (0 when it has none).
+func (s *source) endFloats(i int) (first, last float64, err error) {
 	l, err := s.accessor(i, gltf.AccessorScalar)
 	if err != nil || l.acc.Count == 0 {
-		return 0, err
+		return 0, 0, err
 	}
-	v, err := s.decode(i, l, l.acc.Count-1, 1, nil)
+	v, err := s.decode(i, l, 0, 1, nil)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return v[0], nil
+	first = v[0]
+	if v, err = s.decode(i, l, l.acc.Count-1, 1, v); err != nil {
+		return 0, 0, err
+	}
+	return first, v[0], nil
 }
 
 // decode reads elements [first, first+n) of accessor i laid out as l,

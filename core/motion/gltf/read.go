@@ -99,30 +99,35 @@ func Read(r io.ReaderAt, size int64, opt Options) (*File, error) {
 	return out, nil
 }
 
-// duration reads only the animation's input accessors' max (or, when a file
-// leaves it out, their last key): listing a file's animations reads none of
-// their keys, so only the chosen one costs memory.
+// duration reads only the animation's input accessors' min and max (or,
+// when a file leaves them out, their first and last keys): listing a
+// file's animations reads none of their keys, so only the chosen one costs
+// memory. An animation lasts from its first key to its last, as
+// motion.Clip.Duration says for the clip read from it.
 func (s *source) duration(a *gltf.Animation) (time.Duration, error) {
-	end := 0.0
+	start, end := math.Inf(1), 0.0
 	for si, sm := range a.Samplers {
 		if sm == nil || sm.Input < 0 || sm.Input >= len(s.doc.Accessors) || s.doc.Accessors[sm.Input] == nil {
 			return 0, bad("sampler %d has no input", si)
 		}
 		acc := s.doc.Accessors[sm.Input]
-		if len(acc.Max) == 1 {
-			end = math.Max(end, acc.Max[0])
+		if len(acc.Max) == 1 && len(acc.Min) == 1 {
+			start, end = math.Min(start, acc.Min[0]), math.Max(end, acc.Max[0])
 			continue
 		}
-		last, err := s.lastFloat(sm.Input)
+		first, last, err := s.endFloats(sm.Input)
 		if err != nil {
 			return 0, err
 		}
-		end = math.Max(end, last)
+		start, end = math.Min(start, first), math.Max(end, last)
 	}
-	if math.IsNaN(end) || end > 1e6 {
-		return 0, bad("the animation lasts %v s", end)
+	if math.IsInf(start, 1) || !(start <= end) {
+		start = 0
 	}
-	return time.Duration(end * float64(time.Second)), nil
+	if math.IsNaN(end) || end > 1e6 || math.IsNaN(start) || start < -1e6 {
+		return 0, bad("the animation lasts %v s", end-start)
+	}
+	return time.Duration(math.Round((end - start) * float64(time.Second))), nil
 }
 
 // target is one channel resolved: which actor and joint it moves.
