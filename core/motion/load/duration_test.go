@@ -1,41 +1,30 @@
 package load
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"singlecam/core/motion"
+	"singlecam/core/motion/load/loadtest"
 )
 
-// corpus is a real file of loadtest/testdata (see its README), ungzipped
-// into a temporary folder when it is kept gzipped.
+// corpus writes the real file of loadtest's corpus (see its README) of
+// this name, ungzipped, in a temporary folder.
 func corpus(t *testing.T, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("loadtest", "testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.HasSuffix(name, ".gz") {
-		r, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
+	for _, f := range loadtest.Corpus(t) {
+		if f.Name == name {
+			path := filepath.Join(t.TempDir(), name)
+			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return path
 		}
-		if data, err = io.ReadAll(r); err != nil {
-			t.Fatal(err)
-		}
-		name = strings.TrimSuffix(name, ".gz")
 	}
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	t.Fatalf("no %s in the corpus", name)
+	return ""
 }
 
 // An animation's length is the same number in the list of a file's
@@ -48,7 +37,7 @@ func TestAnAnimationLastsAsLongEverywhere(t *testing.T) {
 		want map[string]time.Duration // a few, to the hundredth
 	}{
 		{"RobotExpressive.glb", map[string]time.Duration{"Walking": 960 * time.Millisecond, "Dance": 3330 * time.Millisecond}},
-		{"CesiumMan.gltf.gz", map[string]time.Duration{"": 2000 * time.Millisecond}},
+		{"CesiumMan.gltf", map[string]time.Duration{"": 2000 * time.Millisecond}},
 	} {
 		path := corpus(t, c.file)
 		first, err := Open(t.Context(), path, -1)
