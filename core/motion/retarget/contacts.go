@@ -3,21 +3,19 @@ package retarget
 import (
 	"math"
 
-	"github.com/qmuntal/gltf"
-	"github.com/qmuntal/gltf/modeler"
-
 	"singlecam/core/motion"
 	"singlecam/core/motion/roles"
 )
 
-// Contact is a vertex of a character's skin that can touch the floor: a
+// Contact is a vertex of a character's mesh that can touch the floor: a
 // point of a sole, moved by up to four joints as glTF skinning moves it
 // (the weighted sum of each joint's world matrix times its inverse bind
-// matrix, applied to the vertex).
+// matrix, applied to the vertex), or carried by one joint (a mesh node
+// under the joint's node, as the three.js robot's feet are).
 type Contact struct {
 	Joints  [4]int         // skeleton joints, -1 for none
 	Weights [4]float64     // summing to 1
-	Local   [4]motion.Vec3 // the vertex in each joint's frame (inverse bind matrix × vertex)
+	Local   [4]motion.Vec3 // the vertex in each joint's frame
 }
 
 // at is the contact's world position with the joints' world matrices m.
@@ -51,48 +49,48 @@ func Soles(c []Contact) Option {
 const solesPerFoot = 12
 
 // Contacts finds the soles of a character's feet in its file: for each foot
-// (the ankle and every joint below it, as roles.Find names them), the
-// vertices skinned mostly to it, thinned to the lowest vertex of each cell
-// of a solesPerFoot×solesPerFoot grid laid flat under the foot in the rest
-// pose. It returns nil for a character without feet or without skinned
-// meshes (the robot's legs end at the shin): its joints then stand for its
-// soles.
+// (the ankle and every joint below it, or the foot standing apart from the
+// leg, as roles.Find names them), the vertices moved mostly by it, thinned
+// to the lowest vertex of each cell of a solesPerFoot×solesPerFoot grid
+// laid flat under the foot in the rest pose. It returns nil for a
+// character without feet or without meshes that move with its skeleton:
+// its joints then stand for its soles.
 // They are found once per Character; the slice is shared: do not change it.
 func (c *Character) Contacts() []Contact {
 	c.soles.Do(func() {
 		if h, err := roles.Find(c.file.Skeleton); err == nil {
-			c.solesFound = contacts(c.file.Doc, c.file.Skeleton, c.file.Nodes, h)
+			c.solesFound = soles(c.vertices(), c.file.Skeleton, h)
 		}
 	})
 	return c.solesFound
 }
 
-func contacts(doc *gltf.Document, sk *motion.Skeleton, nodes []int, h *roles.Humanoid) []Contact {
-	jointOf := map[int]int{}
-	for j, n := range nodes {
-		jointOf[n] = j
-	}
+// soles picks the contacts of each foot out of the mesh's vertices.
+func soles(all []vertex, sk *motion.Skeleton, h *roles.Humanoid) []Contact {
 	// Which foot each joint belongs to: 0 left, 1 right, absent for none.
 	foot := map[int]int{}
 	for k, l := range h.Legs() {
-		if l.Foot >= 0 {
-			walk(sk, l.Foot, func(j int) { foot[j] = k })
+		if f := footOf(l); f >= 0 {
+			walk(sk, f, func(j int) { foot[j] = k })
 		}
 	}
 	if len(foot) == 0 {
 		return nil
 	}
-	restW := sk.RestWorld()
 	var found [2][]vertex
-	for _, n := range doc.Nodes {
-		if n == nil || n.Mesh == nil || n.Skin == nil || int(*n.Mesh) >= len(doc.Meshes) || int(*n.Skin) >= len(doc.Skins) {
-			continue
+	for _, v := range all {
+		var on [2]float64
+		for i, j := range v.c.Joints {
+			if j < 0 {
+				break
+			}
+			if k, ok := foot[j]; ok {
+				on[k] += v.c.Weights[i]
+			}
 		}
-		skin := doc.Skins[*n.Skin]
-		ibm := inverseBinds(doc, skin)
-		for _, prim := range doc.Meshes[*n.Mesh].Primitives {
-			for k, v := range primitiveVertices(doc, prim, skin, ibm, jointOf, foot, restW) {
-				found[k] = append(found[k], v...)
+		for k := range 2 {
+			if on[k] >= 0.5 {
+				found[k] = append(found[k], v)
 			}
 		}
 	}
@@ -101,100 +99,6 @@ func contacts(doc *gltf.Document, sk *motion.Skeleton, nodes []int, h *roles.Hum
 	var out []Contact
 	for _, vs := range found {
 		out = append(out, thin(vs, up, fwd, side)...)
-	}
-	return out
-}
-
-// inverseBinds reads a skin's inverse bind matrices (identity where the
-// file has none, as glTF says).
-func inverseBinds(doc *gltf.Document, skin *gltf.Skin) []motion.Mat4 {
-	ibm := make([]motion.Mat4, len(skin.Joints))
-	for i := range ibm {
-		ibm[i] = motion.Ident4
-	}
-	if skin.InverseBindMatrices == nil || int(*skin.InverseBindMatrices) >= len(doc.Accessors) {
-		return ibm
-	}
-	ms, err := modeler.ReadInverseBindMatrices(doc, doc.Accessors[*skin.InverseBindMatrices], nil)
-	if err != nil {
-		return ibm
-	}
-	// The modeler gives a matrix as [row][column].
-	for i := 0; i < len(ms) && i < len(ibm); i++ {
-		for col := range 4 {
-			for row := range 4 {
-				ibm[i][col*4+row] = float64(ms[i][row][col])
-			}
-		}
-	}
-	return ibm
-}
-
-// vertex is a candidate contact with its rest world position.
-type vertex struct {
-	c    Contact
-	rest motion.Vec3
-}
-
-// primitiveVertices returns a primitive's vertices weighted at least half to
-// a foot's joints, for each foot.
-func primitiveVertices(doc *gltf.Document, prim *gltf.Primitive, skin *gltf.Skin, ibm []motion.Mat4, jointOf, foot map[int]int, restW []motion.Mat4) [2][]vertex {
-	var out [2][]vertex
-	pi, ok1 := prim.Attributes[gltf.POSITION]
-	ji, ok2 := prim.Attributes[gltf.JOINTS_0]
-	wi, ok3 := prim.Attributes[gltf.WEIGHTS_0]
-	if !ok1 || !ok2 || !ok3 || int(pi) >= len(doc.Accessors) || int(ji) >= len(doc.Accessors) || int(wi) >= len(doc.Accessors) {
-		return out
-	}
-	pos, err := modeler.ReadPosition(doc, doc.Accessors[pi], nil)
-	if err != nil {
-		return out
-	}
-	js, err := modeler.ReadJoints(doc, doc.Accessors[ji], nil)
-	if err != nil || len(js) != len(pos) {
-		return out
-	}
-	ws, err := modeler.ReadWeights(doc, doc.Accessors[wi], nil)
-	if err != nil || len(ws) != len(pos) {
-		return out
-	}
-	for v, p := range pos {
-		var c Contact
-		var onFoot [2]float64
-		var sum float64
-		k := 0
-		for i := range 4 {
-			w := float64(ws[v][i])
-			s := int(js[v][i])
-			if w <= 0 || s >= len(skin.Joints) {
-				continue
-			}
-			j, ok := jointOf[int(skin.Joints[s])]
-			if !ok {
-				continue
-			}
-			c.Joints[k], c.Weights[k] = j, w
-			c.Local[k] = ibm[s].Point(motion.Vec3{X: float64(p[0]), Y: float64(p[1]), Z: float64(p[2])})
-			k++
-			sum += w
-			if f, ok := foot[j]; ok {
-				onFoot[f] += w
-			}
-		}
-		if k == 0 || sum <= 0 {
-			continue
-		}
-		for i := k; i < 4; i++ {
-			c.Joints[i] = -1
-		}
-		for i := range k {
-			c.Weights[i] /= sum
-		}
-		for f := range 2 {
-			if onFoot[f] >= 0.5*sum {
-				out[f] = append(out[f], vertex{c: c, rest: c.at(restW)})
-			}
-		}
 	}
 	return out
 }
@@ -220,18 +124,20 @@ func thin(vs []vertex, up, fwd, side motion.Vec3) []Contact {
 		}
 		return min(solesPerFoot-1, int((x-l)/(h-l)*solesPerFoot))
 	}
+	key := func(v vertex) int {
+		return cell(v.rest.Dot(fwd), lo[0], hi[0])*solesPerFoot + cell(v.rest.Dot(side), lo[1], hi[1])
+	}
 	best := map[int]int{}
 	for i, v := range vs {
-		key := cell(v.rest.Dot(fwd), lo[0], hi[0])*solesPerFoot + cell(v.rest.Dot(side), lo[1], hi[1])
-		if b, ok := best[key]; !ok || v.rest.Dot(up) < vs[b].rest.Dot(up) {
-			best[key] = i
+		k := key(v)
+		if b, ok := best[k]; !ok || v.rest.Dot(up) < vs[b].rest.Dot(up) {
+			best[k] = i
 		}
 	}
 	out := make([]Contact, 0, len(best))
 	// In the vertices' order, so the same file gives the same contacts.
 	for i, v := range vs {
-		key := cell(v.rest.Dot(fwd), lo[0], hi[0])*solesPerFoot + cell(v.rest.Dot(side), lo[1], hi[1])
-		if best[key] == i {
+		if best[key(v)] == i {
 			out = append(out, v.c)
 		}
 	}

@@ -128,34 +128,16 @@ func TestCesiumManStandsOnItsSoles(t *testing.T) {
 	}
 }
 
-// everyVertex is every skinned vertex of the character's meshes, as
-// contacts.
+// everyVertex is every vertex of the character's meshes that moves with
+// its skeleton, as contacts.
 func everyVertex(t *testing.T, ch *Character) []Contact {
 	t.Helper()
-	all := map[int]int{}
-	for j := range ch.Skeleton().Joints {
-		all[j] = 0
-	}
-	jointOf := map[int]int{}
-	for j, n := range ch.file.Nodes {
-		jointOf[n] = j
-	}
-	doc := ch.file.Doc
 	var out []Contact
-	for _, n := range doc.Nodes {
-		if n.Mesh == nil || n.Skin == nil {
-			continue
-		}
-		skin := doc.Skins[*n.Skin]
-		ibm := inverseBinds(doc, skin)
-		for _, prim := range doc.Meshes[*n.Mesh].Primitives {
-			for _, v := range primitiveVertices(doc, prim, skin, ibm, jointOf, all, ch.Skeleton().RestWorld())[0] {
-				out = append(out, v.c)
-			}
-		}
+	for _, v := range ch.vertices() {
+		out = append(out, v.c)
 	}
 	if len(out) == 0 {
-		t.Fatal("no skinned vertices")
+		t.Fatal("no vertices move with the skeleton")
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,6 +46,9 @@ func TestWriteDCCCharacters(t *testing.T) {
 		Walk bool `json:"walk"`
 		// Note says why the floor is measured but not checked.
 		Note string `json:"note,omitempty"`
+		// RestFloor is the height of the mesh's lowest point in the rest
+		// pose, in metres (Blender's z is glTF's y).
+		RestFloor float64 `json:"rest_floor"`
 	}
 	var samples []sample
 	src := t.TempDir()
@@ -84,6 +88,9 @@ func TestWriteDCCCharacters(t *testing.T) {
 		{file: "CesiumMan.glb", real: "CesiumMan.gltf", clip: walk},
 		{file: "CesiumMan.glb", real: "CesiumMan.gltf", clip: cmu.Clip},
 		{file: "CesiumMan.glb", real: "CesiumMan.gltf", clip: move},
+		// The three.js robot: its feet stand apart from its legs (IK).
+		{file: "RobotExpressive.glb", real: "RobotExpressive.glb", clip: walk},
+		{file: "RobotExpressive.glb", real: "RobotExpressive.glb", clip: cmu.Clip},
 	} {
 		var path string
 		if c.real == "" {
@@ -139,6 +146,15 @@ func TestWriteDCCCharacters(t *testing.T) {
 			File: filepath.Base(out), FPS: c.clip.FPS, Frames: c.clip.Frames(), Bones: -1,
 			Hips: bone(roles.Hips), Head: bone(roles.Head), Feet: feet, Hand: bone(roles.RightHand),
 			Walk: c.clip == walk,
+		}
+		sm.RestFloor = math.Inf(1)
+		for _, v := range ch.vertices() {
+			sm.RestFloor = min(sm.RestFloor, v.rest.Y)
+		}
+		if c.real == "RobotExpressive.glb" && c.clip == cmu.Clip {
+			// Its hands hang to its knees: when CMU crouches they go
+			// through the floor (28 cm), its feet stay on it.
+			sm.Note = "the robot's hands reach its knees, and CMU crouches"
 		}
 		if c.clip == move {
 			// Its ankles stand 19 cm high at the start and reach -7 cm at

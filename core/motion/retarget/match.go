@@ -165,10 +165,10 @@ func (m *Match) Missing(target, source *motion.Skeleton) (missing, notInMotion [
 	sroles, _ := Roles(source, nil)
 	src, err := m.bind(target, source)
 	for _, role := range CoreRoles {
-		// A character whose legs end at the shin (the three.js robot: its
-		// feet are separate bones under its root, moved by IK in its own
-		// animations) is refused too: nothing here would move its feet, and
-		// a saved file with the feet left behind is worse than a refusal.
+		// A character whose legs end at the shin with no foot standing
+		// apart from them (roles.Leg.Apart, the three.js robot's IK feet,
+		// which a retarget places) is refused too: nothing would move its
+		// feet, and a file with the feet left behind is worse than a refusal.
 		t, ok := troles[role]
 		if !ok || err != nil || src[t] < 0 {
 			missing = append(missing, role)

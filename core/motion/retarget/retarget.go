@@ -105,6 +105,9 @@ type plan struct {
 	// Neck1 between Neck and Head): their turn is corrected each frame so
 	// they point where the motion's chain ends.
 	srcVia []bool
+	// apart are the character's feet that stand apart from its legs (an
+	// IK rig's): placed where their shins end each frame (apart.go).
+	apart []apartFoot
 	// via holds, for a matched joint whose primary child is reached through
 	// unmatched joints (a character's third spine bone when the motion has
 	// two), those joints in order: they share the joint's bend.
@@ -177,16 +180,7 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 		p.sFig, p.tFig = sFig, tFig
 		p.facing = worldTurn(tFig, sFig)
 		p.ratio = tFig.HipsHeight / sFig.HipsHeight
-		for _, l := range sFig.Legs() {
-			if len(l.Chain) > 0 {
-				walk(source, l.Chain[0], func(j int) { p.srcLegs = append(p.srcLegs, j) })
-			}
-		}
-		for _, l := range tFig.Legs() {
-			if len(l.Chain) > 0 {
-				walk(target, l.Chain[0], func(j int) { p.tgtLegs = append(p.tgtLegs, j) })
-			}
-		}
+		p.srcLegs, p.tgtLegs = legJoints(source, sFig), legJoints(target, tFig)
 		// The character's floor as its own leg joints say: the three.js
 		// robot's feet stand apart from its legs, which end at the shin.
 		_, up, _ := axes(tFig)
@@ -203,7 +197,7 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 		// is no nearer the floor for bending.
 		// Only for feet without a joint at the ball (steep, below): a
 		// foot with one stands on its joints, as the motion's do.
-		if steep(target, p.tRestP, tFig.LeftLeg.Foot, tFig.Up) || steep(target, p.tRestP, tFig.RightLeg.Foot, tFig.Up) {
+		if steep(target, p.tRestP, footOf(tFig.LeftLeg), tFig.Up) || steep(target, p.tRestP, footOf(tFig.RightLeg), tFig.Up) {
 			p.tClear = clearances(target, tFig, p.tRestP, up, p.tFloor)
 			_, sUp, _ := axes(sFig)
 			sFloor := math.Inf(1)
@@ -221,8 +215,8 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 	feet := map[int]bool{}
 	if p.tFig != nil {
 		for _, l := range p.tFig.Legs() {
-			if l.Foot >= 0 && steep(target, p.tRestP, l.Foot, p.tFig.Up) {
-				feet[l.Foot] = true
+			if f := footOf(l); f >= 0 && steep(target, p.tRestP, f, p.tFig.Up) {
+				feet[f] = true
 				if l.Toes >= 0 {
 					feet[l.Toes] = true
 				}
@@ -263,6 +257,7 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 		_, up, _ := axes(p.tFig)
 		p.soleLayout(up)
 	}
+	p.apart = p.apartFeet()
 	return p, nil
 }
 
@@ -338,7 +333,7 @@ func (p *plan) soleLayout(up motion.Vec3) {
 	restW := p.target.RestWorld()
 	sLegs, tLegs := p.sFig.Legs(), p.tFig.Legs()
 	for k := range 2 {
-		sa, ta := sLegs[k].Foot, tLegs[k].Foot
+		sa, ta := footOf(sLegs[k]), footOf(tLegs[k])
 		if sa < 0 || ta < 0 {
 			continue
 		}
@@ -364,8 +359,8 @@ func (p *plan) soleLayout(up motion.Vec3) {
 func clearances(s *motion.Skeleton, h *roles.Humanoid, rest []motion.Vec3, up motion.Vec3, floor float64) map[int]float64 {
 	out := map[int]float64{}
 	for _, l := range h.Legs() {
-		if l.Foot >= 0 {
-			walk(s, l.Foot, func(j int) { out[j] = rest[j].Dot(up) - floor })
+		if f := footOf(l); f >= 0 {
+			walk(s, f, func(j int) { out[j] = rest[j].Dot(up) - floor })
 		}
 	}
 	return out
@@ -503,6 +498,9 @@ func (p *plan) alignment(t int) motion.Quat {
 	dirS := func(c int) motion.Vec3 { return p.sRestP[c].Sub(ss).Normalize() }
 	kids := p.matchedChildren(t)
 	if len(kids) == 0 {
+		if q, ok := p.shinToFoot(t); ok {
+			return q
+		}
 		tc, sc := p.target.Children(t), p.source.Children(s)
 		if len(tc) == 1 && len(sc) == 1 && p.tRestP[tc[0]].Sub(ts).Len() > 1e-9 && p.sRestP[sc[0]].Sub(ss).Len() > 1e-9 {
 			return between(dirT(tc[0]), dirS(sc[0]))
@@ -584,6 +582,16 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 	sq := make([]motion.Quat, len(p.source.Joints))
 	tq := make([]motion.Quat, n)
 	tm := make([]motion.Mat4, n)
+	locals := make([]motion.Transform, n)
+	// Each apart foot's world position and its parent's inverse per frame,
+	// with the hips at their rest offset: the hips' travel moves them last.
+	apartAt := make([][]motion.Vec3, len(p.apart))
+	apartParentInv := make([][]motion.Mat4, len(p.apart))
+	hipsAt := make([]motion.Vec3, frames)
+	for i, a := range p.apart {
+		apartAt[i], apartParentInv[i] = make([]motion.Vec3, frames), make([]motion.Mat4, frames)
+		out.Tracks[a.foot].T = make([]motion.Vec3, frames)
+	}
 	var sm []motion.Mat4
 	shared := map[int]motion.Quat{}
 	// What the hips need: the motion's hips per frame, the inverse of the
@@ -666,6 +674,20 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 			tq[t] = parentQ.Mul(local.R)
 			lm := local.Matrix()
 			tm[t] = parentM.Mul(&lm)
+			locals[t] = local
+		}
+		if len(p.apart) > 0 {
+			p.placeApart(tm, locals)
+			for i, a := range p.apart {
+				apartAt[i][f] = tm[a.foot].Translation()
+				apartParentInv[i][f] = motion.Ident4
+				if par := p.target.Joints[a.foot].Parent; par >= 0 {
+					apartParentInv[i][f], _ = tm[par].Inverse()
+				}
+			}
+			if p.hips >= 0 {
+				hipsAt[f] = tm[p.hips].Translation()
+			}
 		}
 		if p.hips >= 0 && p.sFig != nil {
 			tHips[f] = tm[p.hips].Translation().Dot(tUp)
@@ -702,6 +724,15 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 				want = want.Add(tUp.Scale(height))
 			}
 			out.Tracks[p.hips].T[f] = parentInv[f].Point(want)
+			for i, a := range p.apart {
+				out.Tracks[a.foot].T[f] = apartParentInv[i][f].Point(apartAt[i][f].Add(want.Sub(hipsAt[f])))
+			}
+		}
+	} else {
+		for i, a := range p.apart {
+			for f := range frames {
+				out.Tracks[a.foot].T[f] = apartParentInv[i][f].Point(apartAt[i][f])
+			}
 		}
 	}
 	return out

@@ -256,7 +256,7 @@ func Find(s *motion.Skeleton) (*Humanoid, error) {
 		if at < 0 {
 			return nil, fmt.Errorf("%w: a leg has too few joints", ErrNotHumanoid)
 		}
-		l := Leg{Upper: ch[at], Lower: ch[at+1], Foot: t.joint(ch, at+2), Toes: t.joint(ch, at+3)}
+		l := Leg{Upper: ch[at], Lower: ch[at+1], Foot: t.joint(ch, at+2), Toes: t.joint(ch, at+3), Apart: -1}
 		end := at + 2
 		if l.Toes >= 0 {
 			end = at + 3
@@ -338,6 +338,11 @@ func Find(s *motion.Skeleton) (*Humanoid, error) {
 	if t.p[arms[0].Upper].Sub(t.p[arms[1].Upper]).Dot(h.Left) < 0 {
 		arms[0], arms[1] = arms[1], arms[0]
 	}
+	for i := range legs {
+		if legs[i].Foot < 0 {
+			legs[i].Apart = t.apartFoot(b.hips, legs[i], h.Up, h.Left)
+		}
+	}
 	h.LeftLeg, h.RightLeg, h.LeftArm, h.RightArm = legs[0], legs[1], arms[0], arms[1]
 	for _, side := range []struct {
 		l                         Leg
@@ -349,7 +354,7 @@ func Find(s *motion.Skeleton) (*Humanoid, error) {
 		{legs[1], arms[1], RightUpperLeg, RightLowerLeg, RightFoot, RightToes, RightShoulder, RightUpperArm, RightLowerArm, RightHand},
 	} {
 		for role, j := range map[Role]int{
-			side.up: side.l.Upper, side.low: side.l.Lower, side.foot: side.l.Foot, side.toes: side.l.Toes,
+			side.up: side.l.Upper, side.low: side.l.Lower, side.foot: max(side.l.Foot, side.l.Apart), side.toes: side.l.Toes,
 			side.shoulder: side.a.Shoulder, side.arm: side.a.Upper, side.fore: side.a.Lower, side.hand: side.a.Hand,
 		} {
 			if j >= 0 {
@@ -384,6 +389,36 @@ func Find(s *motion.Skeleton) (*Humanoid, error) {
 	h.Height = top - h.Floor
 	h.HipsHeight = t.p[b.hips].Dot(h.Up) - h.Floor
 	return h, nil
+}
+
+// apartFoot finds the foot of a leg that ends at the shin among the joints
+// outside the hips' subtree (and not above the hips): the one standing
+// below the knee by 0.3 to 2.5 thighs' lengths, no more than 20° off
+// straight down from it, on the leg's side of the hips. The nearest to
+// straight down wins; -1 when none is. The three.js robot's FootL stands
+// 1.5 thighs below its knee, 9° off the vertical; its pole targets stand
+// above the knee and its root between the feet.
+func (t *tree) apartFoot(hips int, l Leg, up, left motion.Vec3) int {
+	thigh := t.dist(l.Upper, l.Lower)
+	side := t.p[l.Upper].Sub(t.p[hips]).Dot(left)
+	best, bestOff := -1, math.Tan(20*math.Pi/180)
+	for j, joint := range t.s.Joints {
+		if joint.Kind != motion.Bone || t.under(hips, j) || t.under(j, hips) {
+			continue
+		}
+		d := t.p[j].Sub(t.p[l.Lower])
+		down := -d.Dot(up)
+		if down < 0.3*thigh || down > 2.5*thigh {
+			continue
+		}
+		if t.p[j].Sub(t.p[hips]).Dot(left)*side <= 0 {
+			continue
+		}
+		if off := d.Add(up.Scale(down)).Len() / down; off <= bestOff {
+			best, bestOff = j, off
+		}
+	}
+	return best
 }
 
 // headTop reports whether leaf, the last joint above the neck, marks the

@@ -30,6 +30,13 @@ type Leg struct {
 	// Foot is the ankle joint; -1 when the leg ends at the shin (the
 	// three.js robot's feet are separate joints under its root).
 	Foot int
+	// Apart is, for a leg that ends at the shin, the foot that stands
+	// apart from it: a joint outside the hips' subtree (an IK rig's foot
+	// target, the three.js robot's FootL under its root) standing below
+	// the knee, on the leg's side, where the shin would end. -1 otherwise.
+	// It plays the foot's role in Joints (Of(LeftFoot)), while Foot stays
+	// -1: moving the leg does not move it.
+	Apart int
 	// Toes is the joint after the ankle (the ball of the foot) when it is a
 	// real joint, not a BVH End Site; -1 otherwise.
 	Toes int

@@ -66,8 +66,9 @@ func TestRealFiles(t *testing.T) {
 			roles.Neck: "Neck", roles.Head: "Head",
 			roles.LeftShoulder: "ShoulderL", roles.LeftUpperArm: "UpperArmL", roles.LeftLowerArm: "LowerArmL", roles.LeftHand: "Palm3L",
 			roles.RightShoulder: "ShoulderR", roles.RightUpperArm: "UpperArmR", roles.RightLowerArm: "LowerArmR", roles.RightHand: "Palm3R",
-			roles.LeftUpperLeg: "UpperLegL", roles.LeftLowerLeg: "LowerLegL",
-			roles.RightUpperLeg: "UpperLegR", roles.RightLowerLeg: "LowerLegR",
+			// Its feet stand apart from its legs, under its root (IK).
+			roles.LeftUpperLeg: "UpperLegL", roles.LeftLowerLeg: "LowerLegL", roles.LeftFoot: "FootL",
+			roles.RightUpperLeg: "UpperLegR", roles.RightLowerLeg: "LowerLegR", roles.RightFoot: "FootR",
 		}, 3.3},
 	}
 	for _, c := range cases {
