@@ -48,6 +48,28 @@ func SaveOnCharacter(ctx context.Context, ch *retarget.Character, dir, motionNam
 	return dest, nil
 }
 
+// SaveCharacterAs writes the character with moved (a motion of its own
+// skeleton: one of its animations, cleaned) as its first animation into
+// dir as name (a file name with its ending), numbered "(2)", "(3)" when
+// the name is taken: it never replaces a file. It returns the path written.
+func SaveCharacterAs(ctx context.Context, ch *retarget.Character, dir, name string, moved *motion.Clip, opt CharacterSave) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if err := ch.Encode(&buf, moved, opt.OnlyNew); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("save %s: %w", ch.Name, err)
+	}
+	dest, err := safefile.WriteNumbered(dir, name, buf.Bytes(), 0o666)
+	if err != nil {
+		return "", fmt.Errorf("save %s: %w", ch.Name, err)
+	}
+	return dest, nil
+}
+
 // SaveBoneMap keeps a bone match as JSON at path (replacing an older one
 // whole), for retarget.ReadMatch and `singlecam retarget --map`.
 func SaveBoneMap(path string, m *retarget.Match) error {

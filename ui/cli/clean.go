@@ -9,9 +9,13 @@ import (
 	"strconv"
 	"strings"
 
+	"singlecam/core/engine"
+	"singlecam/core/motion"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
+	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
+	"singlecam/core/safefile"
 	"singlecam/core/words"
 )
 
@@ -73,8 +77,7 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 			"BVH or JSON files): planted feet stay where they land and stand on the floor, jitter is\n"+
 			"smoothed away. Writes '<name> - clean.glb' (or .bvh, as the source) beside it, never over\n"+
 			"an existing file, prints each file it wrote, and how the motion changed on stderr. A\n"+
-			"character (a file with a body) is refused: clean the capture, then use\n"+
-			"'singlecam retarget --character'.\n\nFlags:\n")
+			"character (a file with a body) comes back whole, its animation cleaned.\n\nFlags:\n")
 		printFlags(stderr, fs)
 	}
 	if code, ok := parseFlags(fs, args); !ok {
@@ -94,16 +97,19 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	var files []export.File
 	var reports [][]clean.Report
+	var bodies []cleanedCharacter
 	for _, path := range fs.Args() {
-		if msg := characterRefused(ctx, path); msg != "" {
-			say(stderr, "clean", msg)
-			return 1
-		}
-		src, err := export.Open(ctx, path, "")
+		m, err := load.Open(ctx, path, -1)
 		if err != nil {
 			say(stderr, "clean", motionProblem(path, err))
 			return 1
 		}
+		ch, msg := characterOf(ctx, path, m)
+		if msg != "" {
+			say(stderr, "clean", msg)
+			return 1
+		}
+		src := export.SourceOf(path, "", m)
 		if *out != "" {
 			src.Dir = *out
 		}
@@ -111,6 +117,16 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			say(stderr, "clean", path+": "+export.Explain(err))
 			return 1
+		}
+		if ch != nil {
+			if len(m.Animations) > 1 {
+				// Beside the character's own animations, named apart.
+				named := *res.Clip
+				named.Name += " - clean"
+				res.Clip = &named
+			}
+			bodies = append(bodies, cleanedCharacter{ch, src.Dir, safefile.SafeStem(src.Base+" - clean", ".glb") + ".glb", res, len(m.Animations) <= 1})
+			continue
 		}
 		src.Clip = res.Clip
 		planned, err := export.Plan(ctx, []export.Source{src}, "clean", export.Settings{})
@@ -141,26 +157,66 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
+	for _, b := range bodies {
+		dest, err := engine.SaveCharacterAs(ctx, b.ch, b.dir, b.name, b.res.Clip, engine.CharacterSave{OnlyNew: b.only})
+		if err != nil {
+			say(stderr, "clean", engine.ExplainCharacter(err))
+			return 1
+		}
+		fmt.Fprintln(stdout, dest)
+		for _, r := range b.res.Actors {
+			fmt.Fprintln(stderr, "  "+describeReport(r))
+		}
+	}
 	return 0
+}
+
+// cleanedCharacter is a character file cleaned, to be written as name in
+// dir: the character whole with its cleaned animation first (only it, when
+// only holds: the file had one animation, which it replaces).
+type cleanedCharacter struct {
+	ch        *retarget.Character
+	dir, name string
+	res       *clean.Result
+	only      bool
 }
 
 // cleanUsage is the clean command's short usage: what it takes.
 const cleanUsage = `Usage: singlecam clean [--feet auto|lock|ground|off] [--smooth 0..1] [--out FOLDER] FILE...
 `
 
-// characterRefused says why a file cannot be cleaned, or "": a character
-// (a skinned body) would come back as a bare skeleton, since clean writes
-// only the motion, so it is refused before anything is written.
-func characterRefused(ctx context.Context, path string) string {
+// characterOf opens the file at path as a character when it is one (a
+// body on a skeleton), so that clean writes the body back with the cleaned
+// animation, or nil for a motion file. msg says why a character cannot be
+// cleaned (its animation is not on the skeleton the body hangs from as
+// read), or is "".
+func characterOf(ctx context.Context, path string, m *load.Motion) (ch *retarget.Character, msg string) {
 	if !retarget.IsCharacterFile(path) {
-		return ""
+		return nil, ""
 	}
 	ch, err := retarget.OpenCharacter(ctx, path)
 	if err != nil || !ch.HasMesh() {
-		return "" // not a character: export.Open says what else is wrong
+		return nil, "" // a motion file
 	}
-	return words.Quote(path) + " is a character (a body on a skeleton), and clean writes only the motion, so the body would be lost: nothing was written. " +
+	if sameSkeleton(ch.Skeleton(), m.Clip.Actors[0].Skeleton) && len(m.Clip.Actors) == 1 && m.Space.Up == "Y" {
+		return ch, ""
+	}
+	return nil, words.Quote(path) + " is a character (a body on a skeleton) whose animation could not be put back on its body, so nothing was written. " +
 		"Clean the capture instead, then put it on the character with: singlecam retarget --character " + filepath.Base(path) + " --feet auto CAPTURE"
+}
+
+// sameSkeleton reports whether a and b name the same joints in the same
+// tree.
+func sameSkeleton(a, b *motion.Skeleton) bool {
+	if len(a.Joints) != len(b.Joints) {
+		return false
+	}
+	for j := range a.Joints {
+		if a.Joints[j].Name != b.Joints[j].Name || a.Joints[j].Parent != b.Joints[j].Parent {
+			return false
+		}
+	}
+	return true
 }
 
 // describeReport is an actor's numbers before and after, in a line, and a

@@ -5,12 +5,14 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"singlecam/core/motion/bvh"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/gltf/gltftest"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/rigs"
 	"singlecam/core/motion/synth"
@@ -115,12 +117,16 @@ func TestCleanNumbersWriteNoNegativeZero(t *testing.T) {
 	}
 }
 
-// TestCleanRefusesACharacter: cleaning a character (CesiumMan, a skinned
-// body) would write a bare skeleton, so clean refuses it in words before
-// writing anything, even the capture named with it.
-func TestCleanRefusesACharacter(t *testing.T) {
+// TestCleanKeepsACharacter: cleaning a character (CesiumMan, a skinned
+// body) writes the character whole (mesh, skin, material, texture) with its
+// one animation cleaned in place of the old, beside the capture named with
+// it. RobotExpressive (14 animations, legs not found: smoothed only) gets
+// its cleaned animation first and keeps its own after it, and passes the
+// Khronos validator (CesiumMan's own file does not: its skin weights do not
+// add up to one; the cleaned file adds no error of its own).
+func TestCleanKeepsACharacter(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"CesiumMan.gltf", "cmu_01_01_240.bvh"} {
+	for _, name := range []string{"CesiumMan.gltf", "cmu_01_01_240.bvh", "RobotExpressive.glb"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "core", "motion", "roles", "testdata", name))
 		if err != nil {
 			t.Fatal(err)
@@ -131,12 +137,50 @@ func TestCleanRefusesACharacter(t *testing.T) {
 	}
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	code := runClean([]string{"--out", out, filepath.Join(dir, "cmu_01_01_240.bvh"), filepath.Join(dir, "CesiumMan.gltf")}, &stdout, &stderr)
-	if code != 1 || !strings.Contains(stderr.String(), "is a character") || !strings.Contains(stderr.String(), "nothing was written") {
-		t.Errorf("exit %d, says %q", code, stderr.String())
+	code := runClean([]string{"--out", out, filepath.Join(dir, "cmu_01_01_240.bvh"), filepath.Join(dir, "CesiumMan.gltf"), filepath.Join(dir, "RobotExpressive.glb")}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d, says %q", code, stderr.String())
 	}
-	if left, _ := os.ReadDir(out); len(left) != 0 {
-		t.Errorf("wrote %d files", len(left))
+	path := filepath.Join(out, "CesiumMan - clean.glb")
+	if !strings.Contains(stdout.String(), path) || !strings.Contains(stdout.String(), "cmu_01_01_240 - clean.bvh") {
+		t.Errorf("wrote %q", stdout.String())
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := gltf.ReadCharacter(bytes.NewReader(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ch.Doc
+	if len(d.Meshes) == 0 || len(d.Skins) == 0 || len(d.Materials) == 0 || len(d.Images) == 0 || len(d.Animations) != 1 {
+		t.Errorf("%d meshes, %d skins, %d materials, %d images, %d animations", len(d.Meshes), len(d.Skins), len(d.Materials), len(d.Images), len(d.Animations))
+	}
+	m, err := load.Open(t.Context(), path, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := load.Open(t.Context(), filepath.Join(dir, "CesiumMan.gltf"), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Clip.Frames() != src.Clip.Frames() || reflect.DeepEqual(m.Clip.Actors[0].Tracks, src.Clip.Actors[0].Tracks) {
+		t.Errorf("the animation is not the source's cleaned: %d frames of %d", m.Clip.Frames(), src.Clip.Frames())
+	}
+	robot, err := os.ReadFile(filepath.Join(out, "RobotExpressive - clean.glb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := gltf.ReadCharacter(bytes.NewReader(robot), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(rc.Doc.Animations); n != 15 || !strings.HasSuffix(rc.Doc.Animations[0].Name, " - clean") || len(rc.Doc.Meshes) == 0 {
+		t.Errorf("the robot has %d animations, the first %q, and %d meshes", n, rc.Doc.Animations[0].Name, len(rc.Doc.Meshes))
+	}
+	for _, r := range gltftest.Validate(t, map[string][]byte{"robot.glb": robot}) {
+		t.Logf("%s: %d warnings %v", r.File, r.Warnings, r.Messages)
 	}
 }
 

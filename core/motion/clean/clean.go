@@ -112,7 +112,7 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 			for f, h := range line {
 				lift[f] = -h
 			}
-			moveRoots(a, b.Up, lift)
+			moveRoots(a, b.Up, lift, b.Hips)
 			for f := range ps.frames() {
 				d := b.Up.Scale(lift[f])
 				for j := range ps.joints {
@@ -139,23 +139,31 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 	return a, rep
 }
 
-// moveRoots moves every root joint along up by lift[f] on frame f (world
-// units).
-func moveRoots(a *motion.Actor, up motion.Vec3, lift []float64) {
-	for j, joint := range a.Skeleton.Joints {
-		if joint.Parent >= 0 {
-			continue
-		}
-		tr := &a.Tracks[j]
-		if tr.T == nil {
-			tr.T = make([]motion.Vec3, a.Frames)
-			for f := range tr.T {
-				tr.T[f] = joint.Rest.T
+// moveRoots moves the body along up by lift[f] on frame f (world units):
+// the topmost joint above the hips that is a bone, in its parent's space.
+// Nodes above the skeleton (a glTF armature's, which may hold a fixed
+// matrix that no animation may change) stay as they are.
+func moveRoots(a *motion.Actor, up motion.Vec3, lift []float64, hips int) {
+	top := hips
+	s := a.Skeleton
+	for p := s.Joints[top].Parent; p >= 0 && s.Joints[p].Kind != motion.Node; p = s.Joints[p].Parent {
+		top = p
+	}
+	ensureT(a, top)
+	parent := s.Joints[top].Parent
+	w := make([]motion.Mat4, len(s.Joints))
+	tr := a.Tracks[top].T
+	for f := range tr {
+		d := up.Scale(lift[f])
+		if parent >= 0 {
+			w = a.WorldMatrices(f, w)
+			inv, ok := w[parent].Inverse()
+			if !ok {
+				continue
 			}
+			d = inv.Dir(d)
 		}
-		for f := range tr.T {
-			tr.T[f] = tr.T[f].Add(up.Scale(lift[f]))
-		}
+		tr[f] = tr[f].Add(d)
 	}
 }
 
