@@ -115,7 +115,7 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 		}
 		res, err := clean.Run(ctx, src.Clip, o)
 		if err != nil {
-			say(stderr, "clean", path+": "+export.Explain(err))
+			sayAbout(stderr, "clean", path, export.Explain(err))
 			return 1
 		}
 		if ch != nil {

@@ -139,7 +139,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, f := range files {
 		for _, n := range f.Notes {
-			say(stderr, "export", filepath.Base(f.Path)+": "+n)
+			sayAbout(stderr, "export", filepath.Base(f.Path), n)
 		}
 	}
 	written, ok := writeFiles(ctx, stderr, "export", *out, files)

@@ -114,7 +114,7 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 			}
 			dest, err := retargetOne(ctx, ch, saved, m.Clip, name, path, rate, *inPlace, *onlyNew, cleanup, *out)
 			if err != nil {
-				say(stderr, "retarget", filepath.Base(path)+": "+err.Error())
+				sayAbout(stderr, "retarget", filepath.Base(path), err.Error())
 				failed++
 				continue
 			}

@@ -21,6 +21,12 @@ func say(stderr io.Writer, cmd, msg string) {
 	fmt.Fprintf(stderr, "singlecam %s: %s\n", cmd, sentence(msg))
 }
 
+// sayAbout is say for a message about one file: "singlecam CMD: NAME: "
+// and the sentence, the file's name as it is spelt.
+func sayAbout(stderr io.Writer, cmd, name, msg string) {
+	fmt.Fprintf(stderr, "singlecam %s: %s: %s\n", cmd, name, sentence(msg))
+}
+
 // sentence starts msg with a capital and ends it with a full stop (or the
 // question or exclamation mark it has).
 func sentence(msg string) string {

@@ -125,13 +125,13 @@ func (sf sourceFlags) open(ctx context.Context, cmd, path string, stderr io.Writ
 			if *sf.animation != "" {
 				how = "as asked"
 			}
-			fmt.Fprintf(stderr, "singlecam %s: %s: animation %d %q of %d (%s; --list names them, --animation chooses).\n",
-				cmd, filepath.Base(path), m.Chosen, m.Animations[m.Chosen].Name, len(m.Animations), how)
+			sayAbout(stderr, cmd, filepath.Base(path), fmt.Sprintf("animation %d %s of %d (%s; --list names them, --animation chooses)",
+				m.Chosen, words.Quote(m.Animations[m.Chosen].Name), len(m.Animations), how))
 		}
 		out = append(out, o)
 	}
 	for _, n := range first.Notes {
-		say(stderr, cmd, filepath.Base(path)+": "+n)
+		sayAbout(stderr, cmd, filepath.Base(path), n)
 	}
 	return out, nil
 }

@@ -149,10 +149,13 @@ func spaceNotes(sp Space) []string {
 		out = append(out, fmt.Sprintf("the figure stands along %s (found from its spine): turned to stand up", sp.Up))
 	}
 	if sp.UnitsFound {
-		if _, known := unitNames[sp.MetresPerUnit]; known {
-			out = append(out, fmt.Sprintf("lengths taken as %s, from the figure's height (%.2f m)", unitNames[sp.MetresPerUnit], sp.Height))
-		} else {
-			out = append(out, fmt.Sprintf("lengths are in no usual unit (not metres, centimetres, inches or millimetres): each taken as %.4g m so the figure stands %.2f m tall; give the scale if you know it (CMU's captures: 0.056444 m)", sp.MetresPerUnit, sp.Height))
+		switch name, known := unitNames[sp.MetresPerUnit]; {
+		case sp.MetresPerUnit == CMUUnit:
+			out = append(out, fmt.Sprintf("lengths taken as %s: the skeleton is named as CMU's captures are, and the figure then stands %.2f m tall", name, sp.Height))
+		case known:
+			out = append(out, fmt.Sprintf("lengths taken as %s, from the figure's height (%.2f m)", name, sp.Height))
+		default:
+			out = append(out, fmt.Sprintf("the file does not say its unit and its lengths fit no usual one, so the figure was made %.2f m tall (one unit is %.4g m); if you know the unit, give its size in metres as the source scale", sp.Height, sp.MetresPerUnit))
 		}
 	}
 	return out

@@ -34,8 +34,13 @@ var ErrBadSourceOptions = errors.New("bad source options")
 // unitMetres are the units a user may name, in metres.
 var unitMetres = map[string]float64{"m": 1, "cm": 0.01, "mm": 0.001, "in": 0.0254}
 
+// CMUUnit is one unit of CMU's motion capture database in metres: its
+// ASF skeletons measure in inches scaled by 0.45 ("length 0.45"), so a
+// unit is 2.54 cm / 0.45, and its BVH conversions keep those numbers.
+const CMUUnit = 0.056444
+
 // unitNames say each unit in words, for notes.
-var unitNames = map[float64]string{1: "metres", 0.01: "centimetres", 0.001: "millimetres", 0.0254: "inches"}
+var unitNames = map[float64]string{1: "metres", 0.01: "centimetres", 0.001: "millimetres", 0.0254: "inches", CMUUnit: "CMU's unit (0.056444 m)"}
 
 // Check says whether the options can be used, in a sentence that says what
 // to change.
@@ -129,7 +134,7 @@ func settle(c *motion.Clip, opt Options, unitFixed bool, readerUp string) (*moti
 	case unitMetres[strings.ToLower(opt.Units)] > 0:
 		sp.MetresPerUnit = unitMetres[strings.ToLower(opt.Units)]
 	case !unitFixed && height > 0:
-		sp.MetresPerUnit, sp.UnitsFound = unitOf(height), true
+		sp.MetresPerUnit, sp.UnitsFound = unitOf(height, c.Actors[0].Skeleton), true
 	}
 	c.MetresPerUnit = sp.MetresPerUnit
 	sp.Height = height * sp.MetresPerUnit
@@ -141,15 +146,45 @@ func settle(c *motion.Clip, opt Options, unitFixed bool, readerUp string) (*moti
 
 // unitOf is the unit in which a figure height units tall stands as a
 // person: metres, centimetres, inches or millimetres (in that order of
-// preference), else whatever makes it assumedHeight tall (CMU's
-// conversion, about 30 units for a person, is none of them).
-func unitOf(height float64) float64 {
+// preference); else CMU's unit for a skeleton named as CMU's captures are
+// when it makes a plausible person (CMU's conversion, about 26 units to
+// the head, is none of the usual ones); else whatever makes the figure
+// assumedHeight tall.
+func unitOf(height float64, s *motion.Skeleton) float64 {
 	for _, u := range []float64{1, 0.01, 0.0254, 0.001} {
 		if m := height * u; m >= minHuman && m <= maxHuman {
 			return u
 		}
 	}
+	if m := height * CMUUnit; m >= minCMU && m <= maxCMU && cmuNamed(s) {
+		return CMUUnit
+	}
 	return assumedHeight / height
+}
+
+// Heights, in metres, that make CMU's unit believable for a skeleton
+// named as CMU's are: an adult's or a teenager's, the database's subjects.
+const (
+	minCMU = 1.4
+	maxCMU = 2.1
+)
+
+// cmuNamed reports whether s is named as CMU's captures are: the ASF's own
+// names (lfemur, rfemur, ltibia, rtibia) or those of its BVH conversions
+// (LHipJoint and RHipJoint, or LeftHipJoint and RightHipJoint, between the
+// hips and the thighs), which no other common rig has.
+func cmuNamed(s *motion.Skeleton) bool {
+	has := map[string]bool{}
+	for _, j := range s.Joints {
+		name := strings.ToLower(j.Name)
+		if i := strings.LastIndexByte(name, ':'); i >= 0 {
+			name = name[i+1:]
+		}
+		has[name] = true
+	}
+	asf := has["lfemur"] && has["rfemur"] && has["ltibia"] && has["rtibia"]
+	cgspeed := (has["lhipjoint"] || has["lefthipjoint"]) && (has["rhipjoint"] || has["righthipjoint"])
+	return asf || cgspeed
 }
 
 // nearestAxis snaps v to the signed axis it is nearest, named.
