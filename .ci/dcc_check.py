@@ -7,8 +7,10 @@ the floor) at an adult's height in the unit the file promises, and an
 in-place export keeps its hips within 1 cm of the vertical axis; and, for
 captures before and after clean-up (cleaned.json), measures foot skate and
 the lowest foot in Blender itself: clean-up must take 80 % of the skate off,
-agree with the numbers Singlecam showed, and leave no foot more than 1 cm
-below the floor.
+agree with the numbers Singlecam showed, leave no foot more than 1 cm
+below the floor, and stand every planted foot on it (its toes' median
+height over each contact within -1 to +1.5 cm: the toes of a planted foot
+may be off the floor while the heel stands).
 
 Run by .ci/dcc-check as: blender -b --factory-startup --python .ci/dcc_check.py -- DIR
 where DIR holds the files, samples.json and exports.json (written by Go tests).
@@ -284,7 +286,13 @@ def skate_and_lowest(track, sample):
                 frames += 1
     skate = 100 * dist / (frames / sample["fps"]) if frames else 0.0
     lowest = 100 * min(p.z for row in track for foot in row for p in foot[1:])
-    return skate, lowest
+    # Planted feet: per contact, the median height of the toes' lowest point.
+    planted = []
+    for foot, runs in enumerate(sample["contacts"]):
+        for a, b in runs:
+            hs = sorted(min(p.z for p in track[f][foot][1:]) for f in range(a, b))
+            planted.append(100 * hs[len(hs) // 2])
+    return skate, lowest, (min(planted), max(planted)) if planted else (0.0, 0.0)
 
 
 def check_cleaned(folder, problems):
@@ -299,7 +307,9 @@ def check_cleaned(folder, problems):
         name = sample["clean"]
         print(f"dcc-check: {name}: in Blender, foot skate {before[0]:.2f} -> {after[0]:.2f} cm/s "
               f"(Singlecam said {sample['skate'][0]:.2f} -> {sample['skate'][1]:.2f}), "
-              f"lowest toe {before[1]:+.2f} -> {after[1]:+.2f} cm")
+              f"lowest toe {before[1]:+.2f} -> {after[1]:+.2f} cm, planted toes {after[2][0]:+.2f} to {after[2][1]:+.2f} cm "
+              f"from the floor (Singlecam said {sample['planted'][1][0]:+.2f} to {sample['planted'][1][1]:+.2f}; "
+              f"before, {sample['planted'][0][0]:+.2f} to {sample['planted'][0][1]:+.2f} from the floor it found)")
         if after[0] > 0.2 * before[0]:
             problems.append(f"{name}: foot skate {before[0]:.2f} -> {after[0]:.2f} cm/s in Blender, less than 80 % off")
         for got, said in zip((before[0], after[0]), sample["skate"]):
@@ -307,6 +317,8 @@ def check_cleaned(folder, problems):
                 problems.append(f"{name}: Blender measures a foot skate of {got:.2f} cm/s where Singlecam said {said:.2f}")
         if after[1] < -1:
             problems.append(f"{name}: a toe reaches {after[1]:.2f} cm below the floor in Blender")
+        if not -1 <= after[2][0] <= after[2][1] <= 1.5:
+            problems.append(f"{name}: planted toes stand {after[2][0]:+.2f} to {after[2][1]:+.2f} cm from the floor in Blender, not on it")
     return 2 * len(samples)
 
 

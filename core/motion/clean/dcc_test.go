@@ -32,12 +32,16 @@ type dccCleaned struct {
 	// before and after, for Blender's numbers to be compared with.
 	Skate  [2]float64 `json:"skate"`
 	Lowest [2]float64 `json:"lowest"`
+	// Planted is how far planted feet stand from the floor, lowest and
+	// highest (cm), before and after.
+	Planted [2][2]float64 `json:"planted"`
 }
 
 // TestWriteDCCCleaned writes real captures (CMU's, and CMU's with jitter and
 // drifting feet, as BVH; Move's MOTION_DATA sample as GLB) before and after
 // clean-up into the folder named by SINGLECAM_DCC_OUT, with cleaned.json:
-// `make dcc-check` measures them in Blender.
+// `make dcc-check` measures them in Blender. Move's sample carries its
+// contacts (from its ground reaction forces) as its reader gives them.
 func TestWriteDCCCleaned(t *testing.T) {
 	dir := os.Getenv("SINGLECAM_DCC_OUT")
 	if dir == "" {
@@ -61,6 +65,7 @@ func TestWriteDCCCleaned(t *testing.T) {
 			Source: tc.stem + "." + tc.format, CleanFile: tc.stem + " - clean." + tc.format, Format: tc.format,
 			FPS: tc.in.clip.FPS, Frames: tc.in.clip.Frames(), MetresPerUnit: tc.in.body.MetresPerUnit,
 			Skate: [2]float64{rep.Before.Skate, rep.After.Skate}, Lowest: [2]float64{rep.Before.Lowest, rep.After.Lowest},
+			Planted: [2][2]float64{{rep.Before.PlantedLow, rep.Before.PlantedHigh}, {rep.After.PlantedLow, rep.After.PlantedHigh}},
 		}
 		s := tc.in.clip.Actors[0].Skeleton
 		for i, l := range tc.in.body.Legs() {
