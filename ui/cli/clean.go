@@ -17,6 +17,7 @@ import (
 	"singlecam/core/motion/retarget"
 	"singlecam/core/safefile"
 	"singlecam/core/words"
+	"singlecam/ui/preview"
 )
 
 // cleanFlags are --feet and --smooth, shared by clean, export and retarget.
@@ -79,6 +80,7 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 			"an existing file, prints each file it wrote, and how the motion changed on stderr. A\n"+
 			"character (a file with a body) comes back whole, its animation cleaned.\n\nFlags:\n")
 		printFlags(stderr, fs)
+		fmt.Fprintf(stderr, "\nWhat the numbers mean (before → after):\n%s\n", indent(preview.NumbersHelp))
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -179,6 +181,11 @@ type cleanedCharacter struct {
 	dir, name string
 	res       *clean.Result
 	only      bool
+}
+
+// indent puts two spaces before each line of s.
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
 }
 
 // cleanUsage is the clean command's short usage: what it takes.

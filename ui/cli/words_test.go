@@ -184,6 +184,10 @@ func TestHelpNamesValuesNotGoTypes(t *testing.T) {
 	if !strings.Contains(stderr, "role in the body") || strings.Contains(stderr, "matching bones by name") {
 		t.Errorf("retarget --help does not say bones are matched by role: %q", stderr)
 	}
+	_, _, stderr = run("clean", "--help")
+	if !strings.Contains(stderr, "What the numbers mean") || !strings.Contains(stderr, "Foot skate: how far feet slide") {
+		t.Errorf("clean --help does not say what its numbers mean: %q", stderr)
+	}
 	_, stdout, _ := run("help")
 	for _, format := range []string{"GLB", "glTF", "VRM", "VRMA", "BVH", "ZIP of BVHs", "MOTION_DATA JSON", "MP4"} {
 		if !strings.Contains(stdout, format) {
