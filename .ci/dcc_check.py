@@ -231,7 +231,7 @@ def check_character(path, sample, problems):
 
 def check_characters(folder, problems):
     samples = []
-    for name in ("characters.json", "sources-on-characters.json"):
+    for name in ("characters.json", "sources-on-characters.json", "cleaned-characters.json"):
         listing = os.path.join(folder, name)
         if os.path.exists(listing):
             with _open(listing) as f:

@@ -3,6 +3,8 @@ package clean
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,6 +12,7 @@ import (
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
 	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/roles"
 )
 
 // dccCleaned is one capture, as it came and as cleaned, for .ci/dcc_check.py
@@ -96,6 +99,61 @@ func TestWriteDCCCleaned(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "cleaned.json"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeDCCCleanedCharacter(t, dir)
+}
+
+// writeDCCCleanedCharacter writes CesiumMan cleaned as `singlecam clean`
+// writes a character (the whole character, its one animation cleaned) with
+// cleaned-characters.json, in the form of the retargeted characters'
+// listing: dcc-check checks its mesh is bound and moves, stands on the floor
+// on every frame of its walk (-5 to +10 cm) and keeps its head up.
+func writeDCCCleanedCharacter(t *testing.T, dir string) {
+	z := openGz(t, "CesiumMan.gltf.gz")
+	data, err := io.ReadAll(z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := gltf.ReadCharacter(bytes.NewReader(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cesium(t)
+	res, err := Clean(t.Context(), c.clip, []*Body{c.body}, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := ch.WriteWithAnimation(&b, res.Clip, true); err != nil {
+		t.Fatal(err)
+	}
+	const file = "CesiumMan - clean.glb"
+	if err := os.WriteFile(filepath.Join(dir, file), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, err := roles.Find(ch.Skeleton)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Blender names a joint without a name after its node: Node_7.
+	bone := func(r roles.Role) string {
+		j := h.Of(r)
+		if n := ch.Skeleton.Joints[j].Name; n != "" {
+			return n
+		}
+		return fmt.Sprintf("Node_%d", ch.Nodes[j])
+	}
+	listing := []map[string]any{{
+		"file": file, "fps": c.clip.FPS, "frames": c.clip.Frames(), "bones": -1, "mesh": "",
+		"hips": bone(roles.Hips), "head": bone(roles.Head), "hand": bone(roles.RightHand),
+		"feet": []string{bone(roles.LeftFoot), bone(roles.RightFoot)}, "walk": true,
+	}}
+	js, err := json.MarshalIndent(listing, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cleaned-characters.json"), js, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
