@@ -42,7 +42,7 @@ ifneq ($(filter C.% POSIX.%,$(or $(LC_ALL),$(LC_MESSAGES),$(LANG))),)
 export LANGUAGE ?= en
 endif
 
-.PHONY: idle-memory all deps test-deps run demo simulate build test test-go smoke fuzz dcc-check vet lint bench clean fyne-tool package-linux install package-windows package-darwin
+.PHONY: hostile idle-memory all deps test-deps run demo simulate build test test-go smoke fuzz dcc-check vet lint bench clean fyne-tool package-linux install package-windows package-darwin
 
 FYNE := $(shell $(GO) env GOPATH)/bin/fyne
 
@@ -96,6 +96,13 @@ smoke: build test-deps
 ## fuzz: every fuzz target in the repository (found by .ci/fuzz), FUZZTIME each
 fuzz: deps
 	GO=$(GO) TAGS=$(TAGS) .ci/fuzz $(FUZZTIME)
+
+## hostile: every crafted hostile file (core/hostile) through its reader, without
+## the race detector: a table of each one's time, peak heap and allocations
+hostile:
+	@out=$$(mktemp) && status=0 && \
+	  $(GO) test -count=1 -tags $(TAGS) -run TestEveryCraftedFileIsReadWithinBounds -v ./core/hostile >$$out 2>&1 || status=$$?; \
+	  if [ $$status -eq 0 ]; then sed -n 's/^ *\(|.*\)/\1/p; /^ok/p' $$out; else cat $$out; fi; rm -f $$out; exit $$status
 
 ## dcc-check: import the simulator's GLB and BVH files, and retargeted characters, into Blender, headless
 ## (installs Debian's blender when missing: about a minute; the check: 10-35 s)

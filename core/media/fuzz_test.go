@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"singlecam/core/hostile"
 )
 
 // Whatever bytes a file holds, the probe must not panic, nor allocate
@@ -25,11 +27,22 @@ func fuzzProbe(f *testing.F, seeds ...string) {
 	})
 }
 
+// addHostile seeds f with the small crafted files of ext (core/hostile).
+func addHostile(f *testing.F, ext string) {
+	for _, c := range hostile.Of(hostile.Video, ext) {
+		if c.Small {
+			f.Add(c.Make())
+		}
+	}
+}
+
 func FuzzProbeISO(f *testing.F) {
+	addHostile(f, ".mp4")
 	fuzzProbe(f, "h264.mp4", "rotated.mov", "moov-at-end.mp4", "truncated.mp4")
 }
 
 func FuzzProbeAVI(f *testing.F) {
+	addHostile(f, ".avi")
 	fuzzProbe(f, "clip.avi", "odd-chunk.avi")
 	f.Add(append([]byte("RIFF\x00\x00\x00\x00AVI LIST\xff\xff\xff\x7fhdrl"), bytes.Repeat([]byte{0}, 64)...))
 }

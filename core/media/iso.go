@@ -14,6 +14,19 @@ var isoBoxTypes = map[string]bool{"ftyp": true, "moov": true, "mdat": true, "wid
 
 func isISOBox(typ []byte) bool { return isoBoxTypes[string(typ)] }
 
+// Bounds on what a walk over an MP4's boxes does, whatever the file
+// declares: real files nest seven deep (moov trak mdia minf stbl stsd
+// avc1), hold a few tracks and a few hundred boxes before their media
+// data. Each bound is far above that and keeps a crafted file's walk to a
+// fraction of a second and a few megabytes: 1,000,000 traks inside one
+// another once ran the probe out of memory, and 2,000,000 empty boxes took
+// 22 s.
+const (
+	maxBoxDepth = 16
+	maxTracks   = 64
+	maxBoxes    = 50_000
+)
+
 // isoTrack gathers one trak's facts.
 type isoTrack struct {
 	handler   string
@@ -22,9 +35,8 @@ type isoTrack struct {
 	height    float64
 	matrix    [9]int32
 	timescale uint32
-	duration  uint64 // in timescale units
-	samples   uint64
-	deltas    []uint32 // stts entries' deltas, in order
+	duration  uint64     // in timescale units
+	stts      sttsReader // the frame durations, read as they stream by
 }
 
 // probeISO reads an MP4 or MOV file's boxes (moov first or last, 32- or
@@ -53,15 +65,24 @@ type isoWalk struct {
 	current   *isoTrack // the trak being read
 	sawMoov   bool
 	truncated bool
+	boxes     int // boxes visited so far
 }
 
 // visit reads one box: it opens the containers that lead to the facts,
 // reads the few boxes that hold them, and skips everything else.
 func (w *isoWalk) visit(h *mp4.ReadHandle) (any, error) {
 	bi := h.BoxInfo
-	if bi.Offset+bi.Size > uint64(w.size) {
+	w.boxes++
+	if w.boxes > maxBoxes || len(h.Path) > maxBoxDepth || bi.Size < bi.HeaderSize {
+		return nil, errNotVideo
+	}
+	// Written so that it cannot wrap around: Offset + Size can, for a
+	// 64-bit size near 2^64.
+	// A box that reaches past the end was cut off, and nothing after it
+	// can be read (a wrapped size would lead the walk back to the start).
+	if bi.Size > uint64(w.size) || bi.Offset > uint64(w.size)-bi.Size {
 		w.truncated = true
-		return nil, nil
+		return nil, errTruncated
 	}
 	switch bi.Type {
 	case mp4.BoxTypeFtyp():
@@ -72,12 +93,21 @@ func (w *isoWalk) visit(h *mp4.ReadHandle) (any, error) {
 		w.sawMoov = true
 		return h.Expand()
 	case mp4.BoxTypeTrak():
+		if len(w.tracks) == maxTracks {
+			return nil, errNotVideo
+		}
 		w.current = &isoTrack{}
 		w.tracks = append(w.tracks, w.current)
 		return h.Expand()
 	case mp4.BoxTypeMdia(), mp4.BoxTypeMinf(), mp4.BoxTypeStbl(), mp4.BoxTypeStsd():
 		return h.Expand()
-	case mp4.BoxTypeTkhd(), mp4.BoxTypeMdhd(), mp4.BoxTypeHdlr(), mp4.BoxTypeStts():
+	case mp4.BoxTypeStts():
+		if w.current != nil {
+			w.current.stts = sttsReader{}
+			_, err := h.ReadData(&w.current.stts)
+			return nil, err
+		}
+	case mp4.BoxTypeTkhd(), mp4.BoxTypeMdhd(), mp4.BoxTypeHdlr():
 		return nil, w.readTrackFact(h)
 	default:
 		// A sample description inside stsd names the codec.
@@ -160,10 +190,10 @@ func (t *isoTrack) describe(r *Report) {
 		seconds := float64(t.duration) / float64(t.timescale)
 		r.Duration = time.Duration(seconds * float64(time.Second))
 		if seconds > 0 {
-			r.FPS = float64(t.samples) / seconds
+			r.FPS = float64(t.stts.samples) / seconds
 		}
 	}
-	r.VariableFPS = variable(t.deltas)
+	r.VariableFPS = t.stts.variable()
 }
 
 // parentOf is the box that holds the one at path.
@@ -182,11 +212,6 @@ func (t *isoTrack) take(box mp4.IBox) {
 		t.timescale, t.duration = b.Timescale, b.GetDuration()
 	case *mp4.Hdlr:
 		t.handler = string(b.HandlerType[:])
-	case *mp4.Stts:
-		for _, e := range b.Entries {
-			t.samples += uint64(e.SampleCount)
-			t.deltas = append(t.deltas, e.SampleDelta)
-		}
 	}
 }
 
@@ -199,20 +224,6 @@ func rotationOf(m [9]int32) int {
 		deg += 360
 	}
 	return (deg + 45) / 90 * 90 % 360
-}
-
-// variable reports a frame rate that changes: frame durations that differ by
-// more than 2%. The last entry is left out: encoders often give the last
-// frame a duration of its own.
-func variable(deltas []uint32) bool {
-	if len(deltas) < 3 {
-		return false
-	}
-	lo, hi := deltas[0], deltas[0]
-	for _, d := range deltas[:len(deltas)-1] {
-		lo, hi = min(lo, d), max(hi, d)
-	}
-	return lo > 0 && float64(hi) > float64(lo)*1.02
 }
 
 // codecName names a codec by its four-character code.

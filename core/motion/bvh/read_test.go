@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"singlecam/core/hostile"
 	"singlecam/core/motion"
 )
 
@@ -172,6 +173,11 @@ func TestRefusesBadFiles(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
+	for _, c := range hostile.Of(hostile.Motion, ".bvh") { // crafted files (core/hostile)
+		if c.Small {
+			f.Add(c.Make())
+		}
+	}
 	f.Add([]byte(chainBVH("ZXY", [3]float64{10, 20, 30}, "\n")))
 	f.Add([]byte(twoRoots))
 	var buf bytes.Buffer

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"testing"
 
+	"singlecam/core/hostile"
 	"singlecam/core/motion"
 )
 
@@ -119,6 +120,11 @@ func TestReadZipRefusesZipsWithoutBVH(t *testing.T) {
 }
 
 func FuzzReadZip(f *testing.F) {
+	for _, c := range hostile.Of(hostile.Motion, ".zip") { // crafted files (core/hostile)
+		if c.Small {
+			f.Add(c.Make())
+		}
+	}
 	var buf bytes.Buffer
 	WriteZip(&buf, motion.DemoClip(2, 3), Options{})
 	f.Add(buf.Bytes())

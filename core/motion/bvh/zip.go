@@ -27,7 +27,7 @@ const maxEntryBytes = 2 << 30
 // named after its file: how Move delivers ALL_BVH. Other files are skipped.
 // Every BVH must share the first one's frame rate.
 func ReadZip(r io.ReaderAt, size int64) (*motion.Clip, error) {
-	zr, err := zip.NewReader(r, size)
+	zr, err := motion.OpenZip(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("read zip: %w", err)
 	}
@@ -39,11 +39,13 @@ func ReadZip(r io.ReaderAt, size int64) (*motion.Clip, error) {
 		return nil, fmt.Errorf("read zip: %d BVH files, more than the %d actors this reader opens", len(files), maxZipActors)
 	}
 	var out *motion.Clip
+	budget := MaxValues // shared by the files: 64 of them may not hold 64 times as much
 	for _, f := range files {
-		c, err := readEntry(f)
+		c, err := readEntry(f, budget)
 		if err != nil {
 			return nil, err
 		}
+		budget -= values(c.Actors[0])
 		if out == nil {
 			out = c
 			out.Name = ""
@@ -57,14 +59,24 @@ func ReadZip(r io.ReaderAt, size int64) (*motion.Clip, error) {
 	return out, nil
 }
 
-func readEntry(f *zip.File) (*motion.Clip, error) {
+// values is how many channel values an actor's tracks hold, as the
+// budget counts them.
+func values(a *motion.Actor) int {
+	n := 0
+	for _, t := range a.Tracks {
+		n += 3*len(t.T) + 3*len(t.R)
+	}
+	return n
+}
+
+func readEntry(f *zip.File, budget int) (*motion.Clip, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, fmt.Errorf("read zip %s: %w", f.Name, err)
 	}
 	defer rc.Close()
 	name := strings.TrimSuffix(path.Base(f.Name), path.Ext(f.Name))
-	c, err := Read(io.LimitReader(rc, maxEntryBytes), name)
+	c, err := readWithin(io.LimitReader(rc, maxEntryBytes), name, budget)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Name, err)
 	}

@@ -14,7 +14,6 @@
 package movedata
 
 import (
-	"archive/zip"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,9 +42,47 @@ const (
 	// refused for it.
 	minBytesPerValue = 16
 	minValueBudget   = 1 << 16
-	// maxEntryBytes bounds one JSON file of a ZIP once uncompressed.
-	maxEntryBytes = 1 << 30
+	// MaxValues bounds the joint positions kept (frames × joints), from
+	// one file or from all the files of a ZIP together: each takes 32
+	// bytes as read and about as much again in the clip built from it, so
+	// 2,000,000 stay well under 256 MB. Move's sample takes 18 joints at
+	// 60 fps: 2,000,000 is half an hour of it.
+	MaxValues = 2_000_000
+	// MaxBytes bounds the JSON read, from one file or from all the files
+	// of a ZIP together: Move's sample takes 2.9 KB a frame, 10 MB for the
+	// longest take Move accepts (60 s); a JSON decoder holds a whole value
+	// at once, so one string as long as the file takes three times its
+	// size (64 MB took 224 MB), and decodes 15 to 60 MB a second.
+	MaxBytes = 32 << 20
 )
+
+// budget is what a file (or a ZIP's files together) may still use.
+type budget struct {
+	bytes  int64
+	values int
+}
+
+// errTooLarge is returned by a capped reader once its budget is spent.
+var errTooLarge = errors.New("too large")
+
+// capped reads from r until its budget's bytes are spent, then fails with
+// errTooLarge (not io.EOF: a file cut there would read as damaged JSON).
+type capped struct {
+	r io.Reader
+	b *budget
+}
+
+func (c capped) Read(p []byte) (int, error) {
+	if c.b.bytes <= 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > c.b.bytes {
+		p = p[:c.b.bytes]
+	}
+	n, err := c.r.Read(p)
+	c.b.bytes -= int64(n)
+	return n, err
+}
 
 type frame struct {
 	Timestamp json.RawMessage `json:"timestamp"`
@@ -62,6 +99,19 @@ func bad(format string, a ...any) error {
 // Read parses one actor's MOTION_DATA JSON into a clip named name, decoding
 // one frame at a time.
 func Read(r io.Reader, name string) (*motion.Clip, error) {
+	return readWithin(r, name, &budget{bytes: MaxBytes, values: MaxValues})
+}
+
+// readWithin is Read within b, which it spends.
+func readWithin(r io.Reader, name string, b *budget) (*motion.Clip, error) {
+	c, err := readJSON(capped{r, b}, name, b)
+	if err != nil && b.bytes <= 0 {
+		return nil, bad("the motion data is larger than %d MB, more than Move makes for any take", MaxBytes>>20)
+	}
+	return c, err
+}
+
+func readJSON(r io.Reader, name string, b *budget) (*motion.Clip, error) {
 	dec := json.NewDecoder(r)
 	if err := expectDelim(dec, '{'); err != nil {
 		return nil, err
@@ -72,7 +122,7 @@ func Read(r io.Reader, name string) (*motion.Clip, error) {
 			return nil, bad("the JSON does not parse: %v", err)
 		}
 		if key, _ := tok.(string); key == "mocap_data" {
-			return readFrames(dec, name)
+			return readFrames(dec, name, b)
 		}
 		var skip json.RawMessage
 		if err := dec.Decode(&skip); err != nil {
@@ -93,7 +143,7 @@ func expectDelim(dec *json.Decoder, d json.Delim) error {
 	return nil
 }
 
-func readFrames(dec *json.Decoder, name string) (*motion.Clip, error) {
+func readFrames(dec *json.Decoder, name string, b *budget) (*motion.Clip, error) {
 	if err := expectDelim(dec, '['); err != nil {
 		return nil, err
 	}
@@ -105,6 +155,10 @@ func readFrames(dec *json.Decoder, name string) (*motion.Clip, error) {
 	for dec.More() {
 		if len(pos) >= maxFrames {
 			return nil, bad("more than %d frames", maxFrames)
+		}
+		if (len(pos)+1)*len(names) > b.values {
+			b.values = 0 // spent: a ZIP's next file may not read either
+			return nil, bad("more than %d joint positions (%d frames of %d joints)", MaxValues, len(pos)+1, len(names))
 		}
 		if len(pos)*len(names) > max(minValueBudget, int(dec.InputOffset())/minBytesPerValue) {
 			return nil, bad("%d frames of %d joints in %d bytes: the frames leave out most joints", len(pos), len(names), dec.InputOffset())
@@ -154,6 +208,7 @@ func readFrames(dec *json.Decoder, name string) (*motion.Clip, error) {
 	if len(pos) == 0 {
 		return nil, bad("mocap_data holds no frames")
 	}
+	b.values -= len(pos) * len(names)
 	return build(name, names, times, pos, force)
 }
 
@@ -213,7 +268,7 @@ func rate(times []float64) float64 {
 // ReadZip reads every .json file of a MOTION_DATA ZIP that holds
 // mocap_data as one actor each (sorted by name), skipping other files.
 func ReadZip(r io.ReaderAt, size int64) (*motion.Clip, error) {
-	zr, err := zip.NewReader(r, size)
+	zr, err := motion.OpenZip(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("read zip: %w", err)
 	}
@@ -222,13 +277,17 @@ func ReadZip(r io.ReaderAt, size int64) (*motion.Clip, error) {
 		return nil, bad("the zip holds %d JSON files", len(files))
 	}
 	var out *motion.Clip
+	b := &budget{bytes: MaxBytes, values: MaxValues} // shared by the files
 	for _, f := range files {
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("read zip %s: %w", f.Name, err)
 		}
-		c, err := Read(io.LimitReader(rc, maxEntryBytes), strings.TrimSuffix(path.Base(f.Name), path.Ext(f.Name)))
+		c, err := readWithin(rc, strings.TrimSuffix(path.Base(f.Name), path.Ext(f.Name)), b)
 		rc.Close()
+		if err != nil && (b.bytes <= 0 || b.values <= 0) {
+			return nil, fmt.Errorf("read zip %s: %w", f.Name, err)
+		}
 		if err != nil {
 			continue // a JSON file that is not motion data (a manifest, sync data)
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"singlecam/core/hostile"
 	"singlecam/core/motion"
 )
 
@@ -96,6 +97,11 @@ func TestReadZipTakesEachActorsJSON(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
+	for _, c := range hostile.Of(hostile.Motion, ".json") { // crafted files (core/hostile)
+		if c.Small {
+			f.Add(c.Make())
+		}
+	}
 	f.Add([]byte(sample))
 	// The real sample's first frames, cut at a frame's end and mid-number.
 	if real, err := os.ReadFile("testdata/move_motion_data.json"); err == nil {
@@ -116,6 +122,11 @@ func FuzzRead(f *testing.F) {
 }
 
 func FuzzReadZip(f *testing.F) {
+	for _, c := range hostile.Of(hostile.Motion, ".zip") { // crafted files (core/hostile)
+		if c.Small {
+			f.Add(c.Make())
+		}
+	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	w, _ := zw.Create("character_1.json")
