@@ -13,16 +13,7 @@ func ExplainCharacter(err error) string {
 	var miss *retarget.MissingError
 	switch {
 	case errors.As(err, &miss):
-		them := "them"
-		if len(miss.Roles) == 1 {
-			them = "it"
-		}
-		if len(miss.InMotion) == len(miss.Roles) {
-			return "The motion has no bone for the " + retarget.RoleTitles(miss.Roles) +
-				" (its skeleton is not a whole body's), so no match can move " + them + ": choose a motion of a whole humanoid."
-		}
-		return "No bone of the character is matched for the " + retarget.RoleTitles(miss.Roles) +
-			": match " + them + " in the bone list (or a map file), or choose a rigged humanoid character."
+		return explainMissing(miss)
 	case errors.Is(err, retarget.ErrNoSkin):
 		return "That character has no skin (no armature bound to its mesh): export it from your 3D tool with its armature and skinned mesh."
 	case errors.Is(err, retarget.ErrNotCharacter):
@@ -39,4 +30,31 @@ func ExplainCharacter(err error) string {
 		return "That character file could not be read (" + err.Error() + "): export it again as GLB or VRM."
 	}
 	return "That did not work (" + err.Error() + "): try another file or folder."
+}
+
+// explainMissing blames each missing bone on the file that lacks it: the
+// motion when it has no such bone at all (no match can help), the
+// character, by name, when its bone is not matched.
+func explainMissing(miss *retarget.MissingError) string {
+	them := func(roles []string) string {
+		if len(roles) == 1 {
+			return "it"
+		}
+		return "them"
+	}
+	character := "the character"
+	if miss.Character != "" {
+		character += " (" + miss.Character + ")"
+	}
+	inMotion, inCharacter := miss.InMotion, miss.InCharacter()
+	switch {
+	case len(inCharacter) == 0:
+		return "The motion has no bone for the " + retarget.RoleTitles(inMotion) +
+			" (its skeleton is not a whole body's), so no match can move " + them(inMotion) + ": choose a motion of a whole humanoid."
+	case len(inMotion) == 0:
+		return "No bone of " + character + " is matched for the " + retarget.RoleTitles(inCharacter) +
+			": match " + them(inCharacter) + " in the bone list (or a map file), or choose a rigged humanoid character."
+	}
+	return "The motion has no bone for the " + retarget.RoleTitles(inMotion) + " (its skeleton is not a whole body's), and no bone of " +
+		character + " is matched for the " + retarget.RoleTitles(inCharacter) + ": choose a motion of a whole humanoid."
 }

@@ -18,6 +18,10 @@ func TestExplainCharacterBlamesTheFileThatLacksTheBones(t *testing.T) {
 		{&retarget.MissingError{Roles: []string{"leftFoot", "rightFoot"}}, "No bone of the character is matched for the left foot, right foot"},
 		{&retarget.MissingError{Roles: []string{"leftFoot", "rightFoot"}, InMotion: []string{"leftFoot", "rightFoot"}}, "The motion has no bone for the left foot, right foot"},
 		{fmt.Errorf("put on: %w", &retarget.MissingError{Roles: []string{"hips"}, InMotion: []string{"hips"}}), "choose a motion of a whole humanoid"},
+		{&retarget.MissingError{Roles: []string{"head"}, Character: "CesiumMan"}, "No bone of the character (CesiumMan) is matched for the head: match it"},
+		// Each file blamed for what it lacks.
+		{&retarget.MissingError{Roles: []string{"head", "leftFoot", "rightFoot"}, InMotion: []string{"leftFoot", "rightFoot"}, Character: "CesiumMan"},
+			"The motion has no bone for the left foot, right foot (its skeleton is not a whole body's), and no bone of the character (CesiumMan) is matched for the head"},
 	} {
 		if got := ExplainCharacter(c.err); !strings.Contains(got, c.want) {
 			t.Errorf("ExplainCharacter(%v) = %q, want it to say %q", c.err, got, c.want)

@@ -141,7 +141,7 @@ func (c *Character) Check(m *Match, source *motion.Skeleton) error {
 		return err
 	}
 	if miss, inMotion := m.Missing(c.file.Skeleton, source); len(miss) > 0 {
-		return &MissingError{Roles: miss, InMotion: inMotion}
+		return &MissingError{Roles: miss, InMotion: inMotion, Character: c.Name}
 	}
 	return nil
 }

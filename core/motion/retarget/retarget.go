@@ -4,27 +4,52 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/roles"
 )
 
-// MissingError says which core roles a match leaves undriven.
+// MissingError says which core roles a match leaves undriven, and which
+// file lacks each: the motion (no bone for it at all) or the character (its
+// bone is not matched).
 type MissingError struct {
 	// Roles lists the missing core roles, in CoreRoles' order.
 	Roles []string
 	// InMotion lists those of Roles the motion has no bone for at all (its
 	// skeleton is not a whole humanoid's): no match can drive them.
 	InMotion []string
+	// Character names the character ("CesiumMan"), when known.
+	Character string
 }
 
-// Error lists the missing roles, blaming the motion for those it lacks.
-func (e *MissingError) Error() string {
-	if len(e.InMotion) == len(e.Roles) && len(e.Roles) > 0 {
-		return "the motion has no bone for " + strings.Join(e.Roles, ", ")
+// InCharacter lists those of Roles the motion has a bone for: the
+// character's bones for them are not matched (or it has none).
+func (e *MissingError) InCharacter() []string {
+	var out []string
+	for _, r := range e.Roles {
+		if !slices.Contains(e.InMotion, r) {
+			out = append(out, r)
+		}
 	}
-	return "the character has no bone matched for " + strings.Join(e.Roles, ", ")
+	return out
+}
+
+// Error lists the missing roles by the file that lacks them.
+func (e *MissingError) Error() string {
+	var parts []string
+	if len(e.InMotion) > 0 {
+		parts = append(parts, "the motion has no bone for "+strings.Join(e.InMotion, ", "))
+	}
+	if c := e.InCharacter(); len(c) > 0 {
+		who := "the character"
+		if e.Character != "" {
+			who += " " + e.Character
+		}
+		parts = append(parts, who+" has no bone matched for "+strings.Join(c, ", "))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // ErrNoMotion is returned for a motion without frames or a skeleton.
