@@ -21,7 +21,8 @@ func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
 }
 
 // ApplyNotes is Apply, also saying in a sentence each what it found that
-// a user should know: whether frame 0 was dropped as a T-pose.
+// a user should know: how bones were named when their old names would
+// mislead, and whether frame 0 was dropped as a T-pose.
 func ApplyNotes(c *motion.Clip, s Settings) (*motion.Clip, []string, error) {
 	var notes []string
 	if err := s.Check(); err != nil {
@@ -37,7 +38,9 @@ func ApplyNotes(c *motion.Clip, s Settings) (*motion.Clip, []string, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("export: %w", err)
 		}
-		out = toRig(out, m)
+		var named []string
+		out, named = toRig(out, m)
+		notes = append(notes, named...)
 	}
 	if s.DropTPose && out.Frames() > 1 {
 		// Only a T- or A-pose that the motion leaves at once is dropped:

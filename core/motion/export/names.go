@@ -18,7 +18,9 @@ import (
 // that a tool that looks for the rig's prefix finds every bone. Still
 // nodes above the hips (a Blender Armature) are baked into the hips, since
 // no target rig has them. A name two joints would share gets a number.
-func toRig(c *motion.Clip, m *rigs.Map) *motion.Clip {
+// The notes say what a user could not guess from the names alone (see
+// renameNotes).
+func toRig(c *motion.Clip, m *rigs.Map) (*motion.Clip, []string) {
 	found := make([]*roles.Humanoid, len(c.Actors))
 	hips := make([]int, len(c.Actors))
 	for i, a := range c.Actors {
@@ -30,19 +32,27 @@ func toRig(c *motion.Clip, m *rigs.Map) *motion.Clip {
 	out := fix.DropNodesAbove(c, hips)
 	prefix := mapPrefix(m)
 	moveNames := plainNames(rigs.Move().NamesFor(m))
+	var notes []string
 	for i, a := range out.Actors {
 		s := &motion.Skeleton{Joints: append([]motion.Joint(nil), a.Skeleton.Joints...)}
 		var byRole map[int]string
+		var h *roles.Humanoid
 		if found[i] != nil {
 			// Joints are found again: dropping nodes renumbered them.
-			if h, err := roles.Find(s); err == nil {
+			var err error
+			if h, err = roles.Find(s); err == nil {
 				byRole = map[int]string{}
 				for role, j := range h.Joints {
 					if n, ok := m.Bones[string(role)]; ok {
 						byRole[j] = n
 					}
 				}
+			} else {
+				h = nil
 			}
+		}
+		if i == 0 {
+			notes = renameNotes(a.Skeleton, h, byRole, m)
 		}
 		taken := map[string]bool{}
 		for _, n := range byRole {
@@ -72,7 +82,64 @@ func toRig(c *motion.Clip, m *rigs.Map) *motion.Clip {
 		}
 		a.Skeleton = s
 	}
-	return out
+	return out, notes
+}
+
+// renameNotes says, for the first actor, what renaming by role does that
+// the old names would not let a user guess: a joint named like one of the
+// rig's bones that now plays another (the three.js robot's Body is where
+// its legs and spine meet, so it becomes Hips, and its own Hips, below
+// that, becomes Spine), and the core bones no joint was found for, which
+// keep their own names.
+func renameNotes(s *motion.Skeleton, h *roles.Humanoid, byRole map[int]string, m *rigs.Map) []string {
+	if h == nil {
+		return []string{"no humanoid body was found in the skeleton: every bone keeps its own name"}
+	}
+	rigName := map[string]bool{}
+	for _, n := range m.Bones {
+		rigName[strings.ToLower(plain(n))] = true
+	}
+	var moved []string
+	hips := false
+	for j, joint := range s.Joints {
+		n, ok := byRole[j]
+		old := plain(joint.Name)
+		if ok && old != "" && !strings.EqualFold(old, plain(n)) && rigName[strings.ToLower(old)] {
+			moved = append(moved, fmt.Sprintf("%s is now %s", old, n))
+			rigHips := plain(m.Bones[string(roles.Hips)])
+			hips = hips || strings.EqualFold(rigHips, plain(n)) || strings.EqualFold(rigHips, old)
+		}
+		if j == h.Of(roles.Hips) && ok && old != "" && !strings.EqualFold(old, plain(n)) && !rigName[strings.ToLower(old)] {
+			// Named unlike any of the rig's bones, but it is the hips.
+			moved = append([]string{fmt.Sprintf("%s is now %s", old, n)}, moved...)
+		}
+	}
+	var notes []string
+	if len(moved) > 0 {
+		why := ""
+		if hips {
+			why = "; the hips are where the legs and the spine meet"
+		}
+		notes = append(notes, "bones are named by where they are in the body, not by their old names ("+strings.Join(moved, ", ")+why+")")
+	}
+	var lost []string
+	for _, r := range roles.Core {
+		if n, ok := m.Bones[string(r)]; ok && h.Of(r) < 0 {
+			lost = append(lost, n)
+		}
+	}
+	if len(lost) > 0 {
+		notes = append(notes, "no bone was recognised as "+strings.Join(lost, ", ")+": those bones keep their own names")
+	}
+	return notes
+}
+
+// plain is a joint name without its namespace ("mixamorig:Hips" → "Hips").
+func plain(name string) string {
+	if k := strings.LastIndexByte(name, ':'); k >= 0 && k < len(name)-1 {
+		return name[k+1:]
+	}
+	return name
 }
 
 // mapPrefix is the namespace every name of m starts with ("mixamorig:"),
