@@ -31,6 +31,11 @@ func deepButton(o fyne.CanvasObject, text string) *widget.Button {
 		if x.Text == text {
 			return x
 		}
+	case *kit.Button:
+		if x.Text == text {
+			return &x.Button
+		}
+		return nil
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			if b := deepButton(c, text); b != nil {

@@ -63,6 +63,10 @@ func button(o fyne.CanvasObject, text string) *widget.Button {
 		if x.Text == text {
 			return x
 		}
+	case *kit.Button:
+		if x.Text == text {
+			return &x.Button
+		}
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			if b := button(c, text); b != nil {

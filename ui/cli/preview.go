@@ -71,6 +71,7 @@ func runPreview(args []string, env Env) int {
 		return 1
 	}
 	m := ms[0].Motion
+	path = absPath(path)
 	if env.NewApp == nil {
 		return NoDesktop(stderr, NoDisplaySet)
 	}
@@ -119,6 +120,16 @@ const previewUsage = `Usage: singlecam preview [--animation NAME|N] [--list] [--
                         [--source-units m|cm|mm|in|auto] [--source-scale METRES] [--source-up y|z|auto] FILE
 `
 
+// absPath is path from the root: the windows say where they save files
+// beside it ("in /home/ann/mocap"), never "in ." for a file named from the
+// current folder.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
 // previewOnCharacter opens "Apply to a character…" for the motion at path
 // with the character file char already chosen.
 func previewOnCharacter(path, char string, env Env) int {
@@ -127,6 +138,7 @@ func previewOnCharacter(path, char string, env Env) int {
 		fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainCharacter(retarget.ErrNotCharacter))
 		return 1
 	}
+	path = absPath(path)
 	if env.NewApp == nil {
 		return NoDesktop(stderr, NoDisplaySet)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"singlecam/ui/kit"
 	"strings"
 	"testing"
 
@@ -229,6 +230,11 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		if x.Text == text {
 			return x
 		}
+	case *kit.Button:
+		if x.Text == text {
+			return &x.Button
+		}
+		return nil
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			if b := findButton(c, text); b != nil {

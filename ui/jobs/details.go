@@ -132,7 +132,7 @@ func (v *View) outputLine(row *joblist.Row, o ugc.Output) fyne.CanvasObject {
 		file = filepath.Base(saved.Path)
 		action = widget.NewLabel(submit.HumanBytes(saved.Size))
 	} else if o.File.PresignedURL != "" && row.Phase != joblist.Downloading {
-		action = &widget.Button{Text: "Download", Icon: theme.DownloadIcon(), OnTapped: func() { v.download(row.JobID, []string{o.Format}) }}
+		action = kit.NewButton("Download", theme.DownloadIcon(), func() { v.download(row.JobID, []string{o.Format}) })
 	} else if row.Phase != joblist.Downloading {
 		action = widget.NewLabel("not ready yet")
 	}
@@ -168,7 +168,7 @@ const (
 func (v *View) actions(row *joblist.Row) fyne.CanvasObject {
 	box := container.New(layout.NewRowWrapLayout())
 	add := func(text string, icon fyne.Resource, main bool, tapped func()) {
-		b := &widget.Button{Text: text, Icon: icon, OnTapped: tapped}
+		b := kit.NewButton(text, icon, tapped) // its focus shows on blue too
 		if main {
 			b.Importance = widget.HighImportance
 		}
@@ -229,7 +229,7 @@ const actionSettle = 800 * time.Millisecond
 func (v *View) settleActions(row string, buttons []fyne.CanvasObject) {
 	first := ""
 	if len(buttons) > 0 {
-		if b, ok := buttons[0].(*widget.Button); ok {
+		if b, ok := buttons[0].(*kit.Button); ok {
 			first = b.Text
 		}
 	}
@@ -240,7 +240,7 @@ func (v *View) settleActions(row string, buttons []fyne.CanvasObject) {
 	v.first.row, v.first.label = row, first
 	if v.now().Before(v.settleUntil) {
 		for _, o := range buttons {
-			if b, ok := o.(*widget.Button); ok {
+			if b, ok := o.(fyne.Disableable); ok {
 				b.Disable()
 			}
 		}

@@ -8,13 +8,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/engine"
 	"singlecam/core/joblist"
 	"singlecam/core/motion/load"
 	"singlecam/core/outputs"
 	"singlecam/core/ugc"
+	"singlecam/ui/kit"
 )
 
 // previewOutput is the output of a finished job the player can show: a
@@ -47,7 +47,7 @@ func (v *View) motionButtons(row *joblist.Row) []fyne.CanvasObject {
 	jobID, name := row.JobID, row.Name
 	title := name + " (" + outputs.FileName(o) + ")"
 	button := func(text string, icon fyne.Resource, why string, use func(path string)) fyne.CanvasObject {
-		return &widget.Button{Text: text, Icon: icon, OnTapped: func() { v.withMotionFile(jobID, o, why, use) }}
+		return kit.NewButton(text, icon, func() { v.withMotionFile(jobID, o, why, use) })
 	}
 	return []fyne.CanvasObject{
 		button("Preview", theme.MediaPlayIcon(), "to preview it", func(path string) { v.host.OpenMotion(path, title) }),

@@ -10,6 +10,7 @@ import (
 	"singlecam/core/engine"
 	"singlecam/core/joblist"
 	"singlecam/core/submit"
+	"singlecam/ui/kit"
 )
 
 // firstAction is the details pane's first button.
@@ -22,6 +23,10 @@ func firstAction(t *testing.T, v *View) *widget.Button {
 		case *widget.Button:
 			if first == nil {
 				first = x
+			}
+		case *kit.Button:
+			if first == nil {
+				first = &x.Button
 			}
 		case *fyne.Container:
 			for _, c := range x.Objects {

@@ -28,6 +28,16 @@ func NewPathLabel(path string) *PathLabel {
 	return p
 }
 
+// SetPath shows another path.
+func (p *PathLabel) SetPath(path string) {
+	if path == p.Full {
+		return
+	}
+	p.Full = path
+	p.label.SetText(path)
+	p.Resize(p.Size()) // shortened again to the width it has
+}
+
 // CreateRenderer draws the label.
 func (p *PathLabel) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.label) }
 

@@ -1,10 +1,9 @@
 package newtake
 
 import (
-	"fyne.io/fyne/v2/widget"
-
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
+	"singlecam/ui/kit"
 )
 
 // The batch settings of the last Start are offered again, in this run and
@@ -60,6 +59,6 @@ func (p *Panel) loadLastUsed() {
 	}
 }
 
-func (p *Panel) optionChecks() map[string]*widget.Check {
-	return map[string]*widget.Check{"fingers": p.Fingers, "floor": p.Floor, "ball": p.Ball}
+func (p *Panel) optionChecks() map[string]*kit.Check {
+	return map[string]*kit.Check{"fingers": p.Fingers, "floor": p.Floor, "ball": p.Ball}
 }

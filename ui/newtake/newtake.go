@@ -34,13 +34,13 @@ type Panel struct {
 	ChooseVideo          *kit.Button
 	TakeList             *fyne.Container
 	Notice               *widget.Label
-	Label                *widget.Entry
+	Label                *kit.Entry
 	Outputs              *OutputPicker
 	OutputsProblem       *widget.Label // "Tick at least one output", beside the outputs
 	LabelProblem         *widget.Label // what is wrong with the device label, under it
-	Fingers, Floor, Ball *widget.Check
-	Model                *widget.Select
-	IgnoreLimits         *widget.Check
+	Fingers, Floor, Ball *kit.Check
+	Model                *kit.Select
+	IgnoreLimits         *kit.Check
 	Advanced             *widget.Accordion
 	Start                *kit.Button
 	Reason               *widget.Label // one line: the footer never grows over the form
@@ -80,7 +80,7 @@ func New(picker kit.FilePicker, prefs fyne.Preferences, win fyne.Window, onStart
 	p.Notice.Importance = widget.WarningImportance
 	p.Notice.Hide() // no empty line where there is nothing to say
 
-	p.Label = widget.NewEntry()
+	p.Label = kit.NewEntry()
 	p.Label.SetText(submit.DefaultDeviceLabel)
 	p.Label.Validator = func(s string) error {
 		if !submit.ValidDeviceLabel(strings.TrimSpace(s)) {
@@ -91,18 +91,24 @@ func New(picker kit.FilePicker, prefs fyne.Preferences, win fyne.Window, onStart
 	p.Label.OnChanged = func(string) { p.revalidate() }
 	p.LabelProblem = kit.Small("The device label can only use lowercase letters, digits and single hyphens, like \"iphone\".", widget.DangerImportance)
 	p.LabelProblem.Hide()
-	p.Outputs = newOutputPicker(p.revalidate)
+	p.Outputs = newOutputPicker(p.revalidate, p.reveal)
 	p.OutputsProblem = kit.Small("Tick at least one output.", widget.DangerImportance)
 	p.OutputsProblem.Hide()
 
-	p.Fingers = widget.NewCheck("Track fingers", nil)
-	p.Floor = widget.NewCheck("Solve the floor plane", nil)
-	p.Ball = widget.NewCheck("Track a ball", nil)
-	p.Model = widget.NewSelect([]string{ModelDefault, ModelS1, ModelS2}, nil)
+	p.Fingers = kit.NewCheck("Track fingers", nil)
+	p.Floor = kit.NewCheck("Solve the floor plane", nil)
+	p.Ball = kit.NewCheck("Track a ball", nil)
+	p.Model = kit.NewSelect([]string{ModelDefault, ModelS1, ModelS2}, nil)
 	p.Model.SetSelected(ModelDefault)
 	p.Model.OnChanged = func(string) { p.revalidate() }
-	p.IgnoreLimits = widget.NewCheck("Ignore Move's documented limits (for people who know better)", func(bool) { p.revalidate() })
+	p.IgnoreLimits = kit.NewCheck("Ignore Move's documented limits (for people who know better)", func(bool) { p.revalidate() })
 	p.loadLastUsed()
+	p.ChooseVideo.OnFocus = p.reveal(p.ChooseVideo)
+	p.Label.OnFocus = p.reveal(p.Label)
+	for _, c := range []*kit.Check{p.Fingers, p.Floor, p.Ball, p.IgnoreLimits} {
+		c.OnFocus = p.reveal(c)
+	}
+	p.Model.OnFocus = p.reveal(p.Model)
 	modelNote := widget.NewLabel("S1 and S2 are Move's single-camera models (M1 and M2 need several cameras).")
 	modelNote.Wrapping = fyne.TextWrapWord
 	modelNote.TextStyle.Italic = true
@@ -152,6 +158,12 @@ func New(picker kit.FilePicker, prefs fyne.Preferences, win fyne.Window, onStart
 	p.render()
 	p.revalidate()
 	return p
+}
+
+// reveal is an OnFocus hook that scrolls the form to show o: Tab reaches
+// widgets below the fold.
+func (p *Panel) reveal(o fyne.CanvasObject) func() {
+	return func() { kit.Reveal(p.scroll, o) }
 }
 
 // Len is how many videos the form holds.
@@ -214,7 +226,7 @@ func (p *Panel) batch() submit.Request {
 	base := submit.Request{DeviceLabel: strings.TrimSpace(p.Label.Text), Outputs: p.Outputs.Chosen(), IgnoreLimits: p.IgnoreLimits.Checked}
 	opts := ugc.Options{}
 	for _, c := range []struct {
-		check *widget.Check
+		check *kit.Check
 		field **bool
 	}{{p.Fingers, &opts.TrackFingers}, {p.Floor, &opts.FloorPlane}, {p.Ball, &opts.TrackBall}} {
 		if c.check.Checked {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/ugc"
+	"singlecam/ui/kit"
 )
 
 // outputGroups are the outputs as a user thinks of them, in plain words.
@@ -58,19 +59,20 @@ var outputHints = map[ugc.OutputType]string{
 // OutputPicker is the grouped output checkboxes with Defaults, All, None.
 type OutputPicker struct {
 	content             fyne.CanvasObject
-	Checks              map[ugc.OutputType]*widget.Check
+	Checks              map[ugc.OutputType]*kit.Check
 	Hints               map[ugc.OutputType]*widget.Label
-	Defaults, All, None *widget.Button
+	Defaults, All, None *kit.Button
 	onChange            func()
 }
 
-func newOutputPicker(onChange func()) *OutputPicker {
-	p := &OutputPicker{Checks: map[ugc.OutputType]*widget.Check{}, Hints: map[ugc.OutputType]*widget.Label{}, onChange: onChange}
+func newOutputPicker(onChange func(), reveal func(fyne.CanvasObject) func()) *OutputPicker {
+	p := &OutputPicker{Checks: map[ugc.OutputType]*kit.Check{}, Hints: map[ugc.OutputType]*widget.Label{}, onChange: onChange}
 	var groups []*fyne.Container
 	for _, g := range outputGroups {
 		box := container.NewVBox(widget.NewLabelWithStyle(g.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, o := range g.outputs {
-			check := widget.NewCheck(outputLabels[o], func(bool) { p.changed() })
+			check := kit.NewCheck(outputLabels[o], func(bool) { p.changed() })
+			check.OnFocus = reveal(check)
 			p.Checks[o] = check
 			box.Add(check)
 			if hint, ok := outputHints[o]; ok {
@@ -82,9 +84,12 @@ func newOutputPicker(onChange func()) *OutputPicker {
 		}
 		groups = append(groups, box)
 	}
-	p.Defaults = &widget.Button{Text: "Defaults", OnTapped: func() { p.Set(pickerDefaults) }}
-	p.All = &widget.Button{Text: "All", OnTapped: func() { p.Set(ugc.AllOutputTypes) }}
-	p.None = &widget.Button{Text: "None", OnTapped: func() { p.Set(nil) }}
+	p.Defaults = kit.NewButton("Defaults", nil, func() { p.Set(pickerDefaults) })
+	p.All = kit.NewButton("All", nil, func() { p.Set(ugc.AllOutputTypes) })
+	p.None = kit.NewButton("None", nil, func() { p.Set(nil) })
+	for _, b := range []*kit.Button{p.Defaults, p.All, p.None} {
+		b.OnFocus = reveal(b)
+	}
 	buttons := container.NewHBox(p.Defaults, p.All, p.None)
 	// Three columns: videos above data, the main character, every character.
 	columns := container.NewGridWithColumns(3, container.NewVBox(groups[0], groups[3]), groups[1], groups[2])

@@ -3,6 +3,7 @@ package newtake
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"singlecam/core/ugc"
@@ -10,7 +11,7 @@ import (
 
 func TestGLBIsTickedByDefaultAndSaysWhy(t *testing.T) {
 	test.NewTempApp(t)
-	p := newOutputPicker(nil)
+	p := newOutputPicker(nil, func(fyne.CanvasObject) func() { return nil })
 	if !p.Checks[ugc.OutputMainGLB].Checked {
 		t.Error("the main character's GLB is not ticked at first")
 	}

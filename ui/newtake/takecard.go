@@ -34,9 +34,9 @@ type Card struct {
 	priced bool        // video was read
 
 	card               fyne.CanvasObject
-	Name               *widget.Entry
-	ClipStart, ClipEnd *widget.Entry
-	ChooseMove         *widget.Button
+	Name               *kit.Entry
+	ClipStart, ClipEnd *kit.Entry
+	ChooseMove         *kit.Button
 	summaryLabel       *widget.Label
 	priceLabel         *widget.Label // the card's price line
 	moveLabel          *widget.Label
@@ -54,18 +54,20 @@ func (p *Panel) newCard(take media.Take) *Card {
 	base := filepath.Base(t.Video)
 	title := widget.NewLabelWithStyle(base, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { p.remove(t) }}
+	remove := kit.NewButton("", theme.DeleteIcon(), func() { p.remove(t) })
+	remove.Importance = widget.LowImportance
 	t.summaryLabel = kit.Small("Reading the video…", widget.MediumImportance)
 	t.priceLabel = kit.Small("", widget.MediumImportance)
 	t.priceLabel.Hide()
 	t.moveLabel = kit.Small("", widget.MediumImportance)
-	t.ChooseMove = &widget.Button{Text: "Choose .move…", Icon: theme.FileIcon(), Importance: widget.LowImportance, OnTapped: func() { p.chooseMoveFor(t) }}
+	t.ChooseMove = kit.NewButton("Choose .move…", theme.FileIcon(), func() { p.chooseMoveFor(t) })
+	t.ChooseMove.Importance = widget.LowImportance
 	t.videoLines = container.NewVBox()
 
-	t.Name = widget.NewEntry()
+	t.Name = kit.NewEntry()
 	t.Name.SetPlaceHolder(strings.TrimSuffix(base, filepath.Ext(base)))
 	t.Name.OnChanged = func(string) { p.revalidate() }
-	t.ClipStart, t.ClipEnd = widget.NewEntry(), widget.NewEntry()
+	t.ClipStart, t.ClipEnd = kit.NewEntry(), kit.NewEntry()
 	t.ClipStart.SetPlaceHolder("start")
 	t.ClipEnd.SetPlaceHolder("end")
 	edited := func(string) {
@@ -75,6 +77,8 @@ func (p *Panel) newCard(take media.Take) *Card {
 		p.revalidate()
 	}
 	t.ClipStart.OnChanged, t.ClipEnd.OnChanged = edited, edited
+	remove.OnFocus, t.ChooseMove.OnFocus = p.reveal(remove), p.reveal(t.ChooseMove)
+	t.Name.OnFocus, t.ClipStart.OnFocus, t.ClipEnd.OnFocus = p.reveal(t.Name), p.reveal(t.ClipStart), p.reveal(t.ClipEnd)
 	t.ClipNote = kit.Small("", widget.MediumImportance)
 	t.ClipNote.Hide()
 	t.clipLines = container.NewVBox()

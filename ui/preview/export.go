@@ -9,12 +9,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/engine"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
 	"singlecam/core/motion/load"
+	"singlecam/ui/kit"
 )
 
 // ExportDialog is the Export for… dialog: a preset, its settings (which
@@ -36,18 +38,25 @@ type ExportDialog struct {
 	// with), so the file is the motion the user watched.
 	CleanUp *CleanUp
 	// Files lists what Export will write, or why it cannot.
-	Files  *widget.Label
-	Export *widget.Button
+	Files *widget.Label
+	// Folder is where the files go, from the root, shortened at its
+	// separators when long (the whole of it on hover).
+	Folder *kit.PathLabel
+	Export *kit.Button
 
-	form    *widget.Form
-	sources []export.Source
-	presets []export.Preset
-	chosen  export.Preset
-	plan    []export.File
-	filling bool
-	do      func(func())
-	writer  func(context.Context, []export.File) ([]string, error)
-	done    func(written []string, err error)
+	form     *widget.Form
+	scroll   *container.Scroll
+	parent   fyne.Window
+	folder   *fyne.Container // the Folder line, hidden when nothing can be written
+	hasTPose bool            // some source starts in a T-pose that DropTPose would drop
+	sources  []export.Source
+	presets  []export.Preset
+	chosen   export.Preset
+	plan     []export.File
+	filling  bool
+	do       func(func())
+	writer   func(context.Context, []export.File) ([]string, error)
+	done     func(written []string, err error)
 }
 
 // Names, formats and rates as the dialog shows them.
@@ -62,7 +71,10 @@ var (
 // do runs a function on Fyne's goroutine, write writes the files.
 // cleanup is the clean-up the dialog starts with.
 func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne.Window, do func(func()), write func(context.Context, []export.File) ([]string, error), done func(written []string, err error)) *ExportDialog {
-	d := &ExportDialog{sources: sources, presets: export.Presets(), do: do, writer: write, done: done}
+	d := &ExportDialog{sources: sources, presets: export.Presets(), do: do, writer: write, done: done, parent: parent}
+	for _, src := range sources {
+		d.hasTPose = d.hasTPose || src.StartsWithTPose()
+	}
 	custom, _ := export.Lookup(export.Custom)
 	d.presets = append(d.presets, custom)
 	var titles []string
@@ -94,8 +106,13 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 	d.CleanUp.OnChanged = func(clean.Options) { d.onChange() }
 	d.Files = widget.NewLabel("")
 	d.Files.Wrapping = fyne.TextWrapWord
-	d.Export = &widget.Button{Text: "Export", Importance: widget.HighImportance, OnTapped: d.write}
-	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { d.Hide() }}
+	d.Folder = kit.NewPathLabel(sources[0].Dir)
+	d.folder = container.NewBorder(nil, nil, widget.NewIcon(theme.FolderIcon()), nil, d.Folder)
+	d.Export = kit.NewButton("Export", nil, d.write)
+	d.Export.Importance = widget.HighImportance
+	cancel := kit.NewButton("Cancel", nil, func() { d.Hide() })
+	hide := func() { d.Hide() } // the dialog is made below
+	d.Export.OnEscape, cancel.OnEscape = hide, hide
 
 	d.form = widget.NewForm(
 		widget.NewFormItem("Preset", d.Preset),
@@ -108,14 +125,17 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 		widget.NewFormItem("", d.TPose),
 		widget.NewFormItem("", d.InPlace),
 	)
-	files := container.NewVBox(widget.NewLabelWithStyle("It will write", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.Files)
+	files := container.NewVBox(widget.NewLabelWithStyle("It will write, in", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.folder, d.Files)
 	section := container.NewVBox(widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.CleanUp.Object())
-	content := container.NewVBox(d.form, widget.NewSeparator(), section, widget.NewSeparator(), files)
-	cd := dialog.NewCustomWithoutButtons("Export for…", content, parent)
+	// The settings scroll inside the dialog when the window is short, so the
+	// dialog keeps a margin and its buttons stay below the text instead of
+	// over it.
+	d.scroll = container.NewVScroll(container.NewVBox(d.form, widget.NewSeparator(), section, widget.NewSeparator(), files))
+	cd := dialog.NewCustomWithoutButtons("Export for…", d.scroll, parent)
 	cd.SetButtons([]fyne.CanvasObject{cancel, d.Export})
 	d.Dialog = cd
-	d.Resize(fyne.NewSize(620, 0))
 	d.Preset.SetSelectedIndex(0)
+	d.fit()
 	return d
 }
 
@@ -154,7 +174,7 @@ func (d *ExportDialog) onPreset() {
 	d.Rate.SetSelected(rateLabel(s.FPS))
 	d.Up.SetSelected(upLabels[boolIndex(s.Up == "z")])
 	d.Units.SetSelected(unitLabels[boolIndex(s.Units == "cm")])
-	d.TPose.SetChecked(s.DropTPose)
+	d.TPose.SetChecked(s.DropTPose && d.hasTPose)
 	d.InPlace.SetChecked(s.InPlace)
 	d.filling = false
 	for _, w := range []fyne.Disableable{d.Names, d.Format, d.Rate, d.Up, d.Units, d.TPose, d.InPlace} {
@@ -163,6 +183,12 @@ func (d *ExportDialog) onPreset() {
 		} else {
 			w.Disable()
 		}
+	}
+	if !d.hasTPose {
+		// An export of an export (or any motion that starts moving at
+		// once) has no T-pose: the box is not ticked, as nothing is dropped.
+		d.TPose.Text = "Drop the T-pose first frame (this motion has none)"
+		d.TPose.Disable()
 	}
 	d.form.Refresh() // the labels follow their widgets' state
 	d.onChange()
@@ -205,6 +231,7 @@ func (d *ExportDialog) onChange() {
 	if d.chosen.Name == export.Custom {
 		s = d.settings()
 	}
+	s.DropTPose = s.DropTPose && d.hasTPose
 	s.Clean = d.CleanUp.Options()
 	d.showCleanUp(s.Clean)
 	plan, err := export.Plan(context.Background(), d.sources, d.chosen.Name, s)
@@ -212,6 +239,7 @@ func (d *ExportDialog) onChange() {
 	if err != nil {
 		d.Files.Importance = widget.DangerImportance
 		d.Files.SetText(export.Explain(err))
+		d.folder.Hide()
 		d.Export.Disable()
 		d.fit()
 		return
@@ -222,7 +250,8 @@ func (d *ExportDialog) onChange() {
 		c := f.Clip
 		lines = append(lines, filepath.Base(f.Path)+"  ("+strconv.Itoa(c.Frames())+" frames at "+strconv.FormatFloat(c.FPS, 'f', -1, 64)+" fps)")
 	}
-	lines = append(lines, "in "+filepath.Dir(plan[0].Path))
+	d.Folder.SetPath(filepath.Dir(plan[0].Path))
+	d.folder.Show()
 	lines = append(lines, CleanSentence(s.Clean))
 	for _, n := range plan[0].Notes {
 		// What the export found (a T-pose dropped or kept), as a sentence.
@@ -253,8 +282,31 @@ func (d *ExportDialog) showCleanUp(o clean.Options) {
 	d.CleanUp.SetReports(res.Actors)
 }
 
-// fit grows the dialog to what it shows now.
-func (d *ExportDialog) fit() { d.Resize(fyne.NewSize(620, 0)) }
+// fit sizes the dialog to what it shows now: 620 wide (less in a narrow
+// window) and as tall as its content, but never closer than 40 px to the
+// window's top and bottom; what does not fit scrolls.
+func (d *ExportDialog) fit() {
+	if d.Dialog == nil {
+		return
+	}
+	win := d.parent.Canvas().Size()
+	width, height := float32(620), d.scroll.Content.MinSize().Height
+	if win.Width > 2*dialogMargin+300 {
+		width = min(width, win.Width-2*dialogMargin)
+	}
+	if win.Height > 2*dialogMargin+dialogChrome+120 {
+		height = min(height, win.Height-2*dialogMargin-dialogChrome)
+	}
+	d.scroll.SetMinSize(fyne.NewSize(width-2*theme.Padding(), max(height, 120)))
+	d.Resize(fyne.NewSize(width, 0))
+}
+
+// dialogMargin is the room left around the dialog; dialogChrome is what
+// Fyne's dialog adds to its content: title, padding and the button row.
+const (
+	dialogMargin = 40
+	dialogChrome = 130
+)
 
 // write writes the planned files off the UI goroutine.
 func (d *ExportDialog) write() {

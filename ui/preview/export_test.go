@@ -5,6 +5,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"singlecam/ui/kit"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -145,6 +147,10 @@ func searchButton(o fyne.CanvasObject, text string) *widget.Button {
 		if x.Text == text {
 			return x
 		}
+	case *kit.Button:
+		if x.Text == text {
+			return &x.Button
+		}
 		return nil
 	case *fyne.Container:
 		for _, c := range x.Objects {
@@ -215,5 +221,63 @@ func TestExportDialogFromThePlayerTakesItsCleanUp(t *testing.T) {
 	}
 	if !strings.Contains(d.Files.Text, "Lock: planted feet stay put") || !strings.Contains(d.Files.Text, "smoothing 0.30") {
 		t.Errorf("the files do not say how they are cleaned: %q", d.Files.Text)
+	}
+}
+
+// Issue 23, item 7 and tester finding 6: exporting an export. The file
+// has no T-pose left, so the box is not ticked and no frame is dropped;
+// its name does not repeat the preset; the folder is shown from the root
+// even when the file was named from the current folder.
+func TestExportingAnExportKeepsItsFramesAndItsName(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("player")
+	w.Resize(fyne.NewSize(900, 600))
+	src := moveGLB(t)
+	first, err := export.Open(t.Context(), src, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !first.StartsWithTPose() {
+		t.Fatal("Move's walk does not start with its T-pose")
+	}
+	blender, _ := export.Lookup("blender")
+	plan, err := export.Plan(t.Context(), []export.Source{first}, blender.Name, blender.Settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := export.Write(t.Context(), plan); err != nil {
+		t.Fatal(err)
+	}
+	frames := plan[0].Clip.Frames()
+	dir := filepath.Dir(src)
+	t.Chdir(dir)
+
+	s := &syncDo{}
+	var d *ExportDialog
+	e := Exporter{Write: export.Write, Do: s.do, Shown: func(x *ExportDialog) { d = x }}
+	s.wg.Add(1)
+	e.Show([]string{"Walk 1 - blender.glb"}, "", w)
+	s.wg.Wait()
+	if d == nil {
+		t.Fatal("no dialog")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d.TPose.Checked || !d.TPose.Disabled() {
+		t.Errorf("T-pose box ticked %v, off %v, on a motion without a T-pose", d.TPose.Checked, d.TPose.Disabled())
+	}
+	want := "Walk 1 - blender (2).glb  (" + strconv.Itoa(frames) + " frames at 24 fps)"
+	if !strings.HasPrefix(d.Files.Text, want) {
+		t.Errorf("files %q, want them to start %q", d.Files.Text, want)
+	}
+	if d.Folder.Full != dir || !filepath.IsAbs(d.Folder.Full) {
+		t.Errorf("folder %q, want %q", d.Folder.Full, dir)
+	}
+	if strings.Contains(d.Files.Text, "in .") {
+		t.Errorf("the files say %q", d.Files.Text)
+	}
+	// At 900×600 the settings scroll inside a dialog that leaves a margin.
+	if h := d.scroll.MinSize().Height; h > 600-2*dialogMargin-dialogChrome {
+		t.Errorf("the dialog's content is %.0f px tall in a 600 px window", h)
 	}
 }

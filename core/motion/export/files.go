@@ -32,6 +32,18 @@ type Source struct {
 	Base string
 }
 
+// StartsWithTPose says whether any of the source's actors stands in a T- or
+// A-pose at frame 0 that the motion leaves at once: the only frame that
+// Settings.DropTPose drops. An export of an export has none.
+func (s Source) StartsWithTPose() bool {
+	for _, a := range s.Clip.Actors {
+		if fix.StartsWithTPose(a) {
+			return true
+		}
+	}
+	return false
+}
+
 // File is one file an export will write.
 type File struct {
 	// Path is where it goes; no file is there when it is planned.
