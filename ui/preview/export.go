@@ -48,6 +48,7 @@ type ExportDialog struct {
 	scroll   *container.Scroll
 	parent   fyne.Window
 	folder   *fyne.Container // the Folder line, hidden when nothing can be written
+	files    *fyne.Container // "It will write", the folder and the files, under the settings
 	hasTPose bool            // some source starts in a T-pose that DropTPose would drop
 	sources  []export.Source
 	presets  []export.Preset
@@ -129,9 +130,10 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 	section := container.NewVBox(widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.CleanUp.Object())
 	// The settings scroll inside the dialog when the window is short, so the
 	// dialog keeps a margin and its buttons stay below the text instead of
-	// over it.
-	d.scroll = container.NewVScroll(container.NewVBox(d.form, widget.NewSeparator(), section, widget.NewSeparator(), files))
-	cd := dialog.NewCustomWithoutButtons("Export for…", d.scroll, parent)
+	// over it; what it will write, and where, stays in sight under them.
+	d.scroll = container.NewVScroll(container.NewVBox(d.form, widget.NewSeparator(), section))
+	d.files = files
+	cd := dialog.NewCustomWithoutButtons("Export for…", container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), files), nil, nil, d.scroll), parent)
 	cd.SetButtons([]fyne.CanvasObject{cancel, d.Export})
 	d.Dialog = cd
 	d.Preset.SetSelectedIndex(0)
@@ -294,8 +296,8 @@ func (d *ExportDialog) fit() {
 	if win.Width > 2*dialogMargin+300 {
 		width = min(width, win.Width-2*dialogMargin)
 	}
-	if win.Height > 2*dialogMargin+dialogChrome+120 {
-		height = min(height, win.Height-2*dialogMargin-dialogChrome)
+	if room := win.Height - 2*dialogMargin - dialogChrome - d.files.MinSize().Height; room > 120 {
+		height = min(height, room)
 	}
 	d.scroll.SetMinSize(fyne.NewSize(width-2*theme.Padding(), max(height, 120)))
 	d.Resize(fyne.NewSize(width, 0))

@@ -277,7 +277,7 @@ func TestExportingAnExportKeepsItsFramesAndItsName(t *testing.T) {
 		t.Errorf("the files say %q", d.Files.Text)
 	}
 	// At 900×600 the settings scroll inside a dialog that leaves a margin.
-	if h := d.scroll.MinSize().Height; h > 600-2*dialogMargin-dialogChrome {
+	if h := d.scroll.MinSize().Height + d.files.MinSize().Height; h > 600-2*dialogMargin-dialogChrome {
 		t.Errorf("the dialog's content is %.0f px tall in a 600 px window", h)
 	}
 }
