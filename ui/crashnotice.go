@@ -41,8 +41,7 @@ func (u *UI) showCrashNotice(report string) *crashNotice {
 		"send the report with what you were doing (the file you opened, the button you pressed).")
 	text.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(text, n.path, container.NewHBox(n.copy, n.copied))
-	n.dialog = dialog.NewCustom(CrashTitle, "Close", content, u.win)
+	n.dialog = kit.Tell(u.win, CrashTitle, content, "Close")
 	n.dialog.Resize(fyne.NewSize(560, 220))
-	n.dialog.Show()
 	return n
 }

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -13,6 +12,7 @@ import (
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
+	"singlecam/ui/kit"
 	"singlecam/ui/preview"
 )
 
@@ -67,7 +67,7 @@ func (u *UI) tell(msg string) {
 		u.main.say(msg)
 		return
 	}
-	dialog.ShowInformation("Preview", msg, u.win)
+	kit.Inform(u.win, "Preview", msg)
 }
 
 // status shows progress in the main screen's status line, if it shows.

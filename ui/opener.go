@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"singlecam/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -57,7 +58,7 @@ func (u *UI) openAddress(address *url.URL) {
 // Address is the dialog that shows a path or address to copy, while open.
 type Address struct {
 	Text string
-	Copy *widget.Button
+	Copy *kit.Button
 	d    dialog.Dialog
 }
 
@@ -69,17 +70,17 @@ func (u *UI) showAddress(title, intro, text string) {
 	shown := widget.NewLabel(text)
 	shown.Wrapping = fyne.TextWrapBreak
 	shown.TextStyle.Monospace = true
-	a.Copy = &widget.Button{Text: "Copy", Icon: theme.ContentCopyIcon(), OnTapped: func() {
+	a.Copy = kit.NewButton("Copy", theme.ContentCopyIcon(), func() {
 		u.app.Clipboard().SetContent(text)
 		a.Copy.SetText("Copied")
-	}}
+	})
+	a.Copy.OnEscape = func() { a.d.Hide() }
 	body := container.NewVBox(about, shown, container.NewHBox(a.Copy))
-	a.d = dialog.NewCustom(title, "Close", container.NewGridWrap(fyne.NewSize(420, body.MinSize().Height+40), body), u.win)
 	u.shownAddress = a
+	a.d = kit.Tell(u.win, title, container.NewGridWrap(fyne.NewSize(420, body.MinSize().Height+40), body), "Close")
 	a.d.SetOnClosed(func() {
 		if u.shownAddress == a {
 			u.shownAddress = nil
 		}
 	})
-	a.d.Show()
 }

@@ -31,10 +31,14 @@ const (
 	Downloading
 	Downloaded
 	Failed
+	// Submitting: the files are up (or were already, for a submission
+	// made again) and the take or the job is being created; not
+	// "uploading 0%".
+	Submitting
 )
 
 func (p Phase) String() string {
-	return [...]string{"unknown", "uploading", "waiting", "queued", "processing", "finished", "downloading", "downloaded", "failed"}[p]
+	return [...]string{"unknown", "uploading", "waiting", "queued", "processing", "finished", "downloading", "downloaded", "failed", "submitting"}[p]
 }
 
 // Row is one line of the list.
@@ -212,6 +216,18 @@ func (l *List) applyJob(r *Row, j ugc.Job) {
 	}
 }
 
+// downloadName is the file an output is saved as ("Jump - main.fbx"), as
+// the details pane lists it, not the API's name for its type
+// ("render_video"); the format itself when the job's outputs are not known.
+func downloadName(r *Row, format string) string {
+	for _, o := range r.Outputs {
+		if o.Format == format {
+			return outputs.JobFileName(r.Name, o)
+		}
+	}
+	return format
+}
+
 // Apply shows one engine event and returns the id of the row it changed
 // ("" if none).
 func (l *List) Apply(ev engine.Event) string {
@@ -232,10 +248,11 @@ func (l *List) Apply(ev engine.Event) string {
 		if r == nil {
 			return ""
 		}
-		r.Phase, r.Detail = Downloading, "Downloading "+d.Format
+		file := downloadName(r, d.Format)
+		r.Phase, r.Detail = Downloading, "Downloading "+file
 		if d.Total > 0 {
 			r.Progress = float64(d.Done) / float64(d.Total)
-			r.Detail = fmt.Sprintf("Downloading %s · %s of %s", d.Format, submit.HumanBytes(d.Done), submit.HumanBytes(d.Total))
+			r.Detail = fmt.Sprintf("Downloading %s · %s of %s", file, submit.HumanBytes(d.Done), submit.HumanBytes(d.Total))
 		}
 		return r.Key()
 	case engine.SavedJob:
@@ -282,6 +299,8 @@ func (l *List) applySubmission(s submit.Status) string {
 		r.JobID, r.Phase, r.Progress, r.Detail = s.JobID, Queued, -1, "Uploaded: waiting for Move to start it"
 	case submit.StepQueued:
 		r.Phase, r.Progress, r.Detail = Uploading, 0, "Waiting for a free upload slot"
+	case submit.StepCreatingTake, submit.StepCreatingJob:
+		r.Phase, r.Progress, r.Detail = Submitting, -1, s.Step.Text()
 	default:
 		r.Phase = Uploading
 		if s.Total > 0 {

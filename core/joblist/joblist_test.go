@@ -43,7 +43,7 @@ func TestARowGoesFromUploadToDownloaded(t *testing.T) {
 	job(watch.StateChanged, ugc.Job{ID: "job-1", State: ugc.StateRunning, Percent: percent(63)})
 	look()
 	job(watch.OutputsReady, ugc.Job{ID: "job-1", State: ugc.StateFinished, Percent: percent(100),
-		Outputs: []ugc.Output{{Format: "main_fbx", File: ugc.File{PresignedURL: "u"}}}})
+		Outputs: []ugc.Output{{Format: "main_fbx", File: ugc.File{PresignedURL: "u", Type: "fbx"}}}})
 	look()
 	l.Apply(engine.DownloadProgress{JobID: "job-1", Format: "main_fbx", Done: 500, Total: 1000})
 	look()
@@ -55,7 +55,7 @@ func TestARowGoesFromUploadToDownloaded(t *testing.T) {
 		"queued -1.00 Uploaded: waiting for Move to start it",
 		"processing 0.63 Processing 63%",
 		"finished 1.00 Finished: 1 file ready to download",
-		"downloading 0.50 Downloading main_fbx · 500 bytes of 1.0 kB",
+		"downloading 0.50 Downloading Backflip - main.fbx · 500 bytes of 1.0 kB",
 		"downloaded 1.00 Saved: 1 file, ready to open",
 	}
 	if strings.Join(seen, "\n") != strings.Join(want, "\n") {
@@ -216,5 +216,16 @@ func TestRemovedAndCancelledRowsLeave(t *testing.T) {
 	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-1", Step: submit.StepCancelled}})
 	if l.Len() != 1 || l.Index("sub-1") >= 0 {
 		t.Errorf("a cancelled submission is still listed")
+	}
+}
+
+// Issue 23, item 8: a submission made again uploads nothing; while its job
+// is created the row says so, not "uploading 0%".
+func TestCreatingTheJobIsNotUploading(t *testing.T) {
+	l := New(func() time.Time { return t0 })
+	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-2", Name: "Again", Step: submit.StepCreatingJob}})
+	r := l.At(0)
+	if r.Phase != Submitting || r.Progress >= 0 || r.Detail != "Creating the job" {
+		t.Errorf("row %s %.2f %q", r.Phase, r.Progress, r.Detail)
 	}
 }

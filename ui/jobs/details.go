@@ -183,7 +183,7 @@ func (v *View) actions(row *joblist.Row) fyne.CanvasObject {
 		add(LabelRetryDownload, theme.ViewRefreshIcon(), true, func() { v.download(jobID, nil) })
 	case row.Phase == joblist.Finished && len(row.Outputs) > 0:
 		add(LabelDownloadAll, theme.DownloadIcon(), true, func() { v.download(jobID, nil) })
-	case (row.Phase == joblist.Uploading || row.Phase == joblist.Waiting) && jobID == "":
+	case (row.Phase == joblist.Uploading || row.Phase == joblist.Waiting || row.Phase == joblist.Submitting) && jobID == "":
 		add(LabelCancel, theme.CancelIcon(), false, func() { v.confirmCancel(row.SubmissionID, row.Name) })
 	case row.Phase == joblist.Failed && jobID != "":
 		add(LabelSubmitAgain, theme.MediaReplayIcon(), true, func() { v.confirmSubmitAgain(jobID, row.Name) })
@@ -304,8 +304,8 @@ func (v *View) confirmCancel(submissionID, name string) {
 	}
 	held, err := s.Hold(submissionID)
 	if errors.Is(err, submit.ErrTooLateToCancel) {
-		dialog.ShowInformation("Too late to cancel",
-			"Singlecam is asking Move for the job of "+kit.Quote(name)+" right now, so it can no longer be cancelled: Move charges for the job once it exists. It appears in the list in a moment.", v.host.Win)
+		kit.Inform(v.host.Win, "Too late to cancel",
+			"Singlecam is asking Move for the job of "+kit.Quote(name)+" right now, so it can no longer be cancelled: Move charges for the job once it exists. It appears in the list in a moment.")
 		return
 	}
 	if err != nil {

@@ -181,7 +181,7 @@ func (r *jobRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleR
 
 // phaseColors give each phase's chip its colour.
 var phaseColors = map[joblist.Phase]fyne.ThemeColorName{
-	joblist.Uploading: theme.ColorNamePrimary, joblist.Waiting: theme.ColorNameWarning,
+	joblist.Uploading: theme.ColorNamePrimary, joblist.Submitting: theme.ColorNamePrimary, joblist.Waiting: theme.ColorNameWarning,
 	joblist.Queued: theme.ColorNameDisabled, joblist.Processing: theme.ColorNamePrimary,
 	joblist.Finished: theme.ColorNameSuccess, joblist.Downloading: theme.ColorNameSuccess,
 	joblist.Downloaded: theme.ColorNameSuccess, joblist.Failed: theme.ColorNameError,

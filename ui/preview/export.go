@@ -385,7 +385,7 @@ func (e Exporter) Show(paths []string, base string, parent fyne.Window) {
 		}
 		e.do(func() {
 			if err != nil {
-				dialog.ShowInformation("Export for…", export.Explain(err), parent)
+				kit.Inform(parent, "Export for…", export.Explain(err))
 				return
 			}
 			d := newExportDialog(sources, cleanup, parent, e.do, e.Write, func(written []string, err error) { e.exported(written, err, parent) })
@@ -400,7 +400,11 @@ func (e Exporter) Show(paths []string, base string, parent fyne.Window) {
 // exported says what an export wrote, and offers to play it.
 func (e Exporter) exported(written []string, err error, parent fyne.Window) {
 	if err != nil {
-		dialog.ShowInformation("Export for…", "Nothing was exported. "+export.Explain(err), parent)
+		msg := export.Explain(err)
+		if !strings.HasPrefix(msg, "Nothing was exported") { // said once, not twice in one sentence
+			msg = "Nothing was exported. " + msg
+		}
+		kit.Inform(parent, "Export for…", msg)
 		return
 	}
 	var names []string
@@ -411,18 +415,16 @@ func (e Exporter) exported(written []string, err error, parent fyne.Window) {
 	if e.Status != nil {
 		e.Status(msg)
 	}
-	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
+	var more []fyne.CanvasObject
 	var done dialog.Dialog
-	if e.Open == nil {
-		done = dialog.NewCustom("Exported", "Close", label, parent)
-	} else {
-		done = dialog.NewCustomConfirm("Exported", "Preview it", "Close", label, func(ok bool) {
-			if ok {
-				e.Open(written[0])
-			}
-		}, parent)
+	if e.Open != nil {
+		preview := kit.NewButton("Preview it", nil, func() {
+			done.Hide()
+			e.Open(written[0])
+		})
+		preview.Importance = widget.HighImportance
+		more = append(more, preview)
 	}
-	done.Resize(fyne.NewSize(460, 0))
-	done.Show()
+	// Close has the focus: Return and Escape close, as after any message.
+	done = kit.Tell(parent, "Exported", kit.Wrapped(msg, 420), "Close", more...)
 }

@@ -93,7 +93,7 @@ func (m *Dialog) Show() {
 						err := m.host.ForgetKey()
 						m.host.OnMain(func() {
 							if err != nil {
-								dialog.ShowInformation("Could not forget the key", engine.Explain(err), m.host.Win)
+								kit.Inform(m.host.Win, "Could not forget the key", engine.Explain(err))
 								return
 							}
 							m.host.ShowWelcome()
