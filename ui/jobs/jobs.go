@@ -144,8 +144,8 @@ type jobRow struct {
 	name, detail *widget.Label
 	price        *widget.Label // the job's estimated cost, beside the detail
 	thumb        *canvas.Image
-	chip         *canvas.Rectangle
-	chipText     *canvas.Text
+	dot          *canvas.Circle // the phase's colour
+	state        *canvas.Text   // the phase in a word: "Processing"
 	progress     *widget.ProgressBar
 }
 
@@ -154,8 +154,8 @@ func newJobRow() fyne.CanvasObject {
 		name:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		detail:   widget.NewLabel(""),
 		price:    widget.NewLabel(""),
-		chip:     canvas.NewRectangle(color.Transparent),
-		chipText: canvas.NewText("", color.White),
+		dot:      canvas.NewCircle(color.Transparent),
+		state:    canvas.NewText("", color.White),
 		progress: widget.NewProgressBar(),
 		thumb:    canvas.NewImageFromResource(placeholderThumb()),
 	}
@@ -163,12 +163,15 @@ func newJobRow() fyne.CanvasObject {
 	r.thumb.SetMinSize(fyne.NewSize(80, 45))
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	r.detail.Truncation = fyne.TextTruncateEllipsis
-	r.chip.CornerRadius = 6
-	r.chip.SetMinSize(fyne.NewSize(112, 24)) // one width for every state: rows line up
-	r.chipText.TextStyle.Bold = true
-	r.chipText.TextSize = theme.CaptionTextSize()
-	r.chipText.Alignment = fyne.TextAlignCenter
-	chip := container.NewStack(r.chip, container.NewPadded(r.chipText))
+	// The phase reads as a state, not a button: a coloured dot and a
+	// word in the text colour, no filled box in capitals (tester finding
+	// 15: "PROCESSING" looked like something to press).
+	r.state.TextSize = theme.CaptionTextSize()
+	r.dot.Resize(fyne.NewSquareSize(statusDot))
+	width := fyne.MeasureText("Downloading", r.state.TextSize, fyne.TextStyle{}).Width + statusDot + 3*theme.Padding()
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(width, 24)) // one width for every state: rows line up
+	chip := container.NewStack(spacer, container.New(statusLayout{}, r.dot, r.state))
 	// The name has the line to itself but for the chip: at 900 px a row is
 	// about 360 px wide, and "when" beside it left names three letters.
 	top := container.NewBorder(nil, nil, nil, chip, r.name)
@@ -179,7 +182,7 @@ func newJobRow() fyne.CanvasObject {
 
 func (r *jobRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
-// phaseColors give each phase's chip its colour.
+// phaseColors give each phase's dot its colour.
 var phaseColors = map[joblist.Phase]fyne.ThemeColorName{
 	joblist.Uploading: theme.ColorNamePrimary, joblist.Submitting: theme.ColorNamePrimary, joblist.Waiting: theme.ColorNameWarning,
 	joblist.Queued: theme.ColorNameDisabled, joblist.Processing: theme.ColorNamePrimary,
@@ -188,11 +191,35 @@ var phaseColors = map[joblist.Phase]fyne.ThemeColorName{
 	joblist.Unknown: theme.ColorNameDisabled,
 }
 
-// onColors is the readable text colour on each chip colour.
-var onColors = map[fyne.ThemeColorName]fyne.ThemeColorName{
-	theme.ColorNamePrimary: theme.ColorNameForegroundOnPrimary, theme.ColorNameSuccess: theme.ColorNameForegroundOnSuccess,
-	theme.ColorNameError: theme.ColorNameForegroundOnError, theme.ColorNameWarning: theme.ColorNameForegroundOnWarning,
-	theme.ColorNameDisabled: theme.ColorNameBackground, // the disabled colour is a readable grey (ui/kit/theme.go)
+// firstSentence is s up to its first full stop: a row has one line, and
+// "Failed: Move could not process this video." fits it where the advice
+// after it did not (the details pane says all of it).
+func firstSentence(s string) string {
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+// statusDot is the phase dot's diameter.
+const statusDot = 10
+
+// statusLayout puts the dot, centred on the line, before the word.
+type statusLayout struct{}
+
+func (statusLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	dot, word := objs[0], objs[1]
+	p := theme.Padding()
+	dot.Resize(fyne.NewSquareSize(statusDot))
+	dot.Move(fyne.NewPos(p, (size.Height-statusDot)/2))
+	w := word.MinSize()
+	word.Resize(w)
+	word.Move(fyne.NewPos(p+statusDot+p, (size.Height-w.Height)/2))
+}
+
+func (statusLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w := objs[1].MinSize()
+	return fyne.NewSize(3*theme.Padding()+statusDot+w.Width, max(w.Height, statusDot))
 }
 
 func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -203,11 +230,12 @@ func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.name.SetText(row.Name)
 	r.price.SetText(jobPrice(row.Estimate))
 	r.price.Hidden = row.Estimate == nil // no gap where there is no estimate
-	r.chip.FillColor = theme.Color(phaseColors[row.Phase])
-	r.chip.Refresh()
-	r.chipText.Color = theme.Color(onColors[phaseColors[row.Phase]])
-	r.chipText.Text = strings.ToUpper(row.Phase.String())
-	r.chipText.Refresh()
+	r.dot.FillColor = theme.Color(phaseColors[row.Phase])
+	r.dot.Refresh()
+	r.state.Color = theme.Color(theme.ColorNameForeground)
+	word := row.Phase.String()
+	r.state.Text = strings.ToUpper(word[:1]) + word[1:]
+	r.state.Refresh()
 	// A full bar says nothing the chip does not: bars only while moving.
 	if row.Progress < 0 || row.Phase == joblist.Finished || row.Phase == joblist.Downloaded {
 		r.progress.Hide()
@@ -216,7 +244,7 @@ func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		r.progress.SetValue(row.Progress)
 	}
 	// When first, then what: the detail line is cut at its end.
-	detail := row.Detail
+	detail := firstSentence(row.Detail) // the whole of it is in the details pane
 	if ago := joblist.Ago(row.Created, v.now()); ago != "" {
 		detail = ago + " · " + detail
 	}
@@ -331,6 +359,11 @@ func (v *View) Apply(ev engine.Event) {
 	}
 	if v.model.Len() != before {
 		v.refresh()
+		if _, started := ev.(engine.SubmissionUpdate); started && v.model.Index(key) == 0 {
+			// A take just started goes on top: show it whole, not half
+			// under the list's top edge where the list had been scrolled.
+			v.List.ScrollToTop()
+		}
 		return
 	}
 	if i := v.model.Index(key); i >= 0 {

@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"fmt"
 	"singlecam/core/engine"
 	"singlecam/core/joblist"
 	"singlecam/core/outputs"
@@ -83,5 +84,28 @@ func TestNoPreviewWithoutAMotionOutput(t *testing.T) {
 	row.Phase = joblist.Processing
 	if _, ok := previewOutput(row); ok {
 		t.Error("a job still processing offers a preview")
+	}
+}
+
+// Issue 23, item 8: a take just started shows whole at the top of the
+// list, even when the list had been scrolled down.
+func TestANewTakeShowsAtTheTopOfTheList(t *testing.T) {
+	v := newTestView(t)
+	now := time.Now()
+	var many []ugc.Job
+	for i := range 30 {
+		many = append(many, ugc.Job{ID: fmt.Sprintf("job-%d", i), Name: fmt.Sprintf("Take %d", i), Created: now.Add(-time.Duration(i+1) * time.Hour), State: ugc.StateFinished})
+	}
+	v.model.AddJobs(many)
+	w := test.NewTempWindow(t, v.content)
+	w.Resize(fyne.NewSize(500, 600))
+	v.refresh()
+	v.List.ScrollToOffset(250)
+	if v.List.GetScrollOffset() == 0 {
+		t.Fatal("the list did not scroll")
+	}
+	v.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-new", Name: "New take", Step: submit.StepQueued}})
+	if v.model.At(0).Name != "New take" || v.List.GetScrollOffset() != 0 {
+		t.Errorf("first row %q, list scrolled %.0f px", v.model.At(0).Name, v.List.GetScrollOffset())
 	}
 }
