@@ -233,10 +233,10 @@ func describeReport(r clean.Report) string {
 	// clean.Show: no "-0.0" for a number that rounds to nothing.
 	var line string
 	if !r.Legs {
-		line = fmt.Sprintf("legs not found, smoothed only: jitter %s → %s m/s³", clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0))
+		line = fmt.Sprintf("legs not found, smoothed only: jitter %s (%s → %s m/s³)", clean.ShowChange(b.Jitter, a.Jitter), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0))
 	} else {
-		line = fmt.Sprintf("foot skate %s → %s cm/s, jitter %s → %s m/s³, planted feet %s → %s cm from the floor, lowest foot %s → %s cm, joints moved %s cm at most, swing kept %s %%",
-			clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0),
+		line = fmt.Sprintf("foot skate %s → %s cm/s, jitter %s (%s → %s m/s³), planted feet %s → %s cm from the floor, lowest foot %s → %s cm, joints moved %s cm at most, swing kept %s %%",
+			clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.ShowChange(b.Jitter, a.Jitter), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0),
 			clean.ShowPlanted(b), clean.ShowPlanted(a), clean.ShowSigned(b.Lowest, 1), clean.ShowSigned(a.Lowest, 1),
 			clean.Show(a.Fidelity, 1), clean.Show(a.SwingKept, 0))
 	}

@@ -75,7 +75,12 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 	help := widget.NewLabel(NumbersHelp)
 	help.Wrapping = fyne.TextWrapWord
 	c.Help = widget.NewAccordion(widget.NewAccordionItem("What the numbers mean", help))
-	parts = append(parts, c.Numbers, c.Help)
+	parts = append(parts, c.Numbers)
+	if toggle {
+		// The player only shows the clean-up: say where it is kept.
+		parts = append(parts, widget.NewLabelWithStyle(KeepHint, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	}
+	parts = append(parts, c.Help)
 	c.content = container.NewVBox(parts...)
 	return c
 }
@@ -162,11 +167,11 @@ func Describe(reps []clean.Report) string {
 		}
 		b, a := r.Before, r.After
 		if !r.Legs {
-			lines = append(lines, fmt.Sprintf("%sIts legs are not found, so it is only smoothed: jitter %s → %s m/s³.", who, clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0)))
+			lines = append(lines, fmt.Sprintf("%sIts legs are not found, so it is only smoothed: jitter %s.", who, clean.ShowChange(b.Jitter, a.Jitter)))
 		} else {
 			// clean.Show: no "-0.0" for a number that rounds to nothing.
-			lines = append(lines, fmt.Sprintf("%sFoot skate %s → %s cm/s · jitter %s → %s m/s³ · planted feet %s → %s cm · lowest foot %s → %s cm · joints moved %s cm at most · swing kept %s %%",
-				who, clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.Show(b.Jitter, 0), clean.Show(a.Jitter, 0),
+			lines = append(lines, fmt.Sprintf("%sFoot skate %s → %s cm/s · jitter %s · planted feet %s → %s cm · lowest foot %s → %s cm · joints moved %s cm at most · swing kept %s %%",
+				who, clean.Show(b.Skate, 1), clean.Show(a.Skate, 1), clean.ShowChange(b.Jitter, a.Jitter),
 				clean.ShowPlanted(b), clean.ShowPlanted(a),
 				clean.ShowSigned(b.Lowest, 1), clean.ShowSigned(a.Lowest, 1), clean.Show(a.Fidelity, 1), clean.Show(a.SwingKept, 0)))
 		}
@@ -177,10 +182,14 @@ func Describe(reps []clean.Report) string {
 	return strings.Join(lines, "\n")
 }
 
+// KeepHint tells, under the player's clean-up, how to keep the motion as
+// After shows it.
+const KeepHint = "Export for… and Apply to a character… write the motion as After shows it, with these settings."
+
 // NumbersHelp says what each number means, in plain words, in the order
 // Describe gives them: the player shows it folded under the numbers.
 const NumbersHelp = `Foot skate: how far feet slide while they should stand still, in centimetres per second of standing. Lower is better; 0 means planted feet stay put.
-Jitter: how much the joints shake from frame to frame (how fast their acceleration changes, in m/s³). Lower is smoother.
+Jitter: how much the joints shake from frame to frame (how fast their acceleration changes, in m/s³), and its change after clean-up: −50 % is half the shake.
 Planted feet: how far feet that stand on the ground are from the floor, lowest to highest, in centimetres: below it (−) they sink, above it (+) they float. 0.0 means every planted foot is on the floor.
 Lowest foot: the deepest any foot goes below the floor, at any moment (−: below).
 Joints moved: the most any joint outside the legs moved from the capture (moving the whole body onto the floor aside). Small means the motion is still the capture's.

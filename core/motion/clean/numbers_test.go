@@ -245,6 +245,10 @@ func TestWorseIsSaid(t *testing.T) {
 	if len(w) != 1 || w[0].What != "foot skate" || !strings.HasPrefix(w[0].Sentence(), "Worse after clean-up: foot skate 9.2 → 27.0 cm/s.") {
 		t.Errorf("Worse() = %+v", w)
 	}
+	r.After.Jitter = 49
+	if w := r.Worse(); len(w) != 2 || !strings.HasPrefix(w[1].Sentence(), "Worse after clean-up: jitter +29 % (38 → 49 m/s³).") {
+		t.Errorf("Worse() = %+v", w)
+	}
 	c := cesium(t)
 	res, err := Clean(t.Context(), c.clip, []*Body{c.body}, Default)
 	if err != nil {

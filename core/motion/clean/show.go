@@ -37,3 +37,16 @@ func ShowPlanted(n Numbers) string {
 	}
 	return lo + " to " + hi
 }
+
+// ShowChange writes the change from before to after in percent, signed
+// ("-14 %", "+29 %"), or "±0 %" when it rounds to nothing.
+func ShowChange(before, after float64) string {
+	if before == 0 {
+		return "±0 %"
+	}
+	s := ShowSigned(100*(after-before)/before, 0)
+	if s == "0" {
+		return "±0 %"
+	}
+	return s + " %"
+}

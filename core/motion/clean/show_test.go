@@ -31,3 +31,15 @@ func TestShowNeverWritesANegativeZero(t *testing.T) {
 		}
 	}
 }
+
+// TestShowChange: a change is a signed whole percentage, never "-0 %".
+func TestShowChange(t *testing.T) {
+	for _, tc := range []struct {
+		before, after float64
+		want          string
+	}{{38, 49, "+29 %"}, {3002, 280, "-91 %"}, {100, 100.2, "±0 %"}, {0, 5, "±0 %"}, {100, 99.7, "±0 %"}} {
+		if got := ShowChange(tc.before, tc.after); got != tc.want {
+			t.Errorf("ShowChange(%v, %v) = %q, want %q", tc.before, tc.after, got, tc.want)
+		}
+	}
+}

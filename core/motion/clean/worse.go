@@ -19,6 +19,9 @@ type Finding struct {
 	Prec int
 	// Try says what might help, in a few plain words.
 	Try string
+	// Percent says the change as a percentage first (jitter's unit says
+	// little to a person).
+	Percent bool
 }
 
 // Sentence says the finding in plain words, for a person.
@@ -26,6 +29,9 @@ func (f Finding) Sentence() string {
 	unit := ""
 	if f.Unit != "" {
 		unit = " " + f.Unit
+	}
+	if f.Percent {
+		return fmt.Sprintf("Worse after clean-up: %s %s (%s → %s%s). %s", f.What, ShowChange(f.Before, f.After), Show(f.Before, f.Prec), Show(f.After, f.Prec), unit, f.Try)
 	}
 	return fmt.Sprintf("Worse after clean-up: %s %s → %s%s. %s", f.What, Show(f.Before, f.Prec), Show(f.After, f.Prec), unit, f.Try)
 }
@@ -44,26 +50,26 @@ func (r Report) Worse() []Finding {
 	b, a := r.Before, r.After
 	var out []Finding
 	if r.Legs && a.Skate > b.Skate+worseSkate {
-		out = append(out, Finding{"foot skate", b.Skate, a.Skate, "cm/s", 1,
-			"Planted feet slide further: try the feet on Lock, or less smoothing."})
+		out = append(out, Finding{What: "foot skate", Before: b.Skate, After: a.Skate, Unit: "cm/s", Prec: 1,
+			Try: "Planted feet slide further: try the feet on Lock, or less smoothing."})
 	}
 	if a.Jitter > b.Jitter*(1+worseJitter/100) {
 		try := "Try more smoothing."
 		if r.Legs {
 			try = "Fixing the feet moves the legs quickly on a few frames: try more smoothing, or the feet on Ground or Off."
 		}
-		out = append(out, Finding{"jitter", b.Jitter, a.Jitter, "m/s³", 0, try})
+		out = append(out, Finding{What: "jitter", Before: b.Jitter, After: a.Jitter, Unit: "m/s³", Prec: 0, Try: try, Percent: true})
 	}
 	if !r.Legs {
 		return out
 	}
 	if a.PlantedHigh > max(b.PlantedHigh, 0)+worseFloor {
-		out = append(out, Finding{"highest planted foot", b.PlantedHigh, a.PlantedHigh, "cm", 1,
-			"A planted foot stands further above the floor: its leg cannot reach down."})
+		out = append(out, Finding{What: "highest planted foot", Before: b.PlantedHigh, After: a.PlantedHigh, Unit: "cm", Prec: 1,
+			Try: "A planted foot stands further above the floor: its leg cannot reach down."})
 	}
 	if a.PlantedLow < min(b.PlantedLow, 0)-worseFloor || a.Lowest < min(b.Lowest, 0)-worseFloor {
-		out = append(out, Finding{"lowest foot", b.Lowest, a.Lowest, "cm", 1,
-			"A foot goes further below the floor."})
+		out = append(out, Finding{What: "lowest foot", Before: b.Lowest, After: a.Lowest, Unit: "cm", Prec: 1,
+			Try: "A foot goes further below the floor."})
 	}
 	return out
 }
