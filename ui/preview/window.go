@@ -3,6 +3,7 @@ package preview
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,6 +35,12 @@ type Window struct {
 	ChangeSpace *widget.Button
 	opts        load.Options
 	spaceDialog dialog.Dialog
+	// SpaceAsk is the Change… dialog's widgets while it is open.
+	SpaceAsk *SpaceAsk
+	// found is the space the figure gave when the file was read with
+	// nothing told (foundKnown), for the Change… dialog to say.
+	found      load.Space
+	foundKnown bool
 	// Apply is "Apply to a character…", shown once OfferApply is called.
 	Apply *widget.Button
 	// CleanUp is the Clean up section under the player.
@@ -141,6 +148,12 @@ func (w *Window) clean(o clean.Options, sync bool) {
 	}()
 }
 
+// auto reports whether o leaves the up axis and the unit to be found.
+func auto(o load.Options) bool {
+	up, units := strings.ToLower(o.Up), strings.ToLower(o.Units)
+	return (up == "" || up == "auto") && (units == "" || units == "auto") && o.Scale == 0
+}
+
 // NewWindow makes a window playing m, titled after the file name; call
 // Show. Closing the window stops the player's clock.
 func NewWindow(a fyne.App, m *load.Motion, name string, choose func(animation int)) *Window {
@@ -179,13 +192,30 @@ func (w *Window) firstClean() {
 	}
 }
 
-// SetMotion shows m in place of what the window played.
+// SetMotion shows m in place of what the window played. Playing goes on
+// (reading the file another way, or choosing another animation, is no
+// reason to stop), at the same frame when m is the same animation read
+// again.
 func (w *Window) SetMotion(m *load.Motion) {
+	playing, frame := false, 0
 	if w.Player != nil {
+		playing, frame = w.Player.Playing(), w.Player.Frame()
 		w.Player.Stop()
+		if w.motion == nil || w.motion.Chosen != m.Chosen || w.motion.Clip.Frames() != m.Clip.Frames() {
+			frame = 0
+		}
+	}
+	if w.Reopen != nil && auto(w.opts) {
+		w.found, w.foundKnown = m.Space, true
 	}
 	w.motion = m
 	w.Player = NewPlayer(m.Clip)
+	if frame > 0 {
+		w.Player.Seek(frame)
+	}
+	if playing {
+		w.Player.Play()
+	}
 	w.CleanUp = NewCleanUp(clean.Default, true)
 	w.CleanUp.OnChanged = func(o clean.Options) { w.clean(o, false) }
 	w.CleanUp.Show.OnChanged = func(v string) { w.Player.ShowCleaned(v == ShowAfter) }

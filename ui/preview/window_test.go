@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/load"
@@ -99,4 +100,69 @@ func TestTheMenuAndTheClockAgreeOnALength(t *testing.T) {
 	if got := w.Player.Time.Text; !strings.HasPrefix(got, "0:00.96 / 0:00.96 ") {
 		t.Errorf("on the last frame the clock says %q", got)
 	}
+}
+
+// Change… says what the figure gave, offers a scale of one's own (as
+// --source-scale), warns before a reading makes the figure no person's
+// size, and reading again keeps playing where it was.
+func TestChangeSaysWhatWasFoundWarnsAndKeepsPlaying(t *testing.T) {
+	a := test.NewTempApp(t)
+	// CMU's capture as read: 25.9 units to the head, in CMU's unit.
+	space := load.Space{Up: "Y", MetresPerUnit: load.CMUUnit, UnitsFound: true, Height: 25.9 * load.CMUUnit}
+	m := &load.Motion{Clip: motion.DemoClip(1, 60), Chosen: -1, Space: space}
+	w := NewWindow(a, m, "cmu_01_01.bvh", nil)
+	var asked []load.Options
+	w.OfferReopen(load.Options{Animation: -1}, func(o load.Options) {
+		asked = append(asked, o)
+		s := space
+		s.MetresPerUnit, s.UnitsFound, s.Height = o.Scale, false, 25.9*o.Scale
+		if o.Units == "cm" {
+			s.MetresPerUnit, s.Height = 0.01, 0.259
+		}
+		w.SetMotion(&load.Motion{Clip: motion.DemoClip(1, 60), Chosen: -1, Space: s})
+	})
+	w.Player.Play()
+	w.Player.Seek(20)
+	test.Tap(w.ChangeSpace)
+	ask := w.SpaceAsk
+	if ask == nil {
+		t.Fatal("Change… opened no dialog")
+	}
+	if got := ask.Found.Text; got != "Y up, CMU's unit (0.056444 m)" {
+		t.Errorf("found: %q", got)
+	}
+	if got := ask.Units.Selected; got != "As found: CMU's unit (0.056444 m)" {
+		t.Errorf("units shown as %q", got)
+	}
+	if got := ask.Size.Text; got != "The figure will be 1.46 m tall." || ask.Scale.Disabled() == false {
+		t.Errorf("as found: %q, scale entry disabled %v", got, ask.Scale.Disabled())
+	}
+	ask.Units.SetSelected("Centimetres")
+	if got := ask.Size.Text; got != "The figure would be 26 cm tall, not a person's size: check the unit." || ask.Size.Importance != widget.DangerImportance {
+		t.Errorf("in centimetres: %q", got)
+	}
+	ask.Units.SetSelected("Metres per unit…")
+	if ask.Scale.Disabled() || ask.Scale.Validate() == nil {
+		t.Error("a scale of one's own cannot be typed, or an empty one is taken")
+	}
+	test.Type(ask.Scale, "0.0657")
+	if got := ask.Size.Text; got != "The figure will be 1.70 m tall." {
+		t.Errorf("at 0.0657 m per unit: %q", got)
+	}
+	ask.Apply()
+	if len(asked) != 1 || asked[0].Scale != 0.0657 || asked[0].Units != "" || asked[0].Up != "auto" {
+		t.Errorf("read again with %+v", asked)
+	}
+	if !w.Player.Playing() || w.Player.Frame() != 20 {
+		t.Errorf("after reading again: playing %v at frame %d", w.Player.Playing(), w.Player.Frame())
+	}
+	if w.SpaceNote.Text != "Read as Y up, 0.0657 m per unit" {
+		t.Errorf("note: %q", w.SpaceNote.Text)
+	}
+	// Asked again, it still says what the figure gave, and shows the scale told.
+	test.Tap(w.ChangeSpace)
+	if ask := w.SpaceAsk; ask.Found.Text != "Y up, CMU's unit (0.056444 m)" || ask.Scale.Text != "0.0657" {
+		t.Errorf("asked again: %q, scale %q", ask.Found.Text, ask.Scale.Text)
+	}
+	w.Close()
 }

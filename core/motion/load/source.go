@@ -85,11 +85,22 @@ type Space struct {
 
 // Describe says the space in a few words: "Z up, centimetres".
 func (s Space) Describe() string {
-	u, ok := unitNames[s.MetresPerUnit]
-	if !ok {
-		u = fmt.Sprintf("%.4g m per unit", s.MetresPerUnit)
+	return s.Up + " up, " + UnitName(s.MetresPerUnit)
+}
+
+// UnitName says a unit of so many metres in words: "centimetres", "CMU's
+// unit (0.056444 m)", "0.0657 m per unit".
+func UnitName(metres float64) string {
+	if u, ok := unitNames[metres]; ok {
+		return u
 	}
-	return s.Up + " up, " + u
+	return fmt.Sprintf("%.4g m per unit", metres)
+}
+
+// Plausible reports whether a figure this many metres tall is a person
+// standing in the unit that gave it: the range a found unit must give.
+func Plausible(height float64) bool {
+	return height >= minHuman && height <= maxHuman
 }
 
 // settle finds (or takes from opt) the clip's up axis and unit, turns the
