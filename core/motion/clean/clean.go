@@ -119,13 +119,22 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 					ps.p[f*ps.joints+j] = ps.p[f*ps.joints+j].Add(d)
 				}
 			}
-			g := ground{found: true}
+			g := ground{found: true, seldom: seldomPlanted(contacts, a.Frames)}
 			for i, leg := range b.Legs() {
 				g.soles[i] = soles(a.Skeleton, leg)
 			}
 			g = g.withAnkles(before, b, contacts)
 			var paths [2][]motion.Vec3
 			for i, leg := range b.Legs() {
+				if g.seldom && o.Feet == Auto {
+					// A walk cycle in place: its feet follow the source
+					// exactly through its few planted frames.
+					paths[i] = make([]motion.Vec3, before.frames())
+					for f := range paths[i] {
+						paths[i][f] = before.at(f, leg.Ankle)
+					}
+					continue
+				}
 				paths[i] = steadyPath(before, leg.Ankle, fps, segs)
 			}
 			lockFeet(a, ps, paths, &g, b, contacts, o.Feet, fps)

@@ -32,6 +32,17 @@ type ground struct {
 	ankle [2]float64
 	soles [2][]int
 	found bool
+	// seldom says the feet are seldom planted (seldomPlanted): a walk
+	// cycle in place, whose few slow frames are not stances.
+	seldom bool
+}
+
+// seldomPlanted reports whether the feet are planted on fewer than half
+// the frames, counting each foot (a capture's feet stand most of the
+// time; a walk cycle in place slides them through every stance, so only
+// its few slow frames, the turns at either end of a stride, count).
+func seldomPlanted(contacts [2][]bool, frames int) bool {
+	return 2*(count(contacts[0])+count(contacts[1])) < frames
 }
 
 // findGround works out the floor from the contacts. found is false when no
@@ -151,11 +162,7 @@ func floorLine(s *motion.Skeleton, ps *positions, b *Body, contacts [2][]bool, f
 		return nil, false
 	}
 	line := make([]float64, n)
-	planted := 0
-	for i := range contacts {
-		planted += count(contacts[i])
-	}
-	if 4*planted < 2*n {
+	if seldomPlanted(contacts, n) {
 		for f := range line {
 			line[f] = g.floor
 		}

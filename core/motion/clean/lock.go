@@ -46,7 +46,11 @@ func planLeg(ps *positions, path []motion.Vec3, g *ground, foot int, leg Leg, co
 	rs := runs(contacts)
 	for _, r := range rs {
 		s, e := r[0], r[1]
-		glide := feet == Ground || (feet == Auto && slides(ps, leg, s, e, up, b.MetresPerUnit))
+		// Auto leaves a walk cycle in place as it is (its slow frames are
+		// not stances: locking or grounding them would jerk its legs), but
+		// for keeping its feet above the floor.
+		inPlace := feet == Auto && g.seldom
+		glide := feet == Ground || inPlace || (feet == Auto && slides(ps, leg, s, e, up, b.MetresPerUnit))
 		pivot := leg.Ankle
 		if leg.Toe >= 0 && toeSpeed[s] < ankleSpeed[s] {
 			pivot = leg.Toe
@@ -96,7 +100,7 @@ func planLeg(ps *positions, path []motion.Vec3, g *ground, foot int, leg Leg, co
 				p.offset[f] = p.offset[f].Sub(mean)
 			}
 		}
-		for f := s; f < e; f++ {
+		for f := s; f < e && !inPlace; f++ {
 			// On the floor: the ankle at the height that puts the foot's
 			// lowest point at the floor's.
 			want := g.floor - rel(f)
@@ -104,6 +108,10 @@ func planLeg(ps *positions, path []motion.Vec3, g *ground, foot int, leg Leg, co
 		}
 	}
 	blendOut(p, rs, n, fps, b.MetresPerUnit)
+	if feet == Auto && g.seldom {
+		// A walk cycle in place keeps its feet's heights as they are.
+		return p
+	}
 	// Never through the floor, on any frame.
 	lift := make([]float64, n)
 	for f := range n {
