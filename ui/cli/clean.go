@@ -15,7 +15,6 @@ import (
 	"singlecam/core/motion/export"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
-	"singlecam/core/safefile"
 	"singlecam/core/words"
 	"singlecam/ui/preview"
 )
@@ -127,7 +126,7 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 				named.Name += " - clean"
 				res.Clip = &named
 			}
-			bodies = append(bodies, cleanedCharacter{ch, src.Dir, safefile.SafeStem(src.Base+" - clean", ".glb") + ".glb", res, len(m.Animations) <= 1})
+			bodies = append(bodies, cleanedCharacter{ch, src.Dir, retarget.FileName(src.Base + " - clean"), res, len(m.Animations) <= 1})
 			continue
 		}
 		src.Clip = res.Clip

@@ -158,7 +158,13 @@ func (c *Character) Retarget(clip *motion.Clip, m *Match, opts ...Option) (*moti
 // OutputName is the file a motion on a character is saved as:
 // "<motion> on <character>.glb", made safe on every OS by safefile.
 func OutputName(motionName, character string) string {
-	return safefile.SafeStem(motionName+" on "+character, ".glb") + ".glb"
+	return FileName(motionName + " on " + character)
+}
+
+// FileName is the GLB a character is saved as under stem ("Walk - clean"),
+// made safe on every OS by safefile.
+func FileName(stem string) string {
+	return safefile.SafeStem(stem, ".glb") + ".glb"
 }
 
 // Encode writes the character as a GLB with moved (a clip Retarget made)
