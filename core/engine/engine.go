@@ -252,6 +252,15 @@ func CheckDestination(dir string, videos ...string) error {
 	return outputs.CheckDestination(dir, need)
 }
 
+// MakeDestination is CheckDestination, then makes dir when it is missing
+// (see outputs.MakeDestination): made is the folder made, or "".
+func MakeDestination(dir string, videos ...string) (made string, err error) {
+	if err := CheckDestination(dir, videos...); err != nil {
+		return "", err
+	}
+	return outputs.MakeDestination(dir, 0)
+}
+
 // Retry starts a failed submission again.
 func (e *Engine) Retry(submissionID string) error {
 	ctx, err := e.begin()

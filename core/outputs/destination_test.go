@@ -22,7 +22,10 @@ func TestCheckDestination(t *testing.T) {
 		reason string // empty: accepted
 	}{
 		{"a folder", dir, 1, ""},
-		{"a folder to make", filepath.Join(dir, "new", "deeper"), 1, ""},
+		{"a folder to make in one that exists", filepath.Join(dir, "new"), 1, ""},
+		// Outside the home folder a missing parent is a mistyped path
+		// more likely than a wish (as root, /nonexistent/x was made).
+		{"a folder in a missing one", filepath.Join(dir, "new", "deeper"), 1, "it does not exist, nor does " + filepath.Join(dir, "new")},
 		{"a file", file, 1, "is a file, not a folder"},
 		{"under a file", filepath.Join(file, "sub"), 1, "is a file, not a folder"},
 		{"too little space", dir, 1 << 62, "free, less than the video alone"},
@@ -41,6 +44,47 @@ func TestCheckDestination(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("the check left files behind: %v", entries)
+	}
+}
+
+func TestMissingFoldersAreMadeUnderHomeAndSaid(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	deep := filepath.Join(home, "exports", "today")
+	made, err := outputs.MakeDestination(deep, 1)
+	if err != nil || made != deep {
+		t.Fatalf("MakeDestination(%s) = %q, %v; want it made", deep, made, err)
+	}
+	if info, err := os.Stat(deep); err != nil || !info.IsDir() {
+		t.Fatalf("%s was not made: %v", deep, err)
+	}
+	if made, err := outputs.MakeDestination(deep, 1); err != nil || made != "" {
+		t.Errorf("again: %q, %v; want nothing made", made, err)
+	}
+	outside := filepath.Join(t.TempDir(), "a", "b")
+	if _, err := outputs.MakeDestination(outside, 1); err == nil {
+		t.Errorf("%s (two missing levels outside home) was made", outside)
+	}
+}
+
+func TestAFolderThatTakesNoFilesIsSaidSo(t *testing.T) {
+	if _, err := os.Stat("/proc/self"); err != nil {
+		t.Skip("no /proc here")
+	}
+	err := outputs.CheckDestination("/proc/x", 1)
+	want := "cannot save outputs in /proc/x: it does not exist and cannot be made: /proc takes no new files or folders"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	if os.Geteuid() == 0 {
+		return // root may write anywhere else
+	}
+	ro := t.TempDir()
+	os.Chmod(ro, 0o500)
+	defer os.Chmod(ro, 0o700)
+	if err := outputs.CheckDestination(ro, 1); err == nil || !strings.HasSuffix(err.Error(), "Singlecam is not allowed to write in it") {
+		t.Errorf("a folder without write permission: %v", err)
 	}
 }
 

@@ -70,6 +70,22 @@ func TestExportWritesBesideTheOriginalsAndPrintsEachFile(t *testing.T) {
 	if got := strings.TrimSpace(stdout.String()); got != filepath.Join(out, "Walk 1 - mixamo.bvh") {
 		t.Errorf("printed %q", got)
 	}
+	if want := "singlecam export: Made the folder " + out + ", which did not exist."; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q does not say %q", stderr.String(), want)
+	}
+	// A folder two levels from any that exists, outside the home folder, is
+	// more likely mistyped than wished for: refused, nothing made.
+	t.Setenv("HOME", t.TempDir()) // wherever the temporary folders are
+	t.Setenv("USERPROFILE", os.Getenv("HOME"))
+	deep := filepath.Join(t.TempDir(), "typo", "exports")
+	stderr.Reset()
+	if code := runExport([]string{"--preset", "mixamo", "--out", deep, zip}, &stdout, &stderr); code != 1 ||
+		!strings.Contains(stderr.String(), "it does not exist, nor does "+filepath.Dir(deep)) {
+		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Dir(deep)); err == nil {
+		t.Error("a refused --out was made")
+	}
 	m, err = load.Open(t.Context(), filepath.Join(out, "Walk 1 - mixamo.bvh"), -1)
 	if err != nil || m.Clip.FPS != 60 || m.Clip.Frames() != 39 || m.Clip.MetresPerUnit != 0.01 {
 		t.Errorf("the export: %v, %+v", err, m)

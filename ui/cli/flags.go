@@ -84,14 +84,22 @@ func checkRange(flagName string, v, lo, hi float64, unit string) error {
 // outFolderOK checks an --out folder before anything is read or written,
 // and says in one line what is wrong with it: missing and not creatable, a
 // file, not writable, or its disk too full for files about the size of the
-// inputs. An empty dir (write beside each file) is always fine.
+// inputs. A missing folder is made here, at the start, and said: a folder
+// problem is known before minutes of reading, and a folder that appears
+// unasked is no surprise. It is made only inside an existing folder or under
+// the home folder (outputs.CheckDestination): "/nonexistent/x" is refused.
+// An empty dir (write beside each file) is always fine.
 func outFolderOK(stderr io.Writer, command, dir string, inputs []string) bool {
 	if dir == "" {
 		return true
 	}
-	if err := engine.CheckDestination(dir, inputs...); err != nil {
+	made, err := engine.MakeDestination(dir, inputs...)
+	if err != nil {
 		say(stderr, command, err.Error())
 		return false
+	}
+	if made != "" {
+		say(stderr, command, "Made the folder "+made+", which did not exist")
 	}
 	return true
 }
