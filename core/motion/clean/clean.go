@@ -105,12 +105,16 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 	var lift []float64 // clip units, per frame
 	if o.Feet != "" && o.Feet != Off {
 		ps := worldPositions(a)
+		seldom := seldomPlanted(contacts, a.Frames)
 		if line, ok := floorLine(a.Skeleton, ps, b, contacts, fps, segs); ok {
 			// Stand the actor on the floor the contacts define: the whole
-			// body moves along it, so the floor is at height 0.
+			// body moves along it, so the floor is at height 0. Auto leaves
+			// a walk cycle in place where its author put it.
 			lift = make([]float64, len(line))
 			for f, h := range line {
-				lift[f] = -h
+				if !(seldom && o.Feet == Auto) {
+					lift[f] = -h
+				}
 			}
 			moveRoots(a, b.Up, lift, b.Hips)
 			for f := range ps.frames() {
@@ -119,7 +123,7 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 					ps.p[f*ps.joints+j] = ps.p[f*ps.joints+j].Add(d)
 				}
 			}
-			g := ground{found: true, seldom: seldomPlanted(contacts, a.Frames)}
+			g := ground{found: true, seldom: seldom}
 			for i, leg := range b.Legs() {
 				g.soles[i] = soles(a.Skeleton, leg)
 			}
