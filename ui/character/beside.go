@@ -7,22 +7,27 @@ import (
 )
 
 // beside returns a two-actor clip for the player: the motion's first actor
-// and the character moved by it, set to the side by the motion's width plus
-// a stride so they never overlap. Neither input changes.
+// and the character moved by it, the character set to the side (along X)
+// just far enough that at no frame does it reach into the motion's figure,
+// with a stride between them. A motion that travels along X keeps its
+// partner near, where a gap as wide as the whole path would put a small
+// character out of sight. Neither input changes.
 func beside(src, moved *motion.Clip, srcName, charName string) *motion.Clip {
 	a, b := *src.Actors[0], *moved.Actors[0]
 	a.Name, b.Name = srcName, charName
-	box := motion.EmptyBox
-	for _, c := range []*motion.Actor{&a, &b} {
-		var pos []motion.Vec3
-		for f := 0; f < c.Frames; f += max(1, c.Frames/60) {
-			pos = c.WorldPositions(f, pos)
-			for _, p := range pos {
-				box = box.Add(p)
-			}
+	gap := 1.2
+	var pa, pb []motion.Vec3
+	for f := 0; f < min(a.Frames, b.Frames); f += max(1, a.Frames/120) {
+		pa, pb = a.WorldPositions(f, pa), b.WorldPositions(f, pb)
+		right, left := math.Inf(-1), math.Inf(1)
+		for _, p := range pa {
+			right = math.Max(right, p.X)
 		}
+		for _, p := range pb {
+			left = math.Min(left, p.X)
+		}
+		gap = math.Max(gap, right-left+0.4)
 	}
-	gap := math.Max(1.2, box.Size().X+0.4)
 	b.Skeleton = &motion.Skeleton{Joints: append([]motion.Joint(nil), b.Skeleton.Joints...)}
 	b.Tracks = append([]motion.Track(nil), b.Tracks...)
 	for j, joint := range b.Skeleton.Joints {

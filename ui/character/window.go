@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -86,6 +88,7 @@ type Window struct {
 	motionBone *boneNames        // how the motion's joints read
 	charBone   *boneNames        // how the character's joints read
 	word       string            // "Move bone" or "motion bone"
+	size       string            // sizeNote's, once both figures are read
 	side       *fyne.Container   // holds the skeleton picture
 	gen        int               // drops retargets that are out of date
 	opening    bool              // a character is being read: do not ask for one
@@ -140,13 +143,24 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	section := container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle("Clean up the motion first", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), w.CleanUp.Object())
 	// The skeleton picture sits beside the summary, so the list keeps the
-	// panel's width for long bone names.
+	// panel's width for long bone names; the list has the panel's height
+	// (a character has 19 to 60 bones), and the clean-up goes under the
+	// player, whose width its row of controls needs.
+	// On a small screen (900×600) the panels stack (see panels) and each
+	// scrolls what does not fit, rather than push the window past the
+	// screen's edge.
 	heading := container.NewBorder(nil, nil, nil, w.side, container.NewVBox(w.Summary, head))
-	left := container.NewBorder(heading, container.NewVBox(mapButtons, section), nil, nil, w.Pairs)
-	split := container.NewHSplit(left, w.stage)
-	split.Offset = 0.5
+	// Three rows at least, however short the window: the panel then
+	// scrolls the summary away rather than squeeze the list to nothing.
+	rows := canvas.NewRectangle(color.Transparent)
+	rows.SetMinSize(fyne.NewSize(0, 3*w.Pairs.MinSize().Height))
+	left := container.NewVScroll(container.NewBorder(heading, mapButtons, nil, nil, container.NewStack(rows, w.Pairs)))
+	right := container.NewVSplit(w.stage, container.NewVScroll(section))
+	right.Offset = 0.68
+	split := container.New(panels{share: 0.45}, left, right)
 	top := container.NewBorder(nil, nil, nil, w.Choose, w.Character)
-	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(w.OnlyNew, w.Save), w.Notice)
+	// The status line has the window's width: it says what went wrong.
+	bottom := container.NewVBox(w.Notice, container.NewHBox(layout.NewSpacer(), w.OnlyNew, w.Save))
 	w.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split))
 	w.Resize(fyne.NewSize(1180, 720))
 	w.SetOnClosed(func() {
@@ -275,6 +289,7 @@ func MapPath(characterPath string) string {
 // else matches the bones afresh.
 func (w *Window) matchCharacter() {
 	w.match = nil
+	w.size = sizeNote(w.source.Actors[0].Skeleton, w.ch.Skeleton())
 	saved := MapPath(w.ch.Path)
 	if f, err := os.Open(saved); err == nil {
 		m, err := retarget.ReadMatch(f)
@@ -383,8 +398,12 @@ func (w *Window) refresh() {
 	ready := w.match != nil
 	if ready {
 		bones := len(w.match.Pairs)
-		w.Summary.SetText(fmt.Sprintf("%d of your %d bones follow a %s, matched by %s. Change any pair below; the others keep their rest pose.",
-			w.match.Matched(), bones, w.word, w.match.How))
+		text := fmt.Sprintf("%d of your %d bones follow a %s, matched by %s. Change any pair below; the others keep their rest pose.",
+			w.match.Matched(), bones, w.word, w.match.How)
+		if w.size != "" {
+			text += "\n" + w.size
+		}
+		w.Summary.SetText(text)
 	} else {
 		w.Summary.SetText("")
 	}
