@@ -289,8 +289,9 @@ func TestUnnamedJointsReadByRoleAndPlace(t *testing.T) {
 	if w.match == nil || w.Save.Disabled() {
 		t.Fatalf("not matched: %q", w.Notice.Text)
 	}
-	if !strings.Contains(w.Head.Text, "motion bone") || !strings.Contains(w.Summary.Text, "follow a motion bone") {
-		t.Errorf("head %q, summary %q", w.Head.Text, w.Summary.Text)
+	if !strings.Contains(w.Head.Text, "motion bone") || !strings.Contains(w.Summary.Text, "follow a motion bone") ||
+		!strings.Contains(w.Notice.Text, "its motion bone") || strings.Contains(w.Head.Text+w.Summary.Text+w.Notice.Text, "Move") {
+		t.Errorf("head %q, summary %q, status %q", w.Head.Text, w.Summary.Text, w.Notice.Text)
 	}
 	row := w.newPairRow().(*pairRow)
 	found := false
