@@ -27,7 +27,37 @@ func ExplainMotion(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return "Singlecam may not read that motion file: check its permissions, or copy it somewhere of yours."
 	}
-	return "That file could not be read as motion (" + err.Error() + "): it may be damaged or not a motion file; try another file."
+	name := "That file"
+	if n := readName(err); n != "" {
+		name = words.Quote(n)
+	}
+	// What to do comes first and whole: a status line may cut what
+	// follows. The reader's own reason is MotionDetails, for a Details
+	// button.
+	return name + " could not be read as motion: it may be damaged, cut short or not a motion file. Save it again from the program that made it, or choose another file."
+}
+
+// MotionDetails is the reader's own reason a motion file did not open
+// ("not a usable BVH file: line 189: the file ends where…"), without the
+// steps that only name the file: for a Details button beside
+// ExplainMotion's sentence.
+func MotionDetails(err error) string {
+	return readerReason(readName(err), err)
+}
+
+// readName is the file's name as the reader wrapped it ("read walk.bvh:
+// …", the one form load gives every reader's error), or "".
+func readName(err error) string {
+	msg := err.Error()
+	for _, step := range []string{"export: ", "open motion: "} {
+		msg = strings.TrimPrefix(msg, step)
+	}
+	if rest, ok := strings.CutPrefix(msg, "read "); ok {
+		if name, _, ok := strings.Cut(rest, ": "); ok && !strings.ContainsAny(name, `/\`) {
+			return name
+		}
+	}
+	return ""
 }
 
 // ExplainMotionFile is ExplainMotion for a file the user named (the
@@ -46,7 +76,7 @@ func ExplainMotionFile(path string, err error) string {
 	case errors.Is(err, movedata.ErrNotMotionData), errors.Is(err, gltf.ErrNotVRMA):
 		return ExplainMotion(err)
 	}
-	return name + " could not be read as motion (" + readerReason(path, err) + "): it may be damaged or not a motion file; try another file."
+	return name + " could not be read as motion: it may be damaged, cut short or not a motion file; save it again from the program that made it, or choose another file (" + readerReason(path, err) + ")."
 }
 
 // readerReason is err's message without the steps that only name the file
@@ -54,7 +84,10 @@ func ExplainMotionFile(path string, err error) string {
 // BVH file…"): the sentence around it names the file once.
 func readerReason(path string, err error) string {
 	base := path[strings.LastIndexAny(path, `/\`)+1:]
-	steps := []string{"export: ", "open motion: ", "read " + base + ": ", "open " + base + ": ", base + ": ", path + ": "}
+	steps := []string{"export: ", "open motion: "}
+	if base != "" {
+		steps = append(steps, "read "+base+": ", "open "+base+": ", base+": ", path+": ")
+	}
 	msg := err.Error()
 	for {
 		before := msg
