@@ -2,7 +2,6 @@ package media
 
 import (
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -27,7 +26,7 @@ func CheckMove(path, videoPath string) (out []Finding) {
 	defer guard.Recover(&fault, "read "+filepath.Base(path))
 	add := func(s Severity, msg string) { out = append(out, Finding{Severity: s, Message: msg}) }
 	name := words.QuoteFile(path)
-	f, err := os.Open(path)
+	f, err := guard.Open(path) // a named pipe would block for ever
 	if err != nil {
 		return []Finding{{Severity: Refusal, Message: "Singlecam cannot open the .move file " + name + "."}}
 	}

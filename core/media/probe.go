@@ -106,7 +106,10 @@ func Reason(err error) string {
 // file that opens but is not a usable video gives a Report with a refusal.
 func Probe(path string, opts Options) (_ *Report, err error) {
 	defer guard.Recover(&err, "probe "+filepath.Base(path))
-	f, err := os.Open(path)
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, &fs.PathError{Op: "probe", Path: path, Err: ErrFolder}
+	}
+	f, err := guard.Open(path) // a named pipe would block for ever
 	if err != nil {
 		return nil, err
 	}

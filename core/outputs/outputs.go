@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"singlecam/core/atomicfile"
+	"singlecam/core/guard"
 	"singlecam/core/media"
 	"singlecam/core/safefile"
 	"singlecam/core/transfer"
@@ -271,7 +272,7 @@ const maxManifestBytes = 1 << 20
 // is left out, and said in m.ignored, so nothing is ever read, downloaded
 // or renamed outside the folder.
 func readManifest(dir string) (*manifest, error) {
-	f, err := os.Open(filepath.Join(dir, ManifestName))
+	f, err := guard.Open(filepath.Join(dir, ManifestName)) // a named pipe would block for ever
 	if err != nil {
 		return nil, err
 	}

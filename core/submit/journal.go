@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"singlecam/core/atomicfile"
+	"singlecam/core/guard"
 	"singlecam/core/safefile"
 )
 
@@ -108,7 +109,7 @@ const maxRecordBytes = 1 << 20
 
 // readRecord reads a record's file, refusing one larger than any record.
 func readRecord(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := guard.Open(path) // a named pipe would block for ever
 	if err != nil {
 		return nil, err
 	}

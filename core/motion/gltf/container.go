@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/qmuntal/gltf"
+
+	"singlecam/core/guard"
 )
 
 // ErrNotGLTF is wrapped by every error that says a file is not a glTF file
@@ -212,6 +214,9 @@ func (s *source) buffer(i int) ([]byte, error) {
 		name := path.Clean(strings.ReplaceAll(buf.URI, "\\", "/"))
 		if !fs.ValidPath(name) {
 			return nil, bad("buffer %d's file name %q leaves the folder", i, buf.URI)
+		}
+		if err := guard.CheckRegular(s.files, name); err != nil {
+			return nil, fmt.Errorf("read gltf buffer %s: %w", buf.URI, err)
 		}
 		f, err := s.files.Open(name)
 		if err != nil {

@@ -87,7 +87,7 @@ func OpenWith(ctx context.Context, path string, opt Options) (_ *Motion, err err
 	if !IsMotionFile(path) {
 		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), ErrUnknownFormat)
 	}
-	file, err := os.Open(path)
+	file, err := guard.Open(path) // a named pipe would block a drop for ever
 	if err != nil {
 		return nil, fmt.Errorf("open motion: %w", err)
 	}
