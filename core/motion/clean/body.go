@@ -37,6 +37,45 @@ type Body struct {
 	// thresholds (how low a planted foot is, how fast it may move) and the
 	// numbers hold for any scale. It is positive.
 	MetresPerUnit float64
+	// Soles are the points of a character's mesh under each foot (left
+	// first), when the skeleton has a body: a foot then stands on the floor
+	// by its mesh, not by its joints (a toe joint sits inside the foot).
+	// Empty for a bare skeleton.
+	Soles [2][]Sole
+}
+
+// Sole is a point of a character's mesh under a foot, as its skin moves it:
+// a weighted sum of the point's place in up to four joints' frames.
+type Sole struct {
+	// Joints are the joints the point hangs from, -1 for none.
+	Joints [4]int
+	// Weights are the joints' shares, summing to 1.
+	Weights [4]float64
+	// Local is the point in each joint's frame.
+	Local [4]motion.Vec3
+}
+
+// at returns the point's place with the joints' world matrices w.
+func (s *Sole) at(w []motion.Mat4) motion.Vec3 {
+	var p motion.Vec3
+	for i, j := range s.Joints {
+		if j < 0 {
+			break
+		}
+		p = p.Add(w[j].Point(s.Local[i]).Scale(s.Weights[i]))
+	}
+	return p
+}
+
+// FootOf says which foot of b (0 left, 1 right) a sole hanging from joint
+// j belongs to: the leg whose ankle is j or above it, or -1.
+func (b *Body) FootOf(s *motion.Skeleton, j int) int {
+	for i, leg := range b.Legs() {
+		if j == leg.Ankle || above(s, leg.Ankle, j) {
+			return i
+		}
+	}
+	return -1
 }
 
 // ErrBody is wrapped by every error that says a Body does not fit a skeleton.

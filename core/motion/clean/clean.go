@@ -84,7 +84,7 @@ func scales(c *motion.Clip, b *Body) (judge, unit float64) {
 
 func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options) (*motion.Actor, Report) {
 	a := cloneActor(src)
-	before := worldPositions(src)
+	before := worldPositionsOf(src, b)
 	segs := segments(before, rootOf(src.Skeleton), judge)
 	cut := cutAt(segs, a.Frames)
 	rep := Report{}
@@ -104,7 +104,7 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 	smoothActor(a, fps, o.Smooth, judge, segs)
 	var lift []float64 // clip units, per frame
 	if o.Feet != "" && o.Feet != Off {
-		ps := worldPositions(a)
+		ps := worldPositionsOf(a, b)
 		seldom := seldomPlanted(contacts, a.Frames)
 		if line, ok := floorLine(a.Skeleton, ps, b, contacts, fps, segs); ok {
 			// Stand the actor on the floor the contacts define: the whole
@@ -124,8 +124,8 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 				}
 			}
 			g := ground{found: true, seldom: seldom}
-			for i, leg := range b.Legs() {
-				g.soles[i] = soles(a.Skeleton, leg)
+			for i := range b.Legs() {
+				g.soles[i] = soles(a.Skeleton, b, i)
 			}
 			g = g.withAnkles(before, b, contacts)
 			var paths [2][]motion.Vec3
@@ -148,7 +148,7 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 			}
 		}
 	}
-	rep.After = measure(before, worldPositions(a), a.Skeleton, b, contacts, cut, fps, unit, lift)
+	rep.After = measure(before, worldPositionsOf(a, b), a.Skeleton, b, contacts, cut, fps, unit, lift)
 	return a, rep
 }
 

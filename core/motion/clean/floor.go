@@ -17,9 +17,23 @@ import (
 // foot without a toe joint is flat on it, in metres.
 const ankleHeight = 0.08
 
-// soles returns the points of a foot that may touch the floor: the toe
-// joint and what hangs below it (an End Site, a toe tip), or none.
-func soles(s *motion.Skeleton, leg Leg) []int {
+// soles returns the points of foot i that may touch the floor, as indices
+// into positions (worldPositionsOf): the mesh's soles under it when the
+// body has them; else the toe joint and what hangs below it (an End Site,
+// a toe tip), or none.
+func soles(s *motion.Skeleton, b *Body, i int) []int {
+	if len(b.Soles[i]) > 0 {
+		start := len(s.Joints)
+		if i == 1 {
+			start += len(b.Soles[0])
+		}
+		out := make([]int, len(b.Soles[i]))
+		for k := range out {
+			out[k] = start + k
+		}
+		return out
+	}
+	leg := b.Legs()[i]
 	if leg.Toe < 0 {
 		return nil
 	}
@@ -51,7 +65,7 @@ func findGround(s *motion.Skeleton, ps *positions, b *Body, contacts [2][]bool) 
 	var g ground
 	var lows []float64
 	for i, leg := range b.Legs() {
-		g.soles[i] = soles(s, leg)
+		g.soles[i] = soles(s, b, i)
 		for f, in := range contacts[i] {
 			if in {
 				lows = append(lows, lowestSole(ps, f, leg, g.soles[i], b.Up, ankleHeight/b.MetresPerUnit))

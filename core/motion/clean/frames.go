@@ -9,15 +9,28 @@ type positions struct {
 	p      []motion.Vec3 // frame-major: p[f*joints+j]
 }
 
-func worldPositions(a *motion.Actor) *positions {
+func worldPositions(a *motion.Actor) *positions { return worldPositionsOf(a, nil) }
+
+// worldPositionsOf is worldPositions with the body's mesh soles (b.Soles,
+// when b has any) after the joints on every frame: sole k of all is at
+// index len(joints)+k.
+func worldPositionsOf(a *motion.Actor, b *Body) *positions {
 	n := len(a.Skeleton.Joints)
-	ps := &positions{joints: n, p: make([]motion.Vec3, a.Frames*n)}
+	var extra []Sole
+	if b != nil {
+		extra = append(append(extra, b.Soles[0]...), b.Soles[1]...)
+	}
+	m := n + len(extra)
+	ps := &positions{joints: m, p: make([]motion.Vec3, a.Frames*m)}
 	w := make([]motion.Mat4, n)
 	for f := range a.Frames {
 		w = a.WorldMatrices(f, w)
-		row := ps.p[f*n : (f+1)*n]
+		row := ps.p[f*m : (f+1)*m]
 		for j := range w {
 			row[j] = w[j].Translation()
+		}
+		for k := range extra {
+			row[n+k] = extra[k].at(w)
 		}
 	}
 	return ps

@@ -16,7 +16,8 @@ type Numbers struct {
 	// joint, in metres per second cubed.
 	Jitter float64
 	// Fidelity is how far any joint outside the legs moved from the source,
-	// at most, in centimetres, after the whole actor's move to the floor.
+	// at most, in centimetres, after the whole actor's move to the floor
+	// (joints above the hips, which that move leaves, are not counted).
 	Fidelity float64
 	// SwingKept is the smallest, over wrists and ankles, of the peak-to-peak
 	// range of the joint's place relative to the hips, after over before, in
@@ -42,7 +43,7 @@ type Numbers struct {
 // whole on each frame (metres, as Report.Lift; nil for none), which
 // Fidelity does not count.
 func Compare(ref, got *motion.Actor, fps float64, b *Body, contacts motion.FootContacts, lift []float64) Numbers {
-	p := worldPositions(ref)
+	p := worldPositionsOf(ref, b)
 	cut := cutAt(segments(p, rootOf(ref.Skeleton), b.MetresPerUnit), ref.Frames)
 	var units []float64
 	if lift != nil {
@@ -51,7 +52,7 @@ func Compare(ref, got *motion.Actor, fps float64, b *Body, contacts motion.FootC
 			units[f] = l / b.MetresPerUnit
 		}
 	}
-	return measure(p, worldPositions(got), got.Skeleton, b, [2][]bool{contacts.Left, contacts.Right}, cut, fps, b.MetresPerUnit, units)
+	return measure(p, worldPositionsOf(got, b), got.Skeleton, b, [2][]bool{contacts.Left, contacts.Right}, cut, fps, b.MetresPerUnit, units)
 }
 
 // measure judges got against ref; cut marks the frames where ref jumps (a
@@ -63,8 +64,13 @@ func measure(ref, got *positions, s *motion.Skeleton, b *Body, contacts [2][]boo
 	var n Numbers
 	n.Jitter = jitter(got, s, cut, fps, mpu)
 	n.Skate = skate(got, s, b, contacts, cut, fps) * mpu * cm
-	// Fidelity: joints outside the legs.
+	// Fidelity: joints outside the legs, and below the hips' ancestors (a
+	// glTF armature's nodes above the skeleton stay put as the body moves
+	// to the floor; they are not the body).
 	inLeg := make([]bool, len(s.Joints))
+	for j := range s.Joints {
+		inLeg[j] = above(s, j, b.Hips)
+	}
 	for _, leg := range b.Legs() {
 		for j := range s.Joints {
 			if j == leg.Hip || above(s, leg.Hip, j) {

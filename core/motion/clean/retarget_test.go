@@ -1,6 +1,10 @@
 package clean
 
 import (
+	"io"
+	"math"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"singlecam/core/motion"
@@ -76,5 +80,83 @@ func TestRetargetAndCleanKeepFeetOnTheFloor(t *testing.T) {
 	r := standing("retarget, then clean", after.Clip, 0.1)
 	if r.Before.Skate > 0.2*before.Before.Skate {
 		t.Errorf("cleaning the character: skate %.2f → %.2f cm/s", before.Before.Skate, r.Before.Skate)
+	}
+}
+
+// TestCleanStandsACharacterOnItsSoles: CMU's capture put on CesiumMan, then
+// cleaned with the soles of CesiumMan's mesh (as `singlecam clean` does with
+// a character file): on every contact the mesh's lowest point under the
+// planted foot stands on the floor (median within 0.5 cm), where cleaning by
+// the joints alone leaves it through the floor by the depth of the toe joint
+// inside the foot.
+func TestCleanStandsACharacterOnItsSoles(t *testing.T) {
+	data, err := io.ReadAll(openGz(t, "CesiumMan.gltf.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "CesiumMan.gltf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ch, err := retarget.OpenCharacter(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cmu(t)
+	src, err := fix.Trim(c.clip, 0, c.clip.Duration()/3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved, err := ch.Retarget(src, ch.Match(src.Actors[0].Skeleton))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := Bodies(moved)[0]
+	if b == nil {
+		t.Fatal("CesiumMan's legs are not found")
+	}
+	for _, s := range ch.Contacts() {
+		top := 0
+		for i := range s.Weights {
+			if s.Joints[i] >= 0 && s.Weights[i] > s.Weights[top] {
+				top = i
+			}
+		}
+		if foot := b.FootOf(ch.Skeleton(), s.Joints[top]); foot >= 0 {
+			b.Soles[foot] = append(b.Soles[foot], Sole{Joints: s.Joints, Weights: s.Weights, Local: s.Local})
+		}
+	}
+	if len(b.Soles[0]) == 0 || len(b.Soles[1]) == 0 {
+		t.Fatalf("soles %d and %d", len(b.Soles[0]), len(b.Soles[1]))
+	}
+	bare := *b
+	bare.Soles = [2][]Sole{}
+	for _, tc := range []struct {
+		name string
+		body *Body
+		on   bool // whether the mesh stands on the floor
+	}{{"by its soles", b, true}, {"by its joints", &bare, false}} {
+		res, err := Clean(t.Context(), moved, []*Body{tc.body}, Default)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := res.Actors[0]
+		ps := worldPositionsOf(res.Clip.Actors[0], b) // the mesh's soles, whichever body cleaned it
+		worst := 0.0
+		for i := range 2 {
+			for _, run := range runs([2][]bool{r.Contacts.Left, r.Contacts.Right}[i]) {
+				var lows []float64
+				for f := run[0]; f < run[1]; f++ {
+					lows = append(lows, lowestSole(ps, f, b.Legs()[i], soles(res.Clip.Actors[0].Skeleton, b, i), b.Up, 0)*b.MetresPerUnit*100)
+				}
+				if m := median(lows); math.Abs(m) > math.Abs(worst) {
+					worst = m
+				}
+			}
+		}
+		t.Logf("%s: planted soles stand up to %+.2f cm from the floor; numbers %+v", tc.name, worst, r.After)
+		if on := math.Abs(worst) <= 0.5; on != tc.on {
+			t.Errorf("%s: a planted sole stands %+.2f cm from the floor", tc.name, worst)
+		}
 	}
 }
