@@ -1,6 +1,7 @@
 package retarget
 
 import (
+	"context"
 	"testing"
 
 	"singlecam/core/motion/rigs"
@@ -21,6 +22,29 @@ func BenchmarkRetarget60s120fps(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		out, err := Clip(src, skel, m)
+		if err != nil || out.Frames() != src.Frames() {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRetargetOnCesiumMan60s120fps is the same minute put on the real
+// CesiumMan, grounded by the soles of its mesh (Contacts: 139 vertices a
+// frame) as Save and the window's player do.
+func BenchmarkRetargetOnCesiumMan60s120fps(b *testing.B) {
+	src, err := synth.Clip(rigs.Move(), synth.Options{Kind: synth.Walk, FPS: 120, Seconds: 60})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ch, err := OpenCharacter(context.Background(), "../roles/testdata/CesiumMan.gltf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := ch.Match(src.Actors[0].Skeleton)
+	ch.Contacts() // found once per character, when it is opened
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := ch.Retarget(src, m)
 		if err != nil || out.Frames() != src.Frames() {
 			b.Fatal(err)
 		}
