@@ -170,10 +170,6 @@ func (p *plan) groundByContacts() {
 	p.tClear, p.soles = nil, nil
 	if p.sClear == nil {
 		_, sUp, _ := axes(p.sFig)
-		sFloor := math.Inf(1)
-		for _, j := range p.srcLegs {
-			sFloor = min(sFloor, p.sRestP[j].Dot(sUp))
-		}
-		p.sClear = clearances(p.source, p.sFig, p.sRestP, sUp, sFloor)
+		p.sClear = clearances(p.source, p.sFig, p.sRestP, sUp, p.sFloor)
 	}
 }

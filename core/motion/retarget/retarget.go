@@ -124,6 +124,7 @@ type plan struct {
 	contactClear float64
 	footJoint    map[int]bool // the character's ankles and the joints below them
 	tFloor       float64      // the lowest of them in the rest pose, along the character's up
+	sFloor       float64      // the motion's leg joints' lowest, along its up
 	inPlace      bool
 	// srcVia marks the matched joints whose motion bone reaches the motion
 	// bone of their primary child through unmatched motion joints (CMU's
@@ -213,6 +214,13 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 		for _, j := range p.tgtLegs {
 			p.tFloor = min(p.tFloor, p.tRestP[j].Dot(up))
 		}
+		// The motion's likewise, along the up its frames are measured by
+		// (snapped to an axis: the robot's hips-to-head line leans 12°).
+		_, sUp, _ := axes(sFig)
+		p.sFloor = math.Inf(1)
+		for _, j := range p.srcLegs {
+			p.sFloor = min(p.sFloor, p.sRestP[j].Dot(sUp))
+		}
 		// Each leg joint stands as high above the floor at rest as its
 		// clearance: an ankle's is the heel under it, a toe joint's the
 		// sole. The lowest point of a frame is the lowest joint less its
@@ -224,12 +232,7 @@ func newPlan(source, target *motion.Skeleton, m *Match) (*plan, error) {
 		// foot with one stands on its joints, as the motion's do.
 		if steep(target, p.tRestP, footOf(tFig.LeftLeg), tFig.Up) || steep(target, p.tRestP, footOf(tFig.RightLeg), tFig.Up) {
 			p.tClear = clearances(target, tFig, p.tRestP, up, p.tFloor)
-			_, sUp, _ := axes(sFig)
-			sFloor := math.Inf(1)
-			for _, j := range p.srcLegs {
-				sFloor = min(sFloor, p.sRestP[j].Dot(sUp))
-			}
-			p.sClear = clearances(source, sFig, p.sRestP, sUp, sFloor)
+			p.sClear = clearances(source, sFig, p.sRestP, sUp, p.sFloor)
 		}
 	} else {
 		p.facing = p.facingTurn(sroles, drivenBy)
@@ -731,10 +734,10 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 
 		}
 	}
-	if p.sFig != nil && math.Abs(ground-p.sFig.Floor) < 0.1*p.sFig.HipsHeight {
+	if p.sFig != nil && math.Abs(ground-p.sFloor) < 0.1*p.sFig.HipsHeight {
 		// The motion stands where its rest pose does (a foot rolling onto
 		// its heel dips a little lower): its rest floor is the ground.
-		ground = p.sFig.Floor
+		ground = p.sFloor
 	}
 	if p.hips >= 0 {
 		out.Tracks[p.hips].T = make([]motion.Vec3, frames)

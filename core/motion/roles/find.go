@@ -368,9 +368,16 @@ func Find(s *motion.Skeleton) (*Humanoid, error) {
 	for _, c := range []int{b.legs.a, b.legs.b} {
 		t.walk(c, func(j int) { h.Floor = min(h.Floor, t.p[j].Dot(h.Up)) })
 	}
-	if legs[0].Foot < 0 || legs[1].Foot < 0 {
-		// Legs that end at the shin leave the feet elsewhere (the robot's
-		// are joints under its root): any joint outside the hips may be one.
+	switch {
+	case legs[0].Foot < 0 && legs[0].Apart >= 0 && legs[1].Foot < 0 && legs[1].Apart >= 0:
+		// Feet standing apart from the legs (the robot's): they stand on
+		// the floor, not its root between them.
+		for _, l := range legs {
+			t.walk(l.Apart, func(j int) { h.Floor = min(h.Floor, t.p[j].Dot(h.Up)) })
+		}
+	case legs[0].Foot < 0 || legs[1].Foot < 0:
+		// Legs that end at the shin leave the feet elsewhere: any joint
+		// outside the hips may be one.
 		for j := range s.Joints {
 			if !t.under(b.hips, j) && s.Joints[j].Kind == motion.Bone {
 				h.Floor = min(h.Floor, t.p[j].Dot(h.Up))

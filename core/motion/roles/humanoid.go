@@ -71,9 +71,9 @@ type Humanoid struct {
 	Left motion.Vec3
 	// Floor is where the soles stand, as a height along Up (a position p is
 	// p.Dot(Up) high): the lowest rest point of the legs' joints, end and
-	// toe joints included (the ankle's height when a rig has no toes; when
-	// the legs end at the shin, the lowest joint outside the hips, where
-	// the three.js robot keeps its feet).
+	// toe joints included (the ankle's height when a rig has no toes; the
+	// feet standing apart from legs that end at the shin, as the three.js
+	// robot's; without those, the lowest joint outside the hips).
 	Floor float64
 	// Height is the figure's height from Floor to the top of the head along
 	// Up: to the highest joint at or above the head (a top-of-head end
