@@ -137,11 +137,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return bad(err)
 	}
-	for _, f := range files {
-		for _, n := range f.Notes {
-			sayAbout(stderr, "export", filepath.Base(f.Path), n)
-		}
-	}
+	sayNotes(stderr, files)
 	written, ok := writeFiles(ctx, stderr, "export", *out, files)
 	for _, w := range written {
 		fmt.Fprintln(stdout, w)
@@ -150,6 +146,28 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// sayNotes prints what planning found about each file, once for a note
+// that several files share ("14 files: Kept frame 0…"), not a line each.
+func sayNotes(stderr io.Writer, files []export.File) {
+	var order []string
+	who := map[string][]string{}
+	for _, f := range files {
+		for _, n := range f.Notes {
+			if who[n] == nil {
+				order = append(order, n)
+			}
+			who[n] = append(who[n], filepath.Base(f.Path))
+		}
+	}
+	for _, n := range order {
+		name := who[n][0]
+		if len(who[n]) > 1 {
+			name = fmt.Sprintf("%d files", len(who[n]))
+		}
+		sayAbout(stderr, "export", name, n)
+	}
 }
 
 // exportUsage is the export command's short usage: what it takes.

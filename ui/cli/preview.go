@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -135,8 +136,14 @@ func absPath(path string) string {
 func previewOnCharacter(path, char string, env Env) int {
 	stderr := env.Stderr
 	if !retarget.IsCharacterFile(char) {
-		fmt.Fprintln(stderr, "singlecam preview:", engine.ExplainCharacter(retarget.ErrNotCharacter))
+		say(stderr, "preview", engine.ExplainCharacter(retarget.ErrNotCharacter))
 		return 1
+	}
+	for _, f := range []string{char, path} {
+		if _, err := os.Stat(f); err != nil {
+			say(stderr, "preview", engine.ExplainMotionFile(f, err)) // before any window
+			return 1
+		}
 	}
 	path = absPath(path)
 	if env.NewApp == nil {

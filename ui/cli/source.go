@@ -120,7 +120,7 @@ func (sf sourceFlags) open(ctx context.Context, cmd, path string, stderr io.Writ
 				o.Suffix = fmt.Sprintf("animation %d", m.Chosen)
 			}
 		}
-		if len(m.Animations) > 1 && m.Chosen >= 0 {
+		if len(m.Animations) > 1 && m.Chosen >= 0 && len(picks) == 1 {
 			how := "the longest"
 			if *sf.animation != "" {
 				how = "as asked"
@@ -129,6 +129,9 @@ func (sf sourceFlags) open(ctx context.Context, cmd, path string, stderr io.Writ
 				m.Chosen, words.Quote(m.Animations[m.Chosen].Name), len(m.Animations), how))
 		}
 		out = append(out, o)
+	}
+	if len(picks) > 1 {
+		sayAbout(stderr, cmd, filepath.Base(path), fmt.Sprintf("all %d animations, one output each, named after it", len(picks)))
 	}
 	for _, n := range first.Notes {
 		sayAbout(stderr, cmd, filepath.Base(path), n)

@@ -205,3 +205,21 @@ func TestListGivesTheLengthThePlayerShows(t *testing.T) {
 		t.Errorf("exit %d, listed %q", code, stdout)
 	}
 }
+
+// --animation all says once what it does, and a note all the files share
+// once, not fourteen lines of each.
+func TestAllAnimationsAreSaidOnce(t *testing.T) {
+	robot := filepath.Join("..", "..", "core", "motion", "roles", "testdata", "RobotExpressive.glb")
+	code, stdout, stderr := run("export", "--preset", "blender", "--animation", "all", "--out", t.TempDir(), robot)
+	if code != 0 || strings.Count(stdout, "\n") != 14 {
+		t.Fatalf("exit %d, wrote %q", code, stdout)
+	}
+	if !strings.Contains(stderr, "RobotExpressive.glb: All 14 animations, one output each, named after it.") ||
+		strings.Count(stderr, "\n") > 3 || !strings.Contains(stderr, "singlecam export: 14 files: ") {
+		t.Errorf("said %q", stderr)
+	}
+	code, _, stderr = run("preview", "--character", filepath.Join(t.TempDir(), "nobody.glb"), robot)
+	if code != 1 || !strings.Contains(stderr, "There is no file") {
+		t.Errorf("preview on a character that is not there: exit %d, %q", code, stderr)
+	}
+}
