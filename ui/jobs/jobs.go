@@ -28,6 +28,11 @@ const PageSize = 100
 // View is the jobs list: everything the user has, newest first, live.
 type View struct {
 	content fyne.CanvasObject
+	split   *container.Split // the list above the details
+	// fitted is the divider's place as fitSplit last set it; once the user
+	// drags it elsewhere, it stays where they put it.
+	fitted    float64
+	rowHeight float32
 	List    *widget.List
 	Details *fyne.Container
 	Empty   *widget.Label
@@ -107,9 +112,11 @@ func New(host Host) *View {
 		}
 	}
 	v.ShowDetails()
-	split := container.NewVSplit(container.NewStack(v.Empty, v.List), container.NewVScroll(container.NewPadded(v.Details)))
-	split.Offset = 0.62
-	v.content = split
+	v.split = container.NewVSplit(container.NewStack(v.Empty, v.List), kit.NewVScroll(container.NewPadded(v.Details)))
+	v.split.Offset = maxListShare
+	v.fitted = v.split.Offset
+	v.rowHeight = newJobRow().MinSize().Height + theme.Padding()
+	v.content = v.split
 	return v
 }
 
@@ -174,8 +181,11 @@ func newJobRow() fyne.CanvasObject {
 	chip := container.NewStack(spacer, container.New(statusLayout{}, r.dot, r.state))
 	// The name has the line to itself but for the chip: at 900 px a row is
 	// about 360 px wide, and "when" beside it left names three letters.
-	top := container.NewBorder(nil, nil, nil, chip, r.name)
-	r.box = container.NewBorder(nil, nil, container.NewPadded(r.thumb), nil, container.NewVBox(top, r.progress, container.NewBorder(nil, nil, nil, r.price, r.detail)))
+	// The price sits beside the name too, so the state's sentence has the
+	// whole width under them ("2 min ago · Saved: 8 files, ready to open"
+	// was cut at 900 px with the price beside it).
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(r.price, chip), r.name)
+	r.box = container.NewBorder(nil, nil, container.NewPadded(r.thumb), nil, container.NewVBox(top, r.progress, r.detail))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -307,6 +317,27 @@ func (v *View) refresh() {
 	v.List.Refresh()
 	v.syncSelection()
 	v.ShowDetails()
+	v.fitSplit()
+}
+
+// The list's share of the pane's height, at least and at most: the rest
+// is the details', whose buttons and files were below the fold at 900×600
+// while the list kept empty room under its two rows.
+const (
+	minListShare = 0.3
+	maxListShare = 0.62
+)
+
+// fitSplit gives the list the room its rows need (within its shares) and
+// the details the rest, unless the user has moved the divider.
+func (v *View) fitSplit() {
+	h := v.split.Size().Height
+	if h <= 0 || v.split.Offset != v.fitted {
+		return
+	}
+	need := float64(max(v.model.Len(), 1))*float64(v.rowHeight) + float64(theme.Padding())
+	v.fitted = min(max(need/float64(h), minListShare), maxListShare)
+	v.split.SetOffset(v.fitted)
 }
 
 // syncSelection makes the list highlight the selected job's row: one

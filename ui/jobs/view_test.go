@@ -109,3 +109,23 @@ func TestANewTakeShowsAtTheTopOfTheList(t *testing.T) {
 		t.Errorf("first row %q, list scrolled %.0f px", v.model.At(0).Name, v.List.GetScrollOffset())
 	}
 }
+
+// Tester finding 15: with few jobs the details get the room the list does
+// not need; a divider the user moved stays where they put it.
+func TestTheDetailsGetTheRoomTheListDoesNotNeed(t *testing.T) {
+	v := newTestView(t)
+	now := time.Now()
+	v.model.AddJobs([]ugc.Job{{ID: "job-1", Name: "One", Created: now, State: ugc.StateFinished}})
+	w := test.NewTempWindow(t, v.content)
+	w.Resize(fyne.NewSize(400, 500))
+	v.refresh()
+	if v.split.Offset > 0.4 {
+		t.Errorf("one job keeps %.0f%% of the pane for the list", 100*v.split.Offset)
+	}
+	v.split.SetOffset(0.55)
+	v.model.AddJobs([]ugc.Job{{ID: "job-2", Name: "Two", Created: now, State: ugc.StateFinished}})
+	v.refresh()
+	if v.split.Offset != 0.55 {
+		t.Errorf("the divider the user moved went to %.2f", v.split.Offset)
+	}
+}

@@ -2,7 +2,6 @@ package kit
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -117,7 +116,7 @@ const revealRoom = 96
 
 // Reveal scrolls s, if obj lies inside it out of sight, just far enough to
 // show obj with revealRoom above or below it.
-func Reveal(s *container.Scroll, obj fyne.CanvasObject) {
+func Reveal(s *Scroll, obj fyne.CanvasObject) {
 	if s == nil || obj == nil {
 		return
 	}

@@ -47,7 +47,7 @@ type Panel struct {
 	PriceNote            *widget.Label // what the prices assume
 	Confirm              dialog.Dialog // the confirmation of a costly start, while it is open
 
-	scroll     *container.Scroll
+	scroll     *kit.Scroll
 	takes      []*Card
 	generation int
 	picker     kit.FilePicker
@@ -153,7 +153,7 @@ func New(picker kit.FilePicker, prefs fyne.Preferences, win fyne.Window, onStart
 	// the reason is one line, so the footer keeps its height.
 	p.startRow = container.NewBorder(nil, nil, nil, p.Start, p.Reason)
 	footer := container.NewVBox(widget.NewSeparator(), container.NewPadded(p.startRow))
-	p.scroll = container.NewVScroll(container.NewPadded(form))
+	p.scroll = kit.NewVScroll(container.NewPadded(form))
 	p.content = container.NewBorder(nil, footer, nil, nil, p.scroll)
 	p.render()
 	p.revalidate()

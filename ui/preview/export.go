@@ -45,7 +45,7 @@ type ExportDialog struct {
 	Export *kit.Button
 
 	form     *widget.Form
-	scroll   *container.Scroll
+	scroll   *kit.Scroll
 	parent   fyne.Window
 	folder   *fyne.Container // the Folder line, hidden when nothing can be written
 	files    *fyne.Container // "It will write", the folder and the files, under the settings
@@ -131,7 +131,7 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 	// The settings scroll inside the dialog when the window is short, so the
 	// dialog keeps a margin and its buttons stay below the text instead of
 	// over it; what it will write, and where, stays in sight under them.
-	d.scroll = container.NewVScroll(container.NewVBox(d.form, widget.NewSeparator(), section))
+	d.scroll = kit.NewVScroll(container.NewVBox(d.form, widget.NewSeparator(), section))
 	d.files = files
 	cd := dialog.NewCustomWithoutButtons("Export for…", container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), files), nil, nil, d.scroll), parent)
 	cd.SetButtons([]fyne.CanvasObject{cancel, d.Export})
