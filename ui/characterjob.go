@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/retarget"
 	"singlecam/ui/character"
@@ -23,6 +24,9 @@ func (u *UI) applyCleaned(path, motionName string, cleanup func() clean.Options)
 	}
 	if p := u.opts.Picker; p != nil {
 		opt.Pick = func(dir string) (string, error) {
+			if dir == "" { // no character chosen before: the motion's folder, not GTK's "Recent"
+				dir = filepath.Dir(path)
+			}
 			return p.Open("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
 		}
 	}

@@ -96,7 +96,7 @@ func runPreview(args []string, env Env) int {
 			character.NewWindow(a, path, retarget.MotionName(path), character.Options{
 				Clean: &cleanup,
 				Pick: func(dir string) (string, error) {
-					return env.PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
+					return env.PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), startDir(dir, path))
 				},
 				Cancelled: env.CancelledPick, Prefs: a.Preferences(),
 			}).Show()
@@ -120,6 +120,15 @@ func runPreview(args []string, env Env) int {
 const previewUsage = `Usage: singlecam preview [--animation NAME|N] [--list] [--paused] [--stats] [--character FILE.glb|.vrm]
                         [--source-units m|cm|mm|in|auto] [--source-scale METRES] [--source-up y|z|auto] FILE
 `
+
+// startDir is where the character dialog opens: the folder of the last
+// character chosen, else the motion's own, never GTK's empty "Recent".
+func startDir(dir, motion string) string {
+	if dir != "" {
+		return dir
+	}
+	return filepath.Dir(motion)
+}
 
 // absPath is path from the root: the windows say where they save files
 // beside it ("in /home/ann/mocap"), never "in ." for a file named from the
@@ -154,7 +163,7 @@ func previewOnCharacter(path, char string, env Env) int {
 	if env.PickFile != nil {
 		opt.Cancelled = env.CancelledPick
 		opt.Pick = func(dir string) (string, error) {
-			return env.PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
+			return env.PickFile("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), startDir(dir, path))
 		}
 	}
 	w := character.NewWindow(a, path, retarget.MotionName(path), opt)

@@ -6,6 +6,7 @@ package newtake
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -66,7 +67,7 @@ const (
 )
 
 // deviceLabelHint says, under the field, what the device label is for.
-const deviceLabelHint = "Move files the video and its .move under this camera name. Keep \"iphone\" unless you film with several phones and want to tell their takes apart."
+const deviceLabelHint = "The camera's name: your Move account keeps the video and its .move under it. Keep \"iphone\" unless you film with several phones and want to tell their takes apart."
 
 // New builds the panel, whose dialogs show over win; onStart receives the
 // takes the user starts, and onMain runs a function on Fyne's goroutine
@@ -349,10 +350,13 @@ func (p *Panel) apply(takes []*Card, results []checkResult, formProblems []strin
 	p.OutputsProblem.Hidden = len(p.Outputs.Chosen()) > 0
 	p.OutputsProblem.Refresh()
 	p.scroll.Refresh() // the cards' lines changed: lay the form out again
-	blocked := 0
+	blocked, unfixable := 0, 0
 	for _, t := range p.takes {
 		if t.blocked() {
 			blocked++
+			if t.videoRefused() {
+				unfixable++
+			}
 		}
 	}
 	var reasons []string
@@ -360,7 +364,7 @@ func (p *Panel) apply(takes []*Card, results []checkResult, formProblems []strin
 	case len(p.takes) == 0:
 		reasons = append(reasons, "Drop a video on the window, or choose one.")
 	case blocked > 0:
-		reasons = append(reasons, blockedReason(blocked, len(p.takes)))
+		reasons = append(reasons, blockedReason(blocked, unfixable, len(p.takes)))
 	}
 	for _, f := range formProblems {
 		if !slices.Contains(reasons, f) && (blocked == 0 || !strings.HasPrefix(f, "A clip window")) {
@@ -448,12 +452,17 @@ func (p *Panel) startNow(reqs []submit.Request) {
 }
 
 func (p *Panel) onChooseVideo() {
-	p.pick("Choose a video", "Videos", []string{"mp4", "mov", "MP4", "MOV", "avi", "AVI"}, p.Drop)
+	dir := p.prefs.String(kit.PrefLastFolder)
+	if dir == "" {
+		dir, _ = os.UserHomeDir() // not GTK's empty "Recent"
+	}
+	p.pick("Choose a video", "Videos", []string{"mp4", "mov", "MP4", "MOV", "avi", "AVI"}, dir, p.Drop)
 }
 
 // chooseMoveFor picks the .move file of one video.
 func (p *Panel) chooseMoveFor(t *Card) {
-	p.pick("Choose the .move file for "+filepath.Base(t.Video), "Move One sensor files", []string{"move"}, func(paths []string) {
+	// A .move is made beside its video: the dialog opens there.
+	p.pick("Choose the .move file for "+filepath.Base(t.Video), "Move One sensor files", []string{"move"}, filepath.Dir(t.Video), func(paths []string) {
 		if !slices.Contains(p.takes, t) {
 			return // removed while the dialog was open
 		}
@@ -464,13 +473,12 @@ func (p *Panel) chooseMoveFor(t *Card) {
 	})
 }
 
-// pick opens a native file dialog off the UI goroutine (it blocks) and
-// hands on what was chosen; the folder is remembered for next time.
-func (p *Panel) pick(title, kind string, extensions []string, chosen func([]string)) {
+// pick opens a native file dialog in dir off the UI goroutine (it blocks)
+// and hands on what was chosen; the folder is remembered for next time.
+func (p *Panel) pick(title, kind string, extensions []string, dir string, chosen func([]string)) {
 	if p.picker == nil {
 		return
 	}
-	dir := p.prefs.String(kit.PrefLastFolder)
 	go func() {
 		path, err := p.picker.Open(title, kind, extensions, dir)
 		p.onMain(func() {
@@ -487,10 +495,17 @@ func (p *Panel) pick(title, kind string, extensions []string, chosen func([]stri
 }
 
 // blockedReason tells why Start is off when blocked of total videos have a
-// problem. It is short: the footer shows one line, and a reason cut off
-// before it says where to look is no reason.
-func blockedReason(blocked, total int) string {
+// problem, unfixable of them in the video itself (which no field of the
+// form can fix). It is short: the footer shows one line, and a reason cut
+// off before it says where to look is no reason.
+func blockedReason(blocked, unfixable, total int) string {
 	switch {
+	case unfixable == blocked && total == 1:
+		return "Move cannot take it: remove it."
+	case unfixable == blocked && blocked == 1:
+		return "Remove the video Move cannot take."
+	case unfixable == blocked:
+		return fmt.Sprintf("Remove %d videos Move cannot take.", blocked)
 	case blocked == 1 && total == 1:
 		return "Fix the red lines on the card."
 	case blocked == 1:

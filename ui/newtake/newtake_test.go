@@ -125,10 +125,24 @@ func TestALongVideoGetsAClipWindowProposed(t *testing.T) {
 func TestWhyStartIsOffFitsTheFooter(t *testing.T) {
 	test.NewTempApp(t)
 	const footer = 250
-	for _, tc := range []struct{ blocked, total int }{{1, 1}, {1, 2}, {2, 2}, {12, 20}} {
-		s := blockedReason(tc.blocked, tc.total)
+	for _, tc := range []struct{ blocked, unfixable, total int }{{1, 0, 1}, {1, 0, 2}, {2, 0, 2}, {12, 0, 20},
+		{1, 1, 1}, {1, 1, 2}, {2, 2, 3}, {12, 12, 20}, {2, 1, 2}} {
+		s := blockedReason(tc.blocked, tc.unfixable, tc.total)
 		if w := fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width; w > footer {
 			t.Errorf("%d of %d blocked: %q is %.0f px wide, more than the footer's %d", tc.blocked, tc.total, s, w, footer)
 		}
+	}
+}
+
+// Tester finding 15: a video too short for Move cannot be fixed in the
+// form, so the footer says to remove it, not to fix red lines.
+func TestAVideoMoveCannotTakeIsToBeRemovedNotFixed(t *testing.T) {
+	t.Parallel()
+	e := newTestEnv(t)
+	p := e.panel(t)
+	p.Drop([]string{filepath.Join("..", "..", "core", "media", "testdata", "short-1s.mp4")})
+	e.q.Until(t, "the check", func() bool { return len(p.takes) == 1 && p.takes[0].checked })
+	if !p.Start.Disabled() || p.Reason.Text != "Move cannot take it: remove it." {
+		t.Errorf("Start off %v, reason %q", p.Start.Disabled(), p.Reason.Text)
 	}
 }

@@ -158,6 +158,26 @@ func (t *Card) blocked() bool {
 	return false
 }
 
+// videoRefused says whether the card is blocked by its video alone (too
+// short, not a video Move reads): nothing in the form fixes that, so the
+// footer says to remove it rather than to fix red lines.
+func (t *Card) videoRefused() bool {
+	if t.clipProblem != "" {
+		return false
+	}
+	refused := false
+	for _, f := range t.findings {
+		if f.Severity != media.Refusal || aboutBatch(f) {
+			continue
+		}
+		if f.Field != submit.FieldVideo {
+			return false
+		}
+		refused = true
+	}
+	return refused
+}
+
 // aboutBatch tells the findings about a batch setting, which are shown at
 // that setting's field once rather than on every card.
 func aboutBatch(f media.Finding) bool {
