@@ -28,15 +28,16 @@ const PageSize = 100
 // View is the jobs list: everything the user has, newest first, live.
 type View struct {
 	content fyne.CanvasObject
-	split   *container.Split // the list above the details
-	// fitted is the divider's place as fitSplit last set it; once the user
-	// drags it elsewhere, it stays where they put it.
-	fitted    float64
-	rowHeight float32
 	List    *widget.List
 	Details *fyne.Container
 	Empty   *widget.Label
 	Month   *widget.Label // this month's estimated total of this computer's jobs
+
+	split *container.Split // the list above the details
+	// fitted is the divider's place as fitSplit last set it; once the user
+	// drags it elsewhere, it stays where they put it.
+	fitted    float64
+	rowHeight float32
 
 	model    *joblist.List
 	thumbs   map[string]fyne.Resource // by job id: presigned URLs change, jobs do not
