@@ -3,6 +3,7 @@ package retarget
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,6 +47,12 @@ func TestEverySourceOnACharacter(t *testing.T) {
 		Feet   []string `json:"feet"`
 		Hand   string   `json:"hand"`
 		Floor  bool     `json:"floor"`
+		// RestFloor is the mesh's lowest point at rest (m), the floor.
+		RestFloor float64 `json:"rest_floor"`
+	}
+	restFloor := math.Inf(1)
+	for _, v := range ch.vertices() {
+		restFloor = min(restFloor, v.rest.Y)
 	}
 	var samples []sample
 	for _, f := range append(loadtest.Corpus(t), loadtest.Files(t)...) {
@@ -79,7 +86,7 @@ func TestEverySourceOnACharacter(t *testing.T) {
 		// so their feet are not checked against the character's floor.
 		floor := !strings.HasPrefix(f.Name, "cmu") && !strings.HasPrefix(f.Name, "move")
 		samples = append(samples, sample{File: filepath.Base(path), FPS: moved.FPS, Frames: moved.Frames(), Bones: len(skel.Joints), Mesh: "Body",
-			Hips: name(roles.Hips), Head: name(roles.Head), Feet: []string{name(roles.LeftFoot), name(roles.RightFoot)}, Hand: name(roles.RightHand), Floor: floor})
+			Hips: name(roles.Hips), Head: name(roles.Head), Feet: []string{name(roles.LeftFoot), name(roles.RightFoot)}, Hand: name(roles.RightHand), Floor: floor, RestFloor: restFloor})
 		t.Logf("%s on the character: %d frames at %g fps, %d bones matched", f.Name, moved.Frames(), moved.FPS, len(match.Pairs))
 	}
 	data, _ := json.MarshalIndent(samples, "", " ")

@@ -62,7 +62,10 @@ func GLB(s *motion.Skeleton, opt Options) ([]byte, error) {
 			skinJoints = append(skinJoints, j)
 		}
 	}
-	// A thin triangle along every bone, bound to the bone's two ends.
+	// A thin triangle along every bone, bound to the bone's two ends; none
+	// from a root joint (Move's _1:Root stands on the floor and never
+	// moves: a vertex there would keep the mesh's lowest point on the
+	// floor whatever the feet do, and hide them from dcc-check).
 	var pos [][3]float32
 	var nor [][3]float32
 	var uv [][2]float32
@@ -70,7 +73,7 @@ func GLB(s *motion.Skeleton, opt Options) ([]byte, error) {
 	var weights [][4]float32
 	var idx []uint16
 	for j, joint := range s.Joints {
-		if joint.Parent < 0 || skinIndex[j] < 0 || skinIndex[joint.Parent] < 0 {
+		if joint.Parent < 0 || skinIndex[j] < 0 || skinIndex[joint.Parent] < 0 || s.Joints[joint.Parent].Parent < 0 {
 			continue
 		}
 		a, b := world[joint.Parent].Translation(), world[j].Translation()
