@@ -8,9 +8,12 @@ import (
 	"github.com/qmuntal/gltf"
 )
 
-// maxAccessorValues bounds one accessor's decoded numbers (a 10-minute,
-// 240 fps rotation track is 576,000).
-const maxAccessorValues = 64 << 20
+// maxAccessorValues bounds one accessor's decoded numbers: a 10-minute,
+// 240 fps rotation track is 2,304,000 (576,000 keys of 4), three times
+// that as a CUBICSPLINE. At 8 bytes each once decoded (and up to 4 as
+// read), with the key times and the sampled clip (maxSampledPoses) beside
+// them, a read stays within 256 MB; 64 Mi values took 768 MB.
+const maxAccessorValues = 8 << 20
 
 // maxOffset bounds an accessor's byte offset within its view: far above any
 // real file, and low enough that offset arithmetic never wraps.

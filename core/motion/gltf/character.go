@@ -13,9 +13,12 @@ import (
 	"singlecam/core/motion"
 )
 
-// maxCharacterBytes bounds a character file: avatars with textures run to
-// tens of megabytes.
-const maxCharacterBytes = 1 << 30
+// maxCharacterBytes bounds a character file and the buffer files beside
+// it, together: a character is read whole (it is written back whole), and
+// the decoder copies each buffer once more, so 128 MB of file takes about
+// 256 MB to read. Avatars with textures run to tens of megabytes; the bound
+// was 1 GB, four times the memory any file may take.
+const maxCharacterBytes = 128 << 20
 
 // Character is a rigged character read whole, so it can be written back with
 // its meshes, skins, materials and textures exactly as they were and a new
@@ -45,7 +48,7 @@ func ReadCharacter(r io.Reader, files fs.FS) (*Character, error) {
 		return nil, fmt.Errorf("read character: %w", err)
 	}
 	if len(data) > maxCharacterBytes {
-		return nil, bad("the file is larger than %d bytes", maxCharacterBytes)
+		return nil, bad("the character is larger than %d MB, the most Singlecam opens; export it with smaller textures", maxCharacterBytes>>20)
 	}
 	// Check the container with this package's own bounds-checked reader
 	// first: it refuses what the decoder below might choke on.
@@ -55,8 +58,14 @@ func ReadCharacter(r io.Reader, files fs.FS) (*Character, error) {
 	}
 	// The decoder below allocates each buffer's declared length: check the
 	// lengths against the bytes that are there first.
+	total := int64(len(data))
 	for i, b := range src.doc.Buffers {
+		if b != nil && isFileURI(b.URI) && b.ByteLength > 0 {
+			total += int64(b.ByteLength)
+		}
 		switch {
+		case total > maxCharacterBytes:
+			return nil, bad("the character and its buffer files are larger than %d MB, the most Singlecam opens; export it with smaller textures", maxCharacterBytes>>20)
 		case b == nil:
 			return nil, bad("buffer %d is null", i)
 		case b.URI == "" && (i != 0 || !src.hasBin):

@@ -2,6 +2,7 @@ package gltf
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
@@ -36,6 +37,7 @@ func bad(format string, a ...any) error {
 
 // source is an open glTF document and where its buffers' bytes are.
 type source struct {
+	ctx     context.Context // done: stop sampling (never nil)
 	doc     *gltf.Document
 	r       io.ReaderAt
 	size    int64 // the file's bytes: no accessor holds more elements than that
@@ -49,7 +51,7 @@ type source struct {
 // open reads the document's JSON (from a GLB container or a plain .gltf)
 // and notes where the binary chunk lies, without reading it.
 func open(r io.ReaderAt, size int64, files fs.FS) (*source, error) {
-	s := &source{r: r, size: size, files: files, buffers: map[int][]byte{}}
+	s := &source{ctx: context.Background(), r: r, size: size, files: files, buffers: map[int][]byte{}}
 	var head [20]byte
 	n, err := r.ReadAt(head[:], 0)
 	if err != nil && !errors.Is(err, io.EOF) {
@@ -162,6 +164,10 @@ func (s *source) viewBytes(i int, off, n int64) ([]byte, int, error) {
 		}
 		return out, bv.ByteStride, nil
 	}
+	if isFileURI(buf.URI) {
+		out, err := s.fileRange(bv.Buffer, start, n)
+		return out, bv.ByteStride, err
+	}
 	data, err := s.buffer(bv.Buffer)
 	if err != nil {
 		return nil, 0, err
@@ -183,8 +189,56 @@ func (s *source) viewStride(i int) (int, error) {
 	return 0, bad("buffer view %d has a stride of %d bytes", i, s.doc.BufferViews[i].ByteStride)
 }
 
-// buffer returns a whole buffer stored outside a GLB's binary chunk: a data
-// URI or a file beside the .gltf.
+// isFileURI reports whether a buffer's uri names a file beside the .gltf
+// (not a data: URI, not empty).
+func isFileURI(uri string) bool { return uri != "" && !strings.HasPrefix(uri, "data:") }
+
+// fileRange reads the n bytes at off of buffer i, a file beside the .gltf:
+// only those, as from a GLB's binary chunk, so a 1 GB .bin costs what the
+// chosen animation reads of it, not its size (it was read whole).
+func (s *source) fileRange(i int, off, n int64) ([]byte, error) {
+	buf := s.doc.Buffers[i]
+	if s.files == nil {
+		return nil, bad("buffer %d is in a separate file (%s); open the .gltf from its folder, or use a .glb", i, buf.URI)
+	}
+	name := path.Clean(strings.ReplaceAll(buf.URI, "\\", "/"))
+	if !fs.ValidPath(name) {
+		return nil, bad("buffer %d's file name %q leaves the folder", i, buf.URI)
+	}
+	if err := guard.CheckRegular(s.files, name); err != nil {
+		return nil, fmt.Errorf("read gltf buffer %s: %w", buf.URI, err)
+	}
+	f, err := s.files.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("read gltf buffer %s: %w", buf.URI, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read gltf buffer %s: %w", buf.URI, err)
+	}
+	if info.Size() < int64(buf.ByteLength) {
+		return nil, bad("buffer %d holds %d bytes, not the %d it declares", i, info.Size(), buf.ByteLength)
+	}
+	if !fits(off, n, int64(buf.ByteLength)) {
+		return nil, bad("a buffer view runs past the end of buffer %d", i)
+	}
+	out := make([]byte, n)
+	if ra, ok := f.(io.ReaderAt); ok {
+		_, err = ra.ReadAt(out, off)
+	} else {
+		if _, err = io.CopyN(io.Discard, f, off); err == nil {
+			_, err = io.ReadFull(f, out)
+		}
+	}
+	if err != nil && !(errors.Is(err, io.EOF) && n == 0) {
+		return nil, fmt.Errorf("read gltf buffer %s: %w", buf.URI, err)
+	}
+	return out, nil
+}
+
+// buffer returns a whole buffer given as a data URI (no larger than the
+// JSON that holds it); a file's is read by ranges (fileRange).
 func (s *source) buffer(i int) ([]byte, error) {
 	if b, ok := s.buffers[i]; ok {
 		return b, nil
@@ -208,25 +262,7 @@ func (s *source) buffer(i int) ([]byte, error) {
 			return nil, bad("buffer %d's data URI does not decode: %v", i, err)
 		}
 	default:
-		if s.files == nil {
-			return nil, bad("buffer %d is in a separate file (%s); open the .gltf from its folder, or use a .glb", i, buf.URI)
-		}
-		name := path.Clean(strings.ReplaceAll(buf.URI, "\\", "/"))
-		if !fs.ValidPath(name) {
-			return nil, bad("buffer %d's file name %q leaves the folder", i, buf.URI)
-		}
-		if err := guard.CheckRegular(s.files, name); err != nil {
-			return nil, fmt.Errorf("read gltf buffer %s: %w", buf.URI, err)
-		}
-		f, err := s.files.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("read gltf buffer %s: %w", buf.URI, err)
-		}
-		defer f.Close()
-		data, err = io.ReadAll(io.LimitReader(f, int64(buf.ByteLength)))
-		if err != nil {
-			return nil, fmt.Errorf("read gltf buffer %s: %w", buf.URI, err)
-		}
+		return nil, bad("buffer %d is in a file (%s): read by ranges, never whole", i, buf.URI) // viewBytes' job
 	}
 	if len(data) < buf.ByteLength {
 		return nil, bad("buffer %d holds %d bytes, not the %d it declares", i, len(data), buf.ByteLength)

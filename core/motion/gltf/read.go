@@ -1,6 +1,7 @@
 package gltf
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -47,16 +48,37 @@ const (
 	// inside 256 MB: a 10-minute take at 60 fps on 100 animated tracks is
 	// 3.6 million. A few keys far apart cannot make more.
 	maxSampledPoses = 4_000_000
+	// A few keys far apart with one short gap between two of them ask for
+	// the whole span at the short gap's rate: three keys (36 bytes) could
+	// ask for 2,000,000 frames, seconds and hundreds of MB to sample (a
+	// fuzzed VRM Animation did). So the frames are bounded by the keys the
+	// file holds too: framesPerKey each, and freeFrames whatever the keys
+	// (10 minutes at 60 fps, so that a sparse animation is never refused
+	// for being sparse).
+	framesPerKey = 1000
+	freeFrames   = 36_000
+	// checkEvery is how many frames are sampled between two looks at the
+	// context: a drop that is cancelled stops within a millisecond or so.
+	checkEvery = 1 << 14
 )
 
-// Read parses a glTF 2.0 file (GLB or JSON) of size bytes. Each character
-// (skins sharing joints) becomes an actor; the chosen animation is sampled
-// at its own key rate into per-frame local transforms.
+// Read is ReadContext without a context: for tests and tools that cannot
+// be cancelled.
 func Read(r io.ReaderAt, size int64, opt Options) (*File, error) {
+	return ReadContext(context.Background(), r, size, opt)
+}
+
+// ReadContext parses a glTF 2.0 file (GLB or JSON) of size bytes. Each
+// character (skins sharing joints) becomes an actor; the chosen animation
+// is sampled at its own key rate into per-frame local transforms. Once ctx
+// is done it stops, in the sampling as in the reading (give it r through
+// guard.Reader for the reads), and returns ctx's error.
+func ReadContext(ctx context.Context, r io.ReaderAt, size int64, opt Options) (*File, error) {
 	s, err := open(r, size, opt.Files)
 	if err != nil {
 		return nil, err
 	}
+	s.ctx = ctx
 	doc := s.doc
 	parent, err := parents(doc)
 	if err != nil {
@@ -68,6 +90,9 @@ func Read(r io.ReaderAt, size int64, opt Options) (*File, error) {
 	}
 	out := &File{Chosen: -1}
 	for ai, a := range doc.Animations {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if a == nil {
 			return nil, bad("animation %d is null", ai)
 		}
@@ -195,6 +220,13 @@ func (s *source) sample(a *gltf.Animation, rs []*rig, clip *motion.Clip) error {
 	if framesF > maxFrames || framesF*float64(len(targets)) > maxSampledPoses {
 		return bad("%.0f frames at %g fps is more than this reader holds", framesF, fps)
 	}
+	keys := 0
+	for _, t := range times {
+		keys += len(t)
+	}
+	if framesF > max(freeFrames, framesPerKey*float64(keys)) {
+		return bad("%.0f frames at %g fps (%.0f s) from only %d keys: the keys' times are far apart but for one short gap", framesF, fps, end-start, keys)
+	}
 	frames := int(framesF)
 	clip.FPS = fps
 	for _, ac := range clip.Actors {
@@ -203,6 +235,9 @@ func (s *source) sample(a *gltf.Animation, rs []*rig, clip *motion.Clip) error {
 	var buf [4]float64
 	var scratch []float64
 	for _, tg := range targets {
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
 		c, err := s.curve(tg.sampler, times[tg.sampler.Input], tg.path, scratch)
 		if err != nil {
 			return err
@@ -214,12 +249,18 @@ func (s *source) sample(a *gltf.Animation, rs []*rig, clip *motion.Clip) error {
 		case gltf.TRSRotation:
 			tr.R = make([]motion.Quat, frames)
 			for f := range tr.R {
+				if f%checkEvery == checkEvery-1 && s.ctx.Err() != nil {
+					return s.ctx.Err()
+				}
 				c.at(start+float64(f)/fps, &k, buf[:4])
 				tr.R[f] = motion.Quat{X: buf[0], Y: buf[1], Z: buf[2], W: buf[3]}.Normalize()
 			}
 		default:
 			v := make([]motion.Vec3, frames)
 			for f := range v {
+				if f%checkEvery == checkEvery-1 && s.ctx.Err() != nil {
+					return s.ctx.Err()
+				}
 				c.at(start+float64(f)/fps, &k, buf[:3])
 				v[f] = motion.Vec3{X: buf[0], Y: buf[1], Z: buf[2]}
 			}

@@ -1,6 +1,7 @@
 package gltf
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -41,7 +42,12 @@ type vrmaBone struct {
 // their names. Lengths are metres, Y up, the figure facing +Z (VRM's
 // rules); the hips carry the translation.
 func ReadVRMA(r io.ReaderAt, size int64, opt Options) (*File, error) {
-	f, err := Read(r, size, opt)
+	return ReadVRMAContext(context.Background(), r, size, opt)
+}
+
+// ReadVRMAContext is ReadVRMA stopping once ctx is done, as ReadContext.
+func ReadVRMAContext(ctx context.Context, r io.ReaderAt, size int64, opt Options) (*File, error) {
+	f, err := ReadContext(ctx, r, size, opt)
 	if err != nil {
 		return nil, err
 	}

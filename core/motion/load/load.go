@@ -111,12 +111,12 @@ func OpenWith(ctx context.Context, path string, opt Options) (_ *Motion, err err
 			m.Notes = append(m.Notes, MotionDataNote)
 		}
 	default:
-		read := gltf.Read
+		read := gltf.ReadContext
 		if ext == ".vrma" {
-			read = gltf.ReadVRMA
+			read = gltf.ReadVRMAContext
 		}
 		var g *gltf.File
-		g, err = read(f, info.Size(), gltf.Options{Animation: animation, Files: os.DirFS(filepath.Dir(path))})
+		g, err = read(ctx, f, info.Size(), gltf.Options{Animation: animation, Files: os.DirFS(filepath.Dir(path))})
 		if err == nil {
 			m.Clip, m.Chosen = g.Clip, g.Chosen
 			for _, a := range g.Animations {
