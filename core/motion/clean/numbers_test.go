@@ -253,6 +253,11 @@ func TestWorseIsSaid(t *testing.T) {
 	if w := r.Worse(); len(w) != 2 || !strings.HasPrefix(w[1].Sentence(), "Worse after clean-up: jitter +29 % (38 → 49 m/s³).") {
 		t.Errorf("Worse() = %+v", w)
 	}
+	// A planted foot sinking is said as such, not as the lowest foot.
+	sink := Report{Legs: true, Before: Numbers{PlantedLow: -2, Lowest: -8}, After: Numbers{PlantedLow: -2.9, Lowest: -7.8}}
+	if w := sink.Worse(); len(w) != 1 || !strings.HasPrefix(w[0].Sentence(), "Worse after clean-up: lowest planted foot -2.0 → -2.9 cm.") {
+		t.Errorf("Worse() = %+v", w)
+	}
 	c := cesium(t)
 	res, err := Clean(t.Context(), c.clip, []*Body{c.body}, Options{Feet: Lock, Smooth: Default.Smooth})
 	if err != nil {

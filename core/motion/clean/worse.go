@@ -67,7 +67,11 @@ func (r Report) Worse() []Finding {
 		out = append(out, Finding{What: "highest planted foot", Before: b.PlantedHigh, After: a.PlantedHigh, Unit: "cm", Prec: 1,
 			Try: "A planted foot stands further above the floor: its leg cannot reach down."})
 	}
-	if a.PlantedLow < min(b.PlantedLow, 0)-worseFloor || a.Lowest < min(b.Lowest, 0)-worseFloor {
+	if a.PlantedLow < min(b.PlantedLow, 0)-worseFloor {
+		out = append(out, Finding{What: "lowest planted foot", Before: b.PlantedLow, After: a.PlantedLow, Unit: "cm", Prec: 1,
+			Try: "A planted foot sinks further into the floor."})
+	}
+	if a.Lowest < min(b.Lowest, 0)-worseFloor {
 		out = append(out, Finding{What: "lowest foot", Before: b.Lowest, After: a.Lowest, Unit: "cm", Prec: 1,
 			Try: "A foot goes further below the floor."})
 	}
