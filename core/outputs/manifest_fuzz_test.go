@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"singlecam/core/hostile"
 	"singlecam/core/safefile"
 )
 
@@ -14,6 +15,11 @@ func FuzzReadManifest(f *testing.F) {
 	f.Add([]byte(`{"jobId":"job-1","name":"Walk","files":{"f1":{"format":"main_fbx","name":"Walk - main.fbx","size":4,"done":true}}}`))
 	f.Add([]byte(`{"jobId":"job-1","files":{"f1":{"name":"../../victim.fbx"},"f2":{"name":"/etc/passwd"},"f3":null,"f4":{"name":"a\\b"}}}`))
 	f.Add([]byte(`{"jobId":"job-1","files":{"f1":{"name":".singlecam-job.json","done":true}}}`))
+	for _, c := range hostile.Of(hostile.Manifest, "") { // crafted files (core/hostile)
+		if c.Small {
+			f.Add(c.Make())
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, ManifestName), data, 0o644); err != nil {

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"singlecam/core/hostile"
 )
 
 // FuzzJournalLoad: whatever a journal record's file holds, loading never
@@ -12,6 +14,11 @@ func FuzzJournalLoad(f *testing.F) {
 	f.Add("sub-1", []byte(`{"id":"sub-1"}`))
 	f.Add("evil", []byte(`{"id":"../victim"}`))
 	f.Add("x", []byte(`{"id":"x","created":"not a time"}`))
+	for _, c := range hostile.Of(hostile.Journal, "") { // crafted files (core/hostile)
+		if c.Small {
+			f.Add("r", c.Make())
+		}
+	}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		if len(name) == 0 || len(name) > 100 || filepath.Base(name) != name || name == "." || name == ".." {
 			return
