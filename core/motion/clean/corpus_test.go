@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"sort"
 	"testing"
 
 	"singlecam/core/motion"
@@ -261,6 +262,10 @@ type judged struct {
 	before, after Numbers
 	truth         Numbers // the truth measured against itself
 	report        Report
+	// moved is how far joints outside the legs moved from the truth (after
+	// the move to the floor), cm: the median and the 99th percentile of
+	// every joint and frame, beside Fidelity, their largest.
+	moved [2]float64
 }
 
 func judge(t testing.TB, truth, input capture, o Options) judged {
@@ -272,7 +277,25 @@ func judge(t testing.TB, truth, input capture, o Options) judged {
 	rep := res.Actors[0]
 	ref := truth.clip.Actors[0]
 	fps := truth.clip.FPS
+	var dist []float64
+	b := truth.body
+	s := ref.Skeleton
+	p0, p1 := worldPositions(ref), worldPositions(res.Clip.Actors[0])
+	for f := range p0.frames() {
+		var up motion.Vec3
+		if rep.Lift != nil {
+			up = b.Up.Scale(rep.Lift[f] / b.MetresPerUnit)
+		}
+		for j := range s.Joints {
+			if above(s, j, b.Hips) || j == b.Left.Hip || j == b.Right.Hip || above(s, b.Left.Hip, j) || above(s, b.Right.Hip, j) {
+				continue
+			}
+			dist = append(dist, p1.at(f, j).Sub(p0.at(f, j).Add(up)).Len()*b.MetresPerUnit*100)
+		}
+	}
+	sort.Float64s(dist)
 	return judged{
+		moved:  [2]float64{dist[len(dist)/2], dist[len(dist)*99/100]},
 		truth:  Compare(ref, ref, fps, truth.body, rep.Contacts, nil),
 		before: Compare(ref, input.clip.Actors[0], fps, truth.body, rep.Contacts, nil),
 		after:  Compare(ref, res.Clip.Actors[0], fps, truth.body, rep.Contacts, rep.Lift),

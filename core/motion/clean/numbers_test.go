@@ -28,6 +28,9 @@ import (
 // jittered capture: fidelity is measured against the capture before the
 // jitter, and the noise left after smoothing, at its largest over every
 // joint and frame, is about three times the noise's spread (1.5 cm here).
+// The log gives the median and 99th percentile beside the largest: CMU
+// with jitter, 1.1 and 2.6 cm against 4.1 cm (the jitter put in: 2.6 cm
+// median, 11.8 cm at most, as rotations add up along the chains).
 func TestTargets(t *testing.T) {
 	type bounds struct {
 		fidelity, kneeOver float64 // cm; fraction over the truth's knee rate
@@ -50,9 +53,9 @@ func TestTargets(t *testing.T) {
 			t.Run(in.c.name, func(t *testing.T) {
 				j := judge(t, truth, in.c, Default)
 				b, a := j.before, j.after
-				t.Logf("skate %.2f → %.2f cm/s (%+.0f%%), jitter %.0f → %.0f m/s³ (%+.0f%%), fidelity %.2f cm, swing kept %.1f%%, lowest %+.2f → %+.2f cm, knee %.1f → %.1f °/frame (truth %.1f), planted %+.1f…%+.1f → %+.1f…%+.1f cm, lift %s",
+				t.Logf("skate %.2f → %.2f cm/s (%+.0f%%), jitter %.0f → %.0f m/s³ (%+.0f%%), fidelity %.2f cm (median %.2f, 99th percentile %.2f), swing kept %.1f%%, lowest %+.2f → %+.2f cm, knee %.1f → %.1f °/frame (truth %.1f), planted %+.1f…%+.1f → %+.1f…%+.1f cm, lift %s",
 					b.Skate, a.Skate, pct(b.Skate, a.Skate), b.Jitter, a.Jitter, pct(b.Jitter, a.Jitter),
-					a.Fidelity, a.SwingKept, b.Lowest, a.Lowest, b.KneeRate, a.KneeRate, j.truth.KneeRate, b.PlantedLow, b.PlantedHigh, a.PlantedLow, a.PlantedHigh, liftSpan(j.report.Lift))
+					a.Fidelity, j.moved[0], j.moved[1], a.SwingKept, b.Lowest, a.Lowest, b.KneeRate, a.KneeRate, j.truth.KneeRate, b.PlantedLow, b.PlantedHigh, a.PlantedLow, a.PlantedHigh, liftSpan(j.report.Lift))
 				if pct(b.Skate, a.Skate) > -80 {
 					t.Errorf("foot skate %.2f → %.2f cm/s: less than 80 %% off", b.Skate, a.Skate)
 				}
