@@ -133,6 +133,23 @@ func (p *parser) number(what string) (float64, error) {
 	return f, nil
 }
 
+// frameValue is number for a value of frame f (from 0), naming the frame
+// only when there is an error: a file holds millions of values, and
+// formatting the name for each took more time and memory than reading it.
+func (p *parser) frameValue(f int) (float64, error) {
+	if p.sc.Scan() {
+		v, err := strconv.ParseFloat(string(p.sc.Bytes()), 64)
+		if err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
+			return v, nil
+		}
+		return 0, p.errf("a value of frame %d %q is not a number", f+1, clip(p.sc.Bytes()))
+	}
+	if err := p.sc.Err(); err != nil {
+		return 0, fmt.Errorf("read bvh: %w", err)
+	}
+	return 0, p.errf("the file ends where a value of frame %d should be", f+1)
+}
+
 func clip(b []byte) string {
 	if len(b) > 40 {
 		return string(b[:40]) + "…"
@@ -340,9 +357,9 @@ func (p *parser) motion(name string) (*motion.Clip, error) {
 			rot[j] = motion.Identity
 		}
 		for _, c := range p.channels {
-			v, err := p.number("a value") // not formatted per value: millions of them
+			v, err := p.frameValue(f)
 			if err != nil {
-				return nil, fmt.Errorf("frame %d: %w", f+1, err)
+				return nil, err
 			}
 			if c.kind == 'p' {
 				switch c.axis {

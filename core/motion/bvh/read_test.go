@@ -197,3 +197,15 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// A file cut short names the frame it ends in, as before the values were
+// read without formatting a name for each.
+func TestACutFileNamesTheFrameItEndsIn(t *testing.T) {
+	var buf bytes.Buffer
+	Write(&buf, motion.DemoClip(1, 3), 0, Options{})
+	cut := buf.Bytes()[:bytes.LastIndexByte(bytes.TrimRight(buf.Bytes(), "\n"), '\n')]
+	_, err := Read(bytes.NewReader(cut), "cut")
+	if err == nil || !strings.Contains(err.Error(), "the file ends where a value of frame 3 should be") {
+		t.Errorf("Read = %v", err)
+	}
+}
