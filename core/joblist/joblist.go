@@ -7,6 +7,7 @@ package joblist
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -60,6 +61,10 @@ type Row struct {
 	// DownloadFailed: the last download stopped short; the files can be
 	// fetched again.
 	DownloadFailed bool
+	// beforeDownload is the row's words when a download began: a download
+	// of some files (one fetched to preview it) that leaves others missing
+	// ends back there.
+	beforeDownload string
 
 	// upload speed, measured between progress reports
 	lastBytes int64
@@ -249,6 +254,9 @@ func (l *List) Apply(ev engine.Event) string {
 			return ""
 		}
 		file := downloadName(r, d.Format)
+		if r.Phase != Downloading {
+			r.beforeDownload = r.Detail
+		}
 		r.Phase, r.Detail = Downloading, "Downloading "+file
 		if d.Total > 0 {
 			r.Progress = float64(d.Done) / float64(d.Total)
@@ -441,4 +449,49 @@ func Files(n int) string {
 		return "1 file"
 	}
 	return fmt.Sprintf("%d files", n)
+}
+
+// FetchedSome shows that a download of some of a job's files ended (the
+// one Preview plays, or one file's Download): the row lists them and
+// leaves "Downloading" for what its files now say: downloaded once every
+// output is saved, else where it stood before, so a download that had
+// failed still offers Retry download (tester 2: a preview left the row at
+// "Downloading 100 %" with its buttons gone). It returns the row's key, ""
+// if there is no such row.
+func (l *List) FetchedSome(jobID, folder string, files []outputs.Saved) string {
+	r := l.find(jobID)
+	if r == nil {
+		return ""
+	}
+	for _, f := range files {
+		if i := slices.IndexFunc(r.Files, func(s outputs.Saved) bool { return s.Format == f.Format }); i >= 0 {
+			r.Files[i] = f
+		} else {
+			r.Files = append(r.Files, f)
+		}
+	}
+	if folder != "" {
+		r.Folder = folder
+	}
+	if r.Phase != Downloading {
+		return r.Key()
+	}
+	saved := map[string]bool{}
+	for _, f := range r.Files {
+		saved[f.Format] = true
+	}
+	all := len(r.Outputs) > 0
+	for _, o := range r.Outputs {
+		all = all && saved[o.Format]
+	}
+	switch {
+	case all:
+		r.Phase, r.Progress, r.Detail, r.DownloadFailed = Downloaded, 1, savedDetail(len(r.Files)), false
+	case r.DownloadFailed && r.beforeDownload != "":
+		r.Phase, r.Progress, r.Detail = Finished, 1, r.beforeDownload // still "Not downloaded: …"
+	default:
+		r.Phase, r.Progress = Finished, 1
+		r.Detail = fmt.Sprintf("Finished: %d of %s saved", len(r.Files), Files(len(r.Outputs)))
+	}
+	return r.Key()
 }

@@ -259,8 +259,8 @@ func removable(row *joblist.Row) bool {
 
 func (v *View) download(jobID string, only []string) {
 	s := v.host.Engine()
-	if i := v.model.Index(jobID); i >= 0 {
-		v.model.At(i).DownloadFailed = false
+	if i := v.model.Index(jobID); i >= 0 && len(only) == 0 {
+		v.model.At(i).DownloadFailed = false // one file's Download leaves Retry download offered
 	}
 	go func() {
 		folder, files, err := s.Download(context.Background(), jobID, only)
@@ -275,11 +275,8 @@ func (v *View) download(jobID string, only []string) {
 			}
 			if len(only) == 0 || err != nil {
 				v.Apply(engine.SavedJob{JobID: jobID, Folder: folder, Files: files, Err: err})
-			} else if i := v.model.Index(jobID); i >= 0 {
-				row := v.model.At(i)
-				row.Files = append(row.Files, files...)
-				row.Folder = folder
-				v.ShowDetails()
+			} else {
+				v.fetchedSome(jobID, folder, files)
 			}
 		})
 	}()

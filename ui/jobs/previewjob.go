@@ -78,6 +78,9 @@ func (v *View) withMotionFile(jobID string, o ugc.Output, why string, use func(p
 			if v.host.Engine() != s {
 				return
 			}
+			// The row leaves "Downloading" whatever came of it: the fetch
+			// of one file is not the job's download.
+			v.fetchedSome(jobID, folder, files)
 			if err != nil {
 				v.host.Say("The motion could not be downloaded " + why + ": " + engine.Explain(err))
 				return
@@ -86,13 +89,21 @@ func (v *View) withMotionFile(jobID string, o ugc.Output, why string, use func(p
 				v.host.Say("Move no longer offers this file: refresh the list and try again.")
 				return
 			}
-			if i := v.model.Index(jobID); i >= 0 {
-				row := v.model.At(i)
-				row.Files = append(row.Files, files...)
-				row.Folder = folder
-				v.ShowDetails()
-			}
 			use(files[0].Path)
 		})
 	}()
+}
+
+// fetchedSome shows that a download of some of a job's files ended: the
+// row lists them and goes back to what its files say (see
+// joblist.List.FetchedSome).
+func (v *View) fetchedSome(jobID, folder string, files []outputs.Saved) {
+	if key := v.model.FetchedSome(jobID, folder, files); key != "" {
+		if i := v.model.Index(key); i >= 0 {
+			v.List.RefreshItem(i)
+		}
+		if key == v.selected {
+			v.ShowDetails()
+		}
+	}
 }

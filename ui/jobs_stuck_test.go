@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"singlecam/core/joblist"
+	"singlecam/core/ugc"
+	"singlecam/ui/jobs"
+)
+
+// Tester 2, finding 1: Preview on a job whose download failed fetches the
+// one file it plays; the row must then go back to "Not downloaded" with
+// Retry download (and Preview), not stay at "Downloading 100 %" with its
+// buttons gone, and Retry download then brings the rest.
+func TestPreviewOfAJobNotDownloadedLeavesItRetryable(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	e.sim.Faults().MissingFiles(1) // singlecam simulate --missing-files 1
+	p := m.NewTake
+	p.Drop([]string{e.video(t, "Lost.mp4")})
+	e.q.Until(t, "ready", func() bool { return !p.Start.Disabled() })
+	test.Tap(p.Outputs.None)
+	test.Tap(p.Outputs.Checks[ugc.OutputMainFBX])
+	test.Tap(p.Outputs.Checks[ugc.OutputAllBVH])
+	e.q.Until(t, "ready", func() bool { return !p.Start.Disabled() })
+	test.Tap(p.Start)
+	e.q.Until(t, "the failed download", func() bool { r := rowOf(m, "Lost"); return r != nil && r.DownloadFailed })
+	selectJob(t, m, "Lost")
+	tapAction(t, m, "Preview")
+	e.q.Until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
+	e.q.Settle()
+	r := rowOf(m, "Lost")
+	if r.Phase != joblist.Finished || !strings.HasPrefix(r.Detail, "Not downloaded") {
+		t.Errorf("after Preview the row is %s: %q", r.Phase, r.Detail)
+	}
+	for _, label := range []string{jobs.LabelRetryDownload, "Preview", "Export for…"} {
+		if button(m.Jobs.Details, label) == nil {
+			t.Errorf("after Preview the details have no %q: %v", label, labelTexts(m.Jobs.Details))
+		}
+	}
+	if len(r.Files) != 1 {
+		t.Errorf("after Preview the row has %d files saved, want the one played", len(r.Files))
+	}
+	tapAction(t, m, jobs.LabelRetryDownload)
+	e.q.Until(t, "every file", func() bool { return phaseOf(m, "Lost") == joblist.Downloaded })
+	if r := rowOf(m, "Lost"); len(r.Files) != 2 {
+		t.Errorf("after Retry download %d files, want 2: %+v", len(r.Files), r.Files)
+	}
+}
