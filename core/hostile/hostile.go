@@ -53,3 +53,22 @@ func Of(kind Kind, ext string) []Case {
 	}
 	return out
 }
+
+// maxSeedBytes bounds a fuzz seed: the fuzzer mutates whole inputs, and
+// one of a megabyte slows every mutation of it.
+const maxSeedBytes = 64 << 10
+
+// Seeds are the small crafted files of one kind whose file ends in ext
+// ("" for any), for a fuzz target's seed corpus.
+func Seeds(kind Kind, ext string) [][]byte {
+	var out [][]byte
+	for _, c := range Of(kind, ext) {
+		if !c.Small {
+			continue
+		}
+		if data := c.Make(); len(data) <= maxSeedBytes {
+			out = append(out, data)
+		}
+	}
+	return out
+}

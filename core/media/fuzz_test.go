@@ -29,10 +29,8 @@ func fuzzProbe(f *testing.F, seeds ...string) {
 
 // addHostile seeds f with the small crafted files of ext (core/hostile).
 func addHostile(f *testing.F, ext string) {
-	for _, c := range hostile.Of(hostile.Video, ext) {
-		if c.Small {
-			f.Add(c.Make())
-		}
+	for _, data := range hostile.Seeds(hostile.Video, ext) {
+		f.Add(data)
 	}
 }
 

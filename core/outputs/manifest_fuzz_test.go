@@ -15,10 +15,8 @@ func FuzzReadManifest(f *testing.F) {
 	f.Add([]byte(`{"jobId":"job-1","name":"Walk","files":{"f1":{"format":"main_fbx","name":"Walk - main.fbx","size":4,"done":true}}}`))
 	f.Add([]byte(`{"jobId":"job-1","files":{"f1":{"name":"../../victim.fbx"},"f2":{"name":"/etc/passwd"},"f3":null,"f4":{"name":"a\\b"}}}`))
 	f.Add([]byte(`{"jobId":"job-1","files":{"f1":{"name":".singlecam-job.json","done":true}}}`))
-	for _, c := range hostile.Of(hostile.Manifest, "") { // crafted files (core/hostile)
-		if c.Small {
-			f.Add(c.Make())
-		}
+	for _, data := range hostile.Seeds(hostile.Manifest, "") { // crafted files (core/hostile)
+		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()

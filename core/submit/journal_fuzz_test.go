@@ -14,10 +14,8 @@ func FuzzJournalLoad(f *testing.F) {
 	f.Add("sub-1", []byte(`{"id":"sub-1"}`))
 	f.Add("evil", []byte(`{"id":"../victim"}`))
 	f.Add("x", []byte(`{"id":"x","created":"not a time"}`))
-	for _, c := range hostile.Of(hostile.Journal, "") { // crafted files (core/hostile)
-		if c.Small {
-			f.Add("r", c.Make())
-		}
+	for _, data := range hostile.Seeds(hostile.Journal, "") { // crafted files (core/hostile)
+		f.Add("r", data)
 	}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		if len(name) == 0 || len(name) > 100 || filepath.Base(name) != name || name == "." || name == ".." {

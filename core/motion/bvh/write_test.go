@@ -120,10 +120,8 @@ func TestReadZipRefusesZipsWithoutBVH(t *testing.T) {
 }
 
 func FuzzReadZip(f *testing.F) {
-	for _, c := range hostile.Of(hostile.Motion, ".zip") { // crafted files (core/hostile)
-		if c.Small {
-			f.Add(c.Make())
-		}
+	for _, data := range hostile.Seeds(hostile.Motion, ".zip") { // crafted files (core/hostile)
+		f.Add(data)
 	}
 	var buf bytes.Buffer
 	WriteZip(&buf, motion.DemoClip(2, 3), Options{})

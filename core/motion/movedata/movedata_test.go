@@ -97,10 +97,8 @@ func TestReadZipTakesEachActorsJSON(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	for _, c := range hostile.Of(hostile.Motion, ".json") { // crafted files (core/hostile)
-		if c.Small {
-			f.Add(c.Make())
-		}
+	for _, data := range hostile.Seeds(hostile.Motion, ".json") { // crafted files (core/hostile)
+		f.Add(data)
 	}
 	f.Add([]byte(sample))
 	// The real sample's first frames, cut at a frame's end and mid-number.
@@ -122,10 +120,8 @@ func FuzzRead(f *testing.F) {
 }
 
 func FuzzReadZip(f *testing.F) {
-	for _, c := range hostile.Of(hostile.Motion, ".zip") { // crafted files (core/hostile)
-		if c.Small {
-			f.Add(c.Make())
-		}
+	for _, data := range hostile.Seeds(hostile.Motion, ".zip") { // crafted files (core/hostile)
+		f.Add(data)
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
