@@ -59,12 +59,20 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 	c.Feet.OnChanged = func(string) { c.changed() }
 	c.Smooth.OnChangeEnded = func(float64) { c.changed() }
 	c.Smooth.OnChanged = func(v float64) { c.smoothValue.SetText(smoothText(v)) }
-	// One row: the feet's choice at its own width, the smoothing taking
-	// the rest, so the player keeps its height.
-	row := container.NewBorder(nil, nil,
-		container.NewHBox(widget.NewLabel("Feet"), container.NewGridWrap(fyne.NewSize(270, c.Feet.MinSize().Height), c.Feet),
-			widget.NewLabel("Smoothing")), c.smoothValue, c.Smooth)
-	parts := []fyne.CanvasObject{row}
+	feet := container.NewGridWrap(fyne.NewSize(270, c.Feet.MinSize().Height), c.Feet)
+	var parts []fyne.CanvasObject
+	if toggle {
+		// The player: one row, the feet's choice at its own width, the
+		// smoothing taking the rest, so the player keeps its height.
+		parts = append(parts, container.NewBorder(nil, nil,
+			container.NewHBox(widget.NewLabel("Feet"), feet, widget.NewLabel("Smoothing")), c.smoothValue, c.Smooth))
+	} else {
+		// A dialog's side panel is narrow: the smoothing gets a row of its
+		// own, its whole width, rather than what the feet leave of one.
+		parts = append(parts,
+			container.NewHBox(widget.NewLabel("Feet"), feet),
+			container.NewBorder(nil, nil, widget.NewLabel("Smoothing"), c.smoothValue, c.Smooth))
+	}
 	if toggle {
 		c.Show = widget.NewRadioGroup([]string{ShowBefore, ShowAfter}, nil)
 		c.Show.Horizontal = true
