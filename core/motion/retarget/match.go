@@ -183,13 +183,24 @@ func (m *Match) Missing(target, source *motion.Skeleton) (missing, notInMotion [
 // ErrBadMap is wrapped by every error about a bone-map file.
 var ErrBadMap = errors.New("bad bone map")
 
+// maxMapBytes bounds a bone-map file: one pair is about 60 bytes and a
+// character a few hundred bones, so a real map is tens of kilobytes. (It
+// was 16 MB: 8 million empty pairs, 56 MB to decode.)
+const maxMapBytes = 1 << 20
+
 // ReadMatch reads a match saved with Write (or written by hand, or by an
 // older Singlecam, whose "move" is read as "motion"). Pairs without a
 // motion bone are dropped; a pair without a character bone, or a bone
 // listed twice, refuses the whole map.
 func ReadMatch(r io.Reader) (_ *Match, err error) {
 	defer guard.Recover(&err, "read the bone map")
-	dec := json.NewDecoder(io.LimitReader(r, 16<<20))
+	data, err := io.ReadAll(io.LimitReader(r, maxMapBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadMap, err)
+	}
+	if len(data) > maxMapBytes {
+		return nil, fmt.Errorf("%w: the file is larger than %d MB, more than any bone map", ErrBadMap, maxMapBytes>>20)
+	}
 	var file struct {
 		Character string `json:"character"`
 		Pairs     []struct {
@@ -197,7 +208,7 @@ func ReadMatch(r io.Reader) (_ *Match, err error) {
 			Move string `json:"move"`
 		} `json:"pairs"`
 	}
-	if err := dec.Decode(&file); err != nil {
+	if err := json.Unmarshal(data, &file); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadMap, err)
 	}
 	m := &Match{Character: file.Character, How: "a saved map"}
