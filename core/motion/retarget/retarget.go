@@ -734,10 +734,21 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 
 		}
 	}
-	if p.sFig != nil && math.Abs(ground-p.sFloor) < 0.1*p.sFig.HipsHeight {
+	pinned := false
+	switch {
+	case p.sFig == nil || sLow == nil:
+	case math.Abs(ground-p.sFloor) < 0.1*p.sFig.HipsHeight:
 		// The motion stands where its rest pose does (a foot rolling onto
 		// its heel dips a little lower): its rest floor is the ground.
 		ground = p.sFloor
+	default:
+		// A capture whose rest pose stands elsewhere (CMU's, 16.5 units
+		// below its origin) has its ground where its feet stand most:
+		// its lowest frame is a moment's dip (CMU's 01_01 at 16.9 s, 6 cm
+		// under its stance), and as the ground it would float the
+		// character 6 cm for the rest of the clip. Frames dipping under
+		// that ground keep the character on its floor.
+		ground, pinned = stance(sLow), true
 	}
 	if p.hips >= 0 {
 		out.Tracks[p.hips].T = make([]motion.Vec3, frames)
@@ -748,7 +759,11 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 				// high above its floor as the motion's does above its
 				// ground, scaled.
 				want = want.Sub(tUp.Scale(want.Dot(tUp)))
-				height := tHips[f] + p.tFloor + (sLow[f]-ground)*p.ratio - tLow[f]
+				above := sLow[f] - ground
+				if pinned {
+					above = max(above, 0)
+				}
+				height := tHips[f] + p.tFloor + above*p.ratio - tLow[f]
 				want = want.Add(tUp.Scale(height))
 			}
 			out.Tracks[p.hips].T[f] = parentInv[f].Point(want)
@@ -764,6 +779,16 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 		}
 	}
 	return out
+}
+
+// stance is the height the motion's lowest foot point keeps most, from its
+// height at every frame: the tenth percentile, below a walk's or a jump's
+// swings (a foot is on the ground most of the time) and above a moment's
+// dip.
+func stance(low []float64) float64 {
+	s := slices.Clone(low)
+	slices.Sort(s)
+	return s[len(s)/10]
 }
 
 // hipsAt is where the character's hips go (in its world) when the motion's
