@@ -743,12 +743,15 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 		ground = p.sFloor
 	default:
 		// A capture whose rest pose stands elsewhere (CMU's, 16.5 units
-		// below its origin) has its ground where its feet stand most:
-		// its lowest frame is a moment's dip (CMU's 01_01 at 16.9 s, 6 cm
-		// under its stance), and as the ground it would float the
-		// character 6 cm for the rest of the clip. Frames dipping under
-		// that ground keep the character on its floor.
-		ground, pinned = stance(sLow), true
+		// below its origin) has its ground at its lowest frame, unless
+		// that is a moment's dip well under where its feet stand most
+		// (CMU's 01_01 at 16.9 s, 6 cm under its stance): as the ground
+		// it would float the character 6 cm for the rest of the clip. The
+		// stance is the ground then, and frames dipping under it keep the
+		// character on its floor.
+		if st := stance(sLow); st-ground > 0.03*p.sFig.HipsHeight {
+			ground, pinned = st, true
+		}
 	}
 	if p.hips >= 0 {
 		out.Tracks[p.hips].T = make([]motion.Vec3, frames)
