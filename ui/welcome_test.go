@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
 	"singlecam/core/engine"
@@ -141,3 +142,18 @@ func TestTheAccountLinkShowsItsAddressWithoutABrowser(t *testing.T) {
 type noBrowser struct{ fyne.App }
 
 func (noBrowser) OpenURL(*url.URL) error { return errors.New("no browser") }
+
+// Tester 2: a keyring found locked at start is a calm note, in the text
+// colour, without advice meant for a terminal; no grey dot sits beside
+// Check and save while nothing is being checked.
+func TestALockedKeyringAtStartIsANoteNotAnError(t *testing.T) {
+	e := newTestEnv(t)
+	e.ui.showWelcome(secrets.ErrKeyringLocked)
+	w := e.ui.welcome
+	if w.Status.Importance == widget.DangerImportance || !strings.Contains(w.Status.Text, "keyring is locked") || strings.Contains(w.Status.Text, "MOVE_API_KEY") {
+		t.Errorf("status (%v) %q", w.Status.Importance, w.Status.Text)
+	}
+	if w.Busy.Visible() {
+		t.Error("the stopped activity shows")
+	}
+}

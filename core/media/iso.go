@@ -233,6 +233,8 @@ func codecName(fourCC string) string {
 		return "H.264"
 	case "hvc1", "hev1", "HEVC", "hevc", "H265", "h265", "HVC1", "HEV1":
 		return "HEVC"
+	case "FMP4", "fmp4", "XVID", "xvid", "DIVX", "divx", "DX50", "dx50", "mp4v", "MP4V":
+		return "MPEG-4 Part 2"
 	case "":
 		return "unknown"
 	}

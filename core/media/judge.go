@@ -37,10 +37,17 @@ func judge(r *Report, opts Options) {
 	if r.FPS > 0 && (r.FPS < l.MinFPS-0.01 || r.FPS > l.MaxFPS+0.01) {
 		limit("%s runs at %s fps; Move takes %g to %g fps.", name, fps(r.FPS), l.MinFPS, l.MaxFPS)
 	}
-	if !slices.Contains(l.Codecs, strings.Replace(r.Codec, "HEVC", "H.265", 1)) {
+	codecOK := slices.Contains(l.Codecs, strings.Replace(r.Codec, "HEVC", "H.265", 1))
+	switch {
+	case !codecOK && r.Container == "AVI":
+		// One finding that says what to do, not a red "export it as H.264"
+		// beside an orange "export it as MP4 if the job fails" (issue 23).
+		limit("%s is an AVI file encoded as %s; Move takes H.264 or HEVC (H.265), in MP4 or MOV. Export it again as an H.264 MP4.", name, r.Codec)
+	case !codecOK:
 		limit("%s is encoded as %s; Move takes H.264 or HEVC (H.265). Export it again as one of those.", name, r.Codec)
 	}
 	switch {
+	case r.Container == "AVI" && !codecOK: // said above
 	case r.Container == "AVI":
 		r.add(Warning, "%s is an AVI file: Move's documents only promise MP4 and MOV. Export it as MP4 if the job fails.", name)
 	case !slices.Contains(l.Containers, r.Container):

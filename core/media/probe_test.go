@@ -1,6 +1,7 @@
 package media
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -168,5 +169,34 @@ func TestReasonNeverSaysNil(t *testing.T) {
 		if got := Reason(tc.err); got != tc.want {
 			t.Errorf("Reason(%v) = %q, want %q", tc.err, got, tc.want)
 		}
+	}
+}
+
+// Issue 23, item 8: an AVI in MPEG-4 Part 2 (ffmpeg's "mpeg4", FourCC
+// FMP4) gets one finding that says what to do, not a red line to export it
+// as H.264 beside an orange one to export it as MP4 if the job fails.
+func TestAnMPEG4AVIIsToldOnce(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(filepath.Join("testdata", "clip.avi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "mpeg4.avi")
+	if err := os.WriteFile(path, bytes.ReplaceAll(data, []byte("H264"), []byte("FMP4")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Probe(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var about []string
+	for _, f := range r.Findings {
+		if f.Severity >= Warning && !strings.Contains(f.Message, "720p") {
+			about = append(about, f.Severity.String()+": "+f.Message)
+		}
+	}
+	want := "limit: “mpeg4.avi” is an AVI file encoded as MPEG-4 Part 2; Move takes H.264 or HEVC (H.265), in MP4 or MOV. Export it again as an H.264 MP4."
+	if len(about) != 1 || about[0] != want {
+		t.Errorf("findings:\n%s\nwant one:\n%s", strings.Join(about, "\n"), want)
 	}
 }

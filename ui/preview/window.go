@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -162,6 +163,9 @@ func NewWindow(a fyne.App, m *load.Motion, name string, choose func(animation in
 	w.SetMotion(m)
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.Player.TypedKey(ev) })
 	w.SetOnClosed(func() { w.Player.Stop() })
+	// Ctrl+W (Cmd+W on a Mac) closes the player, as a document window
+	// closes on every desktop.
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
 	return w
 }
 

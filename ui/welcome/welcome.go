@@ -58,6 +58,7 @@ type Host struct {
 // New builds the screen; Show puts it in the window.
 func New(host Host) *Screen {
 	w := &Screen{host: host, Busy: widget.NewActivity()}
+	w.Busy.Hide() // a stopped activity still draws a grey dot beside Check and save
 	w.Key = widget.NewPasswordEntry()
 	w.Key.SetPlaceHolder("Paste your Move API key")
 	w.Key.OnSubmitted = func(string) { w.onCheck() }
@@ -103,6 +104,11 @@ func (w *Screen) Show(reason error) {
 		// A fact about this computer, not a mistake: say it calmly.
 		w.Status.Importance = widget.MediumImportance
 		w.Status.SetText("Note: this computer has no keyring to remember your key in. Paste it each time you start Singlecam: it is kept until you close the app. " + keyringAdvice())
+	case errors.Is(reason, secrets.ErrKeyringLocked):
+		// Found at start, before the user did anything: a hint, not an
+		// error in red, and no terminal advice (an environment variable).
+		w.Status.Importance = widget.MediumImportance
+		w.Status.SetText("Note: your system's keyring is locked, so Singlecam cannot read a key saved in it. Unlock it (log in to your desktop, or open your keyring app) and start Singlecam again, or paste your key below. The demo needs no key.")
 	case reason != nil && !errors.Is(reason, secrets.ErrNoKey):
 		w.Status.Importance = widget.DangerImportance
 		w.Status.SetText(engine.Explain(reason))
@@ -119,12 +125,14 @@ func (w *Screen) setBusy(busy bool) {
 	if busy {
 		w.Check.Disable()
 		w.Demo.Disable()
+		w.Busy.Show()
 		w.Busy.Start()
 		return
 	}
 	w.Check.Enable()
 	w.Demo.Enable()
 	w.Busy.Stop()
+	w.Busy.Hide()
 }
 
 // onCheck asks Move whose key it is, then saves it in the keyring, all off
