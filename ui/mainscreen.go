@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,7 +35,7 @@ type MainScreen struct {
 	Status         *widget.Label
 	// PayAgain asks before a video done recently is paid for again, while
 	// it is open.
-	PayAgain *dialog.ConfirmDialog
+	PayAgain *kit.Question
 	NewTake  *newtake.Panel
 	Jobs     *jobs.View
 	account  string // the key's owner, for About
@@ -269,6 +269,8 @@ func (m *MainScreen) notify(ev engine.Event) {
 		m.notifier = newNotifier(m.ui.app, m.ui.notificationsAvailable)
 	}
 	if !m.notifier.send(n) {
-		m.say(n.Title + ": " + n.Content) // no notification service: the status line, quietly
+		// No notification service: the status line, quietly, in words for
+		// someone already in the window.
+		m.say(n.Title + ": " + strings.Replace(n.Content, "Open Singlecam for what to do.", "Select it under Jobs for what to do.", 1))
 	}
 }

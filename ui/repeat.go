@@ -3,9 +3,8 @@ package ui
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"singlecam/core/submit"
+	"singlecam/ui/kit"
 )
 
 // askPayAgain asks before paying for a job the user already has: the same
@@ -16,18 +15,17 @@ func (m *MainScreen) askPayAgain(req submit.Request, done *submit.DoneError) {
 	if name == "" {
 		name = done.Record.Request.Name
 	}
-	d := dialog.NewConfirm("Already done",
-		fmt.Sprintf("You already have “%s” with these settings,\nsaved in %s (job %s).\n\nSend it again as a new job? Move charges for every job.",
-			name, done.Record.SavedIn, done.Record.JobID),
+	m.PayAgain = kit.AskToPay(m.ui.win, "Already done",
+		fmt.Sprintf("You already have “%s” with these settings, saved in %s.\n\nSend it again as a new job? Move charges for every job.",
+			name, done.Record.SavedIn),
+		"Pay for a new job", "Keep the one I have", 130,
 		func(again bool) {
 			m.PayAgain = nil
 			if again {
 				req.Again = true
 				m.submit([]submit.Request{req})
+				return
 			}
-		}, m.ui.win)
-	d.SetConfirmText("Pay for a new job")
-	d.SetDismissText("Keep the one I have")
-	m.PayAgain = d
-	d.Show()
+			m.say("Kept the job you have: " + kit.Quote(name) + " was not sent again.")
+		})
 }

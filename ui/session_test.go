@@ -96,7 +96,7 @@ func TestTheAppAsksBeforePayingAgainForAVideoItHas(t *testing.T) {
 	if n := jobsOnTheAccount(t, e); n != 1 {
 		t.Fatalf("%d jobs before the answer, want 1", n)
 	}
-	m.PayAgain.Confirm()
+	m.PayAgain.Answer(true)
 	e.q.Until(t, "the second job saved", downloaded(2))
 	if n := jobsOnTheAccount(t, e); n != 2 {
 		t.Errorf("%d jobs after paying again, want 2", n)

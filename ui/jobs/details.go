@@ -371,7 +371,12 @@ func (v *View) confirmSubmitAgain(jobID, name string) {
 				", even if it fails again. If the video is outside Move's limits, fix it and start a new take instead."
 			submitAgain := func() { v.submitAgain(s, jobID, name) }
 			if len(sent) == 0 {
-				v.Asking = kit.Ask(v.host.Win, title, message, "Submit again", "Cancel", 150, func() { v.Asking = nil }, submitAgain)
+				v.Asking = kit.AskToPay(v.host.Win, title, message, "Submit again", "Cancel", 150, func(ok bool) {
+					v.Asking = nil
+					if ok {
+						submitAgain()
+					}
+				})
 				return
 			}
 			var history []string
@@ -406,8 +411,10 @@ func (v *View) askDeliberately(title, message string, onYes func()) {
 	text.Wrapping = fyne.TextWrapWord
 	v.AgainSure = widget.NewCheck("Yes, pay for one more job of this video", nil)
 	var d *dialog.CustomDialog
-	pay := &widget.Button{Text: "Pay for another job", Importance: widget.DangerImportance}
-	keep := &widget.Button{Text: "Cancel", Importance: widget.HighImportance}
+	pay := kit.NewButton("Pay for another job", nil, nil)
+	pay.Importance = widget.DangerImportance
+	keep := kit.NewButton("Cancel", nil, nil)
+	keep.Importance = widget.HighImportance
 	answer := func(ok bool) {
 		if ok && pay.Disabled() {
 			return
@@ -419,6 +426,7 @@ func (v *View) askDeliberately(title, message string, onYes func()) {
 		}
 	}
 	pay.OnTapped, keep.OnTapped = func() { answer(true) }, func() { answer(false) }
+	pay.OnEscape, keep.OnEscape = func() { answer(false) }, func() { answer(false) }
 	pay.Disable()
 	v.AgainSure.OnChanged = func(on bool) {
 		if on {
@@ -431,6 +439,7 @@ func (v *View) askDeliberately(title, message string, onYes func()) {
 	d.SetButtons([]fyne.CanvasObject{keep, pay})
 	v.Asking = &kit.Question{Title: title, Dialog: d, Answer: answer}
 	d.Show()
+	v.host.Win.Canvas().Focus(keep) // Return and Escape keep the money
 }
 
 // submitAgain sends a failed job's take again, as the user confirmed.
@@ -487,9 +496,11 @@ func (v *View) ask(title, message, yes, no string, onYes func()) {
 }
 
 func (v *View) rename(jobID, current string) {
-	entry := widget.NewEntry()
+	entry := kit.NewEntry()
 	entry.SetText(current)
-	d := dialog.NewForm("Rename the job", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
+	var d *dialog.FormDialog
+	entry.OnEscape = func() { d.Hide() } // Escape cancels, as in every dialog
+	d = dialog.NewForm("Rename the job", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
 		name := strings.TrimSpace(entry.Text)
 		if !ok || name == "" || name == current {
 			return

@@ -54,7 +54,7 @@ type View struct {
 	// sent again a deliberate choice, while that question is open.
 	AgainSure *widget.Check
 	// Renaming is the Rename dialog's name field, once it was opened.
-	Renaming *widget.Entry
+	Renaming *kit.Entry
 	now      func() time.Time // the clock of "5 min ago"; a field for tests
 	// first is the selected job's first button as last shown, and
 	// settleUntil when the buttons may be used again after it changed
@@ -241,7 +241,11 @@ func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.name.SetText(row.Name)
 	r.price.SetText(jobPrice(row.Estimate))
 	r.price.Hidden = row.Estimate == nil // no gap where there is no estimate
-	r.dot.FillColor = theme.Color(phaseColors[row.Phase])
+	dot := phaseColors[row.Phase]
+	if row.DownloadFailed {
+		dot = theme.ColorNameWarning // finished, but its files still need the user
+	}
+	r.dot.FillColor = theme.Color(dot)
 	r.dot.Refresh()
 	r.state.Color = theme.Color(theme.ColorNameForeground)
 	word := row.Phase.String()

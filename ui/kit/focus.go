@@ -87,10 +87,21 @@ func (s *Select) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // Entry is Fyne's text field with an OnFocus hook; Fyne's own focus mark
-// (a border in the primary colour) already reads at 5:1.
+// (a border in the primary colour) already reads at 5:1. OnEscape, when
+// set, runs on Escape: a dialog's field cancels it so.
 type Entry struct {
 	widget.Entry
-	OnFocus func()
+	OnFocus  func()
+	OnEscape func()
+}
+
+// TypedKey runs OnEscape on Escape; other keys are Fyne's.
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 // NewEntry makes a one-line Entry, as widget.NewEntry does.

@@ -85,6 +85,17 @@ func Ask(win fyne.Window, title, message, yes, no string, height float32, answer
 // the user's choice, whichever it is. The yes button has the focus, so
 // Return confirms; Escape says no, as does closing.
 func AskEither(win fyne.Window, title, message, yes, no string, height float32, answer func(ok bool)) *Question {
+	return ask(win, title, message, yes, no, height, false, answer)
+}
+
+// AskToPay is AskEither for a question whose yes costs money: the no
+// button (keep what there is, cancel) is the blue default with the focus,
+// so a Return pressed out of habit pays for nothing; Escape says no too.
+func AskToPay(win fyne.Window, title, message, pay, keep string, height float32, answer func(ok bool)) *Question {
+	return ask(win, title, message, pay, keep, height, true, answer)
+}
+
+func ask(win fyne.Window, title, message, yes, no string, height float32, safeDefault bool, answer func(ok bool)) *Question {
 	text := widget.NewLabel(message)
 	text.Wrapping = fyne.TextWrapWord
 	done := false // the user's answer is given once
@@ -98,12 +109,16 @@ func AskEither(win fyne.Window, title, message, yes, no string, height float32, 
 		answer(ok)
 	}
 	yesButton, noButton := NewButton(yes, nil, func() { reply(true) }), NewButton(no, nil, func() { reply(false) })
-	yesButton.Importance = widget.HighImportance
 	yesButton.OnEscape, noButton.OnEscape = func() { reply(false) }, func() { reply(false) }
+	first := yesButton
+	if safeDefault {
+		first = noButton
+	}
+	first.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(380, height), text), win)
 	d.SetButtons([]fyne.CanvasObject{noButton, yesButton})
 	d.SetOnClosed(func() { reply(false) })
 	d.Show()
-	win.Canvas().Focus(yesButton)
+	win.Canvas().Focus(first)
 	return &Question{Title: title, Dialog: d, Answer: reply}
 }

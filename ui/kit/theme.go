@@ -27,10 +27,15 @@ var readableColors = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 		theme.ColorNameWarning:     color.NRGBA{R: 0x9e, G: 0x50, B: 0x00, A: 0xff}, // 5.3:1 or more
 		theme.ColorNameError:       color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}, // 5.1:1 or more
 		theme.ColorNameSuccess:     color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}, // 4.6:1 or more
+		// The box of an unticked checkbox and a field's border: Fyne's
+		// #e3e3e3 is 1.1:1 on white, so the Outputs read as plain text.
+		theme.ColorNameInputBorder: color.NRGBA{R: 0x8a, G: 0x8a, B: 0x8a, A: 0xff}, // 3.1:1 or more
 	},
 	theme.VariantDark: {
 		theme.ColorNameDisabled: color.NRGBA{R: 0x9a, G: 0x9a, B: 0x9c, A: 0xff}, // 5.2:1 or more
 		theme.ColorNameError:    color.NRGBA{R: 0xff, G: 0x7b, B: 0x72, A: 0xff}, // 5.8:1 or more
+		// Fyne's #39393a is 1.3:1 on the dark window.
+		theme.ColorNameInputBorder: color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xff}, // 3.4:1 or more
 	},
 }
 

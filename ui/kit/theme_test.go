@@ -28,6 +28,13 @@ func TestTextReadsAtFourAndAHalfToOne(t *testing.T) {
 			}
 			t.Logf("variant %d: %s at %.2f:1 or more", v, text, lowest)
 		}
+		// What shows a control is there (an unticked box, a field's
+		// edge) stands out at 3:1 (WCAG 1.4.11).
+		for _, ground := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground} {
+			if r := Contrast(th.Color(theme.ColorNameInputBorder, v), th.Color(ground, v)); r < 3 {
+				t.Errorf("variant %d: a checkbox's box on %s shows at %.2f:1", v, ground, r)
+			}
+		}
 		if r := Contrast(th.Color(theme.ColorNameForegroundOnPrimary, v), th.Color(theme.ColorNamePrimary, v)); r < 4.5 {
 			t.Errorf("variant %d: text on the primary colour reads at %.2f:1", v, r)
 		}

@@ -390,6 +390,9 @@ func (e Exporter) Show(paths []string, base string, parent fyne.Window) {
 			}
 			d := newExportDialog(sources, cleanup, parent, e.do, e.Write, func(written []string, err error) { e.exported(written, err, parent) })
 			d.Show()
+			// Export has the focus: Return exports what the dialog shows,
+			// Escape cancels.
+			parent.Canvas().Focus(d.Export)
 			if e.Shown != nil {
 				e.Shown(d)
 			}

@@ -123,8 +123,8 @@ func (m *Dialog) Show() {
 	// As tall as the window allows (title and Close button take about 150
 	// px): at 900×600 a fixed 520 px pushed Close over the About line.
 	height := fyne.Min(520, fyne.Max(240, m.host.Win.Canvas().Size().Height-150))
-	d = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, height), kit.NewVScroll(body)), m.host.Win)
-	d.Show()
+	// Close has the focus: Return or Escape close Settings.
+	d = kit.Tell(m.host.Win, "Settings", container.NewGridWrap(fyne.NewSize(560, height), kit.NewVScroll(body)), "Close")
 }
 
 // downloadSettings: the folder (native picker), automatic downloads and
