@@ -95,8 +95,16 @@ func (u *UI) Start() {
 		go u.startDemo()
 		return
 	}
+	inDemo := u.app.Preferences().Bool(kit.PrefInDemo)
 	go func() {
 		key, source, err := u.lookupKey()
+		// Back where the user left: a demo user (after a crash too) comes
+		// back to the demo and its jobs, not to the key screen, unless a
+		// key was given in the environment for this run.
+		if inDemo && (err != nil || source != secrets.FromEnvironment) {
+			u.startDemo()
+			return
+		}
 		u.onMain(func() {
 			if err != nil {
 				u.showWelcome(err)
@@ -126,6 +134,7 @@ func (u *UI) showWelcome(reason error) {
 		})
 	}
 	u.welcome.Show(reason)
+	u.app.Preferences().SetBool(kit.PrefInDemo, false) // left the demo, or it could not start
 	returnStartupMemory()
 }
 

@@ -50,7 +50,9 @@ func (u *UI) mainScreen() *MainScreen {
 		return u.main
 	}
 	m := &MainScreen{ui: u, Account: widget.NewLabel(""), Status: widget.NewLabel("")}
-	m.Status.Truncation = fyne.TextTruncateEllipsis
+	// A message wraps onto a second line rather than losing its end, where
+	// the advice is (a cut "…it may be damaged or n…" told nothing).
+	m.Status.Wrapping = fyne.TextWrapWord
 	m.Settings = &widget.Button{Text: "Settings", Icon: theme.SettingsIcon(), OnTapped: m.onSettings}
 	m.NewTake = newtake.New(u.opts.Picker, u.app.Preferences(), u.win, m.submit, func(f func()) { u.onMain(f) })
 	m.Jobs = jobs.New(jobs.Host{App: u.app, Win: u.win,

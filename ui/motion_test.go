@@ -108,3 +108,22 @@ func TestPreviewPlaysAFinishedJobsMotion(t *testing.T) {
 		})
 	}
 }
+
+// Tester 2: a motion file handed over by a later launch (the file
+// manager's Open With) opens the player, as a drop does, instead of being
+// refused as "not a video".
+func TestAMotionFileOpenedWithTheAppOpensThePlayer(t *testing.T) {
+	e := newTestEnv(t)
+	e.signedIn(t)
+	walk := filepath.Join(e.dir, "walk.bvh")
+	f, err := os.Create(walk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bvh.Write(f, motion.DemoClip(1, 30), 0, bvh.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	e.ui.Open([]string{walk})
+	e.q.Until(t, "the player", func() bool { return len(e.previewWindows()) == 1 })
+}

@@ -7,7 +7,7 @@ package ui
 func (u *UI) Open(files []string) {
 	if u.main != nil && u.win.Content() == u.main.content {
 		if len(files) > 0 {
-			u.main.NewTake.Drop(files)
+			u.dropped(files) // as a drop: a motion file opens the player, a video goes to the panel
 		}
 	} else {
 		u.opts.Files = append(u.opts.Files, files...)

@@ -196,9 +196,11 @@ func (u *UI) setSession(s *session) {
 	}
 	u.win.SetTitle(title)
 	u.win.SetContent(u.main.content)
+	u.app.Preferences().SetBool(kit.PrefInDemo, s.source == kit.KeyDemo)
 	returnStartupMemory()
 	if len(u.opts.Files) > 0 {
-		u.main.NewTake.Drop(u.opts.Files)
+		files := u.opts.Files
 		u.opts.Files = nil
+		u.dropped(files) // as a drop: a motion file opens the player
 	}
 }

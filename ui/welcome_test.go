@@ -14,6 +14,7 @@ import (
 	"singlecam/core/engine"
 	"singlecam/core/secrets"
 	"singlecam/ui/internal/uitest"
+	"singlecam/ui/kit"
 	"singlecam/ui/welcome"
 )
 
@@ -155,5 +156,29 @@ func TestALockedKeyringAtStartIsANoteNotAnError(t *testing.T) {
 	}
 	if w.Busy.Visible() {
 		t.Error("the stopped activity shows")
+	}
+}
+
+// Tester 2: a demo user who quits (or crashes) comes back to the demo and
+// its jobs at the next start, not to the key screen; leaving the demo for
+// the key screen ends that.
+func TestTheAppStartsAgainInTheDemoItLeftIn(t *testing.T) {
+	e := newTestEnv(t)
+	e.ui.Start()
+	e.q.Until(t, "the welcome screen", func() bool { return e.ui.welcome != nil })
+	test.Tap(e.ui.welcome.Demo)
+	e.q.Until(t, "the demo", func() bool { return e.ui.session != nil && e.ui.session.source == kit.KeyDemo })
+	e.ui.session.cancel() // the app closes, and starts again
+	e.ui.session.shutdown()
+	e.ui.session = nil
+	e.ui.welcome = nil
+	e.ui.Start()
+	e.q.Until(t, "the demo again", func() bool { return e.ui.session != nil && e.ui.session.source == kit.KeyDemo })
+	if e.ui.welcome != nil {
+		t.Error("the key screen was shown on the way back to the demo")
+	}
+	e.ui.showWelcome(nil) // Settings → Leave the demo
+	if e.ui.app.Preferences().Bool(kit.PrefInDemo) {
+		t.Error("the app would start in the demo after the user left it")
 	}
 }

@@ -13,6 +13,7 @@ const (
 	PrefAutoDownload  = "autoDownload"
 	PrefNotifications = "notifications"
 	PrefEndpoint      = "endpoint" // for testing against 'singlecam simulate'
+	PrefInDemo        = "inDemo"   // bool: the last session was the demo, so the next start goes back to it
 
 	PrefConfirmCost       = "confirmCost"       // bool: ask before starting jobs above the amount
 	PrefConfirmAboveCents = "confirmAboveCents" // int: the amount, in US cents
