@@ -22,7 +22,7 @@ func Explain(err error) string {
 	case errors.Is(err, load.ErrUnknownFormat):
 		return "Singlecam exports GLB, glTF, VRM, VRM Animation (.vrma) and BVH files, Move's motion data (.json), and ZIPs of BVH or motion data files: choose one of those."
 	case errors.Is(err, fs.ErrNotExist):
-		return "A motion file is not there any more: download it again or choose another."
+		return "A motion file is not there any more (moved, renamed or deleted): choose it again, or download its job again."
 	case errors.Is(err, fs.ErrPermission):
 		return "Singlecam may not read or write there: check the folder's permissions, or choose another folder."
 	}
