@@ -166,3 +166,25 @@ func TestChangeSaysWhatWasFoundWarnsAndKeepsPlaying(t *testing.T) {
 	}
 	w.Close()
 }
+
+// A file opened with its unit told (preview --source-units cm) cannot say
+// what the figure would give: Change… says what was told, and offers to
+// find it.
+func TestChangeOnAFileReadAsToldOffersToFind(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := &load.Motion{Clip: motion.DemoClip(1, 10), Chosen: -1, Space: load.Space{Up: "Y", MetresPerUnit: 0.01, Height: 1.7}}
+	w := NewWindow(a, m, "walk.bvh", nil)
+	var asked []load.Options
+	w.OfferReopen(load.Options{Animation: -1, Units: "cm"}, func(o load.Options) { asked = append(asked, o) })
+	test.Tap(w.ChangeSpace)
+	ask := w.SpaceAsk
+	if ask.Units.Selected != "Centimetres" || ask.Units.Options[0] != "Find from the figure" || ask.Found.Text != "Y up, centimetres" {
+		t.Errorf("units %q of %q, found %q", ask.Units.Selected, ask.Units.Options, ask.Found.Text)
+	}
+	ask.Units.SetSelectedIndex(0)
+	ask.Apply()
+	if len(asked) != 1 || asked[0].Units != "auto" || asked[0].Scale != 0 {
+		t.Errorf("asked for %+v", asked)
+	}
+	w.Close()
+}
