@@ -236,6 +236,7 @@ func (m *MainScreen) started(s *session, st startState) {
 	if st.err != nil {
 		m.say(engine.Explain(st.err))
 	}
+	m.Jobs.SetJournal(st.journal)
 	m.Jobs.Start(st.records, st.onDisk, st.removed)
 }
 

@@ -51,6 +51,7 @@ func (s *session) shutdown() {
 // startState is what the main screen needs once the engine has started.
 type startState struct {
 	records []*submit.Record
+	journal []*submit.Record // every account's, for the month's total
 	onDisk  map[string]outputs.OnDisk
 	removed map[string]bool
 	err     error
@@ -71,7 +72,7 @@ func newSession(a fyne.App, key, endpoint, dataDir, downloadDir string, source k
 	go func() {
 		var st startState
 		records, err := eng.Start(ctx, true)
-		st.err = err
+		st.err, st.journal = err, records
 		for _, r := range records {
 			if eng.Mine(r) { // another key's submissions are not this list's
 				st.records = append(st.records, r)

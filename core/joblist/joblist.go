@@ -91,6 +91,9 @@ type List struct {
 	// list, by job id: Move billed them all the same, so the month's total
 	// still counts them.
 	paid map[string]*Row
+	// journaled are the jobs this computer's journal says it made, by job
+	// id, whether listed or not: the month's total counts them.
+	journaled map[string]*Row
 }
 
 // New makes an empty list; now is the clock (time.Now if nil).

@@ -71,3 +71,32 @@ func TestRemovingARowLeavesTheMonthsTotal(t *testing.T) {
 		t.Errorf("at the next start: %+v over %d rows, want %+v over 1", got, next.Len(), before)
 	}
 }
+
+// Tester 2: the month's total followed what the account lists: jobs the
+// API no longer lists (or that another key's account made from this
+// computer) left it, and with none listed it disappeared. It counts the
+// journal's jobs, each once, whatever the list shows.
+func TestTheMonthsTotalCountsTheJournalWhateverIsListed(t *testing.T) {
+	est := &price.Estimate{S1Cents: 4, S2Cents: 7}
+	journal := []*submit.Record{
+		{ID: "sub-a", JobID: "job-a", Created: t0, Estimate: est},
+		{ID: "sub-b", JobID: "job-b", Created: t0, Estimate: est, Account: "client-old"},
+		{ID: "sub-c", JobID: "job-c", Created: t0, Estimate: est, Account: "client-old"},
+		{ID: "sub-d", Created: t0, Estimate: est}, // no job: nothing paid
+	}
+	l := New(func() time.Time { return t0 })
+	l.SetJournal(journal)
+	l.AddRecords(journal[:1]) // only this account's record is a row
+	if got := l.MonthEstimate(t0); got.Jobs != 3 || got.Low != 12 || got.High != 21 {
+		t.Errorf("with one row listed: %+v, want 3 jobs, 12–21¢", got)
+	}
+	// A job made now is counted once, as a row and (at the next start) as a
+	// journal record.
+	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-e", Name: "New", Step: submit.StepQueued}})
+	l.NoteEstimate(&submit.Record{ID: "sub-e", Created: t0, Estimate: est})
+	l.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-e", JobID: "job-e", Step: submit.StepSubmitted}})
+	l.SetJournal(append(journal, &submit.Record{ID: "sub-e", JobID: "job-e", Created: t0, Estimate: est}))
+	if got := l.MonthEstimate(t0); got.Jobs != 4 || got.Low != 16 {
+		t.Errorf("after a new job: %+v, want 4 jobs from 16¢", got)
+	}
+}

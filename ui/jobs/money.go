@@ -57,6 +57,13 @@ func (v *View) NoteEstimates(records []*submit.Record) {
 	v.showMonth()
 }
 
+// SetJournal gives the month's total every job this computer's journal
+// says it made, listed or not (see joblist.List.SetJournal).
+func (v *View) SetJournal(records []*submit.Record) {
+	v.model.SetJournal(records)
+	v.showMonth()
+}
+
 // showMonth shows this month's estimated total in the list's header.
 func (v *View) showMonth() {
 	text := monthText(v.model.MonthEstimate(time.Now()))

@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"singlecam/core/joblist"
+	"singlecam/core/price"
+	"singlecam/core/submit"
 	"singlecam/core/ugc"
 	"singlecam/ui/jobs"
 )
@@ -49,4 +53,35 @@ func TestPreviewOfAJobNotDownloadedLeavesItRetryable(t *testing.T) {
 	if r := rowOf(m, "Lost"); len(r.Files) != 2 {
 		t.Errorf("after Retry download %d files, want 2: %+v", len(r.Files), r.Files)
 	}
+}
+
+// Tester 2, finding 3: the month's total counts what this computer's
+// journal says it submitted, not what the account lists: a simulator that
+// forgot its jobs (a new account) left the list empty and the total gone.
+func TestTheMonthsTotalCountsTheJournalNotTheList(t *testing.T) {
+	e := newTestEnv(t)
+	journal, err := submit.OpenJournal(filepath.Join(e.dataDir, "submissions"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	est := &price.Estimate{S1Cents: 4, S2Cents: 7, AsOf: "2026-11"}
+	for _, id := range []string{"a", "b"} {
+		rec := &submit.Record{ID: "sub-" + id, JobID: "job-" + id, Account: "client-forgotten", Created: time.Now(),
+			Updated: time.Now(), Delivered: true, Estimate: est, Request: submit.Request{Name: "Old " + id}}
+		if err := journal.Save(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := e.signedIn(t)
+	e.q.Until(t, "the list", m.Jobs.Loaded)
+	if m.Jobs.Model().Len() != 0 {
+		t.Errorf("another account's jobs are listed: %d rows", m.Jobs.Model().Len())
+	}
+	if got := m.Jobs.Month.Text; got != "About $0.08–$0.14 this month, from this computer" {
+		t.Errorf("with the account listing none of the journal's jobs: %q", got)
+	}
+	e.start(t, m, "New.mp4")
+	e.q.Until(t, "the new job counted too", func() bool {
+		return m.Jobs.Month.Text == "About $0.12–$0.21 this month, from this computer"
+	})
 }
