@@ -82,7 +82,12 @@ func (v *View) ShowDetails() {
 	}
 	for _, f := range facts {
 		l := widget.NewLabel(f)
-		l.Wrapping = fyne.TextWrapBreak // a job ID has no spaces to wrap at
+		// Sentences wrap between words (breaking anywhere began a line with
+		// ", on Move's published rates"); a job ID has no spaces to wrap at.
+		l.Wrapping = fyne.TextWrapWord
+		if strings.HasPrefix(f, "Job ID: ") {
+			l.Wrapping = fyne.TextWrapBreak
+		}
 		v.Details.Add(l)
 	}
 }
