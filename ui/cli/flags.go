@@ -95,7 +95,7 @@ func outFolderOK(stderr io.Writer, command, dir string, inputs []string) bool {
 	}
 	made, err := engine.MakeDestination(dir, inputs...)
 	if err != nil {
-		say(stderr, command, err.Error())
+		say(stderr, command, "Singlecam "+err.Error()) // "cannot save outputs in …": whose it is
 		return false
 	}
 	if made != "" {
