@@ -101,7 +101,11 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 			line += " " + value
 		}
 		fmt.Fprintf(w, "%s\n    \t%s", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
-		if d := f.DefValue; d != "" && d != "0" && d != "false" {
+		switch d := f.DefValue; d {
+		case "", "0", "false":
+		case ".":
+			fmt.Fprint(w, " (default: the folder you are in)")
+		default:
 			fmt.Fprintf(w, " (default %s)", d)
 		}
 		fmt.Fprintln(w)
