@@ -14,6 +14,7 @@ import (
 	"singlecam/core/motion/export"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/retarget"
+	"singlecam/core/words"
 )
 
 // runRetarget puts motion files on a rigged character and saves one GLB each.
@@ -87,7 +88,7 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 	}
 	var saved *retarget.Match
 	if *mapPath != "" {
-		f, err := os.Open(*mapPath)
+		f, err := openPlainFile(*mapPath)
 		if err != nil {
 			say(stderr, "retarget", charProblem(*mapPath, err))
 			return 1
@@ -125,6 +126,21 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// openPlainFile opens a file the user named for reading, refusing what is
+// not a plain file before opening it: opening a named pipe waits for a
+// writer that may never come, and a device reads without end (as
+// core/guard's Open, which the front ends do not import).
+func openPlainFile(path string) (*os.File, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, explained(words.Quote(path) + " is not a file (a folder, a pipe or a device): choose a bone map saved by the app")
+	}
+	return os.Open(path)
 }
 
 // retargetUsage is the retarget command's short usage: what it takes.

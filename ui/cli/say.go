@@ -56,6 +56,10 @@ func motionProblem(path string, err error) string {
 // charProblem says why the character (or bone map) file at path could not
 // be used; a name that leads nowhere is said as for a motion file.
 func charProblem(path string, err error) string {
+	var e explained
+	if errors.As(err, &e) {
+		return string(e)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return engine.ExplainMotionFile(path, err)
 	}

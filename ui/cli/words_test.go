@@ -223,3 +223,14 @@ func TestAllAnimationsAreSaidOnce(t *testing.T) {
 		t.Errorf("preview on a character that is not there: exit %d, %q", code, stderr)
 	}
 }
+
+// A bone map that is a folder (or a pipe, which would wait for ever) is
+// refused before it is opened, in a sentence.
+func TestAMapThatIsNotAFileIsRefused(t *testing.T) {
+	glb, _ := jobFolder(t)
+	dir := t.TempDir()
+	code, _, stderr := run("retarget", "--character", glb, "--map", dir, glb)
+	if code != 1 || !strings.Contains(stderr, "is not a file (a folder, a pipe or a device): choose a bone map saved by the app.") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}
