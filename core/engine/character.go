@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"singlecam/core/atomicfile"
+	"singlecam/core/guard"
 	"singlecam/core/motion"
 	"singlecam/core/motion/retarget"
 	"singlecam/core/safefile"
@@ -81,4 +82,16 @@ func SaveBoneMap(path string, m *retarget.Match) error {
 		return fmt.Errorf("save bone map: %w", err)
 	}
 	return nil
+}
+
+// ReadBoneMap reads a bone map saved by SaveBoneMap (or written by hand),
+// refusing anything but a plain file before opening it: a named pipe
+// chosen as a map would block the open for ever (guard.Open).
+func ReadBoneMap(path string) (*retarget.Match, error) {
+	f, err := guard.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read bone map: %w", err)
+	}
+	defer f.Close()
+	return retarget.ReadMatch(f)
 }

@@ -291,9 +291,8 @@ func (w *Window) matchCharacter() {
 	w.match = nil
 	w.size = sizeNote(w.source.Actors[0].Skeleton, w.ch.Skeleton())
 	saved := MapPath(w.ch.Path)
-	if f, err := os.Open(saved); err == nil {
-		m, err := retarget.ReadMatch(f)
-		f.Close()
+	if _, err := os.Stat(saved); err == nil {
+		m, err := engine.ReadBoneMap(saved)
 		if err == nil {
 			m.How = retarget.How("your saved map (" + filepath.Base(saved) + ")")
 			m, err = w.ch.MatchSaved(w.source.Actors[0].Skeleton, m)
