@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -84,4 +85,42 @@ func TestTheMonthsTotalCountsTheJournalNotTheList(t *testing.T) {
 	e.q.Until(t, "the new job counted too", func() bool {
 		return m.Jobs.Month.Text == "About $0.12–$0.21 this month, from this computer"
 	})
+}
+
+// Tester 2, finding 14: after Submit again two rows share the video's
+// name; the new one says it is the failed one submitted again, and the
+// failed one when it was sent again, also after a restart.
+func TestAResubmissionAndTheFailedJobNameEachOther(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	e.sim.Faults().FailJobs(1)
+	e.start(t, m, "hevc.mp4")
+	e.q.Until(t, "failed", func() bool { return phaseOf(m, "hevc") == joblist.Failed })
+	failedID := rowOf(m, "hevc").JobID
+	selectJob(t, m, "hevc")
+	tapAction(t, m, jobs.LabelSubmitAgain)
+	e.q.Until(t, "the question", func() bool { return m.Jobs.Asking != nil })
+	m.Jobs.Asking.Answer(true)
+	e.q.Until(t, "the new job", func() bool {
+		r := m.Jobs.SelectedRow()
+		return m.Jobs.Model().Len() == 2 && r != nil && r.JobID != "" && r.JobID != failedID
+	})
+	for round := range 2 {
+		m.Jobs.List.Select(0) // the new job, on top
+		if got := labelTexts(m.Jobs.Details); !slices.ContainsFunc(got, func(s string) bool {
+			return strings.HasPrefix(s, "A new job of “hevc”, submitted again after the job started ")
+		}) {
+			t.Errorf("round %d: the new job's details do not say it is a resubmission: %v", round, got)
+		}
+		m.Jobs.List.Select(m.Jobs.Model().Index(failedID))
+		if got := labelTexts(m.Jobs.Details); !slices.ContainsFunc(got, func(s string) bool {
+			return strings.HasPrefix(s, "Submitted again on ") && strings.HasSuffix(s, "listed as “hevc”.")
+		}) {
+			t.Errorf("round %d: the failed job's details do not say it was submitted again: %v", round, got)
+		}
+		if round == 0 {
+			m = e.restart(t)
+			e.q.Until(t, "both rows", func() bool { return m.Jobs.Model().Len() == 2 })
+		}
+	}
 }

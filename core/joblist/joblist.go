@@ -58,6 +58,9 @@ type Row struct {
 	Options      ugc.Options
 	ClipWindow   *ugc.ClipWindow
 	Estimate     *price.Estimate // what the job was estimated to cost, for submissions from this computer
+	// Replaces is the failed job this row's submission sent again (from
+	// this computer), "" for a first submission.
+	Replaces string
 	// DownloadFailed: the last download stopped short; the files can be
 	// fetched again.
 	DownloadFailed bool
@@ -153,11 +156,14 @@ func (l *List) AddRecords(records []*submit.Record) {
 			}
 			continue
 		}
-		if l.find(rec.ID) != nil || (rec.JobID != "" && l.find(rec.JobID) != nil) {
+		if r := l.find(rec.ID); r != nil || (rec.JobID != "" && l.find(rec.JobID) != nil) {
+			if r != nil && r.Replaces == "" {
+				r.Replaces = rec.Replaces // its first event came before the record
+			}
 			continue
 		}
 		r := &Row{SubmissionID: rec.ID, JobID: rec.JobID, Name: rec.Request.Name, Created: rec.Created, Progress: -1,
-			ClipWindow: rec.Request.ClipWindow, Estimate: rec.Estimate}
+			ClipWindow: rec.Request.ClipWindow, Estimate: rec.Estimate, Replaces: rec.Replaces}
 		if rec.Request.Options != nil {
 			r.Options = *rec.Request.Options
 		}
@@ -497,4 +503,16 @@ func (l *List) FetchedSome(jobID, folder string, files []outputs.Saved) string {
 		r.Detail = fmt.Sprintf("Finished: %d of %s saved", len(r.Files), Files(len(r.Outputs)))
 	}
 	return r.Key()
+}
+
+// SentAgainAs is the rows that sent the failed job jobID again from this
+// computer, oldest first.
+func (l *List) SentAgainAs(jobID string) []*Row {
+	var again []*Row
+	for i := len(l.rows) - 1; i >= 0; i-- { // rows are newest first
+		if r := l.rows[i]; jobID != "" && r.Replaces == jobID {
+			again = append(again, r)
+		}
+	}
+	return again
 }

@@ -58,6 +58,12 @@ func (v *View) ShowDetails() {
 		state.Importance = widget.DangerImportance
 	}
 	v.Details.Add(state)
+	if again := v.againText(row); again != "" {
+		// Two rows of one name after Submit again: each says which it is.
+		l := widget.NewLabel(again)
+		l.Wrapping = fyne.TextWrapWord
+		v.Details.Add(l)
+	}
 	if row.Folder != "" {
 		v.Details.Add(v.folderLine(row.Folder))
 	}
@@ -561,4 +567,23 @@ func (v *View) openFolder(folder string) {
 		go s.OpenedFolder(folder) // its files may be in use from now on
 	}
 	v.host.OpenPath(folder, "The folder could not be opened here. It is at:")
+}
+
+// againText links a failed job and its resubmissions, which share a name:
+// the new row says it is the earlier job submitted again, the failed row
+// when and in what state it was sent again; "" when neither.
+func (v *View) againText(row *joblist.Row) string {
+	when := func(t time.Time) string { return t.Local().Format("2 Jan 2006 at 15:04") }
+	if row.Replaces != "" {
+		if i := v.model.Index(row.Replaces); i >= 0 {
+			old := v.model.At(i)
+			return "A new job of " + kit.Quote(old.Name) + ", submitted again after the job started " + when(old.Created) + " failed (its row stays in the list)."
+		}
+		return "A new job of a video whose earlier job failed, submitted again from this computer."
+	}
+	var lines []string
+	for _, r := range v.model.SentAgainAs(row.JobID) {
+		lines = append(lines, "Submitted again on "+when(r.Created)+" as a new job ("+r.Phase.String()+"), listed as "+kit.Quote(r.Name)+".")
+	}
+	return strings.Join(lines, "\n")
 }
