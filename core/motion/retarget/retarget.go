@@ -630,6 +630,7 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 	// character's with its hips left at their rest offset (its hips' height
 	// then moves every leg joint up or down alike).
 	var sLow, tLow, tHips []float64
+	var legH []float64 // the motion's leg joints' heights, frame by frame
 	ground := math.Inf(1)
 	var up, tUp motion.Vec3
 	if p.sFig != nil {
@@ -640,6 +641,7 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 		srcHips = make([]motion.Vec3, frames)
 		parentInv = make([]motion.Mat4, frames)
 		sLow, tLow, tHips = make([]float64, frames), make([]float64, frames), make([]float64, frames)
+		legH = make([]float64, frames*len(p.srcLegs))
 	}
 	for f := range frames {
 		for j, joint := range p.source.Joints {
@@ -651,11 +653,9 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 		sm = src.WorldMatrices(f, sm)
 		if p.hips >= 0 {
 			srcHips[f] = sm[p.srcHips].Translation()
-			sLow[f] = math.Inf(1)
-			for _, j := range p.srcLegs {
-				sLow[f] = min(sLow[f], sm[j].Translation().Dot(up)-p.sClear[j])
+			for k, j := range p.srcLegs {
+				legH[f*len(p.srcLegs)+k] = sm[j].Translation().Dot(up)
 			}
-			ground = min(ground, sLow[f])
 		}
 		for t, joint := range p.target.Joints {
 			local := joint.Rest
@@ -734,6 +734,9 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 
 		}
 	}
+	if sLow != nil {
+		ground = p.lowest(legH, sLow)
+	}
 	pinned := false
 	switch {
 	case p.sFig == nil || sLow == nil:
@@ -782,6 +785,41 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 		}
 	}
 	return out
+}
+
+// lowest fills low with the motion's lowest sole point at each frame, from
+// its leg joints' heights (frame by frame, in srcLegs' order), and returns
+// the lowest of all. A joint's sole point is its height less its clearance,
+// but never lower than the joint itself comes in the clip above its lowest
+// leg joint: a rest pose's foot may stand pitched (Move's rig, built from
+// positions, holds its ankle 6.7 cm above its toe at rest, yet its ankle
+// comes within 3 mm of the floor once cleaned), and a clearance it never
+// shows would put its sole through the floor and float the character.
+func (p *plan) lowest(legH, low []float64) float64 {
+	n := len(p.srcLegs)
+	frames := len(low)
+	clear := make([]float64, n)
+	floor := math.Inf(1)
+	least := make([]float64, n)
+	for k := range least {
+		least[k] = math.Inf(1)
+		for f := range frames {
+			least[k] = min(least[k], legH[f*n+k])
+		}
+		floor = min(floor, least[k])
+	}
+	for k, j := range p.srcLegs {
+		clear[k] = min(p.sClear[j], max(0, least[k]-floor))
+	}
+	ground := math.Inf(1)
+	for f := range frames {
+		low[f] = math.Inf(1)
+		for k := range n {
+			low[f] = min(low[f], legH[f*n+k]-clear[k])
+		}
+		ground = min(ground, low[f])
+	}
+	return ground
 }
 
 // stance is the height the motion's lowest foot point keeps most, from its
