@@ -1,5 +1,6 @@
 // Package hostile makes crafted files that attack Singlecam's readers: ZIP
-// bombs, MP4 boxes that lie about their sizes, AVI lists past their file's
+// bombs, MP4 boxes that lie about their sizes, glTF keys that ask for
+// millions of frames, AVI lists past their file's
 // end, motion data that asks for more frames than it holds, bone maps and
 // job records larger than any real one. The readers' tests read each one
 // and must refuse it (or read it) without a panic, within 5 s and within
@@ -38,6 +39,7 @@ func All() []Case {
 	out = append(out, ZIPs()...)
 	out = append(out, BVHs()...)
 	out = append(out, MotionData()...)
+	out = append(out, GLTFs()...)
 	out = append(out, Videos()...)
 	out = append(out, Others()...)
 	return out

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"singlecam/core/hostile"
 	"singlecam/core/motion"
 )
 
@@ -252,6 +253,9 @@ func FuzzRead(f *testing.F) {
 	Write(&buf, motion.DemoClip(1, 3))
 	f.Add(buf.Bytes())
 	for _, data := range hostileFiles() {
+		f.Add(data)
+	}
+	for _, data := range hostile.Seeds(hostile.Motion, ".gltf") { // crafted files (core/hostile)
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -10,6 +10,7 @@ import (
 	"github.com/qmuntal/gltf"
 	"github.com/qmuntal/gltf/modeler"
 
+	"singlecam/core/hostile"
 	"singlecam/core/motion"
 	"singlecam/core/motion/gltf/gltftest"
 )
@@ -161,6 +162,9 @@ func TestWriteVRMAReadsBackAndPassesTheKhronosValidator(t *testing.T) {
 
 func FuzzReadVRMA(f *testing.F) {
 	f.Add(handVRMA(f))
+	for _, data := range hostile.Seeds(hostile.Motion, ".gltf") { // crafted files (core/hostile)
+		f.Add(data)
+	}
 	var b bytes.Buffer
 	if err := Write(&b, motion.DemoClip(1, 3)); err == nil {
 		f.Add(b.Bytes())
