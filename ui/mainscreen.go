@@ -235,6 +235,8 @@ func (m *MainScreen) started(s *session, st startState) {
 	}
 	if st.err != nil {
 		m.say(engine.Explain(st.err))
+	} else if msg := carriedOn(st.records, m.ui.app.Preferences().BoolWithFallback(kit.PrefAutoDownload, true)); msg != "" {
+		m.say(msg) // after a crash or a quit: nothing was lost
 	}
 	m.Jobs.SetJournal(st.journal)
 	m.Jobs.Start(st.records, st.onDisk, st.removed)
