@@ -108,7 +108,7 @@ func TestAResubmissionAndTheFailedJobNameEachOther(t *testing.T) {
 	for round := range 2 {
 		m.Jobs.List.Select(0) // the new job, on top
 		if got := labelTexts(m.Jobs.Details); !slices.ContainsFunc(got, func(s string) bool {
-			return strings.HasPrefix(s, "A new job of “hevc”, submitted again after the job started ")
+			return strings.HasPrefix(s, "This is “hevc” submitted again: its first job, started ")
 		}) {
 			t.Errorf("round %d: the new job's details do not say it is a resubmission: %v", round, got)
 		}

@@ -577,9 +577,9 @@ func (v *View) againText(row *joblist.Row) string {
 	if row.Replaces != "" {
 		if i := v.model.Index(row.Replaces); i >= 0 {
 			old := v.model.At(i)
-			return "A new job of " + kit.Quote(old.Name) + ", submitted again after the job started " + when(old.Created) + " failed (its row stays in the list)."
+			return "This is " + kit.Quote(old.Name) + " submitted again: its first job, started " + when(old.Created) + ", failed (that row stays in the list)."
 		}
-		return "A new job of a video whose earlier job failed, submitted again from this computer."
+		return "This video was submitted again: its first job failed."
 	}
 	var lines []string
 	for _, r := range v.model.SentAgainAs(row.JobID) {
