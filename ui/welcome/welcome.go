@@ -108,7 +108,7 @@ func (w *Screen) Show(reason error) {
 		// Found at start, before the user did anything: a hint, not an
 		// error in red, and no terminal advice (an environment variable).
 		w.Status.Importance = widget.MediumImportance
-		w.Status.SetText("Note: your system's keyring is locked, so Singlecam cannot read a key saved in it. Unlock it (log in to your desktop, or open your keyring app) and start Singlecam again, or paste your key below. The demo needs no key.")
+		w.Status.SetText("Note: your system's keyring is locked, so Singlecam cannot read a key saved in it. Unlock it (log in to your desktop, or open your keyring app) and start Singlecam again, or paste your key above. The demo needs no key.")
 	case reason != nil && !errors.Is(reason, secrets.ErrNoKey):
 		w.Status.Importance = widget.DangerImportance
 		w.Status.SetText(engine.Explain(reason))
