@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 
 	"github.com/qmuntal/gltf"
 	"github.com/qmuntal/gltf/modeler"
@@ -101,6 +102,7 @@ func ReadCharacter(r io.Reader, files fs.FS) (*Character, error) {
 			best = rg
 		}
 	}
+	restFromBindPose(doc, best)
 	c := &Character{Doc: doc, Skeleton: best.skel, Nodes: best.nodes, Skinned: len(doc.Skins) > 0, VRM: -1}
 	c.VRM, c.Humanoid = humanoid(doc, best.jointOf)
 	return c, nil
@@ -218,7 +220,7 @@ func (c *Character) WriteWithAnimation(w io.Writer, clip *motion.Clip, onlyNew b
 	n := len(times)
 	timeAcc := addTimes(doc, times)
 	for j := range a.Skeleton.Joints {
-		tr := a.Tracks[j]
+		tr := heldRest(a, j, doc.Nodes[c.Nodes[j]])
 		node := c.Nodes[j]
 		if tr.T != nil {
 			v := make([]motion.Vec3, n)
@@ -259,6 +261,29 @@ func (c *Character) WriteWithAnimation(w io.Writer, clip *motion.Clip, onlyNew b
 		return fmt.Errorf("write character: %w", err)
 	}
 	return nil
+}
+
+// heldRest is joint j's track, with the joint held at the skeleton's rest
+// where the track leaves it still and that rest is not the node's own
+// transform (a rest taken from the bind pose): the file would otherwise
+// play the node's transform there, and the bones below it would not be
+// where the motion put them.
+func heldRest(a *motion.Actor, j int, n *gltf.Node) motion.Track {
+	tr := a.Tracks[j]
+	rest, node := a.Skeleton.Joints[j].Rest, nodeTransform(n)
+	if tr.R == nil && math.Abs(rest.R.Dot(node.R)) < 1-1e-9 {
+		tr.R = make([]motion.Quat, a.Frames)
+		for f := range tr.R {
+			tr.R[f] = rest.R
+		}
+	}
+	if tr.T == nil && rest.T.Sub(node.T).Len() > 1e-9*(1+node.T.Len()) {
+		tr.T = make([]motion.Vec3, a.Frames)
+		for f := range tr.T {
+			tr.T[f] = rest.T
+		}
+	}
+	return tr
 }
 
 // addTimes writes an animation's key times with the min and max the

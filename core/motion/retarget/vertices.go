@@ -5,6 +5,7 @@ import (
 	"github.com/qmuntal/gltf/modeler"
 
 	"singlecam/core/motion"
+	sgltf "singlecam/core/motion/gltf"
 )
 
 // vertex is a vertex of the character's mesh as a Contact, with its rest
@@ -51,7 +52,7 @@ func (c *Character) vertices() []vertex {
 		carrier, rel := -1, motion.Ident4
 		if n.Skin != nil && int(*n.Skin) < len(doc.Skins) {
 			skin = doc.Skins[*n.Skin]
-			ibm = inverseBinds(doc, skin)
+			ibm = sgltf.InverseBinds(doc, skin)
 		} else {
 			// The nearest joint above the mesh's node carries it, with
 			// every node between them.
@@ -155,27 +156,3 @@ func primitiveVertices(doc *gltf.Document, prim *gltf.Primitive, skin *gltf.Skin
 	return out
 }
 
-// inverseBinds reads a skin's inverse bind matrices (identity where the
-// file has none, as glTF says).
-func inverseBinds(doc *gltf.Document, skin *gltf.Skin) []motion.Mat4 {
-	ibm := make([]motion.Mat4, len(skin.Joints))
-	for i := range ibm {
-		ibm[i] = motion.Ident4
-	}
-	if skin.InverseBindMatrices == nil || int(*skin.InverseBindMatrices) >= len(doc.Accessors) {
-		return ibm
-	}
-	ms, err := modeler.ReadInverseBindMatrices(doc, doc.Accessors[*skin.InverseBindMatrices], nil)
-	if err != nil {
-		return ibm
-	}
-	// The modeler gives a matrix as [row][column].
-	for i := 0; i < len(ms) && i < len(ibm); i++ {
-		for col := range 4 {
-			for row := range 4 {
-				ibm[i][col*4+row] = float64(ms[i][row][col])
-			}
-		}
-	}
-	return ibm
-}
