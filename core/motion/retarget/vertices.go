@@ -155,4 +155,3 @@ func primitiveVertices(doc *gltf.Document, prim *gltf.Primitive, skin *gltf.Skin
 	}
 	return out
 }
-
