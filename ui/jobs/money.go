@@ -28,8 +28,14 @@ func jobPriceDetail(e *price.Estimate) string {
 	if e.Model == "" {
 		model = "with S1 or S2 (Move's choice)"
 	}
-	return fmt.Sprintf("Estimated cost: about %s %s for %s s, on Move's published rates of %s (the clip window is assumed to be what is billed, else the whole video).",
-		e, model, kit.Seconds(e.Seconds), e.AsOf)
+	// "seconds" in full: a wrap between "3" and "s," began a line with
+	// the unit and its comma (tester 2, t2-89).
+	seconds := kit.Seconds(e.Seconds) + " seconds"
+	if seconds == "1 seconds" {
+		seconds = "1 second"
+	}
+	return fmt.Sprintf("Estimated cost: about %s %s for %s, on Move's published rates of %s (the clip window is assumed to be what is billed, else the whole video).",
+		e, model, seconds, e.AsOf)
 }
 
 // Unchanging copies what a new submission's record holds that its
