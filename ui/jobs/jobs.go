@@ -242,13 +242,15 @@ func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.price.SetText(jobPrice(row.Estimate))
 	r.price.Hidden = row.Estimate == nil // no gap where there is no estimate
 	dot := phaseColors[row.Phase]
-	if row.DownloadFailed {
-		dot = theme.ColorNameWarning // finished, but its files still need the user
+	word := row.Phase.String()
+	if row.Phase == joblist.Finished && row.DownloadFailed {
+		// Finished at Move, but its files are not here and need the user:
+		// neither green nor "Finished", which read as all done (tester 2).
+		dot, word = theme.ColorNameWarning, "not saved"
 	}
 	r.dot.FillColor = theme.Color(dot)
 	r.dot.Refresh()
 	r.state.Color = theme.Color(theme.ColorNameForeground)
-	word := row.Phase.String()
 	r.state.Text = strings.ToUpper(word[:1]) + word[1:]
 	r.state.Refresh()
 	// A full bar says nothing the chip does not: bars only while moving.

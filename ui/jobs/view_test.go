@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // Relative times move on every 30 s.
@@ -128,4 +129,25 @@ func TestTheDetailsGetTheRoomTheListDoesNotNeed(t *testing.T) {
 	if v.split.Offset != 0.55 {
 		t.Errorf("the divider the user moved went to %.2f", v.split.Offset)
 	}
+}
+
+// Tester 2: a finished job whose download failed read "● Finished" in
+// green beside "Not downloaded"; its chip says "Not saved", in orange.
+func TestAJobWhoseFilesAreNotHereDoesNotLookDone(t *testing.T) {
+	v := newTestView(t)
+	v.model.AddJobs([]ugc.Job{{ID: "job-1", Name: "Lost", Created: time.Now(), State: ugc.StateFinished,
+		Outputs: []ugc.Output{{Format: "main_fbx", File: ugc.File{PresignedURL: "u"}}}}})
+	v.model.Apply(engine.SavedJob{JobID: "job-1", Err: fmt.Errorf("storage: %w", ugc.ErrUnavailable)})
+	w := test.NewTempWindow(t, v.content)
+	w.Resize(fyne.NewSize(500, 500))
+	v.refresh()
+	for _, o := range test.LaidOutObjects(v.List) {
+		if r, ok := o.(*jobRow); ok {
+			if r.state.Text != "Not saved" || r.dot.FillColor != theme.Color(theme.ColorNameWarning) {
+				t.Errorf("the row's chip says %q in %v", r.state.Text, r.dot.FillColor)
+			}
+			return
+		}
+	}
+	t.Fatal("no row drawn")
 }
