@@ -86,7 +86,7 @@ func catchCrashes() string {
 func newApp() fyne.App {
 	ui.MigratePreferences() // a failure leaves the old settings where they were
 	a := app.NewWithID(ui.AppID)
-	a.Settings().SetTheme(kit.Theme())
+	a.Settings().SetTheme(kit.ThemeFor(a.Preferences().String(kit.PrefLook))) // Settings → Look
 	a.SetIcon(fyne.NewStaticResource("singlecam.png", assets.Icon))
 	return a
 }

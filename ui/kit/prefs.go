@@ -14,6 +14,7 @@ const (
 	PrefNotifications = "notifications"
 	PrefEndpoint      = "endpoint" // for testing against 'singlecam simulate'
 	PrefInDemo        = "inDemo"   // bool: the last session was the demo, so the next start goes back to it
+	PrefLook          = "look"     // LookSystem, LookLight or LookDark (Settings → Look)
 
 	PrefConfirmCost       = "confirmCost"       // bool: ask before starting jobs above the amount
 	PrefConfirmAboveCents = "confirmAboveCents" // int: the amount, in US cents

@@ -16,6 +16,37 @@ import (
 // the tests keep Fyne's test theme, so golden renders do not depend on it.
 func Theme() fyne.Theme { return readableTheme{theme.DefaultTheme()} }
 
+// The looks a user can choose in Settings (PrefLook): the system's, or
+// always light, or always dark.
+const (
+	LookSystem = ""
+	LookLight  = "light"
+	LookDark   = "dark"
+)
+
+// ThemeFor is Theme in the look chosen: the system's variant, or always
+// the light or the dark one.
+func ThemeFor(look string) fyne.Theme {
+	switch look {
+	case LookLight:
+		return fixedVariant{Theme(), theme.VariantLight}
+	case LookDark:
+		return fixedVariant{Theme(), theme.VariantDark}
+	}
+	return Theme()
+}
+
+// fixedVariant is a theme that draws one variant whatever the system says.
+type fixedVariant struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+// Color is the theme's colour in the fixed variant.
+func (t fixedVariant) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(name, t.variant)
+}
+
 // readableColors replace the default colours that read too faintly, per
 // variant; the comments give the lowest ratio against the backgrounds text
 // is drawn on (window, header, field, disabled button), as the theme test

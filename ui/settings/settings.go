@@ -31,6 +31,8 @@ type Dialog struct {
 	ConfirmAbove *widget.Entry
 	// Asking is the confirmation on screen (Forget, Reset), if any.
 	Asking *kit.Question
+	// Look chooses light, dark or the system's look.
+	Look *widget.RadioGroup
 
 	host Host
 }
@@ -116,6 +118,8 @@ func (m *Dialog) Show() {
 		widget.NewSeparator(),
 		bold("Cost"), m.costSettings(),
 		widget.NewSeparator(),
+		bold("Look"), m.lookSetting(),
+		widget.NewSeparator(),
 		bold("Advanced"), m.endpointSetting(),
 		widget.NewSeparator(),
 		bold("About"), widget.NewLabel(m.about()),
@@ -125,6 +129,33 @@ func (m *Dialog) Show() {
 	height := fyne.Min(520, fyne.Max(240, m.host.Win.Canvas().Size().Height-150))
 	// Close has the focus: Return or Escape close Settings.
 	d = kit.Tell(m.host.Win, "Settings", container.NewGridWrap(fyne.NewSize(560, height), kit.NewVScroll(body)), "Close")
+}
+
+// lookLabels are the looks as Settings offers them, in kit's Look order.
+var lookLabels = []string{"As the system", "Light", "Dark"}
+
+// lookSetting chooses light or dark, or the system's choice: the app
+// changes at once, and starts so next time.
+func (m *Dialog) lookSetting() fyne.CanvasObject {
+	looks := []string{kit.LookSystem, kit.LookLight, kit.LookDark}
+	prefs := m.host.App.Preferences()
+	m.Look = widget.NewRadioGroup(lookLabels, func(label string) {
+		for i, l := range lookLabels {
+			if l == label {
+				prefs.SetString(kit.PrefLook, looks[i])
+				m.host.App.Settings().SetTheme(kit.ThemeFor(looks[i]))
+			}
+		}
+	})
+	m.Look.Horizontal = true
+	m.Look.Required = true
+	current := prefs.String(kit.PrefLook)
+	for i, l := range looks {
+		if l == current {
+			m.Look.Selected = lookLabels[i]
+		}
+	}
+	return m.Look
 }
 
 // downloadSettings: the folder (native picker), automatic downloads and
