@@ -495,17 +495,18 @@ func (p *Panel) pick(title, kind string, extensions []string, dir string, chosen
 }
 
 // blockedReason tells why Start is off when blocked of total videos have a
-// problem, unfixable of them in the video itself (which no field of the
-// form can fix). It is short: the footer shows one line, and a reason cut
+// problem, unfixable of them in the video itself: no red line to fix there,
+// but its card says what to do (remove it, choose a clip window of a long
+// one, or ignore Move's limits). It is short: the footer shows one line, and a reason cut
 // off before it says where to look is no reason.
 func blockedReason(blocked, unfixable, total int) string {
 	switch {
 	case unfixable == blocked && total == 1:
-		return "Move cannot take it: remove it."
+		return "Move cannot take it: see the card."
 	case unfixable == blocked && blocked == 1:
-		return "Remove the video Move cannot take."
+		return "1 video cannot go: see its card."
 	case unfixable == blocked:
-		return fmt.Sprintf("Remove %d videos Move cannot take.", blocked)
+		return fmt.Sprintf("%d videos cannot go: see their cards.", blocked)
 	case blocked == 1 && total == 1:
 		return "Fix the red lines on the card."
 	case blocked == 1:

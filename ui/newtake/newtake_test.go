@@ -134,15 +134,15 @@ func TestWhyStartIsOffFitsTheFooter(t *testing.T) {
 	}
 }
 
-// Tester finding 15: a video too short for Move cannot be fixed in the
-// form, so the footer says to remove it, not to fix red lines.
+// Tester finding 15: a video too short for Move has no field to fix, so the
+// footer points at its card (which says what to do), not at red lines.
 func TestAVideoMoveCannotTakeIsToBeRemovedNotFixed(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t)
 	p := e.panel(t)
 	p.Drop([]string{filepath.Join("..", "..", "core", "media", "testdata", "short-1s.mp4")})
 	e.q.Until(t, "the check", func() bool { return len(p.takes) == 1 && p.takes[0].checked })
-	if !p.Start.Disabled() || p.Reason.Text != "Move cannot take it: remove it." {
+	if !p.Start.Disabled() || p.Reason.Text != "Move cannot take it: see the card." {
 		t.Errorf("Start off %v, reason %q", p.Start.Disabled(), p.Reason.Text)
 	}
 }

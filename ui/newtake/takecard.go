@@ -159,8 +159,8 @@ func (t *Card) blocked() bool {
 }
 
 // videoRefused says whether the card is blocked by its video alone (too
-// short, not a video Move reads): nothing in the form fixes that, so the
-// footer says to remove it rather than to fix red lines.
+// short, not a video Move reads): there is no red field to fix, so the
+// footer points at the card, which says what to do.
 func (t *Card) videoRefused() bool {
 	if t.clipProblem != "" {
 		return false
