@@ -117,6 +117,7 @@ func (m *MainScreen) attach(s *session) {
 	m.Jobs.Reset()
 	m.Banner.Hidden = s.source != kit.KeyDemo
 	m.Banner.Refresh()
+	m.NewTake.SetDemo(s.source == kit.KeyDemo)
 	m.Account.SetText("Checking the account…")
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

@@ -57,6 +57,7 @@ type Panel struct {
 	onMain     func(func())    // runs f on Fyne's goroutine
 	win        fyne.Window     // for dialogs
 	startRow   *fyne.Container // Start and its reason: laid out again when Start's text changes
+	demo       bool            // the session is the demo: prices are Move's, but nothing is charged
 }
 
 // The mocap model choices, as the Model field shows them.

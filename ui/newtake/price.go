@@ -44,19 +44,35 @@ func cardPrice(e price.Estimate, clipped bool) string {
 
 // startText is Start's label: "Start", "Start 1 job · about $0.04",
 // "Start 3 jobs · about $0.12–$0.21". The amount shows only when every
-// video is priced, so a total is never short of a video.
-func startText(jobs int, total price.Total, allPriced bool) string {
+// video is priced, so a total is never short of a video. In the demo the
+// amount is what Move would bill, and the label says nothing is charged,
+// so a price beside Start is never read as a charge that is not made.
+func startText(jobs int, total price.Total, allPriced, demo bool) string {
+	text := "Start"
 	switch {
 	case jobs == 0:
-		return "Start"
-	case !allPriced && jobs == 1:
-		return "Start 1 job"
-	case !allPriced:
-		return fmt.Sprintf("Start %d jobs", jobs)
+		return text
 	case jobs == 1:
-		return "Start 1 job · about " + total.String()
+		text = "Start 1 job"
+	default:
+		text = fmt.Sprintf("Start %d jobs", jobs)
 	}
-	return fmt.Sprintf("Start %d jobs · about %s", jobs, total)
+	switch {
+	case allPriced && demo:
+		return text + " · about " + total.String() + " (demo: not billed)"
+	case allPriced:
+		return text + " · about " + total.String()
+	case demo:
+		return text + " (demo: not billed)"
+	}
+	return text
+}
+
+// SetDemo says whether the session is the demo, whose jobs are never
+// charged: Start's label says so beside the amount.
+func (p *Panel) SetDemo(demo bool) {
+	p.demo = demo
+	p.updatePrices()
 }
 
 // updatePrices shows each card's price and the batch's total on Start,
@@ -82,7 +98,7 @@ func (p *Panel) updatePrices() {
 			t.priceLabel.Show()
 		}
 	}
-	if text := startText(len(p.takes), total, allPriced); text != p.Start.Text {
+	if text := startText(len(p.takes), total, allPriced, p.demo); text != p.Start.Text {
 		p.Start.SetText(text)
 		p.startRow.Refresh() // the button's width changed
 	}

@@ -3,6 +3,8 @@ package newtake
 import (
 	"strings"
 	"testing"
+
+	"singlecam/core/price"
 )
 
 // The fixture video is 3 s, 480×320, 30 fps: $0.04 with S1, $0.07 with S2.
@@ -65,6 +67,28 @@ func TestThePriceFollowsTheClipWindowAndTheModel(t *testing.T) {
 		e.q.Settle()
 		if got := p.takes[0].priceLabel.Text; got != tc.card || p.Start.Text != tc.start {
 			t.Errorf("after the checks: card %q, Start %q", got, p.Start.Text)
+		}
+	}
+}
+
+// In the demo Start's amount is what Move would bill, and the label says
+// it is not billed.
+func TestStartSaysTheDemoIsNotBilled(t *testing.T) {
+	total := price.Total{}
+	total.Add(price.Estimate{S1Cents: 4, S2Cents: 7})
+	for _, c := range []struct {
+		jobs         int
+		priced, demo bool
+		want         string
+	}{
+		{0, true, true, "Start"},
+		{1, true, false, "Start 1 job · about $0.04–$0.07"},
+		{1, true, true, "Start 1 job · about $0.04–$0.07 (demo: not billed)"},
+		{2, false, true, "Start 2 jobs (demo: not billed)"},
+		{2, false, false, "Start 2 jobs"},
+	} {
+		if got := startText(c.jobs, total, c.priced, c.demo); got != c.want {
+			t.Errorf("startText(%d, priced %v, demo %v) = %q, want %q", c.jobs, c.priced, c.demo, got, c.want)
 		}
 	}
 }
