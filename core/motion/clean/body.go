@@ -44,28 +44,8 @@ type Body struct {
 	Soles [2][]Sole
 }
 
-// Sole is a point of a character's mesh under a foot, as its skin moves it:
-// a weighted sum of the point's place in up to four joints' frames.
-type Sole struct {
-	// Joints are the joints the point hangs from, -1 for none.
-	Joints [4]int
-	// Weights are the joints' shares, summing to 1.
-	Weights [4]float64
-	// Local is the point in each joint's frame.
-	Local [4]motion.Vec3
-}
-
-// at returns the point's place with the joints' world matrices w.
-func (s *Sole) at(w []motion.Mat4) motion.Vec3 {
-	var p motion.Vec3
-	for i, j := range s.Joints {
-		if j < 0 {
-			break
-		}
-		p = p.Add(w[j].Point(s.Local[i]).Scale(s.Weights[i]))
-	}
-	return p
-}
+// Sole is a point of a character's mesh under a foot, as its skin moves it.
+type Sole = motion.SkinPoint
 
 // FootOf says which foot of b (0 left, 1 right) a sole hanging from joint
 // j belongs to: the leg whose ankle is j or above it, or -1.

@@ -30,7 +30,7 @@ func worldPositionsOf(a *motion.Actor, b *Body) *positions {
 			row[j] = w[j].Translation()
 		}
 		for k := range extra {
-			row[n+k] = extra[k].at(w)
+			row[n+k] = extra[k].At(w)
 		}
 	}
 	return ps

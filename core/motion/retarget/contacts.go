@@ -8,27 +8,10 @@ import (
 )
 
 // Contact is a vertex of a character's mesh that can touch the floor: a
-// point of a sole, moved by up to four joints as glTF skinning moves it
-// (the weighted sum of each joint's world matrix times its inverse bind
-// matrix, applied to the vertex), or carried by one joint (a mesh node
-// under the joint's node, as the three.js robot's feet are).
-type Contact struct {
-	Joints  [4]int         // skeleton joints, -1 for none
-	Weights [4]float64     // summing to 1
-	Local   [4]motion.Vec3 // the vertex in each joint's frame
-}
-
-// at is the contact's world position with the joints' world matrices m.
-func (c *Contact) at(m []motion.Mat4) motion.Vec3 {
-	var p motion.Vec3
-	for i, j := range c.Joints {
-		if j < 0 {
-			break
-		}
-		p = p.Add(m[j].Point(c.Local[i]).Scale(c.Weights[i]))
-	}
-	return p
-}
+// point of a sole, moved by up to four joints as glTF skinning moves it, or
+// carried by one joint (a mesh node under the joint's node, as the three.js
+// robot's feet are).
+type Contact = motion.SkinPoint
 
 // Soles grounds the character by the vertices of its feet (see Contacts)
 // rather than by its foot joints: the lowest of them stands where the
@@ -160,7 +143,7 @@ func (p *plan) groundByContacts() {
 	restW := p.target.RestWorld()
 	low := math.Inf(1)
 	for i := range p.contacts {
-		low = min(low, p.contacts[i].at(restW).Dot(up))
+		low = min(low, p.contacts[i].At(restW).Dot(up))
 	}
 	p.contactClear = low - p.tFloor
 	p.footJoint = map[int]bool{}

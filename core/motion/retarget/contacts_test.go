@@ -22,7 +22,7 @@ func TestAContactMovesAsSkinningMovesAVertex(t *testing.T) {
 	up := motion.Transform{T: motion.Vec3{Y: 1}, R: motion.Identity, S: motion.Vec3{X: 1, Y: 1, Z: 1}}.Matrix()
 	turned := motion.Transform{T: motion.Vec3{X: 2}, R: motion.AxisAngle(motion.Vec3{Z: 1}, math.Pi/2), S: motion.Vec3{X: 1, Y: 1, Z: 1}}.Matrix()
 	c := Contact{Joints: [4]int{0, 1, -1, -1}, Weights: [4]float64{0.25, 0.75}, Local: [4]motion.Vec3{{X: 1}, {X: 1}}}
-	got := c.at([]motion.Mat4{up, turned})
+	got := c.At([]motion.Mat4{up, turned})
 	if want := (motion.Vec3{X: 1.75, Y: 1}); got.Sub(want).Len() > 1e-12 {
 		t.Fatalf("got %v, want %v", got, want)
 	}
@@ -54,7 +54,7 @@ func TestContactsAreWhereTheFilePutsTheFeetsVertices(t *testing.T) {
 	}
 	low := math.Inf(1)
 	for _, c := range cs {
-		p := c.at(rest)
+		p := c.At(rest)
 		low = min(low, p.Y)
 		near := math.Inf(1)
 		for j := range feet {
@@ -88,7 +88,7 @@ func TestCesiumManStandsOnItsSoles(t *testing.T) {
 		m := a.WorldMatrices(f, nil)
 		l := math.Inf(1)
 		for i := range mesh {
-			l = min(l, mesh[i].at(m).Y)
+			l = min(l, mesh[i].At(m).Y)
 		}
 		return l
 	}

@@ -726,7 +726,7 @@ func (p *plan) run(src *motion.Actor) *motion.Actor {
 				}
 			}
 			for i := range p.contacts {
-				tLow[f] = min(tLow[f], p.contacts[i].at(tm).Dot(tUp)-p.contactClear)
+				tLow[f] = min(tLow[f], p.contacts[i].At(tm).Dot(tUp)-p.contactClear)
 			}
 			for _, so := range p.soles {
 				tLow[f] = min(tLow[f], tm[so.ankle].Point(so.local).Dot(tUp)-so.clear)

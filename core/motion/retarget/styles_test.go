@@ -230,7 +230,7 @@ func TestARobotsFeetApartFollowItsShins(t *testing.T) {
 	mesh := everyVertex(t, robot)
 	floor := math.Inf(1)
 	for i := range mesh {
-		floor = min(floor, mesh[i].at(rest).Y)
+		floor = min(floor, mesh[i].At(rest).Y)
 	}
 	nan := math.NaN()
 	for _, c := range []struct {
@@ -265,7 +265,7 @@ func TestARobotsFeetApartFollowItsShins(t *testing.T) {
 				}
 				low := math.Inf(1)
 				for i := range points {
-					low = min(low, points[i].at(w).Y-floor)
+					low = min(low, points[i].At(w).Y-floor)
 				}
 				lo, hi = min(lo, low), max(hi, low)
 			}

@@ -110,7 +110,7 @@ func primitiveVertices(doc *gltf.Document, prim *gltf.Primitive, skin *gltf.Skin
 	if skin == nil {
 		for v := range pos {
 			c := Contact{Joints: [4]int{carrier, -1, -1, -1}, Weights: [4]float64{1}, Local: [4]motion.Vec3{rel.Point(point(v))}}
-			out = append(out, vertex{c: c, rest: c.at(restW)})
+			out = append(out, vertex{c: c, rest: c.At(restW)})
 		}
 		return out
 	}
@@ -151,7 +151,7 @@ func primitiveVertices(doc *gltf.Document, prim *gltf.Primitive, skin *gltf.Skin
 		for i := range k {
 			c.Weights[i] /= sum
 		}
-		out = append(out, vertex{c: c, rest: c.at(restW)})
+		out = append(out, vertex{c: c, rest: c.At(restW)})
 	}
 	return out
 }
