@@ -117,7 +117,7 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 		legs := clean.Bodies(src.Clip)
 		if ch != nil && legs[0] != nil {
 			// A character stands on the floor by its mesh's soles.
-			legs[0].Soles = solesOf(ch, legs[0])
+			legs[0].Soles = legs[0].SolesOf(ch.Skeleton(), ch.Contacts())
 		}
 		res, err := clean.Clean(ctx, src.Clip, legs, o)
 		if err != nil {
@@ -214,23 +214,6 @@ func characterOf(ctx context.Context, path string, m *load.Motion) (ch *retarget
 	}
 	return nil, words.Quote(path) + " is a character (a body on a skeleton) whose animation could not be put back on its body, so nothing was written. " +
 		"Clean the capture instead, then put it on the character with: singlecam retarget --character " + filepath.Base(path) + " --feet auto CAPTURE"
-}
-
-// solesOf sorts the soles of the character's mesh (retarget finds them)
-// under the feet of its body b.
-func solesOf(ch *retarget.Character, b *clean.Body) (out [2][]clean.Sole) {
-	for _, c := range ch.Contacts() {
-		top := 0
-		for i := range c.Weights {
-			if c.Joints[i] >= 0 && c.Weights[i] > c.Weights[top] {
-				top = i
-			}
-		}
-		if foot := b.FootOf(ch.Skeleton(), c.Joints[top]); foot >= 0 {
-			out[foot] = append(out[foot], clean.Sole{Joints: c.Joints, Weights: c.Weights, Local: c.Local})
-		}
-	}
-	return out
 }
 
 // sameSkeleton reports whether a and b name the same joints in the same

@@ -58,6 +58,24 @@ func (b *Body) FootOf(s *motion.Skeleton, j int) int {
 	return -1
 }
 
+// SolesOf sorts a character's mesh points (retargeting finds them) under
+// b's feet: each goes to the foot of the joint that carries most of it,
+// and a point under neither foot is left out.
+func (b *Body) SolesOf(s *motion.Skeleton, points []motion.SkinPoint) (out [2][]Sole) {
+	for _, p := range points {
+		top := 0
+		for i := range p.Weights {
+			if p.Joints[i] >= 0 && p.Weights[i] > p.Weights[top] {
+				top = i
+			}
+		}
+		if foot := b.FootOf(s, p.Joints[top]); foot >= 0 {
+			out[foot] = append(out[foot], p)
+		}
+	}
+	return out
+}
+
 // ErrBody is wrapped by every error that says a Body does not fit a skeleton.
 var ErrBody = errors.New("the legs of this skeleton are not known")
 

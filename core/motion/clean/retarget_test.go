@@ -115,17 +115,7 @@ func TestCleanStandsACharacterOnItsSoles(t *testing.T) {
 	if b == nil {
 		t.Fatal("CesiumMan's legs are not found")
 	}
-	for _, s := range ch.Contacts() {
-		top := 0
-		for i := range s.Weights {
-			if s.Joints[i] >= 0 && s.Weights[i] > s.Weights[top] {
-				top = i
-			}
-		}
-		if foot := b.FootOf(ch.Skeleton(), s.Joints[top]); foot >= 0 {
-			b.Soles[foot] = append(b.Soles[foot], Sole{Joints: s.Joints, Weights: s.Weights, Local: s.Local})
-		}
-	}
+	b.Soles = b.SolesOf(ch.Skeleton(), ch.Contacts())
 	if len(b.Soles[0]) == 0 || len(b.Soles[1]) == 0 {
 		t.Fatalf("soles %d and %d", len(b.Soles[0]), len(b.Soles[1]))
 	}
