@@ -4,6 +4,7 @@ import (
 	"image"
 
 	"singlecam/core/motion"
+	"singlecam/core/motion/roles"
 )
 
 // scene is a clip made ready to draw: its stage, each actor's bones, and the
@@ -55,14 +56,52 @@ func newScene(clip *motion.Clip) *scene {
 			f.Hidden[j] = joint.Kind == motion.Node || (joint.Parent < 0 && children[j] == 1)
 			f.Parents[j] = joint.Parent
 		}
+		apart := hideBesideBody(a.Skeleton, f.Hidden)
 		for j, joint := range joints {
 			if joint.Parent >= 0 && f.Hidden[joint.Parent] {
 				f.Parents[j] = -1
 			}
 		}
+		for foot, knee := range apart {
+			f.Parents[foot] = knee
+		}
 		s.figs = append(s.figs, f)
 	}
 	return s
+}
+
+// hideBesideBody hides, in a humanoid, the joints that are not its body:
+// those above its hips and beside them, such as an IK rig's root and pole
+// targets (the three.js robot's Bone and PoleTargetL), drawn as sticks
+// from the floor to the hips and the feet. A foot that stands apart from
+// its leg (that rig's FootL, under the root) stays, and is returned with
+// its knee, so its bone is drawn from there.
+func hideBesideBody(sk *motion.Skeleton, hidden []bool) (apart map[int]int) {
+	h, err := roles.Find(sk)
+	if err != nil {
+		return nil // not a humanoid: every bone is drawn
+	}
+	hips := h.Of(roles.Hips)
+	if hips < 0 {
+		return nil
+	}
+	apart = map[int]int{}
+	for _, l := range h.Legs() {
+		if l.Apart >= 0 && l.Lower >= 0 {
+			apart[l.Apart] = l.Lower
+		}
+	}
+	for j := range sk.Joints {
+		body := false
+		for k := j; k >= 0 && !body; k = sk.Joints[k].Parent {
+			_, isFoot := apart[k]
+			body = k == hips || isFoot
+		}
+		if !body {
+			hidden[j] = true
+		}
+	}
+	return apart
 }
 
 // bounds is the box the whole motion stays in.
