@@ -68,3 +68,8 @@ func ResetDemo(dir string) error {
 	}
 	return nil
 }
+
+// DemoStandIn reports whether the demo's file for an output type is a
+// stand-in (the simulator cannot make FBX, USD, Blender or C3D files: it
+// writes a short text that says so), for the jobs list to say beside it.
+func DemoStandIn(outputType string) bool { return ugcsim.StandIn(outputType) }

@@ -15,6 +15,22 @@ type outputKind struct {
 	// content makes the file's bytes; nil means the output is the uploaded
 	// source video itself (the render videos).
 	content func(m *jobMotion) []byte
+	// standIn says content is a placeholder text, not a file of the format.
+	standIn bool
+}
+
+// standIn is an output the simulator cannot make: a text file with the
+// format's extension that says what it stands for.
+func standIn(ext, format string) outputKind {
+	return outputKind{ext: ext, content: placeholder(format), standIn: true}
+}
+
+// StandIn reports whether the simulator's file for an output type
+// ("MAIN_FBX", or "main_fbx" as AdditionalFile.format gives it) is a
+// placeholder text rather than a real file of that format, so the demo can
+// say so beside it.
+func StandIn(outputType string) bool {
+	return outputKinds[strings.ToUpper(outputType)].standIn
 }
 
 // outputKinds covers every OutputType of the schema. GLB and BVH are real
@@ -23,20 +39,20 @@ type outputKind struct {
 var outputKinds = map[string]outputKind{
 	"RENDER_VIDEO":         {ext: ".mp4"},
 	"RENDER_OVERLAY_VIDEO": {ext: ".mp4"},
-	"MAIN_FBX":             {".fbx", placeholder("FBX")},
-	"MAIN_USDC":            {".usdc", placeholder("USDC")},
-	"MAIN_USDZ":            {".usdz", placeholder("USDZ")},
-	"MAIN_BLEND":           {".blend", placeholder("Blender")},
-	"MAIN_GLB":             {".glb", glbFile},
-	"MOTION_DATA":          {".zip", motionDataZip},
-	"SYNC_DATA":            {".json", syncDataJSON},
-	"ALL_FBX":              {".fbx", placeholder("FBX")},
-	"ALL_USDC":             {".usdc", placeholder("USDC")},
-	"ALL_USDZ":             {".usdz", placeholder("USDZ")},
-	"ALL_BLEND":            {".blend", placeholder("Blender")},
-	"ALL_GLB":              {".glb", glbFile},
-	"ALL_BVH":              {".zip", bvhZipFile},
-	"ALL_C3D":              {".c3d", placeholder("C3D")},
+	"MAIN_FBX":             standIn(".fbx", "FBX"),
+	"MAIN_USDC":            standIn(".usdc", "USDC"),
+	"MAIN_USDZ":            standIn(".usdz", "USDZ"),
+	"MAIN_BLEND":           standIn(".blend", "Blender"),
+	"MAIN_GLB":             {ext: ".glb", content: glbFile},
+	"MOTION_DATA":          {ext: ".zip", content: motionDataZip},
+	"SYNC_DATA":            {ext: ".json", content: syncDataJSON},
+	"ALL_FBX":              standIn(".fbx", "FBX"),
+	"ALL_USDC":             standIn(".usdc", "USDC"),
+	"ALL_USDZ":             standIn(".usdz", "USDZ"),
+	"ALL_BLEND":            standIn(".blend", "Blender"),
+	"ALL_GLB":              {ext: ".glb", content: glbFile},
+	"ALL_BVH":              {ext: ".zip", content: bvhZipFile},
+	"ALL_C3D":              standIn(".c3d", "C3D"),
 }
 
 // defaultOutputs is what the service makes when a job asks for none (core/contract/API.md).

@@ -141,7 +141,13 @@ func (v *View) outputLine(row *joblist.Row, o ugc.Output) fyne.CanvasObject {
 	var action fyne.CanvasObject
 	if saved := savedFile(row, o.Format); saved != nil {
 		file = filepath.Base(saved.Path)
-		action = widget.NewLabel(submit.HumanBytes(saved.Size))
+		size := submit.HumanBytes(saved.Size)
+		if v.host.Demo != nil && v.host.Demo() && engine.DemoStandIn(o.Format) {
+			// The simulator cannot make this format: say so before anyone
+			// tries to open it in Blender.
+			size = "demo stand-in, not a real file · " + size
+		}
+		action = widget.NewLabel(size)
 	} else if o.File.PresignedURL != "" && row.Phase != joblist.Downloading {
 		action = kit.NewButton("Download", theme.DownloadIcon(), func() { v.download(row.JobID, []string{o.Format}) })
 	} else if row.Phase != joblist.Downloading {
