@@ -89,3 +89,19 @@ func TestRenameShowsTheFilesNewNames(t *testing.T) {
 		return !slices.ContainsFunc(r.Files, func(f outputs.Saved) bool { return strings.Contains(filepath.Base(f.Path), "Old") })
 	})
 }
+
+// Tester 3: Escape in one of Settings' fields closes Settings, as it does
+// on Close (a change is kept as it is typed).
+func TestEscapeInASettingsFieldClosesSettings(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	m.onSettings()
+	overlays := e.ui.win.Canvas().Overlays()
+	if overlays.Top() == nil {
+		t.Fatal("Settings did not open")
+	}
+	m.SettingsDialog.ConfirmAbove.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top := overlays.Top(); top != nil && top.Visible() {
+		t.Error("Settings stays open after Escape in its amount field")
+	}
+}

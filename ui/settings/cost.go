@@ -16,7 +16,8 @@ import (
 // starting jobs above an amount, and where the prices come from.
 func (m *Dialog) costSettings() fyne.CanvasObject {
 	prefs := m.host.App.Preferences()
-	amount := widget.NewEntry()
+	amount := kit.NewEntry()
+	amount.OnEscape = m.escape
 	amount.SetText(strconv.FormatFloat(float64(prefs.IntWithFallback(kit.PrefConfirmAboveCents, kit.DefaultConfirmAboveCents))/100, 'f', 2, 64))
 	amount.Validator = func(s string) error {
 		if _, ok := parseDollars(s); !ok {

@@ -28,13 +28,14 @@ type Dialog struct {
 	ResetDemo *widget.Button
 	// ConfirmCost and ConfirmAbove are the confirmation before costly jobs.
 	ConfirmCost  *widget.Check
-	ConfirmAbove *widget.Entry
+	ConfirmAbove *kit.Entry
 	// Asking is the confirmation on screen (Forget, Reset), if any.
 	Asking *kit.Question
 	// Look chooses light, dark or the system's look.
 	Look *widget.RadioGroup
 
-	host Host
+	host   Host
+	escape func() // closes Settings while it is open
 }
 
 // Host is what Settings needs of the window around it. Its fields are
@@ -69,6 +70,13 @@ func (m *Dialog) Show() {
 	var about string
 	var actions []fyne.CanvasObject
 	var d dialog.Dialog
+	// Escape in a field closes Settings, as it does on Close (each change is
+	// kept as it is typed).
+	m.escape = func() {
+		if d != nil {
+			d.Hide()
+		}
+	}
 	replace := &widget.Button{Text: "Use another key…", OnTapped: func() { d.Hide(); m.host.ShowWelcome() }}
 	switch source {
 	case kit.KeyDemo:
@@ -197,7 +205,8 @@ func (m *Dialog) downloadSettings() fyne.CanvasObject {
 // endpointSetting lets a tester point the app at 'singlecam simulate'.
 func (m *Dialog) endpointSetting() fyne.CanvasObject {
 	prefs := m.host.App.Preferences()
-	entry := widget.NewEntry()
+	entry := kit.NewEntry()
+	entry.OnEscape = m.escape
 	entry.SetPlaceHolder("Move's endpoint (leave empty)")
 	entry.SetText(prefs.String(kit.PrefEndpoint))
 	entry.Validator = func(s string) error {
