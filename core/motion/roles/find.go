@@ -343,6 +343,11 @@ func Find(s *motion.Skeleton) (*Humanoid, error) {
 			legs[i].Apart = t.apartFoot(b.hips, legs[i], h.Up, h.Left)
 		}
 	}
+	if legs[0].Apart >= 0 && legs[0].Apart == legs[1].Apart {
+		// One joint below both knees (legs on one side of the hips, as
+		// only a broken file has): it is no one foot, so neither's.
+		legs[0].Apart, legs[1].Apart = -1, -1
+	}
 	h.LeftLeg, h.RightLeg, h.LeftArm, h.RightArm = legs[0], legs[1], arms[0], arms[1]
 	for _, side := range []struct {
 		l                         Leg
