@@ -2,6 +2,7 @@ package clean
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"singlecam/core/motion"
@@ -97,20 +98,46 @@ func footSignals(ps *positions, b *Body, fps float64, segs [][2]int) [2][]footSi
 // every frame (clip units), from its path filtered at detectCutoff within
 // each segment and then averaged over about 60 ms.
 func steadyHeightAndSpeed(ps *positions, j int, up motion.Vec3, fps float64, segs [][2]int) (height, speed []float64) {
+	return averagedHeightAndSpeed(jointPath(ps, j, fps, segs), up, fps)
+}
+
+// steadyPath returns joint j's path filtered at detectCutoff within each
+// segment.
+func steadyPath(ps *positions, j int, fps float64, segs [][2]int) []motion.Vec3 {
+	xyz := jointPath(ps, j, fps, segs)
+	out := make([]motion.Vec3, ps.frames())
+	for f := range out {
+		out[f] = motion.Vec3{X: xyz[0][f], Y: xyz[1][f], Z: xyz[2][f]}
+	}
+	return out
+}
+
+// jointPath returns joint j's path, one slice per axis, filtered at
+// detectCutoff within each of segs (none: as it is).
+func jointPath(ps *positions, j int, fps float64, segs [][2]int) (xyz [3][]float64) {
 	n := ps.frames()
+	for k := range 3 {
+		xyz[k] = make([]float64, n)
+		for f := range n {
+			xyz[k][f] = comp(ps.at(f, j), k)
+		}
+		for _, s := range segs {
+			seg := xyz[k][s[0]:s[1]]
+			filtfilt(seg, seg, fps, detectCutoff)
+		}
+	}
+	return xyz
+}
+
+// averagedHeightAndSpeed averages a path over about 60 ms and returns its
+// height along up and its speed on every frame.
+func averagedHeightAndSpeed(path [3][]float64, up motion.Vec3, fps float64) (height, speed []float64) {
+	n := len(path[0])
 	half := max(1, int(math.Round(0.03*fps)))
 	var xyz [3][]float64
 	for k := range 3 {
-		raw := make([]float64, n)
-		for f := range n {
-			raw[f] = comp(ps.at(f, j), k)
-		}
-		for _, s := range segs {
-			seg := raw[s[0]:s[1]]
-			filtfilt(seg, seg, fps, detectCutoff)
-		}
 		xyz[k] = make([]float64, n)
-		movingAverage(raw, xyz[k], half)
+		movingAverage(path[k], xyz[k], half)
 	}
 	pt := func(f int) motion.Vec3 { return motion.Vec3{X: xyz[0][f], Y: xyz[1][f], Z: xyz[2][f]} }
 	height, speed = make([]float64, n), make([]float64, n)
@@ -122,28 +149,6 @@ func steadyHeightAndSpeed(ps *positions, j int, up motion.Vec3, fps float64, seg
 		}
 	}
 	return height, speed
-}
-
-// steadyPath returns joint j's path filtered at detectCutoff within each
-// segment.
-func steadyPath(ps *positions, j int, fps float64, segs [][2]int) []motion.Vec3 {
-	n := ps.frames()
-	var xyz [3][]float64
-	for k := range 3 {
-		xyz[k] = make([]float64, n)
-		for f := range n {
-			xyz[k][f] = comp(ps.at(f, j), k)
-		}
-		for _, s := range segs {
-			seg := xyz[k][s[0]:s[1]]
-			filtfilt(seg, seg, fps, detectCutoff)
-		}
-	}
-	out := make([]motion.Vec3, n)
-	for f := range out {
-		out[f] = motion.Vec3{X: xyz[0][f], Y: xyz[1][f], Z: xyz[2][f]}
-	}
-	return out
 }
 
 // rollingMin returns the smallest value of x within ±half frames.
@@ -197,30 +202,10 @@ func detectContacts(sig []footSignal, fps float64) []bool {
 // averaged over about 60 ms, in clip units: how fast a heel or a ball moves
 // while a lock plans where the foot pivots.
 func lowAndSpeed(ps *positions, j int, up motion.Vec3, fps float64) (height, speed []float64) {
-	n := ps.frames()
-	half := max(1, int(math.Round(0.03*fps)))
-	var xyz [3][]float64
-	for k := range 3 {
-		raw := make([]float64, n)
-		for f := range n {
-			raw[f] = comp(ps.at(f, j), k)
-		}
-		xyz[k] = make([]float64, n)
-		movingAverage(raw, xyz[k], half)
-	}
-	pt := func(f int) motion.Vec3 { return motion.Vec3{X: xyz[0][f], Y: xyz[1][f], Z: xyz[2][f]} }
-	height, speed = make([]float64, n), make([]float64, n)
-	sorted := make([]float64, n)
-	for f := range n {
-		height[f] = pt(f).Dot(up)
-		sorted[f] = height[f]
-		a, b := max(0, f-half), min(n-1, f+half)
-		if b > a {
-			speed[f] = pt(b).Sub(pt(a)).Len() * fps / float64(b-a)
-		}
-	}
+	height, speed = averagedHeightAndSpeed(jointPath(ps, j, fps, nil), up, fps)
+	sorted := slices.Clone(height)
 	sort.Float64s(sorted)
-	low := sorted[n*5/100]
+	low := sorted[len(sorted)*5/100]
 	for f := range height {
 		height[f] -= low
 	}
