@@ -45,6 +45,9 @@ type UI struct {
 	main        *MainScreen
 	// crash is the notice of the last run's crash, when there was one.
 	crash *crashNotice
+	// following are the open windows that hold a job's file, told of its
+	// job's renames.
+	following followers
 
 	// What the UI reaches outside itself. Fields, not package variables, so
 	// each test stands in for them on its own UI and tests run in parallel.

@@ -30,7 +30,16 @@ func (u *UI) applyCleaned(path, motionName string, cleanup func() clean.Options)
 			return p.Open("Choose your character", "Characters (GLB, VRM)", retarget.PickerExtensions(), dir)
 		}
 	}
-	w := character.NewWindow(u.app, path, motionName, opt)
+	var w *character.Window
+	// A rename of the motion's job while the window is open moves the
+	// file; the window follows it, so Save goes beside it there.
+	opt.Closed = u.following.add(func(r jobRenamed) {
+		if file := w.MotionPath(); r.disk.Holds(file) {
+			w.MotionMoved(r.disk.Follow(file), r.title(motionName))
+			motionName = r.title(motionName)
+		}
+	})
+	w = character.NewWindow(u.app, path, motionName, opt)
 	w.Show()
 	u.applyWindow = w
 }

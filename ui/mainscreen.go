@@ -15,6 +15,7 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/joblist"
+	"singlecam/core/outputs"
 	"singlecam/core/submit"
 	"singlecam/core/watch"
 	"singlecam/ui/jobs"
@@ -68,6 +69,9 @@ func (u *UI) mainScreen() *MainScreen {
 		OpenMotion:       u.openMotion,
 		ApplyToCharacter: u.applyToCharacter,
 		ExportMotion:     func(paths []string, base string) { u.exportMotion(paths, base, u.win) },
+		Renamed: func(disk outputs.Renamed, from, to string) {
+			u.following.renamed(jobRenamed{disk: disk, from: from, to: to})
+		},
 	})
 	m.SettingsDialog = settings.New(settings.Host{App: u.app, Win: u.win,
 		OnMain: func(f func()) { u.onMain(f) }, Say: m.say, Picker: u.opts.Picker, Version: u.opts.Version,

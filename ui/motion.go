@@ -33,7 +33,23 @@ func (u *UI) openMotion(path, title string) {
 				return
 			}
 			w := preview.NewWindow(u.app, m, title, nil)
+			// file is where the motion is now: a rename of its job while
+			// the window is open moves it, and Export, Apply and Change…
+			// must find it there.
+			file := path
+			w.OnClosed = u.following.add(func(r jobRenamed) {
+				if !r.disk.Holds(file) {
+					return // another job's
+				}
+				moved := r.disk.Follow(file)
+				if title == filepath.Base(file) {
+					title = filepath.Base(moved)
+				}
+				file, title = moved, r.title(title)
+				w.SetTitle(title + " — Singlecam preview")
+			})
 			w.OfferReopen(load.Options{Animation: m.Chosen}, func(o load.Options) {
+				path := file
 				go func() {
 					m, err := load.OpenWith(context.Background(), path, o)
 					u.onMain(func() {
@@ -48,10 +64,10 @@ func (u *UI) openMotion(path, title string) {
 			w.Do = u.onMain // the clean-up's result comes back through the one door
 			// Both dialogs start with the player's clean-up, so the file
 			// saved is the motion the user just watched.
-			w.OfferApply(func() { u.applyCleaned(path, retarget.MotionName(path), w.CleanUp.Options) })
+			w.OfferApply(func() { u.applyCleaned(file, retarget.MotionName(file), w.CleanUp.Options) })
 			w.SetActions(&widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
 				o := w.Options() // what the window plays: its animation, axis and unit
-				u.exportCleaned([]string{path}, "", w, &o, w.CleanUp.Options)
+				u.exportCleaned([]string{file}, "", w, &o, w.CleanUp.Options)
 			}})
 			w.Show()
 			w.Player.Play()

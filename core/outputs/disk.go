@@ -82,6 +82,45 @@ type Renamed struct {
 	// Kept: the folder was opened, so its files may be in use elsewhere and
 	// keep their old names.
 	Kept bool
+	// from is the job's folder before the rename, and names the files
+	// that took the new name (old base name → new), for Follow.
+	from  string
+	names map[string]string
+}
+
+// Follow is where the file that was at path is after the rename: a window
+// that still holds a job's file (a player, Apply to a character…) finds
+// it under its new name and folder. A path outside the job's old folder is
+// returned as it is.
+func (r Renamed) Follow(path string) string {
+	rel, ok := r.inFolder(path)
+	if !ok {
+		return path
+	}
+	if fresh, ok := r.names[rel]; ok {
+		rel = fresh
+	}
+	return filepath.Join(r.Folder, rel)
+}
+
+// Holds reports whether path is a file of the renamed job's folder (as it
+// was before the rename): the window holding it shows that job.
+func (r Renamed) Holds(path string) bool {
+	_, ok := r.inFolder(path)
+	return ok
+}
+
+// inFolder is path relative to the job's folder before the rename, and
+// whether it lies inside it.
+func (r Renamed) inFolder(path string) (string, bool) {
+	if r.from == "" || r.Folder == "" {
+		return "", false
+	}
+	rel, err := filepath.Rel(r.from, filepath.Clean(path))
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return rel, true
 }
 
 // Rename gives a job's folder and files its new name, unless the folder was
@@ -105,32 +144,38 @@ func (s *Saver) Rename(ctx context.Context, root, jobID, name string) (Renamed, 
 		return Renamed{}, err
 	}
 	if m.Opened {
-		return Renamed{Folder: d.Folder, Kept: true}, nil
+		return Renamed{Folder: d.Folder, Kept: true, from: d.Folder}, nil
 	}
 	oldPrefix := safefile.SafeName(m.Name) + " - "
 	newName := strings.TrimSpace(name)
+	// Every answer from here says which files took the new name, even
+	// after a failure half way: windows holding one must follow it.
+	r := Renamed{Folder: d.Folder, from: d.Folder, names: map[string]string{}}
 	for id, note := range m.Files {
 		if !note.Done || m.Name == "" || !strings.HasPrefix(note.Name, oldPrefix) {
 			continue
 		}
 		fresh := filepath.Base(transfer.UniquePath(d.Folder, JobFileName(newName, outputOf(note, id))))
 		if err := os.Rename(filepath.Join(d.Folder, note.Name), filepath.Join(d.Folder, fresh)); err != nil {
-			return Renamed{Folder: d.Folder}, fmt.Errorf("rename %s: %w", note.Name, err)
+			return r, fmt.Errorf("rename %s: %w", note.Name, err)
 		}
+		r.names[note.Name] = fresh
 		note.Name = fresh
 	}
 	m.Name = newName
 	if err := writeManifest(d.Folder, m); err != nil {
-		return Renamed{Folder: d.Folder}, err
+		return r, err
 	}
 	folder := transfer.UniquePath(root, safefile.SafeName(newName))
 	if filepath.Base(d.Folder) == safefile.SafeName(newName) {
-		return Renamed{Folder: d.Folder, Moved: true}, nil
+		r.Moved = true
+		return r, nil
 	}
 	if err := os.Rename(d.Folder, folder); err != nil {
-		return Renamed{Folder: d.Folder}, fmt.Errorf("rename %s: %w", d.Folder, err)
+		return r, fmt.Errorf("rename %s: %w", d.Folder, err)
 	}
-	return Renamed{Folder: folder, Moved: true}, nil
+	r.Folder, r.Moved = folder, true
+	return r, nil
 }
 
 // outputOf rebuilds enough of an output from its manifest note to name it.

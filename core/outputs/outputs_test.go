@@ -289,12 +289,29 @@ func TestRenameFollowsUnlessTheFolderWasOpened(t *testing.T) {
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("the old folder is still there: %v", err)
 	}
+	// A window holding the old path finds the file where it went.
+	for old, want := range map[string]string{
+		filepath.Join(dir, "Backflip - main.fbx"):      filepath.Join(r.Folder, "Front flip - main.fbx"),
+		filepath.Join(dir, "mine.glb"):                 filepath.Join(r.Folder, "mine.glb"), // not renamed, but moved with its folder
+		filepath.Join(dir+" 2", "Backflip - main.fbx"): filepath.Join(dir+" 2", "Backflip - main.fbx"),
+		dir: dir, // the folder itself is not a file of it
+	} {
+		if got := r.Follow(old); got != want {
+			t.Errorf("Follow(%s) = %s, want %s", old, got, want)
+		}
+	}
 	if err := outputs.MarkOpened(r.Folder); err != nil {
 		t.Fatal(err)
 	}
 	again, err := e.saver.Rename(ctx, e.saver.Root, job.ID, "Side flip")
 	if err != nil || again.Moved || !again.Kept || again.Folder != r.Folder {
 		t.Errorf("rename of an opened folder: %+v, %v", again, err)
+	}
+	if kept := filepath.Join(r.Folder, "Front flip - main.fbx"); again.Follow(kept) != kept || !again.Holds(kept) {
+		t.Errorf("a kept file moved (%s), or is not the job's (%v)", again.Follow(kept), again.Holds(kept))
+	}
+	if again.Holds(dir) || again.Holds(filepath.Join(dir, "Backflip - main.fbx")) {
+		t.Error("a file of another folder is held to be the job's")
 	}
 	// A second save finds the moved folder and skips what is there.
 	dir2, saved, err := e.saver.Save(ctx, job.ID, nil, nil)

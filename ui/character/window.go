@@ -41,6 +41,8 @@ type Options struct {
 	// Clean is the clean-up the window starts with (the player's, when
 	// opened from it); nil starts with clean.Default, as the player does.
 	Clean *clean.Options
+	// Closed, when set, runs once the window closed (its opener forgets it).
+	Closed func()
 }
 
 const prefCharacterFolder = "characterFolder"
@@ -167,10 +169,28 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 		if w.Player != nil {
 			w.Player.Stop()
 		}
+		if opt.Closed != nil {
+			opt.Closed()
+		}
 	})
 	w.refresh()
 	w.readMotion()
 	return w
+}
+
+// MotionPath is the motion file the window applies.
+func (w *Window) MotionPath() string { return w.motionPath }
+
+// MotionMoved tells the window its motion file is now at path, named name
+// (its job was renamed while the window was open): the character's file is
+// saved beside it there, under the new name.
+func (w *Window) MotionMoved(path, name string) {
+	w.motionPath = path
+	if name != w.motionName {
+		w.motionName = name
+		w.SetTitle(name + " on a character — Singlecam")
+		w.refresh()
+	}
 }
 
 // readMotion reads the motion file, then asks for the character.

@@ -535,6 +535,9 @@ func (v *View) rename(jobID, current string) {
 					return
 				}
 				v.model.AddJobs([]ugc.Job{job})
+				if v.host.Renamed != nil {
+					v.host.Renamed(moved, current, name)
+				}
 				if i := v.model.Index(jobID); i >= 0 && moved.Folder != "" {
 					row := v.model.At(i)
 					if moved.Moved {

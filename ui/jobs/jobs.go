@@ -80,6 +80,9 @@ type Host struct {
 	OpenMotion       func(path, title string)
 	ApplyToCharacter func(path, motionName string)
 	ExportMotion     func(paths []string, base string)
+	// Renamed tells the windows that hold a job's file that the job was
+	// renamed from one name to another, and what that did on disk; may be nil.
+	Renamed func(disk outputs.Renamed, from, to string)
 }
 
 // agoRefresh is how often relative times ("5 min ago") are redrawn.

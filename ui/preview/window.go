@@ -47,8 +47,10 @@ type Window struct {
 	// CleanUp is the Clean up section under the player.
 	CleanUp *CleanUp
 	// Do runs a function on Fyne's goroutine; nil means fyne.Do.
-	Do     func(func())
-	motion *load.Motion
+	Do func(func())
+	// OnClosed, when set, runs once the window closed (its opener forgets it).
+	OnClosed func()
+	motion   *load.Motion
 	// cleaning counts clean-ups asked for: a result for an older one is
 	// dropped (the options changed while it ran).
 	cleaning int
@@ -162,7 +164,12 @@ func NewWindow(a fyne.App, m *load.Motion, name string, choose func(animation in
 	w.Resize(fyne.NewSize(960, 720))
 	w.SetMotion(m)
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.Player.TypedKey(ev) })
-	w.SetOnClosed(func() { w.Player.Stop() })
+	w.SetOnClosed(func() {
+		w.Player.Stop()
+		if w.OnClosed != nil {
+			w.OnClosed()
+		}
+	})
 	// Ctrl+W (Cmd+W on a Mac) closes the player, as a document window
 	// closes on every desktop.
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
