@@ -95,6 +95,7 @@ type Window struct {
 	gen        int               // drops retargets that are out of date
 	opening    bool              // a character is being read: do not ask for one
 	stage      *fyne.Container
+	panels     *panels // the bone panel and the player, side by side, stacked or in turns
 }
 
 // NewWindow opens "Apply to a character…" for the motion file at path,
@@ -159,7 +160,22 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	left := container.NewVScroll(container.NewBorder(heading, mapButtons, nil, nil, container.NewStack(rows, w.Pairs)))
 	right := container.NewVSplit(w.stage, container.NewVScroll(section))
 	right.Offset = 0.68
-	split := container.New(panels{share: 0.45}, left, right)
+	// Stacked, the bone panel wants its heading and five rows; when the
+	// window is too short for that above the player, the panels take turns.
+	want := func() float32 {
+		return heading.MinSize().Height + 5*w.newPairRow().MinSize().Height + mapButtons.MinSize().Height + 2*theme.Padding()
+	}
+	w.panels = newPanels(0.45, want, left, right, func(seen bool) {
+		if w.Player == nil {
+			return
+		}
+		if seen {
+			w.Player.Show()
+		} else {
+			w.Player.Hide()
+		}
+	})
+	split := w.panels.Box
 	top := container.NewBorder(nil, nil, nil, w.Choose, w.Character)
 	// The status line has the window's width: it says what went wrong.
 	bottom := container.NewVBox(w.Notice, container.NewHBox(layout.NewSpacer(), w.OnlyNew, w.Save))
@@ -403,6 +419,9 @@ func (w *Window) showPlayer(clip *motion.Clip) {
 		w.Player.Stop()
 	}
 	w.Player = preview.NewPlayer(clip)
+	if w.panels.told && !w.panels.shown {
+		w.Player.Hide() // the bones' page shows: no clock until the player's does
+	}
 	w.Player.Seek(min(frame, clip.Frames()-1))
 	w.stage.Objects = []fyne.CanvasObject{w.Player}
 	w.stage.Refresh()
