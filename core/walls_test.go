@@ -137,7 +137,7 @@ func TestMotionStandsAlone(t *testing.T) {
 // a video's headers, motion/load a motion file, motion/retarget a character
 // file (the engine saves what it computes); motion/fix, motion/roles and
 // price only compute; paths reads the environment.
-var readOnly = []string{"joblist", "media", "motion", "motion/clean", "motion/fix", "motion/load", "motion/retarget", "motion/roles", "paths", "price", "words"}
+var readOnly = []string{"joblist", "media", "motion", "motion/clean", "motion/figure", "motion/fix", "motion/load", "motion/retarget", "motion/roles", "paths", "price", "words"}
 
 // valuePackages hold both values and machinery. The front ends may use their
 // types (but not the machinery's: doors), constants and variables, and of

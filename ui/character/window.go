@@ -19,6 +19,7 @@ import (
 	"singlecam/core/engine"
 	"singlecam/core/motion"
 	"singlecam/core/motion/clean"
+	"singlecam/core/motion/figure"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
@@ -82,20 +83,22 @@ type Window struct {
 	motionPath string
 	motionName string
 	source     *motion.Clip
-	ch         *retarget.Character
-	match      *retarget.Match
-	moved      *motion.Clip
-	choices    []string          // the motion's bones a character bone can follow, as labels
-	roles      map[string]string // the motion's bone → its humanoid role
-	motionBone *boneNames        // how the motion's joints read
-	charBone   *boneNames        // how the character's joints read
-	word       string            // "Move bone" or "motion bone"
-	size       string            // sizeNote's, once both figures are read
-	side       *fyne.Container   // holds the skeleton picture
-	gen        int               // drops retargets that are out of date
-	opening    bool              // a character is being read: do not ask for one
-	stage      *fyne.Container
-	panels     *panels // the bone panel and the player, side by side, stacked or in turns
+	// sourceFigure is what clean-up stands source on.
+	sourceFigure *figure.Figure
+	ch           *retarget.Character
+	match        *retarget.Match
+	moved        *motion.Clip
+	choices      []string          // the motion's bones a character bone can follow, as labels
+	roles        map[string]string // the motion's bone → its humanoid role
+	motionBone   *boneNames        // how the motion's joints read
+	charBone     *boneNames        // how the character's joints read
+	word         string            // "Move bone" or "motion bone"
+	size         string            // sizeNote's, once both figures are read
+	side         *fyne.Container   // holds the skeleton picture
+	gen          int               // drops retargets that are out of date
+	opening      bool              // a character is being read: do not ask for one
+	stage        *fyne.Container
+	panels       *panels // the bone panel and the player, side by side, stacked or in turns
 }
 
 // NewWindow opens "Apply to a character…" for the motion file at path,
@@ -215,12 +218,20 @@ func (w *Window) readMotion() {
 	w.opt.Async(func() {
 		m, err := load.Open(context.Background(), w.motionPath, -1)
 		var clip *motion.Clip
+		var fig *figure.Figure
 		if err == nil {
 			clip = m.Clip
+			// What clean-up stands the motion on: a character's mesh soles
+			// when the motion is one, as the player's and `singlecam clean`.
+			fig, err = figure.Of(context.Background(), m)
+			fig = fig.Light()
 			// Shown beside a character in metres, the motion is in metres too.
-			if k := clip.MetresPerUnit; k > 0 && k != 1 {
+			if k := clip.MetresPerUnit; err == nil && k > 0 && k != 1 {
 				if scaled, err := fix.Scale(clip, k); err == nil {
-					clip = scaled
+					// A body's soles are in the file's unit: a scaled
+					// figure stands on its joints (a glTF body is in
+					// metres and never scaled).
+					clip, fig = scaled, figure.Joints(scaled)
 				}
 			}
 		}
@@ -229,7 +240,7 @@ func (w *Window) readMotion() {
 				w.say(engine.ExplainMotion(err))
 				return
 			}
-			w.source = clip
+			w.source, w.sourceFigure = clip, fig
 			w.choices = []string{noBone}
 			w.roles = map[string]string{}
 			skel := clip.Actors[0].Skeleton
@@ -358,7 +369,7 @@ func (w *Window) rematch() {
 // off the UI goroutine; a newer change drops an older result.
 func (w *Window) retarget() {
 	w.gen++
-	gen, ch, src := w.gen, w.ch, w.source
+	gen, ch, src, fig := w.gen, w.ch, w.source, w.sourceFigure
 	m := *w.match
 	m.Pairs = append([]retarget.Pair(nil), w.match.Pairs...)
 	w.moved = nil
@@ -369,7 +380,7 @@ func (w *Window) retarget() {
 		var cleaned *clean.Result
 		var err error
 		if !cleanup.None() {
-			if cleaned, err = clean.Run(context.Background(), src, cleanup); err == nil {
+			if cleaned, err = fig.Clean(context.Background(), src, cleanup); err == nil {
 				src = cleaned.Clip
 			}
 		}

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"singlecam/core/engine"
-	"singlecam/core/motion"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
 	"singlecam/core/motion/load"
@@ -105,21 +104,24 @@ func runClean(args []string, stdout, stderr io.Writer) int {
 			say(stderr, "clean", motionProblem(path, err))
 			return 1
 		}
-		ch, msg := characterOf(ctx, path, m)
-		if msg != "" {
-			say(stderr, "clean", msg)
+		src, err := export.SourceOf(ctx, path, "", m)
+		if err != nil {
+			say(stderr, "clean", export.Explain(err))
 			return 1
 		}
-		src := export.SourceOf(path, "", m)
+		// A character stands on the floor by its mesh's soles, as in the
+		// player and its Export for… (package figure chooses for all).
+		fig := src.Figure
+		if fig.Apart {
+			say(stderr, "clean", words.Quote(path)+" is a character (a body on a skeleton) whose animation could not be put back on its body, so nothing was written. "+
+				"Clean the capture instead, then put it on the character with: singlecam retarget --character "+filepath.Base(path)+" --feet auto CAPTURE")
+			return 1
+		}
+		ch := fig.Character
 		if *out != "" {
 			src.Dir = *out
 		}
-		legs := clean.Bodies(src.Clip)
-		if ch != nil && legs[0] != nil {
-			// A character stands on the floor by its mesh's soles.
-			legs[0].Soles = legs[0].SolesOf(ch.Skeleton(), ch.Contacts())
-		}
-		res, err := clean.Clean(ctx, src.Clip, legs, o)
+		res, err := fig.Clean(ctx, src.Clip, o)
 		if err != nil {
 			sayAbout(stderr, "clean", path, export.Explain(err))
 			return 1
@@ -195,40 +197,6 @@ func indent(s string) string {
 // cleanUsage is the clean command's short usage: what it takes.
 const cleanUsage = `Usage: singlecam clean [--feet auto|lock|ground|off] [--smooth 0..1] [--out FOLDER] FILE...
 `
-
-// characterOf opens the file at path as a character when it is one (a
-// body on a skeleton), so that clean writes the body back with the cleaned
-// animation, or nil for a motion file. msg says why a character cannot be
-// cleaned (its animation is not on the skeleton the body hangs from as
-// read), or is "".
-func characterOf(ctx context.Context, path string, m *load.Motion) (ch *retarget.Character, msg string) {
-	if !retarget.IsCharacterFile(path) {
-		return nil, ""
-	}
-	ch, err := retarget.OpenCharacter(ctx, path)
-	if err != nil || !ch.HasMesh() {
-		return nil, "" // a motion file
-	}
-	if sameSkeleton(ch.Skeleton(), m.Clip.Actors[0].Skeleton) && len(m.Clip.Actors) == 1 && m.Space.Up == "Y" {
-		return ch, ""
-	}
-	return nil, words.Quote(path) + " is a character (a body on a skeleton) whose animation could not be put back on its body, so nothing was written. " +
-		"Clean the capture instead, then put it on the character with: singlecam retarget --character " + filepath.Base(path) + " --feet auto CAPTURE"
-}
-
-// sameSkeleton reports whether a and b name the same joints in the same
-// tree.
-func sameSkeleton(a, b *motion.Skeleton) bool {
-	if len(a.Joints) != len(b.Joints) {
-		return false
-	}
-	for j := range a.Joints {
-		if a.Joints[j].Name != b.Joints[j].Name || a.Joints[j].Parent != b.Joints[j].Parent {
-			return false
-		}
-	}
-	return true
-}
 
 // describeReport is an actor's numbers before and after, in a line, and a
 // line for each number that got worse.

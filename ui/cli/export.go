@@ -126,7 +126,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			if m.Suffix != "" {
 				base = export.BaseName(path) + " - " + m.Suffix
 			}
-			src := export.SourceOf(path, base, m.Motion)
+			src, err := export.SourceOf(ctx, path, base, m.Motion)
+			if err != nil {
+				return bad(err)
+			}
 			if *out != "" {
 				src.Dir = *out
 			}

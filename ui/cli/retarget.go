@@ -9,10 +9,11 @@ import (
 	"path/filepath"
 
 	"singlecam/core/engine"
-	"singlecam/core/motion"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/export"
+	"singlecam/core/motion/figure"
 	"singlecam/core/motion/fix"
+	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
 	"singlecam/core/words"
 )
@@ -113,7 +114,7 @@ func runRetarget(args []string, stdout, stderr io.Writer) int {
 			if m.Suffix != "" {
 				name += " - " + m.Suffix
 			}
-			dest, err := retargetOne(ctx, ch, saved, m.Clip, name, path, rate, *inPlace, *onlyNew, cleanup, *out)
+			dest, err := retargetOne(ctx, ch, saved, m.Motion, name, path, rate, *inPlace, *onlyNew, cleanup, *out)
 			if err != nil {
 				sayAbout(stderr, "retarget", filepath.Base(path), err.Error())
 				failed++
@@ -155,11 +156,17 @@ type explained string
 
 func (e explained) Error() string { return string(e) }
 
-func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Match, clip *motion.Clip, name, path string, fps float64, inPlace, onlyNew bool, cleanup clean.Options, out string) (string, error) {
+func retargetOne(ctx context.Context, ch *retarget.Character, saved *retarget.Match, m *load.Motion, name, path string, fps float64, inPlace, onlyNew bool, cleanup clean.Options, out string) (string, error) {
 	var err error
+	clip := m.Clip
 	if !cleanup.None() {
-		// Clean the capture first: its feet and floor are the motion's own.
-		res, err := clean.Run(ctx, clip, cleanup)
+		// Clean the capture first: its feet and floor are the motion's own
+		// (its mesh's soles when it is a character, as the player's).
+		fig, err := figure.Of(ctx, m)
+		if err != nil {
+			return "", explained(export.Explain(err))
+		}
+		res, err := fig.Clean(ctx, clip, cleanup)
 		if err != nil {
 			return "", explained(export.Explain(err))
 		}

@@ -276,7 +276,9 @@ func (d *ExportDialog) showCleanUp(o clean.Options) {
 		d.CleanUp.Numbers.SetText("No clean-up: choose what to do with the feet, or some smoothing, to clean up before exporting.")
 		return
 	}
-	res, err := clean.Run(context.Background(), d.sources[0].Clip, o)
+	// On the figure the file is written from: a character by its mesh's
+	// soles, as the player and `singlecam clean` do.
+	res, err := d.sources[0].Figure.Clean(context.Background(), d.sources[0].Clip, o)
 	if err != nil {
 		d.CleanUp.Numbers.SetText(engine.ExplainMotion(err))
 		return
@@ -377,8 +379,11 @@ func (e Exporter) Show(paths []string, base string, parent fyne.Window) {
 				if m, err = load.OpenWith(context.Background(), p, *e.Read); err != nil {
 					break
 				}
-				src = export.SourceOf(p, base, m)
-			} else if src, err = export.Open(context.Background(), p, base); err != nil {
+				src, err = export.SourceOf(context.Background(), p, base, m)
+			} else {
+				src, err = export.Open(context.Background(), p, base)
+			}
+			if err != nil {
 				break
 			}
 			sources = append(sources, src)

@@ -14,6 +14,7 @@ import (
 
 	"singlecam/core/engine"
 	"singlecam/core/motion/clean"
+	"singlecam/core/motion/figure"
 	"singlecam/core/motion/load"
 )
 
@@ -54,6 +55,10 @@ type Window struct {
 	// cleaning counts clean-ups asked for: a result for an older one is
 	// dropped (the options changed while it ran).
 	cleaning int
+	// figure is what clean-up stands the motion on (a character's mesh
+	// soles, as `singlecam clean` and Export do), found once per motion;
+	// nil until then.
+	figure *figure.Figure
 	// shown is set once the window has been shown: the first clean-up
 	// runs then, not for a window never seen.
 	shown bool
@@ -119,7 +124,12 @@ const quickClean = 120 * 60 * 60
 // goroutine.
 func (w *Window) clean(o clean.Options, sync bool) {
 	w.cleaning++
-	gen, clip, p := w.cleaning, w.motion.Clip, w.Player
+	gen, m, p := w.cleaning, w.motion, w.Player
+	clip := m.Clip
+	if w.figure == nil && !figure.Reads(m) {
+		w.figure = figure.Joints(clip) // a motion file: nothing to read
+	}
+	fig := w.figure
 	if o.None() {
 		p.SetCleaned(nil)
 		w.CleanUp.Numbers.SetText("Nothing to clean up: choose what to do with the feet, or some smoothing.")
@@ -136,8 +146,8 @@ func (w *Window) clean(o clean.Options, sync bool) {
 		p.SetCleaned(res)
 		w.CleanUp.SetReports(res.Actors)
 	}
-	if sync && clip.Frames()*len(clip.Actors[0].Skeleton.Joints)*len(clip.Actors) <= quickClean {
-		show(clean.Run(context.Background(), clip, o))
+	if sync && fig != nil && clip.Frames()*len(clip.Actors[0].Skeleton.Joints)*len(clip.Actors) <= quickClean {
+		show(fig.Clean(context.Background(), clip, o))
 		return
 	}
 	w.CleanUp.Numbers.SetText("Cleaning up…")
@@ -146,8 +156,24 @@ func (w *Window) clean(o clean.Options, sync bool) {
 		do = fyne.Do
 	}
 	go func() {
-		res, err := clean.Run(context.Background(), clip, o)
-		do(func() { show(res, err) })
+		ctx := context.Background()
+		found := fig == nil
+		if found {
+			// A character file is read again for its mesh's soles.
+			f, err := figure.Of(ctx, m)
+			if err != nil {
+				do(func() { show(nil, err) })
+				return
+			}
+			fig = f.Light()
+		}
+		res, err := fig.Clean(ctx, clip, o)
+		do(func() {
+			if found && w.motion == m {
+				w.figure = fig
+			}
+			show(res, err)
+		})
 	}()
 }
 
@@ -218,6 +244,9 @@ func (w *Window) SetMotion(m *load.Motion) {
 	}
 	if w.Reopen != nil && auto(w.opts) {
 		w.found, w.foundKnown = m.Space, true
+	}
+	if m != w.motion {
+		w.figure = nil
 	}
 	w.motion = m
 	w.Player = NewPlayer(m.Clip)

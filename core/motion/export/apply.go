@@ -6,15 +6,19 @@ import (
 	"strings"
 
 	"singlecam/core/motion"
-	"singlecam/core/motion/clean"
+	"singlecam/core/motion/figure"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/rigs"
 )
 
-// Apply returns c with the settings applied, in this order: names, T-pose,
-// clean-up, frame rate, in place, units, up axis (clean-up wants every
-// captured frame and the travel that in place removes; in place and
-// resampling work in the source's Y-up space). c is left as it was.
+// Apply returns c with the settings applied, in this order: clean-up,
+// names, T-pose, frame rate, in place, units, up axis (clean-up works on
+// the figure as read, as the player shows it cleaned, with every captured
+// frame and the travel that in place removes; it keeps a T-pose frame
+// apart from the motion, so dropping it after changes nothing else; in
+// place and resampling work in the source's Y-up space). c is left as it
+// was; its figure stands on its joints (Plan stands a Source on its
+// Figure).
 func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
 	out, _, err := ApplyNotes(c, s)
 	return out, err
@@ -24,11 +28,26 @@ func Apply(c *motion.Clip, s Settings) (*motion.Clip, error) {
 // a user should know: how bones were named when their old names would
 // mislead, and whether frame 0 was dropped as a T-pose.
 func ApplyNotes(c *motion.Clip, s Settings) (*motion.Clip, []string, error) {
+	return applyNotes(context.Background(), c, nil, s)
+}
+
+// applyNotes is ApplyNotes with clean-up standing c on fig (nil: its
+// joints).
+func applyNotes(ctx context.Context, c *motion.Clip, fig *figure.Figure, s Settings) (*motion.Clip, []string, error) {
 	var notes []string
 	if err := s.Check(); err != nil {
 		return nil, nil, err
 	}
 	out := c
+	if !s.Clean.None() {
+		// The same clean-up as the player's After and `singlecam clean`:
+		// on the motion as read, before names change or joints go.
+		r, err := fig.Clean(ctx, out, s.Clean)
+		if err != nil {
+			return nil, nil, fmt.Errorf("export: %w", err)
+		}
+		out = r.Clip
+	}
 	switch s.Names {
 	case "":
 	case "plain":
@@ -55,15 +74,6 @@ func ApplyNotes(c *motion.Clip, s Settings) (*motion.Clip, []string, error) {
 		} else {
 			notes = append(notes, "kept frame 0: it is not a T-pose")
 		}
-	}
-	if !s.Clean.None() {
-		// Clean-up is pure and quick (a minute of capture in well under a
-		// second), so it runs without a context of its own.
-		r, err := clean.Run(context.Background(), out, s.Clean)
-		if err != nil {
-			return nil, nil, fmt.Errorf("export: %w", err)
-		}
-		out = r.Clip
 	}
 	if s.FPS != 0 && s.FPS != out.FPS {
 		r, err := fix.Resample(out, s.FPS)

@@ -12,6 +12,7 @@ import (
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
+	"singlecam/core/motion/figure"
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/gltf"
 	"singlecam/core/motion/rigs"
@@ -30,6 +31,10 @@ type Source struct {
 	// Base starts the outputs' names: "<Base> - <preset>.glb". A job's
 	// name, or the file's name without its ending.
 	Base string
+	// Figure is what clean-up stands the motion on (a character's mesh
+	// soles, as the player and `singlecam clean` do); nil stands it on its
+	// joints.
+	Figure *figure.Figure
 }
 
 // StartsWithTPose says whether any of the source's actors stands in a T- or
@@ -85,7 +90,7 @@ func Plan(ctx context.Context, sources []Source, label string, s Settings) ([]Fi
 		if err := s.checkFor(format); err != nil {
 			return nil, err
 		}
-		c, notes, err := ApplyNotes(src.Clip, s)
+		c, notes, err := applyNotes(ctx, src.Clip, src.Figure, s)
 		if err != nil {
 			return nil, err
 		}

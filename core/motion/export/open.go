@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"singlecam/core/motion/figure"
 	"singlecam/core/motion/load"
 )
 
@@ -18,12 +19,14 @@ func Open(ctx context.Context, path, base string) (Source, error) {
 	if err != nil {
 		return Source{}, fmt.Errorf("export: %w", err)
 	}
-	return SourceOf(path, base, m), nil
+	return SourceOf(ctx, path, base, m)
 }
 
 // SourceOf is the motion m, read from path, as a Source whose outputs land
-// beside it, named after base (BaseName(path) when base is empty).
-func SourceOf(path, base string, m *load.Motion) Source {
+// beside it, named after base (BaseName(path) when base is empty), with
+// the figure clean-up stands it on (a character's mesh soles; reading the
+// character is the only work, and a cancelled ctx the only error).
+func SourceOf(ctx context.Context, path, base string, m *load.Motion) (Source, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	format := GLB
 	switch {
@@ -35,7 +38,11 @@ func SourceOf(path, base string, m *load.Motion) Source {
 	if strings.TrimSpace(base) == "" {
 		base = BaseName(path)
 	}
-	return Source{Clip: m.Clip, Format: format, Dir: absDir(path), Base: base}
+	fig, err := figure.Of(ctx, m)
+	if err != nil {
+		return Source{}, fmt.Errorf("export: %w", err)
+	}
+	return Source{Clip: m.Clip, Format: format, Dir: absDir(path), Base: base, Figure: fig}, nil
 }
 
 // absDir is path's folder as an absolute path: "singlecam preview walk.bvh"

@@ -49,6 +49,9 @@ type Animation struct {
 // Motion is an opened file: the clip to play, and the file's animations
 // when it holds several (a glTF file may), so a user can choose another.
 type Motion struct {
+	// Path is the file the motion was read from: clean-up asks it whether
+	// the figure has a body to stand on (package figure).
+	Path       string
 	Clip       *motion.Clip
 	Animations []Animation
 	Chosen     int // index in Animations of Clip, or -1 when there are none
@@ -97,7 +100,7 @@ func OpenWith(ctx context.Context, path string, opt Options) (_ *Motion, err err
 	if err != nil {
 		return nil, fmt.Errorf("open motion: %w", err)
 	}
-	m := &Motion{Chosen: -1}
+	m := &Motion{Path: path, Chosen: -1}
 	switch ext {
 	case ".bvh":
 		m.Clip, err = bvh.Read(f, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
