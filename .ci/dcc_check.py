@@ -10,7 +10,10 @@ the lowest foot in Blender itself: clean-up must take 80 % of the skate off,
 agree with the numbers Singlecam showed, leave no foot more than 1 cm
 below the floor, and stand every planted foot on it (its toes' median
 height over each contact within -1 to +1.5 cm: the toes of a planted foot
-may be off the floor while the heel stands).
+may be off the floor while the heel stands); and, for a capture put on
+CesiumMan cleaned first or cleaned after (orders-on-characters.json), the
+deformed mesh's lowest point no more than 1 cm below the floor on any
+planted frame.
 
 Run by .ci/dcc-check as: blender -b --factory-startup --python .ci/dcc_check.py -- DIR
 where DIR holds the files, samples.json and exports.json (written by Go tests).
@@ -216,6 +219,19 @@ def check_character(path, sample, problems):
         if f % 10 == 0:
             pts = [p for o in bound for p in mesh_points(o)]
             moved = max(moved, max((a - b).length for a, b in zip(pts, mesh0)))
+    # Planted frames ([start, end) runs of the clip's frames on which a
+    # foot is planted, from the test that wrote the file): the deformed
+    # mesh's lowest point never more than 1 cm below the floor there (every
+    # 2nd such frame above 100 fps: 8 ms apart, and half a minute saved).
+    planted_lows = []
+    every = 2 if sample["fps"] > 100 else 1
+    for s, e in sample.get("planted", []):
+        for f in range(s, e, every):
+            bpy.context.scene.frame_set(int(start) + f)
+            low = lowest() - floor
+            planted_lows.append(low)
+            if low < -0.01:
+                found.append(f"{name} frame {int(start) + f} (planted): the mesh's lowest point is {100 * low:.1f} cm below the floor")
     problems += found[:3]
     if len(found) > 3:
         problems.append(f"{name}: and {len(found) - 3} more frames like these")
@@ -226,12 +242,13 @@ def check_character(path, sample, problems):
     print(f"dcc-check: {name}: {len(arm.data.bones)} bones, mesh bound, {frames} frames at {bpy.context.scene.render.fps} fps, "
           f"mesh moves up to {moved:.2f} m; rest floor {100 * floor:+.1f} cm; lowest point {100 * min(lows):+.1f} to {100 * max(lows):+.1f} cm from the floor "
           f"({'every frame' if walk else 'every 3rd frame'}), head above hips {100 * min(heads):.0f}-{100 * max(heads):.0f}% of rest"
+          + (f"; on planted frames ({len(planted_lows)} checked) {100 * min(planted_lows):+.1f} to {100 * max(planted_lows):+.1f} cm" if planted_lows else "")
           + (f" [floor measured, not checked: {sample.get('note') or 'see the test that wrote it'}]" if measure_only else ""))
 
 
 def check_characters(folder, problems):
     samples = []
-    for name in ("characters.json", "sources-on-characters.json", "cleaned-characters.json"):
+    for name in ("characters.json", "sources-on-characters.json", "cleaned-characters.json", "orders-on-characters.json"):
         listing = os.path.join(folder, name)
         if os.path.exists(listing):
             with _open(listing) as f:
