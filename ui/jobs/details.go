@@ -25,8 +25,8 @@ import (
 	"singlecam/ui/kit"
 )
 
-// The details pane: the selected job's actions first, then its state, its
-// folder and files, and what was asked for. Nothing in it may be wider than
+// The details pane: the selected job's state in full, its actions, then
+// its folder and files, and what was asked for. Nothing in it may be wider than
 // the pane: texts wrap or shorten, buttons flow onto a second line.
 
 // SelectedRow is the selected row, or nil.
@@ -51,13 +51,15 @@ func (v *View) ShowDetails() {
 	title := widget.NewLabelWithStyle(row.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	v.Details.Add(title)
-	v.Details.Add(v.actions(row))
+	// The state in full, above the buttons: the row may say it shorter,
+	// and at 900×600 what was under eight buttons was out of sight.
 	state := widget.NewLabel(row.Detail)
 	state.Wrapping = fyne.TextWrapWord
 	if row.Phase == joblist.Failed {
 		state.Importance = widget.DangerImportance
 	}
 	v.Details.Add(state)
+	v.Details.Add(v.actions(row))
 	if again := v.againText(row); again != "" {
 		// Two rows of one name after Submit again: each says which it is.
 		l := widget.NewLabel(again)

@@ -151,19 +151,20 @@ func (v *View) Reset() {
 // jobRow is one row of the list: a widget, so Fyne draws what it holds.
 type jobRow struct {
 	widget.BaseWidget
-	box          *fyne.Container
-	name, detail *widget.Label
-	price        *widget.Label // the job's estimated cost, beside the detail
-	thumb        *canvas.Image
-	dot          *canvas.Circle // the phase's colour
-	state        *canvas.Text   // the phase in a word: "Processing"
-	progress     *widget.ProgressBar
+	box      *fyne.Container
+	name     *widget.Label
+	detail   *fitLabel     // when, and the state: whole, in a shorter form if need be
+	price    *widget.Label // the job's estimated cost, beside the detail
+	thumb    *canvas.Image
+	dot      *canvas.Circle // the phase's colour
+	state    *canvas.Text   // the phase in a word: "Processing"
+	progress *widget.ProgressBar
 }
 
 func newJobRow() fyne.CanvasObject {
 	r := &jobRow{
 		name:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		detail:   widget.NewLabel(""),
+		detail:   newFitLabel(),
 		price:    widget.NewLabel(""),
 		dot:      canvas.NewCircle(color.Transparent),
 		state:    canvas.NewText("", color.White),
@@ -173,7 +174,6 @@ func newJobRow() fyne.CanvasObject {
 	r.thumb.FillMode = canvas.ImageFillContain
 	r.thumb.SetMinSize(fyne.NewSize(80, 45))
 	r.name.Truncation = fyne.TextTruncateEllipsis
-	r.detail.Truncation = fyne.TextTruncateEllipsis
 	// The phase reads as a state, not a button: a coloured dot and a
 	// word in the text colour, no filled box in capitals (tester finding
 	// 15: "PROCESSING" looked like something to press).
@@ -255,6 +255,7 @@ func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.dot.Refresh()
 	r.state.Color = theme.Color(theme.ColorNameForeground)
 	r.state.Text = strings.ToUpper(word[:1]) + word[1:]
+	chip := r.state.Text
 	r.state.Refresh()
 	// A full bar says nothing the chip does not: bars only while moving.
 	if row.Progress < 0 || row.Phase == joblist.Finished || row.Phase == joblist.Downloaded {
@@ -263,12 +264,9 @@ func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		r.progress.Show()
 		r.progress.SetValue(row.Progress)
 	}
-	// When first, then what: the detail line is cut at its end.
-	detail := firstSentence(row.Detail) // the whole of it is in the details pane
-	if ago := joblist.Ago(row.Created, v.now()); ago != "" {
-		detail = ago + " · " + detail
-	}
-	r.detail.SetText(detail)
+	// When first, then what, whole: a shorter form where the line is too
+	// narrow (the details pane says all of it, above its buttons).
+	r.detail.SetTexts(rowTexts(joblist.Ago(row.Created, v.now()), row.Detail, chip))
 	if row.Phase == joblist.Failed {
 		r.detail.Importance = widget.DangerImportance
 	} else {
