@@ -216,7 +216,7 @@ func (s *source) sample(a *gltf.Animation, rs []*rig, clip *motion.Clip) error {
 		end = math.Max(end, t[len(t)-1])
 	}
 	fps := frameRate(all)
-	framesF := math.Floor((end-start)*fps+0.01) + 1
+	framesF := frameCount(end-start, fps) + 1
 	if framesF > maxFrames || framesF*float64(len(targets)) > maxSampledPoses {
 		return bad("%.0f frames at %g fps is more than this reader holds", framesF, fps)
 	}

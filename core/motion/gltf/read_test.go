@@ -247,6 +247,39 @@ func TestWriteReadRoundTrip(t *testing.T) {
 	}
 }
 
+// TestKeepsTheLastFrameOfAnAlmostWholeRate: CMU's captures run at
+// 120.00048 fps; the reader snaps that to 120, and a long clip written at
+// the exact rate still reads back with every frame (2752, not 2751).
+func TestKeepsTheLastFrameOfAnAlmostWholeRate(t *testing.T) {
+	src := motion.DemoClip(1, 2752)
+	src.FPS = 1 / 0.0083333
+	var buf bytes.Buffer
+	if err := Write(&buf, src); err != nil {
+		t.Fatal(err)
+	}
+	f, err := readBytes(t, buf.Bytes(), Options{Animation: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Clip.FPS != 120 || f.Clip.Frames() != 2752 {
+		t.Errorf("read %d frames at %g fps, want 2752 at 120", f.Clip.Frames(), f.Clip.FPS)
+	}
+}
+
+func TestFrameCount(t *testing.T) {
+	for _, tc := range []struct{ span, fps, want float64 }{
+		{1, 30, 30},                   // whole
+		{2751 / 120.00048, 120, 2751}, // snapped rate, long clip
+		{1.5 / 30, 30, 1},             // keys off the grid: no frame past the end
+		{0.999 / 30, 30, 1},           // within a hundredth of a step
+		{0.9 / 30, 30, 0},
+	} {
+		if got := frameCount(tc.span, tc.fps); got != tc.want {
+			t.Errorf("frameCount(%g, %g) = %g, want %g", tc.span, tc.fps, got, tc.want)
+		}
+	}
+}
+
 func FuzzRead(f *testing.F) {
 	f.Add(armatureFile(f))
 	var buf bytes.Buffer

@@ -103,3 +103,17 @@ func frameRate(curves []*curve) float64 {
 	fps = math.Round(fps*1000) / 1000
 	return math.Max(1, math.Min(240, fps))
 }
+
+// frameCount is how many frame steps at fps fit in span seconds. frameRate
+// snaps a rate within 0.1 % of a whole number to it (CMU's 120.00048 fps
+// becomes 120), so over a long clip the last key lands up to 0.1 % of the
+// count short of a whole step (2752 frames: 2750.99 steps); within that the
+// count rounds, so the last frame is kept. Further off, the keys are not on
+// the grid and the count rounds down, so no frame is sampled past the end.
+func frameCount(span, fps float64) float64 {
+	steps := span * fps
+	if n := math.Round(steps); math.Abs(steps-n) <= math.Max(0.01, 1e-3*steps) {
+		return n
+	}
+	return math.Floor(steps)
+}
