@@ -89,7 +89,7 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 	cut := cutAt(segs, a.Frames)
 	rep := Report{}
 	if b == nil {
-		smoothActor(a, fps, o.Smooth, judge, segs)
+		smoothActor(a, fps, o.Smooth, judge, segs, nil)
 		rep.Before.Jitter = jitter(before, src.Skeleton, cut, fps, unit)
 		rep.After.Jitter = jitter(worldPositions(a), a.Skeleton, cut, fps, unit)
 		return a, rep
@@ -101,7 +101,7 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 	rep.Contacts = motion.FootContacts{Left: contacts[0], Right: contacts[1]}
 	rep.FromFile = fromFile
 	rep.Before = measure(before, before, src.Skeleton, b, contacts, cut, fps, unit, nil)
-	smoothActor(a, fps, o.Smooth, judge, segs)
+	smoothActor(a, fps, o.Smooth, judge, segs, legJoints(a.Skeleton, b))
 	var lift []float64 // clip units, per frame
 	if o.Feet != "" && o.Feet != Off {
 		ps := worldPositionsOf(a, b)
@@ -244,7 +244,10 @@ func lockFeet(a *motion.Actor, ps *positions, paths [2][]motion.Vec3, g *ground,
 			if f > 0 && !cut[f] {
 				bend = &[2]float64{prev[i] - limit, prev[i] + limit}
 			}
-			prev[i] = solveLeg(a, w, f, leg, target, plans[i].yaw[f], b.Up, bend, hinges[i])
+			// Soft near full reach, as much as the foot is moved: a leg the
+			// lock leaves where the capture has it is solved as it was.
+			soft := softReach * math.Min(1, plans[i].offset[f].Len()*b.MetresPerUnit/softFrom)
+			prev[i] = solveLeg(a, w, f, leg, target, plans[i].yaw[f], b.Up, soft, bend, hinges[i])
 		}
 	}
 }
@@ -254,12 +257,12 @@ func lockFeet(a *motion.Actor, ps *positions, paths [2][]motion.Vec3, g *ground,
 // about up. w holds the frame's world matrices before the change; hinge is
 // the knee's axis in the thigh's frame (hingeOf), or zero. It returns the
 // knee's angle as solved.
-func solveLeg(a *motion.Actor, w []motion.Mat4, f int, leg Leg, target motion.Vec3, yaw float64, up motion.Vec3, bend *[2]float64, hinge motion.Vec3) float64 {
+func solveLeg(a *motion.Actor, w []motion.Mat4, f int, leg Leg, target motion.Vec3, yaw float64, up motion.Vec3, soft float64, bend *[2]float64, hinge motion.Vec3) float64 {
 	h, k, an := w[leg.Hip].Translation(), w[leg.Knee].Translation(), w[leg.Ankle].Translation()
 	if hinge != (motion.Vec3{}) {
 		hinge = rotationOf(&w[leg.Hip]).Rotate(hinge)
 	}
-	knee, ankle, ok := twoBone(h, k, an, target, legReach(h, k, an), bend, hinge)
+	knee, ankle, ok := twoBone(h, k, an, target, legReach(h, k, an), soft, bend, hinge)
 	if !ok {
 		return kneeAngle(h, k, an)
 	}
@@ -309,4 +312,17 @@ func ensureR(a *motion.Actor, joints ...int) {
 		}
 		a.Tracks[j].R = r
 	}
+}
+
+// legJoints marks the joints of b's legs: each hip and what hangs from it.
+func legJoints(s *motion.Skeleton, b *Body) []bool {
+	in := make([]bool, len(s.Joints))
+	for _, leg := range b.Legs() {
+		for j := range s.Joints {
+			if j == leg.Hip || above(s, leg.Hip, j) {
+				in[j] = true
+			}
+		}
+	}
+	return in
 }

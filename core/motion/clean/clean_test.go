@@ -84,7 +84,7 @@ func TestSmoothQuaternionSigns(t *testing.T) {
 		a.Tracks[0].R[f] = q
 	}
 	want := cloneActor(a)
-	smoothActor(a, 30, 1, 1, [][2]int{{0, n}})
+	smoothActor(a, 30, 1, 1, [][2]int{{0, n}}, nil)
 	for f := range n {
 		if d := a.Tracks[0].R[f].Angle(want.Tracks[0].R[f]); d > 0.01 {
 			t.Fatalf("frame %d turned %.3f rad away", f, d)
@@ -108,7 +108,7 @@ func TestTwoBone(t *testing.T) {
 		{"too far", motion.Vec3{Y: -0.5}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			knee, ankle, ok := twoBone(h, k, a, tc.target, legReach(h, k, a), nil, motion.Vec3{X: 1})
+			knee, ankle, ok := twoBone(h, k, a, tc.target, legReach(h, k, a), 0, nil, motion.Vec3{X: 1})
 			if !ok {
 				t.Fatal("no solution")
 			}

@@ -140,79 +140,194 @@ func walk(t testing.TB, seconds float64) capture {
 	}}
 }
 
-// withJitter returns a copy of c with Gaussian jitter: sigma metres on
-// every position of a positions-only clip; else sigma on the root's
-// translation and, on every rotation, the turn that moves joints by sigma
-// on average.
-func withJitter(c capture, sigma float64, seed uint64) capture {
+// withJitter returns a copy of c with Gaussian jitter on every joint's
+// place, the "1–2 cm on positions or the equivalent on rotations":
+// the joints move rms metres from where they were, as the root mean square
+// over every joint and frame (1.5 cm: a Gaussian of 0.87 cm on each axis).
+//
+// A positions-only clip gets that Gaussian on each joint's world place. A
+// clip of rotations gets its equivalent: each joint's place plus such a
+// Gaussian is a target, and top down each joint turns so that its bones
+// point at their children's targets (a joint with several children, the
+// hips, at their sum), the root moving to its own target; so each joint
+// moves about as far as its own noise, where turning every bone at random
+// would add the turns up along a chain (1.5 cm of such turns moved the
+// hands and head up to 12 cm). Bone lengths are kept, so only the noise
+// across a bone shows; its scale is found (by two trial runs) so the
+// joints move rms metres.
+func withJitter(c capture, rms float64, seed uint64) capture {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	a := cloneActor(c.clip.Actors[0])
-	units := sigma / c.body.MetresPerUnit
-	gauss := func(s float64) motion.Vec3 {
-		return motion.Vec3{X: rng.NormFloat64() * s, Y: rng.NormFloat64() * s, Z: rng.NormFloat64() * s}
+	src := c.clip.Actors[0]
+	units := rms / c.body.MetresPerUnit
+	noise := make([]motion.Vec3, src.Frames*len(src.Skeleton.Joints))
+	for k := range noise {
+		noise[k] = motion.Vec3{X: rng.NormFloat64(), Y: rng.NormFloat64(), Z: rng.NormFloat64()}
 	}
 	rotated := false
-	for _, tr := range a.Tracks {
+	for _, tr := range src.Tracks {
 		rotated = rotated || tr.R != nil
 	}
+	var a *motion.Actor
 	if !rotated {
-		// Positions only: jitter each joint's world place.
-		ps := worldPositions(a)
-		for f := range a.Frames {
-			noisy := make([]motion.Vec3, ps.joints)
-			for j := range noisy {
-				noisy[j] = ps.at(f, j).Add(gauss(units))
-			}
-			for j, joint := range a.Skeleton.Joints {
-				v := noisy[j]
-				if joint.Parent >= 0 {
-					v = v.Sub(noisy[joint.Parent])
-				}
-				a.Tracks[j].T[f] = v
-			}
-		}
+		a = jitterPlaces(src, noise, units/math.Sqrt(3))
 	} else {
-		// Rotations: a random turn per joint and frame, scaled so that the
-		// joints move sigma on average (chains add their parents' turns).
-		type kick struct {
-			axis  motion.Vec3
-			angle float64
-		}
-		kicks := make([][]kick, len(a.Tracks))
-		for j := range a.Tracks {
-			kicks[j] = make([]kick, len(a.Tracks[j].R))
-			for f := range kicks[j] {
-				kicks[j][f] = kick{gauss(1), rng.NormFloat64()}
-			}
-		}
-		shake := func(scale float64) *motion.Actor {
-			b := cloneActor(a)
-			for j := range b.Tracks {
-				for f := range b.Tracks[j].R {
-					k := kicks[j][f]
-					b.Tracks[j].R[f] = motion.AxisAngle(k.axis, k.angle*scale).Mul(b.Tracks[j].R[f]).Normalize()
-				}
-			}
-			return b
-		}
-		p0, p1 := worldPositions(a), worldPositions(shake(0.01))
-		var sum float64
-		for k := range p0.p {
-			sum += p1.p[k].Sub(p0.p[k]).Len()
-		}
-		mean := sum / float64(len(p0.p))
-		a = shake(0.01 * units / mean)
-		root := rootOf(a.Skeleton)
-		if tr := &a.Tracks[root]; tr.T != nil {
-			for f := range tr.T {
-				tr.T[f] = tr.T[f].Add(gauss(units))
-			}
+		sigma := units / math.Sqrt(3)
+		a = jitterTurns(src, noise, sigma, c.body.MetresPerUnit)
+		for range 2 {
+			sigma *= units / rmsMove(src, a)
+			a = jitterTurns(src, noise, sigma, c.body.MetresPerUnit)
 		}
 	}
 	out := *c.clip
 	out.Actors = []*motion.Actor{a}
 	c.clip, c.name = &out, c.name+" + jitter"
 	return c
+}
+
+// jitterPlaces moves every joint of a positions-only actor by noise (one
+// per frame and joint, frame-major) times sigma, in world space.
+func jitterPlaces(src *motion.Actor, noise []motion.Vec3, sigma float64) *motion.Actor {
+	a := cloneActor(src)
+	ps := worldPositions(a)
+	n := ps.joints
+	for f := range a.Frames {
+		for j, joint := range a.Skeleton.Joints {
+			v := ps.at(f, j).Add(noise[f*n+j].Scale(sigma))
+			if joint.Parent >= 0 {
+				v = v.Sub(ps.at(f, joint.Parent).Add(noise[f*n+joint.Parent].Scale(sigma)))
+			}
+			a.Tracks[j].T[f] = v
+		}
+	}
+	return a
+}
+
+// jitterTurns turns every joint of src so that its bones point at its
+// children's places plus noise times sigma (see withJitter).
+func jitterTurns(src *motion.Actor, noise []motion.Vec3, sigma, metres float64) *motion.Actor {
+	const minBone = 0.05 // metres
+	a := cloneActor(src)
+	s := a.Skeleton
+	n := len(s.Joints)
+	kids := make([][]int, n)
+	for j := range s.Joints {
+		kids[j] = s.Children(j)
+	}
+	var w0 []motion.Mat4
+	w := make([]motion.Mat4, n)
+	for f := range a.Frames {
+		w0 = src.WorldMatrices(f, w0)
+		// A joint of its own gets its noise; an End Site (a bone's tip) or
+		// a joint on a bone shorter than minBone (fingers, a joint sitting
+		// on its parent) moves as its parent moved, keeping its bone's
+		// direction: aiming a 3 cm bone at a point 1.5 cm off would turn it
+		// by 30°.
+		target := func(j int) motion.Vec3 {
+			if s.Joints[j].Kind == motion.End || s.Joints[j].Rest.T.Len() < minBone/metres {
+				p := s.Joints[j].Parent
+				return w0[j].Translation().Add(w[p].Translation().Sub(w0[p].Translation()))
+			}
+			return w0[j].Translation().Add(noise[f*n+j].Scale(sigma))
+		}
+		for j, joint := range s.Joints {
+			tr := &a.Tracks[j]
+			if joint.Parent < 0 && tr.T != nil {
+				tr.T[f] = tr.T[f].Add(noise[f*n+j].Scale(sigma))
+			}
+			m := a.Local(j, f).Matrix()
+			if joint.Parent >= 0 {
+				m = w[joint.Parent].Mul(&m)
+			}
+			w[j] = m
+			if tr.R == nil || len(kids[j]) == 0 {
+				continue
+			}
+			o := w[j].Translation()
+			var from, to []motion.Vec3
+			for _, k := range kids[j] {
+				from = append(from, w[j].Point(a.Local(k, f).T).Sub(o))
+				to = append(to, target(k).Sub(o))
+			}
+			parent := motion.Identity
+			if joint.Parent >= 0 {
+				parent = rotationOf(&w[joint.Parent])
+			}
+			tr.R[f] = turnLocal(tr.R[f], parent, bestTurn(from, to))
+			m = a.Local(j, f).Matrix()
+			if joint.Parent >= 0 {
+				m = w[joint.Parent].Mul(&m)
+			}
+			w[j] = m
+		}
+	}
+	return a
+}
+
+// bestTurn returns the rotation that takes the directions from closest to
+// to, in the least-squares sense (Horn's quaternion method; the shortest
+// arc for a single direction).
+func bestTurn(from, to []motion.Vec3) motion.Quat {
+	if len(from) == 1 {
+		return arc(from[0], to[0])
+	}
+	var s [3][3]float64 // Σ from · toᵀ
+	for k := range from {
+		u, v := from[k], to[k]
+		uu, vv := [3]float64{u.X, u.Y, u.Z}, [3]float64{v.X, v.Y, v.Z}
+		for r := range 3 {
+			for c := range 3 {
+				s[r][c] += uu[r] * vv[c]
+			}
+		}
+	}
+	n := [4][4]float64{
+		{s[0][0] + s[1][1] + s[2][2], s[1][2] - s[2][1], s[2][0] - s[0][2], s[0][1] - s[1][0]},
+		{s[1][2] - s[2][1], s[0][0] - s[1][1] - s[2][2], s[0][1] + s[1][0], s[2][0] + s[0][2]},
+		{s[2][0] - s[0][2], s[0][1] + s[1][0], -s[0][0] + s[1][1] - s[2][2], s[1][2] + s[2][1]},
+		{s[0][1] - s[1][0], s[2][0] + s[0][2], s[1][2] + s[2][1], -s[0][0] - s[1][1] + s[2][2]},
+	}
+	// The eigenvector of n's largest eigenvalue, by power iteration on n
+	// shifted to be positive definite, from no turn at all.
+	var shift float64
+	for r := range 4 {
+		for c := range 4 {
+			shift += math.Abs(n[r][c])
+		}
+	}
+	q := [4]float64{1, 0, 0, 0} // w, x, y, z
+	for range 200 {
+		var next [4]float64
+		var norm float64
+		for r := range 4 {
+			next[r] = shift * q[r]
+			for c := range 4 {
+				next[r] += n[r][c] * q[c]
+			}
+			norm += next[r] * next[r]
+		}
+		norm = math.Sqrt(norm)
+		for r := range 4 {
+			q[r] = next[r] / norm
+		}
+	}
+	return motion.Quat{W: q[0], X: q[1], Y: q[2], Z: q[3]}.Normalize()
+}
+
+// rmsMove is the root mean square of how far every joint of b is from
+// where it is in a, over every frame, in a's units.
+func rmsMove(a, b *motion.Actor) float64 {
+	p0, p1 := worldPositions(a), worldPositions(b)
+	var sum float64
+	var n int
+	for k := range p0.p {
+		if a.Skeleton.Joints[k%p0.joints].Kind == motion.End {
+			continue
+		}
+		d := p1.p[k].Sub(p0.p[k])
+		sum += d.Dot(d)
+		n++
+	}
+	return math.Sqrt(sum / float64(n))
 }
 
 // withDrift returns a copy of c in which each planted foot slides by
@@ -246,7 +361,7 @@ func withDrift(c capture, metres float64) capture {
 				continue
 			}
 			w = a.WorldMatrices(f, w)
-			solveLeg(a, w, f, leg, ps.at(f, leg.Ankle).Add(drift[f]), 0, b.Up, nil, motion.Vec3{})
+			solveLeg(a, w, f, leg, ps.at(f, leg.Ankle).Add(drift[f]), 0, b.Up, 0, nil, motion.Vec3{})
 		}
 		_ = i
 	}

@@ -158,12 +158,23 @@ func median(v []float64) float64 {
 // depth poorly, so a person standing still may seem to float 10 cm for a
 // second and sink 15 cm later (Move's own sample does). Planted feet stand
 // on the floor at every contact when the floor follows them: each contact
-// sets the floor's height while it lasts (the median of the foot's lowest
-// point over it), the floor eases from one contact's height to the next's
-// between them, and the whole line is smoothed (floorCutoff) so that
-// moving the body along it adds no jerk. Where a foot still stands off this
-// line (two feet planted at different heights), its lock puts it on it.
-const floorCutoff = 1.5 // Hz
+// sets the floor's height while it lasts, the floor eases from one
+// contact's height to the next's between them, and the whole line is
+// smoothed (floorCutoff) so that moving the body along it adds no jerk.
+// Where a foot still stands off this line (two feet planted at different
+// heights), its lock puts it on it.
+//
+// A contact's height is near the highest its foot's lowest point stands
+// during it (contactLevel, a high quantile rather than the highest, which
+// one frame could set), not its median: the same capture's hips bob with
+// its depth, and a planted foot kept at the median height is below a
+// straight leg's reach whenever the hips are up, so only lowering the
+// hips (the whole upper body) could reach it. At the contact's highest the
+// knee bends a little on the other frames instead.
+const (
+	floorCutoff  = 1.5 // Hz
+	contactLevel = 0.9 // quantile of the foot's height over a contact
+)
 
 // floorLine returns the floor's height along up on every frame (clip
 // units), found from the contacts, or false when no foot is ever planted.
@@ -192,7 +203,7 @@ func floorLine(s *motion.Skeleton, ps *positions, b *Body, contacts [2][]bool, f
 			for f := r[0]; f < r[1]; f++ {
 				lows = append(lows, lowestSole(ps, f, leg, g.soles[i], b.Up, ankleHeight/b.MetresPerUnit))
 			}
-			m := median(lows)
+			m := quantile(lows, contactLevel)
 			for f := r[0]; f < r[1]; f++ {
 				if k[f] == 0 || m > level[f] {
 					level[f] = m
@@ -245,4 +256,11 @@ func count(c []bool) int {
 		}
 	}
 	return n
+}
+
+// quantile returns the value below which a fraction q of v lies.
+func quantile(v []float64, q float64) float64 {
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	return s[min(len(s)-1, int(q*float64(len(s))))]
 }

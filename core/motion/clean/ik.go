@@ -15,10 +15,12 @@ import (
 //
 // bend, when it holds, bounds the knee's inner angle (radians) to
 // [bend[0], bend[1]], so that a knee never turns faster than the capture's.
-// hinge is the axis the knee bends about (world, as the leg is now; the
-// knee bends forward when (knee−hip)×(ankle−knee) points along it), or zero
-// when not known.
-func twoBone(h, k, a, t motion.Vec3, reach float64, bend *[2]float64, hinge motion.Vec3) (knee, ankle motion.Vec3, ok bool) {
+// soft, when positive, is the fraction of the leg's length short of reach
+// over which the ankle eases into reach (soft IK) rather than stopping
+// hard at it. hinge is the axis the knee bends about (world, as the leg is
+// now; the knee bends forward when (knee−hip)×(ankle−knee) points along
+// it), or zero when not known.
+func twoBone(h, k, a, t motion.Vec3, reach, soft float64, bend *[2]float64, hinge motion.Vec3) (knee, ankle motion.Vec3, ok bool) {
 	l1, l2 := k.Sub(h).Len(), a.Sub(k).Len()
 	ht := t.Sub(h)
 	d := ht.Len()
@@ -26,6 +28,13 @@ func twoBone(h, k, a, t motion.Vec3, reach float64, bend *[2]float64, hinge moti
 		return k, a, false
 	}
 	dir := ht.Scale(1 / d)
+	if soft *= l1 + l2; soft > 0 && d > reach-soft {
+		// Soft IK: near full reach the ankle eases towards it, so a
+		// millimetre more or less of reach does not swing a nearly
+		// straight knee by many degrees.
+		ds := reach - soft
+		d = ds + soft*(1-math.Exp(-(d-ds)/soft))
+	}
 	d = math.Max(math.Abs(l1-l2)+1e-6*(l1+l2), math.Min(d, reach))
 	if bend != nil {
 		// The hip–ankle distance grows with the knee's inner angle.

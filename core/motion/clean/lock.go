@@ -14,8 +14,11 @@ const (
 	blendTime  = 0.15  // seconds over which a lock of up to 1 cm blends in and out
 	maxBlend   = 0.5   // seconds: the longest blend, for the largest corrections
 	glideAfter = 0.30  // metres: in auto mode, a contact that slides further glides
-	maxLower   = 0.012 // metres the hips may be lowered at most: "a little"
+	maxLower   = 0.003 // metres the hips may be lowered at most: "a little" (see lowerHips)
 	fullReach  = 0.97  // fraction of a leg's length IK may stretch it to (more if the capture does)
+	softReach  = 0.01  // fraction of a leg's length over which IK eases into full reach (soft IK)
+	softFrom   = 0.01  // metres a foot is moved from the capture from which IK is fully soft
+	maxShift   = 0.05  // metres a planted foot may be moved across the floor to be in reach
 )
 
 // legPlan is what one leg must do on each frame.
@@ -106,6 +109,12 @@ func planLeg(ps *positions, path []motion.Vec3, g *ground, foot int, leg Leg, co
 			want := g.floor - rel(f)
 			p.offset[f] = p.offset[f].Add(up.Scale(want - ps.at(f, leg.Ankle).Dot(up)))
 		}
+		if !glide {
+			c := reachable(ps, p.offset, s, e, leg, up, b.MetresPerUnit)
+			for f := s; f < e; f++ {
+				p.offset[f] = p.offset[f].Add(c)
+			}
+		}
 	}
 	blendOut(p, rs, n, fps, b.MetresPerUnit)
 	if feet == Auto && g.seldom {
@@ -123,6 +132,56 @@ func planLeg(ps *positions, path []motion.Vec3, g *ground, foot int, leg Leg, co
 		p.offset[f] = p.offset[f].Add(up.Scale(lift[f]))
 	}
 	return p
+}
+
+// reachable returns a shift across the floor of a planted foot's place
+// (frames [s, e) of off, the ankle's planned offsets), as small as it
+// finds, that puts it within the leg's reach on every frame where its
+// height allows:
+// a capture standing straight-legged sways, and a foot planted where it
+// stood on average is then out of a straight leg's reach on some frames,
+// which only lowering the hips (moving the whole upper body) could fix.
+// The shift is found by projecting onto each frame's disc of reachable
+// places in turn, from no shift; where the discs share no point it ends
+// between them. It is at most maxShift: a foot planted much further from
+// where the capture put it would change the stance; the hips come down
+// for the rest.
+func reachable(ps *positions, off []motion.Vec3, s, e int, leg Leg, up motion.Vec3, mpu float64) motion.Vec3 {
+	type disc struct {
+		centre motion.Vec3 // horizontal
+		r      float64
+	}
+	var ds []disc
+	for f := s; f < e; f++ {
+		h, k, a := ps.at(f, leg.Hip), ps.at(f, leg.Knee), ps.at(f, leg.Ankle)
+		reach := 0.999 * legReach(h, k, a)
+		d := a.Add(off[f]).Sub(h)
+		dv := d.Dot(up)
+		if math.Abs(dv) >= reach {
+			continue // the hips must come down whatever the place
+		}
+		// The shifted place is in reach when |horizontal(d) + c| ≤ r.
+		ds = append(ds, disc{horizontal(d, up).Scale(-1), math.Sqrt(reach*reach - dv*dv)})
+	}
+	var c motion.Vec3
+	limit := maxShift / mpu
+	for range 100 {
+		moved := false
+		for _, q := range ds {
+			v := c.Sub(q.centre)
+			if l := v.Len(); l > q.r {
+				c = q.centre.Add(v.Scale(q.r / l))
+				moved = true
+			}
+		}
+		if l := c.Len(); l > limit {
+			c = c.Scale(limit / l)
+		}
+		if !moved {
+			break
+		}
+	}
+	return c
 }
 
 // slides reports whether the foot's slower point travels more than
@@ -223,7 +282,15 @@ func envelope(x []float64, half int) []float64 {
 
 // lowerHips returns, per frame, how far down the hips must go so that every
 // leg reaches its ankle target without stretching further than the capture
-// does (or fullReach of its length), eased in and out.
+// does (or fullReach of its length), eased in and out, and at most
+// maxLower. Lowering the hips moves the whole upper body away from the
+// capture, so it is the last resort: a contact's floor is set near its
+// foot's highest (floorLine) and its place is shifted into reach
+// (reachable), which leaves little to reach on a straight-legged stance
+// but a foot still landing; where 3 mm is not enough the leg stops at its
+// reach and the foot falls short of its place by the rest (it lands a
+// frame later, or stands a few millimetres high) rather than the upper
+// body dropping by a centimetre.
 func lowerHips(ps *positions, b *Body, plans [2]legPlan, fps float64) []float64 {
 	n := ps.frames()
 	need := make([]float64, n)

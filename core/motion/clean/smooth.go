@@ -25,17 +25,25 @@ func cutoffs(strength, fps float64) (slow, fast float64) {
 	return math.Min(slow, nyq), math.Min(fast, nyq)
 }
 
-// Speeds at which a channel counts as fast: 1.5 m/s for a translation, 6
-// rad/s for a rotation (a brisk arm swing).
+// The speed at which a channel counts as fast: a translation moving 3 m/s,
+// or a turn that moves what hangs below the joint that fast (a brisk arm
+// swing); a turn of a joint with nothing below it, 10 rad/s.
+//
+// A leg's turns count as fast only at legFirm times that: the knee's own
+// jitter, where a walk's knee moves fast, shows as a knee that snaps (the
+// issue bounds the knee's rate), and a planted foot is pinned by the lock
+// anyway. Its swing is kept (the numbers hold the ankles' swing).
 const (
 	fastSpeed = 3.0  // metres per second
 	fastTurn  = 10.0 // radians per second
+	legFirm   = 3.0
 )
 
 // smoothActor filters every animated translation and rotation of a in
 // place, each segment between cuts on its own. metresPerUnit scales the
-// speed at which a translation counts as fast.
-func smoothActor(a *motion.Actor, fps, strength, metresPerUnit float64, segs [][2]int) {
+// speed at which a translation counts as fast; legs marks the joints of
+// the legs (nil when not known).
+func smoothActor(a *motion.Actor, fps, strength, metresPerUnit float64, segs [][2]int, legs []bool) {
 	if strength <= 0 {
 		return
 	}
@@ -45,14 +53,15 @@ func smoothActor(a *motion.Actor, fps, strength, metresPerUnit float64, segs [][
 	}
 	for _, s := range segs {
 		if s[1]-s[0] >= 4 {
-			smoothFrames(a, s[0], s[1], fps, slow, fast, metresPerUnit)
+			smoothFrames(a, s[0], s[1], fps, slow, fast, metresPerUnit, legs)
 		}
 	}
 }
 
 // smoothFrames filters frames [from, to) of every track of a.
-func smoothFrames(a *motion.Actor, from, to int, fps, slow, fast, metresPerUnit float64) {
+func smoothFrames(a *motion.Actor, from, to int, fps, slow, fast, metresPerUnit float64, legs []bool) {
 	buf := newChannels(to - from)
+	lever := levers(a.Skeleton)
 	for j := range a.Tracks {
 		tr := motion.Track{T: a.Tracks[j].T, R: a.Tracks[j].R}
 		if tr.T != nil {
@@ -83,13 +92,35 @@ func smoothFrames(a *motion.Actor, from, to int, fps, slow, fast, metresPerUnit 
 				prev = q
 				buf.in[0][f], buf.in[1][f], buf.in[2][f], buf.in[3][f] = q.X, q.Y, q.Z, q.W
 			}
-			// A unit quaternion's components move at half the angular speed.
-			buf.filter(4, fps, slow, fast, fastTurn/2)
+			// A turn is fast when it moves the joints below it fast; a unit
+			// quaternion's components move at half the angular speed.
+			turn := fastTurn
+			if lever[j] > 0 {
+				turn = fastSpeed / metresPerUnit / lever[j]
+			}
+			if legs != nil && legs[j] {
+				turn *= legFirm
+			}
+			buf.filter(4, fps, slow, fast, turn/2)
 			for f := range tr.R {
 				tr.R[f] = motion.Quat{X: buf.out[0][f], Y: buf.out[1][f], Z: buf.out[2][f], W: buf.out[3][f]}.Normalize()
 			}
 		}
 	}
+}
+
+// levers returns, per joint, how far its farthest descendant stands from
+// it in the rest pose (0 for a joint with none): how far a turn of the
+// joint moves the body below it, per radian.
+func levers(s *motion.Skeleton) []float64 {
+	w := s.RestWorld()
+	out := make([]float64, len(s.Joints))
+	for j := range s.Joints {
+		for p := s.Joints[j].Parent; p >= 0; p = s.Joints[p].Parent {
+			out[p] = math.Max(out[p], w[j].Translation().Sub(w[p].Translation()).Len())
+		}
+	}
+	return out
 }
 
 func comp(v motion.Vec3, k int) float64 {
