@@ -132,7 +132,7 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 		cleanup = *opt.Clean
 	}
 	w.CleanUp = preview.NewCleanUp(cleanup, false)
-	w.CleanUp.Numbers.SetText(preview.CleanSentence(cleanup))
+	w.CleanUp.SetMessage(preview.CleanSentence(cleanup))
 	w.CleanUp.OnChanged = func(clean.Options) {
 		if w.match != nil {
 			w.retarget()
@@ -402,9 +402,9 @@ func (w *Window) retarget() {
 			}
 			// Say first what Save will write, then the numbers.
 			if cleaned != nil {
-				w.CleanUp.Numbers.SetText(preview.CleanSentence(cleanup) + "\n" + preview.Describe(cleaned.Actors))
+				w.CleanUp.SetReportsAfter(preview.CleanSentence(cleanup), cleaned.Actors)
 			} else if cleanup.None() {
-				w.CleanUp.Numbers.SetText(preview.CleanSentence(cleanup))
+				w.CleanUp.SetMessage(preview.CleanSentence(cleanup))
 			}
 			if both != nil {
 				w.showPlayer(both)

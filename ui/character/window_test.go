@@ -217,13 +217,13 @@ func TestTheMotionIsCleanedBeforeItGoesOnTheCharacter(t *testing.T) {
 		Cancelled: errCancelled, Prefs: a.Preferences(), Async: now, Main: now, Clean: &off,
 	})
 	defer w.Close()
-	if !strings.HasPrefix(w.CleanUp.Numbers.Text, "Not cleaned up") || w.moved == nil {
-		t.Fatalf("at first: %q, moved %v", w.CleanUp.Numbers.Text, w.moved != nil)
+	if !strings.HasPrefix(w.CleanUp.Text(), "Not cleaned up") || w.moved == nil {
+		t.Fatalf("at first: %q, moved %v", w.CleanUp.Text(), w.moved != nil)
 	}
 	plain := w.moved
 	w.CleanUp.Feet.SetSelectedIndex(1) // lock
-	if !strings.HasPrefix(w.CleanUp.Numbers.Text, "Cleaned up before writing") || !strings.Contains(w.CleanUp.Numbers.Text, "Foot skate ") {
-		t.Errorf("numbers %q", w.CleanUp.Numbers.Text)
+	if !strings.HasPrefix(w.CleanUp.Text(), "Cleaned up before writing") || !strings.Contains(w.CleanUp.Text(), "Foot skate ") {
+		t.Errorf("numbers %q", w.CleanUp.Text())
 	}
 	if w.moved == nil || w.moved == plain || w.moved.FloorHeight() == plain.FloorHeight() {
 		t.Error("the character does not carry the cleaned motion")
@@ -257,8 +257,8 @@ func TestTheCleanUpStartsAsThePlayers(t *testing.T) {
 			if o := w.CleanUp.Options(); o != tc.want {
 				t.Errorf("starts at %+v, want %+v", o, tc.want)
 			}
-			if !strings.HasPrefix(w.CleanUp.Numbers.Text, "Cleaned up before writing") {
-				t.Errorf("numbers %q", w.CleanUp.Numbers.Text)
+			if !strings.HasPrefix(w.CleanUp.Text(), "Cleaned up before writing") {
+				t.Errorf("numbers %q", w.CleanUp.Text())
 			}
 		})
 	}

@@ -126,7 +126,7 @@ func TestEveryFrontEndCleansACharacterByItsSoles(t *testing.T) {
 	w.Do = func(f func()) { calls <- f }
 	w.Show()
 	(<-calls)() // the character is read again for its soles, off the UI goroutine
-	if got, wantText := w.CleanUp.Numbers.Text, preview.Describe(want.Actors); got != wantText {
+	if got, wantText := w.CleanUp.Text(), preview.Describe(want.Actors); got != wantText {
 		t.Errorf("the player says\n%s\nnot\n%s", got, wantText)
 	}
 	var d *preview.ExportDialog
@@ -135,7 +135,7 @@ func TestEveryFrontEndCleansACharacterByItsSoles(t *testing.T) {
 	if d == nil {
 		t.Fatal("no Export for… dialog")
 	}
-	if got, wantText := d.CleanUp.Numbers.Text, preview.Describe(want.Actors); got != wantText {
+	if got, wantText := d.CleanUp.Text(), preview.Describe(want.Actors); got != wantText {
 		t.Errorf("Export for… says\n%s\nnot\n%s", got, wantText)
 	}
 	w.Close()

@@ -7,9 +7,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/motion/clean"
+	"singlecam/ui/kit"
 )
 
 // CleanUp is the Clean up section of the player and of the Export and
@@ -21,14 +23,27 @@ type CleanUp struct {
 	// Show switches the player between the motion before and after
 	// clean-up; nil in the dialogs.
 	Show *widget.RadioGroup
-	// Numbers tells the result's numbers, before → after.
+	// Table shows each number under its name, before → after, one row per
+	// actor; hidden while there are none.
+	Table *fyne.Container
+	// Numbers says in words what the table does not: a message in place of
+	// the numbers (nothing to clean, cleaning up, why it could not), what
+	// the file written holds (in a dialog), an actor whose legs are not
+	// found, and any number that got worse. Hidden while it has nothing to
+	// say.
 	Numbers *widget.Label
-	// Help says what the numbers mean, folded until opened.
-	Help *widget.Accordion
+	// Help says what the numbers mean: in a dialog over Parent, or (no
+	// Parent) by showing and hiding HelpText under the section.
+	Help     *widget.Button
+	HelpText *widget.Label
+	Parent   fyne.Window
 	// OnChanged runs when the feet or the smoothing change.
 	OnChanged func(clean.Options)
 
 	smoothValue *widget.Label
+	table       *fyne.Container // Table's cells
+	perRow      int             // numbers side by side in the table
+	text        string          // all of it in words, as Text gives it
 	content     fyne.CanvasObject
 }
 
@@ -55,17 +70,39 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 	c.smoothValue = widget.NewLabel("")
 	c.Numbers = widget.NewLabel("")
 	c.Numbers.Wrapping = fyne.TextWrapWord
+	c.Numbers.Hide()
+	// The player's window has room for every number in a row; a dialog's
+	// panel for half of them.
+	c.perRow = len(numberNames)
+	if !toggle {
+		c.perRow = len(numberNames) / 2
+	}
+	c.table = container.New(&tableLayout{cols: c.perRow})
+	// A window too narrow for every column scrolls it rather than cut it.
+	c.Table = container.NewStack(container.NewHScroll(c.table))
+	c.Table.Hide()
 	c.set(o)
 	c.Feet.OnChanged = func(string) { c.changed() }
 	c.Smooth.OnChangeEnded = func(float64) { c.changed() }
 	c.Smooth.OnChanged = func(v float64) { c.smoothValue.SetText(smoothText(v)) }
 	feet := container.NewGridWrap(fyne.NewSize(270, c.Feet.MinSize().Height), c.Feet)
+	c.HelpText = widget.NewLabel(NumbersHelp)
+	c.HelpText.Wrapping = fyne.TextWrapWord
+	c.HelpText.Hide()
+	c.Help = &widget.Button{Text: "What the numbers mean", Icon: theme.QuestionIcon(), Importance: widget.LowImportance, OnTapped: c.toggleHelp}
 	var parts []fyne.CanvasObject
 	if toggle {
-		// The player: one row, the feet's choice at its own width, the
-		// smoothing taking the rest, so the player keeps its height.
+		// The player: its title, the feet's choice at its own width and
+		// the smoothing taking the rest on one row, so the player keeps
+		// its height.
+		title := widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		parts = append(parts, container.NewBorder(nil, nil,
-			container.NewHBox(widget.NewLabel("Feet"), feet, widget.NewLabel("Smoothing")), c.smoothValue, c.Smooth))
+			container.NewHBox(title, widget.NewLabel("Feet"), feet, widget.NewLabel("Smoothing")), c.smoothValue, c.Smooth))
+		c.Show = widget.NewRadioGroup([]string{ShowBefore, ShowAfter}, nil)
+		c.Show.Horizontal = true
+		c.Show.Selected = ShowBefore
+		parts = append(parts, container.NewHBox(widget.NewLabel("Show"), c.Show,
+			widget.NewLabel("After: the original is the faint ghost, green marks are planted feet. Numbers: before \u2192 after.")))
 	} else {
 		// A dialog's side panel is narrow: the smoothing gets a row of its
 		// own, its whole width, rather than what the feet leave of one.
@@ -73,24 +110,34 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 			container.NewHBox(widget.NewLabel("Feet"), feet),
 			container.NewBorder(nil, nil, widget.NewLabel("Smoothing"), c.smoothValue, c.Smooth))
 	}
+	parts = append(parts, c.Table, c.Numbers)
 	if toggle {
-		c.Show = widget.NewRadioGroup([]string{ShowBefore, ShowAfter}, nil)
-		c.Show.Horizontal = true
-		c.Show.Selected = ShowBefore
-		parts = append(parts, container.NewHBox(widget.NewLabel("Show"), c.Show,
-			widget.NewLabel("(after: the original is the faint ghost; green marks are planted feet)")))
+		// The player only shows the clean-up: say where it is kept, and
+		// what the numbers mean, on one row.
+		keep := widget.NewLabelWithStyle(KeepHint, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		keep.Truncation = fyne.TextTruncateEllipsis
+		parts = append(parts, container.NewBorder(nil, nil, nil, c.Help, keep))
+	} else {
+		parts = append(parts, container.NewHBox(c.Help))
 	}
-	help := widget.NewLabel(NumbersHelp)
-	help.Wrapping = fyne.TextWrapWord
-	c.Help = widget.NewAccordion(widget.NewAccordionItem("What the numbers mean", help))
-	parts = append(parts, c.Numbers)
-	if toggle {
-		// The player only shows the clean-up: say where it is kept.
-		parts = append(parts, widget.NewLabelWithStyle(KeepHint, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
-	}
-	parts = append(parts, c.Help)
+	parts = append(parts, c.HelpText)
 	c.content = container.NewVBox(parts...)
 	return c
+}
+
+// toggleHelp shows or hides what the numbers mean.
+func (c *CleanUp) toggleHelp() {
+	if c.Parent != nil {
+		// Over the window, so the player keeps its height.
+		width := min(float32(560), c.Parent.Canvas().Size().Width-120)
+		kit.Tell(c.Parent, "What the numbers mean", kit.Wrapped(NumbersHelp, max(width, 280)), "Close")
+		return
+	}
+	if c.HelpText.Visible() {
+		c.HelpText.Hide()
+	} else {
+		c.HelpText.Show()
+	}
 }
 
 // Object is the section, to put in a dialog or a window.
@@ -158,10 +205,102 @@ func (c *CleanUp) changed() {
 	}
 }
 
-// SetReports shows the numbers of a clean-up, one line per actor with legs
-// (or why there are none).
-func (c *CleanUp) SetReports(reps []clean.Report) {
-	c.Numbers.SetText(Describe(reps))
+// SetReports shows the numbers of a clean-up: a row of the table per
+// actor with legs, and in words an actor without them and any number that
+// got worse.
+func (c *CleanUp) SetReports(reps []clean.Report) { c.SetReportsAfter("", reps) }
+
+// SetReportsAfter is SetReports with a sentence before the numbers (what
+// the file written holds).
+func (c *CleanUp) SetReportsAfter(intro string, reps []clean.Report) {
+	c.table.Objects = nil
+	var words []string
+	if intro != "" {
+		words = append(words, intro)
+	}
+	many := len(reps) > 1
+	var rows [][]string // each actor's cells, Actor N first when there are several
+	for i, r := range reps {
+		who := ""
+		if many {
+			who = fmt.Sprintf("Actor %d: ", i+1)
+		}
+		if !r.Legs {
+			words = append(words, fmt.Sprintf("%sIts legs are not found, so it is only smoothed: jitter %s.", who, clean.ShowChange(r.Before.Jitter, r.After.Jitter)))
+		} else {
+			cells := numberCells(r)
+			if many {
+				cells[0] = fmt.Sprintf("Actor %d  ", i+1) + cells[0]
+			}
+			rows = append(rows, cells)
+		}
+		for _, f := range r.Worse() {
+			words = append(words, who+f.Sentence())
+		}
+	}
+	// The names over their numbers, a band of c.perRow at a time.
+	for start := 0; len(rows) > 0 && start < len(numberNames); start += c.perRow {
+		end := min(start+c.perRow, len(numberNames))
+		for _, n := range numberNames[start:end] {
+			h := widget.NewLabel(n)
+			h.Importance = widget.LowImportance
+			c.table.Add(h)
+		}
+		for _, cells := range rows {
+			for _, v := range cells[start:end] {
+				c.table.Add(widget.NewLabel(v))
+			}
+		}
+	}
+	c.text = strings.TrimPrefix(intro+"\n"+Describe(reps), "\n")
+	if len(c.table.Objects) > 0 {
+		c.Table.Show()
+	} else {
+		c.Table.Hide()
+	}
+	c.table.Refresh()
+	c.say(strings.Join(words, "\n"))
+}
+
+// SetMessage shows msg in place of the numbers: nothing to clean, cleaning
+// up, why it could not.
+func (c *CleanUp) SetMessage(msg string) {
+	c.table.Objects = nil
+	c.Table.Hide()
+	c.text = msg
+	c.say(msg)
+}
+
+// Text is what the section tells, in words: the message, or the sentence
+// and the numbers (Describe's), as the terminal prints them.
+func (c *CleanUp) Text() string { return c.text }
+
+func (c *CleanUp) say(s string) {
+	c.Numbers.SetText(s)
+	if s == "" {
+		c.Numbers.Hide()
+	} else {
+		c.Numbers.Show()
+	}
+}
+
+// numberNames head the table's columns, in numberCells' order: the names
+// Describe and NumbersHelp give them.
+var numberNames = []string{"Foot skate", "Jitter", "Planted feet, from the floor", "Lowest foot", "Joints moved", "Swing kept"}
+
+// numberCells are r's numbers as the table shows them, before → after
+// where both count, with a true minus sign.
+func numberCells(r clean.Report) []string {
+	b, a := r.Before, r.After
+	minus := func(s string) string { return strings.ReplaceAll(s, "-", "\u2212") }
+	return []string{
+		clean.Show(b.Skate, 1) + " \u2192 " + clean.Show(a.Skate, 1) + " cm/s",
+		minus(clean.ShowChange(b.Jitter, a.Jitter)) + " (" + clean.Show(b.Jitter, 0) + " \u2192 " + clean.Show(a.Jitter, 0) + " m/s\u00b3)",
+		minus(clean.ShowPlanted(b) + " \u2192 " + clean.ShowPlanted(a) + " cm"),
+		minus(clean.ShowSigned(b.Lowest, 1) + " \u2192 " + clean.ShowSigned(a.Lowest, 1) + " cm"),
+		clean.Show(a.Fidelity, 1) + " cm at most",
+		clean.Show(a.SwingKept, 0) + " %",
+	}
 }
 
 // Describe tells a clean-up's numbers, before → after, one line per actor,

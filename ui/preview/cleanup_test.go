@@ -2,10 +2,12 @@ package preview
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/load"
@@ -32,7 +34,7 @@ func TestThePlayersCleanUpSwitchesBeforeAndAfter(t *testing.T) {
 	if o := w.CleanUp.Options(); o != clean.Default {
 		t.Errorf("the section starts at %+v, not the default", o)
 	}
-	if n := w.CleanUp.Numbers.Text; !strings.HasPrefix(n, "Foot skate ") {
+	if n := w.CleanUp.Text(); !strings.HasPrefix(n, "Foot skate ") {
 		t.Errorf("numbers %q", n)
 	}
 	func() {
@@ -58,8 +60,8 @@ func TestThePlayersCleanUpSwitchesBeforeAndAfter(t *testing.T) {
 		s.wg.Add(1) // the smoothing's change starts a clean-up the feet's change makes stale
 		w.CleanUp.Smooth.SetValue(0)
 		w.CleanUp.Feet.SetSelectedIndex(3)
-		if w.Player.ShowsCleaned() || sc.clip != c || !strings.HasPrefix(w.CleanUp.Numbers.Text, "Nothing to clean up") {
-			t.Errorf("off: %q", w.CleanUp.Numbers.Text)
+		if w.Player.ShowsCleaned() || sc.clip != c || !strings.HasPrefix(w.CleanUp.Text(), "Nothing to clean up") {
+			t.Errorf("off: %q", w.CleanUp.Text())
 		}
 	}()
 	s.wg.Add(1)
@@ -100,6 +102,61 @@ func TestDescribeSaysWhatGotWorse(t *testing.T) {
 	for _, want := range []string{"planted feet -19.0 to +24.0 → 0.0 cm", "\nWorse after clean-up: foot skate 9.2 → 27.0 cm/s."} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Describe = %q, want %q in it", got, want)
+		}
+	}
+}
+
+// TestTheNumbersStandInATable: each number under its name, before → after
+// with a true minus sign, in one band in the player and two in a dialog;
+// what got worse is said in words under it; a message hides the table; the
+// help opens under the section when there is no window to open it over.
+func TestTheNumbersStandInATable(t *testing.T) {
+	test.NewTempApp(t)
+	r := clean.Report{Legs: true,
+		Before: clean.Numbers{Skate: 9.2, Jitter: 38, PlantedLow: -19, PlantedHigh: 24, Lowest: -19.4},
+		After:  clean.Numbers{Skate: 27, Jitter: 19, Fidelity: 1.24, SwingKept: 97}}
+	for _, tc := range []struct {
+		name   string
+		toggle bool
+		bands  int
+	}{{"player", true, 1}, {"dialog", false, 2}} {
+		c := NewCleanUp(clean.Default, tc.toggle)
+		c.SetReports([]clean.Report{r})
+		var cells []string
+		for _, o := range c.table.Objects {
+			cells = append(cells, o.(*widget.Label).Text)
+		}
+		per := len(numberNames) / tc.bands
+		want := []string{"Foot skate", "9.2 \u2192 27.0 cm/s", "Planted feet, from the floor", "\u221219.0 to +24.0 \u2192 0.0 cm", "\u221219.4 \u2192 0.0 cm", "1.2 cm at most", "97 %", "\u221250 % (38 \u2192 19 m/s\u00b3)"}
+		if len(cells) != 2*len(numberNames) || !c.Table.Visible() || c.perRow != per {
+			t.Fatalf("%s: %d cells in bands of %d: %q", tc.name, len(cells), c.perRow, cells)
+		}
+		for _, w := range want {
+			if !slices.Contains(cells, w) {
+				t.Errorf("%s: no cell %q in %q", tc.name, w, cells)
+			}
+		}
+		// Each name stands over its number.
+		for i, n := range numberNames {
+			band, col := i/per, i%per
+			if got := cells[band*2*per+col]; got != n {
+				t.Errorf("%s: column %d of band %d is %q, want %q", tc.name, col, band, got, n)
+			}
+		}
+		if !c.Numbers.Visible() || !strings.HasPrefix(c.Numbers.Text, "Worse after clean-up: foot skate") || c.Text() != Describe([]clean.Report{r}) {
+			t.Errorf("%s: words %q, text %q", tc.name, c.Numbers.Text, c.Text())
+		}
+		c.SetMessage("Cleaning up…")
+		if c.Table.Visible() || c.Numbers.Text != "Cleaning up…" || c.Text() != "Cleaning up…" {
+			t.Errorf("%s: a message leaves the table shown or says %q", tc.name, c.Numbers.Text)
+		}
+		test.Tap(c.Help)
+		if !c.HelpText.Visible() {
+			t.Errorf("%s: the help does not open", tc.name)
+		}
+		test.Tap(c.Help)
+		if c.HelpText.Visible() {
+			t.Errorf("%s: the help does not close", tc.name)
 		}
 	}
 }

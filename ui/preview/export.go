@@ -105,6 +105,7 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 	d.InPlace = widget.NewCheck("In place (remove the root's travel, keep its height)", func(bool) { d.onChange() })
 	d.CleanUp = NewCleanUp(cleanup, false)
 	d.CleanUp.OnChanged = func(clean.Options) { d.onChange() }
+	d.CleanUp.Parent = parent
 	d.Files = widget.NewLabel("")
 	d.Files.Wrapping = fyne.TextWrapWord
 	d.Folder = kit.NewPathLabel(sources[0].Dir)
@@ -273,14 +274,14 @@ func (d *ExportDialog) onChange() {
 // of a second), as the planning that shows the files already is.
 func (d *ExportDialog) showCleanUp(o clean.Options) {
 	if o.None() {
-		d.CleanUp.Numbers.SetText("No clean-up: choose what to do with the feet, or some smoothing, to clean up before exporting.")
+		d.CleanUp.SetMessage("No clean-up: choose what to do with the feet, or some smoothing, to clean up before exporting.")
 		return
 	}
 	// On the figure the file is written from: a character by its mesh's
 	// soles, as the player and `singlecam clean` do.
 	res, err := d.sources[0].Figure.Clean(context.Background(), d.sources[0].Clip, o)
 	if err != nil {
-		d.CleanUp.Numbers.SetText(engine.ExplainMotion(err))
+		d.CleanUp.SetMessage(engine.ExplainMotion(err))
 		return
 	}
 	d.CleanUp.SetReports(res.Actors)

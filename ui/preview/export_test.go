@@ -191,8 +191,8 @@ func TestExportDialogCleansUpAsThePlayerDoes(t *testing.T) {
 	d, s := showExport(t, moveGLB(t), nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if o := d.CleanUp.Options(); o != clean.Default || !strings.HasPrefix(d.CleanUp.Numbers.Text, "Foot skate ") {
-		t.Errorf("the clean-up starts at %+v: %q", o, d.CleanUp.Numbers.Text)
+	if o := d.CleanUp.Options(); o != clean.Default || !strings.HasPrefix(d.CleanUp.Text(), "Foot skate ") {
+		t.Errorf("the clean-up starts at %+v: %q", o, d.CleanUp.Text())
 	}
 	if !strings.Contains(d.Files.Text, "Cleaned up before writing") {
 		t.Errorf("the files do not say they are cleaned: %q", d.Files.Text)
@@ -201,8 +201,8 @@ func TestExportDialogCleansUpAsThePlayerDoes(t *testing.T) {
 	d.CleanUp.Feet.SetSelectedIndex(3) // off
 	d.CleanUp.Smooth.SetValue(0)
 	d.CleanUp.Smooth.OnChangeEnded(0)
-	if !strings.HasPrefix(d.CleanUp.Numbers.Text, "No clean-up") || !strings.Contains(d.Files.Text, "Not cleaned up") {
-		t.Errorf("off: numbers %q, files %q", d.CleanUp.Numbers.Text, d.Files.Text)
+	if !strings.HasPrefix(d.CleanUp.Text(), "No clean-up") || !strings.Contains(d.Files.Text, "Not cleaned up") {
+		t.Errorf("off: numbers %q, files %q", d.CleanUp.Text(), d.Files.Text)
 	}
 	if d.plan[0].Clip.FloorHeight() == cleaned.FloorHeight() {
 		t.Error("the planned file is cleaned although clean-up is off")

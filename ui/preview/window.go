@@ -109,8 +109,9 @@ func (w *Window) layout() {
 		left = container.NewVBox(w.choice, w.space)
 	}
 	top := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), left))
-	bottom := container.NewPadded(container.NewVBox(widget.NewSeparator(),
-		widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), w.CleanUp.Object()))
+	// The section's title is on its first row (NewCleanUp), to leave
+	// the player its height.
+	bottom := container.NewPadded(container.NewVBox(widget.NewSeparator(), w.CleanUp.Object()))
 	w.SetContent(container.NewBorder(top, bottom, nil, nil, w.Player))
 }
 
@@ -132,7 +133,7 @@ func (w *Window) clean(o clean.Options, sync bool) {
 	fig := w.figure
 	if o.None() {
 		p.SetCleaned(nil)
-		w.CleanUp.Numbers.SetText("Nothing to clean up: choose what to do with the feet, or some smoothing.")
+		w.CleanUp.SetMessage("Nothing to clean up: choose what to do with the feet, or some smoothing.")
 		return
 	}
 	show := func(res *clean.Result, err error) {
@@ -140,7 +141,7 @@ func (w *Window) clean(o clean.Options, sync bool) {
 			return
 		}
 		if err != nil {
-			w.CleanUp.Numbers.SetText(engine.ExplainMotion(err))
+			w.CleanUp.SetMessage(engine.ExplainMotion(err))
 			return
 		}
 		p.SetCleaned(res)
@@ -150,7 +151,7 @@ func (w *Window) clean(o clean.Options, sync bool) {
 		show(fig.Clean(context.Background(), clip, o))
 		return
 	}
-	w.CleanUp.Numbers.SetText("Cleaning up…")
+	w.CleanUp.SetMessage("Cleaning up…")
 	do := w.Do
 	if do == nil {
 		do = fyne.Do
@@ -258,8 +259,8 @@ func (w *Window) SetMotion(m *load.Motion) {
 	}
 	w.CleanUp = NewCleanUp(clean.Default, true)
 	w.CleanUp.OnChanged = func(o clean.Options) { w.clean(o, false) }
+	w.CleanUp.Parent = w.Window
 	w.CleanUp.Show.OnChanged = func(v string) { w.Player.ShowCleaned(v == ShowAfter) }
-	w.CleanUp.Numbers.SetText("")
 	if w.shown {
 		defer w.clean(w.CleanUp.Options(), true)
 	}
