@@ -129,6 +129,12 @@ func (w *Window) clean(o clean.Options, sync bool) {
 	clip := m.Clip
 	if w.figure == nil && !figure.Reads(m) {
 		w.figure = figure.Joints(clip) // a motion file: nothing to read
+	} else if w.figure == nil && sync && figure.Quick(m) {
+		// A small character file reads again in milliseconds; a large
+		// one is read with the clean-up, off this goroutine.
+		if f, err := figure.Of(context.Background(), m); err == nil {
+			w.figure = f.Light()
+		}
 	}
 	fig := w.figure
 	if o.None() {

@@ -8,6 +8,7 @@ package figure
 
 import (
 	"context"
+	"os"
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/clean"
@@ -104,8 +105,22 @@ func sameSkeleton(a, b *motion.Skeleton) bool {
 }
 
 // Reads reports whether Of reads m's file again to look for a body (a
-// GLB, glTF or VRM may be a character): for a large avatar that takes
-// long enough to keep off a window's goroutine.
+// GLB, glTF or VRM may be a character).
 func Reads(m *load.Motion) bool {
 	return m.Path != "" && retarget.IsCharacterFile(m.Path)
+}
+
+// quickBytes bounds the files Of reads on a window's goroutine: CesiumMan
+// (0.4 MB) reads in milliseconds, a 40 MB VRoid avatar would stall a
+// window for a noticeable while.
+const quickBytes = 8 << 20
+
+// Quick reports whether Of is quick enough for a window's goroutine: m is
+// not a file that may be a character, or one of at most 8 MB.
+func Quick(m *load.Motion) bool {
+	if !Reads(m) {
+		return true
+	}
+	info, err := os.Stat(m.Path)
+	return err == nil && info.Size() <= quickBytes
 }

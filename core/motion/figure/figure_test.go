@@ -98,3 +98,20 @@ func TestCleaningByTheSolesDiffersFromTheJoints(t *testing.T) {
 	}
 	t.Logf("by the soles %+v\nby the joints %+v", soles.Actors[0].After, joints.Actors[0].After)
 }
+
+// TestQuickIsASmallFileOrNoCharacter: a BVH is quick, CesiumMan (0.4 MB)
+// is, a GLB over 8 MB is not.
+func TestQuickIsASmallFileOrNoCharacter(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.glb")
+	if err := os.WriteFile(big, make([]byte, quickBytes+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path  string
+		quick bool
+	}{{"walk.bvh", true}, {testFile(t, "CesiumMan.gltf"), true}, {big, false}, {"", true}} {
+		if got := Quick(&load.Motion{Path: tc.path}); got != tc.quick {
+			t.Errorf("Quick(%q) = %v", tc.path, got)
+		}
+	}
+}
