@@ -26,11 +26,13 @@ type CleanUp struct {
 	// Table shows each number under its name, before → after, one row per
 	// actor; hidden while there are none.
 	Table *fyne.Container
+	// Intro says, above the table, what the file written holds (in the
+	// Apply window); hidden while empty.
+	Intro *widget.Label
 	// Numbers says in words what the table does not: a message in place of
-	// the numbers (nothing to clean, cleaning up, why it could not), what
-	// the file written holds (in a dialog), an actor whose legs are not
-	// found, and any number that got worse. Hidden while it has nothing to
-	// say.
+	// the numbers (nothing to clean, cleaning up, why it could not), an
+	// actor whose legs are not found, and any number that got worse.
+	// Hidden while it has nothing to say.
 	Numbers *widget.Label
 	// Help says what the numbers mean: in a dialog over Parent, or (no
 	// Parent) by showing and hiding HelpText under the section.
@@ -71,6 +73,9 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 	c.Numbers = widget.NewLabel("")
 	c.Numbers.Wrapping = fyne.TextWrapWord
 	c.Numbers.Hide()
+	c.Intro = widget.NewLabel("")
+	c.Intro.Wrapping = fyne.TextWrapWord
+	c.Intro.Hide()
 	// The player's window has room for every number in a row; a dialog's
 	// panel for half of them.
 	c.perRow = len(numberNames)
@@ -110,7 +115,7 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 			container.NewHBox(widget.NewLabel("Feet"), feet),
 			container.NewBorder(nil, nil, widget.NewLabel("Smoothing"), c.smoothValue, c.Smooth))
 	}
-	parts = append(parts, c.Table, c.Numbers)
+	parts = append(parts, c.Intro, c.Table, c.Numbers)
 	if toggle {
 		// The player only shows the clean-up: say where it is kept, and
 		// what the numbers mean, on one row.
@@ -215,9 +220,7 @@ func (c *CleanUp) SetReports(reps []clean.Report) { c.SetReportsAfter("", reps) 
 func (c *CleanUp) SetReportsAfter(intro string, reps []clean.Report) {
 	c.table.Objects = nil
 	var words []string
-	if intro != "" {
-		words = append(words, intro)
-	}
+	show(c.Intro, intro)
 	many := len(reps) > 1
 	var rows [][]string // each actor's cells, Actor N first when there are several
 	for i, r := range reps {
@@ -267,6 +270,7 @@ func (c *CleanUp) SetReportsAfter(intro string, reps []clean.Report) {
 func (c *CleanUp) SetMessage(msg string) {
 	c.table.Objects = nil
 	c.Table.Hide()
+	show(c.Intro, "")
 	c.text = msg
 	c.say(msg)
 }
@@ -275,12 +279,15 @@ func (c *CleanUp) SetMessage(msg string) {
 // and the numbers (Describe's), as the terminal prints them.
 func (c *CleanUp) Text() string { return c.text }
 
-func (c *CleanUp) say(s string) {
-	c.Numbers.SetText(s)
+func (c *CleanUp) say(s string) { show(c.Numbers, s) }
+
+// show sets l's text, and hides it while there is none.
+func show(l *widget.Label, s string) {
+	l.SetText(s)
 	if s == "" {
-		c.Numbers.Hide()
+		l.Hide()
 	} else {
-		c.Numbers.Show()
+		l.Show()
 	}
 }
 

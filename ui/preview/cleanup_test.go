@@ -160,3 +160,22 @@ func TestTheNumbersStandInATable(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatTheFileHoldsIsSaidFirst: the Apply window's sentence stands
+// above the numbers, and goes with them.
+func TestWhatTheFileHoldsIsSaidFirst(t *testing.T) {
+	test.NewTempApp(t)
+	c := NewCleanUp(clean.Default, false)
+	r := clean.Report{Legs: true, Before: clean.Numbers{Skate: 3}, After: clean.Numbers{SwingKept: 100}}
+	c.SetReportsAfter(CleanSentence(clean.Default), []clean.Report{r})
+	if !c.Intro.Visible() || !strings.HasPrefix(c.Intro.Text, "Cleaned up before writing") || !strings.HasPrefix(c.Text(), "Cleaned up before writing") {
+		t.Errorf("intro %q, text %q", c.Intro.Text, c.Text())
+	}
+	if c.Numbers.Visible() {
+		t.Errorf("nothing got worse, yet the words say %q", c.Numbers.Text)
+	}
+	c.SetMessage("Not cleaned up")
+	if c.Intro.Visible() {
+		t.Error("the sentence stays with a message")
+	}
+}
