@@ -100,7 +100,8 @@ func (u *UI) mainScreen() *MainScreen {
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
 	header := container.NewBorder(nil, nil, nil, m.Settings, m.Account)
-	m.content = container.NewBorder(container.NewVBox(m.Banner, container.NewPadded(header), widget.NewSeparator()),
+	// In reading order, so Tab reaches Settings (top right) first, not last.
+	m.content = kit.NewBorder(container.NewVBox(m.Banner, container.NewPadded(header), widget.NewSeparator()),
 		container.NewPadded(m.Status), nil, nil, split)
 	u.main = m
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {

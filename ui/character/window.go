@@ -23,6 +23,7 @@ import (
 	"singlecam/core/motion/fix"
 	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
+	"singlecam/ui/kit"
 	"singlecam/ui/preview"
 )
 
@@ -182,7 +183,7 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	top := container.NewBorder(nil, nil, nil, w.Choose, w.Character)
 	// The status line has the window's width: it says what went wrong.
 	bottom := container.NewVBox(w.Notice, container.NewHBox(layout.NewSpacer(), w.OnlyNew, w.Save))
-	w.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split))
+	w.SetContent(kit.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split)) // Tab in reading order
 	w.Resize(fyne.NewSize(1180, 720))
 	w.SetOnClosed(func() {
 		if w.Player != nil {

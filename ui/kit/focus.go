@@ -13,10 +13,36 @@ import (
 // 16% blue) reads at barely 1.2:1.
 
 // Check is Fyne's checkbox with a focus ring and an OnFocus hook.
+// OnEscape, when set, runs on Escape: a dialog closes so. With
+// NoClickFocus, a click ticks it and leaves the focus where it was (a
+// player's Loop: Space plays on).
 type Check struct {
 	widget.Check
-	OnFocus func()
-	focused bool
+	OnFocus      func()
+	OnEscape     func()
+	NoClickFocus bool
+	focused      bool
+}
+
+// TypedKey runs OnEscape on Escape; other keys are Fyne's.
+func (c *Check) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && c.OnEscape != nil {
+		c.OnEscape()
+		return
+	}
+	c.Check.TypedKey(ev)
+}
+
+// Tapped ticks or unticks the box, keeping the focus as it was with
+// NoClickFocus.
+func (c *Check) Tapped(e *fyne.PointEvent) {
+	if !c.NoClickFocus {
+		c.Check.Tapped(e)
+		return
+	}
+	restore := keepFocus(c)
+	c.Check.Tapped(e)
+	restore()
 }
 
 // NewCheck makes a Check, as widget.NewCheck does.
@@ -49,11 +75,23 @@ func (c *Check) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-// Select is Fyne's drop-down with a focus ring and an OnFocus hook.
+// Select is Fyne's drop-down with a focus ring and an OnFocus hook. With
+// NoClickFocus, a click opens its list without giving it the focus (a
+// player's choice: Space plays on once a choice is made).
 type Select struct {
 	widget.Select
-	OnFocus func()
-	focused bool
+	OnFocus      func()
+	NoClickFocus bool
+	focused      bool
+}
+
+// Tapped opens the list, without taking the focus with NoClickFocus.
+func (s *Select) Tapped(e *fyne.PointEvent) {
+	if !s.NoClickFocus || s.Disabled() {
+		s.Select.Tapped(e)
+		return
+	}
+	s.Select.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // what opens the list without focusing
 }
 
 // NewSelect makes a Select, as widget.NewSelect does.

@@ -22,7 +22,7 @@ type CleanUp struct {
 	Smooth *widget.Slider
 	// Show switches the player between the motion before and after
 	// clean-up; nil in the dialogs.
-	Show *widget.RadioGroup
+	Show *kit.Radio
 	// Table shows each number under its name, before → after, one row per
 	// actor; hidden while there are none.
 	Table *fyne.Container
@@ -67,8 +67,14 @@ const (
 // switch (the player's).
 func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 	c := &CleanUp{}
-	c.Feet = widget.NewSelect(feetLabels, func(string) { c.changed() })
-	c.Smooth = &widget.Slider{Min: 0, Max: 1, Step: 0.05, Orientation: widget.Horizontal}
+	// A click on the section's controls leaves the focus where it was
+	// (kit's NoClickFocus): Space goes on playing and pausing the player.
+	feetSelect := kit.NewSelect(feetLabels, func(string) { c.changed() })
+	feetSelect.NoClickFocus = true
+	c.Feet = &feetSelect.Select
+	smooth := kit.NewSlider(0, 1)
+	smooth.Step = 0.05
+	c.Smooth = &smooth.Slider
 	c.smoothValue = widget.NewLabel("")
 	c.Numbers = widget.NewLabel("")
 	c.Numbers.Wrapping = fyne.TextWrapWord
@@ -90,7 +96,7 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 	c.Feet.OnChanged = func(string) { c.changed() }
 	c.Smooth.OnChangeEnded = func(float64) { c.changed() }
 	c.Smooth.OnChanged = func(v float64) { c.smoothValue.SetText(smoothText(v)) }
-	feet := container.NewGridWrap(fyne.NewSize(270, c.Feet.MinSize().Height), c.Feet)
+	feet := container.NewGridWrap(fyne.NewSize(270, c.Feet.MinSize().Height), feetSelect)
 	c.HelpText = widget.NewLabel(NumbersHelp)
 	c.HelpText.Wrapping = fyne.TextWrapWord
 	c.HelpText.Hide()
@@ -101,10 +107,9 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 		// the smoothing taking the rest on one row, so the player keeps
 		// its height.
 		title := widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		parts = append(parts, container.NewBorder(nil, nil,
-			container.NewHBox(title, widget.NewLabel("Feet"), feet, widget.NewLabel("Smoothing")), c.smoothValue, c.Smooth))
-		c.Show = widget.NewRadioGroup([]string{ShowBefore, ShowAfter}, nil)
-		c.Show.Horizontal = true
+		parts = append(parts, kit.NewBorder(nil, nil, // Tab in reading order: the feet, then the smoothing
+			container.NewHBox(title, widget.NewLabel("Feet"), feet, widget.NewLabel("Smoothing")), c.smoothValue, smooth))
+		c.Show = kit.NewRadio([]string{ShowBefore, ShowAfter}, nil)
 		c.Show.Selected = ShowBefore
 		parts = append(parts, container.NewHBox(widget.NewLabel("Show"), c.Show,
 			widget.NewLabel("After: the original is the faint ghost, green marks are planted feet. Numbers: before \u2192 after.")))
@@ -113,7 +118,7 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 		// own, its whole width, rather than what the feet leave of one.
 		parts = append(parts,
 			container.NewHBox(widget.NewLabel("Feet"), feet),
-			container.NewBorder(nil, nil, widget.NewLabel("Smoothing"), c.smoothValue, c.Smooth))
+			container.NewBorder(nil, nil, widget.NewLabel("Smoothing"), c.smoothValue, smooth))
 	}
 	parts = append(parts, c.Intro, c.Table, c.Numbers)
 	if toggle {

@@ -19,6 +19,7 @@ import (
 
 	"singlecam/core/motion"
 	"singlecam/core/motion/clean"
+	"singlecam/ui/kit"
 )
 
 // Speeds the player offers, as shown and as factors.
@@ -77,24 +78,30 @@ func NewPlayer(clip *motion.Clip) *Player {
 	p.PlayPause = &widget.Button{Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: p.Toggle}
 	p.Back = &widget.Button{Icon: theme.MediaSkipPreviousIcon(), OnTapped: func() { p.Step(-1) }}
 	p.Forward = &widget.Button{Icon: theme.MediaSkipNextIcon(), OnTapped: func() { p.Step(1) }}
-	p.Scrub = widget.NewSlider(0, math.Max(float64(clip.Frames()-1), 1))
-	p.Scrub.Step = 1
+	// A click on the controls leaves the focus where it was (kit's
+	// NoClickFocus): Space goes on playing and pausing.
+	scrub := kit.NewSlider(0, math.Max(float64(clip.Frames()-1), 1))
+	p.Scrub = &scrub.Slider
 	p.Scrub.OnChanged = func(v float64) {
 		if f := int(math.Round(v)); f != p.frame {
 			p.Seek(f)
 		}
 	}
 	p.Time = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
-	p.Speed = widget.NewSelect(speedNames, p.setSpeed)
+	speed := kit.NewSelect(speedNames, p.setSpeed)
+	speed.NoClickFocus = true
+	p.Speed = &speed.Select
 	p.Speed.Selected = "1×"
-	p.Loop = widget.NewCheck("Loop", nil)
+	loop := kit.NewCheck("Loop", nil)
+	loop.NoClickFocus = true
+	p.Loop = &loop.Check
 	p.Loop.Checked = true
 	p.Legend = p.legend()
 	p.showTime()
 
 	buttons := container.NewHBox(p.Back, p.PlayPause, p.Forward, p.Time)
-	options := container.NewHBox(widget.NewLabel("Speed"), p.Speed, p.Loop)
-	controls := container.NewVBox(p.Scrub, container.NewBorder(nil, nil, buttons, options))
+	options := container.NewHBox(widget.NewLabel("Speed"), speed, loop)
+	controls := container.NewVBox(scrub, container.NewBorder(nil, nil, buttons, options))
 	stage := container.NewStack(p.view, container.NewVBox(container.NewHBox(p.Legend)))
 	p.content = container.NewBorder(nil, container.NewPadded(controls), nil, nil, stage)
 	p.ExtendBaseWidget(p)

@@ -16,6 +16,7 @@ import (
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/figure"
 	"singlecam/core/motion/load"
+	"singlecam/ui/kit"
 )
 
 // Window is a window with just the player, and a choice of animation when
@@ -112,7 +113,7 @@ func (w *Window) layout() {
 	// The section's title is on its first row (NewCleanUp), to leave
 	// the player its height.
 	bottom := container.NewPadded(container.NewVBox(widget.NewSeparator(), w.CleanUp.Object()))
-	w.SetContent(container.NewBorder(top, bottom, nil, nil, w.Player))
+	w.SetContent(kit.NewBorder(top, bottom, nil, nil, w.Player)) // Tab in reading order: the buttons above the player first
 }
 
 // quickClean bounds the clips (frames × joints) cleaned on the UI

@@ -30,7 +30,7 @@ func (m *Dialog) costSettings() fyne.CanvasObject {
 			prefs.SetInt(kit.PrefConfirmAboveCents, cents)
 		}
 	}
-	ask := widget.NewCheck("Ask me before starting jobs estimated above $", func(on bool) {
+	ask := kit.NewCheck("Ask me before starting jobs estimated above $", func(on bool) {
 		prefs.SetBool(kit.PrefConfirmCost, on)
 		if on {
 			amount.Enable()
@@ -46,7 +46,7 @@ func (m *Dialog) costSettings() fyne.CanvasObject {
 	note := widget.NewLabel(kit.PriceNote() + " Move's API says nothing about money: your invoice from Move is what counts.")
 	note.Wrapping = fyne.TextWrapWord
 	note.TextStyle.Italic = true
-	return container.NewVBox(container.NewBorder(nil, nil, ask, nil, amount), note)
+	return container.NewVBox(kit.NewBorder(nil, nil, ask, nil, amount) /* Tab: the tick, then its amount */, note)
 }
 
 // parseDollars reads an amount like "2.50" or "$2.50" as cents.

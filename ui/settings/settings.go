@@ -23,16 +23,16 @@ import (
 // can use them.
 type Dialog struct {
 	// ForgetKey is the Forget button, while it is open.
-	ForgetKey *widget.Button
+	ForgetKey *kit.Button
 	// ResetDemo is the Reset the demo button (demo only).
-	ResetDemo *widget.Button
+	ResetDemo *kit.Button
 	// ConfirmCost and ConfirmAbove are the confirmation before costly jobs.
-	ConfirmCost  *widget.Check
+	ConfirmCost  *kit.Check
 	ConfirmAbove *kit.Entry
 	// Asking is the confirmation on screen (Forget, Reset), if any.
 	Asking *kit.Question
 	// Look chooses light, dark or the system's look.
-	Look *widget.RadioGroup
+	Look *kit.Radio
 
 	host   Host
 	escape func() // closes Settings while it is open
@@ -77,16 +77,16 @@ func (m *Dialog) Show() {
 			d.Hide()
 		}
 	}
-	replace := &widget.Button{Text: "Use another key…", OnTapped: func() { d.Hide(); m.host.ShowWelcome() }}
+	replace := kit.NewButton("Use another key…", nil, func() { d.Hide(); m.host.ShowWelcome() })
 	switch source {
 	case kit.KeyDemo:
 		about = "You are in demo mode: no key is used and nothing leaves this computer. The demo's jobs are kept between runs, in Singlecam's data folder."
-		actions = append(actions, &widget.Button{Text: "Leave the demo and enter a key…", OnTapped: func() { d.Hide(); m.host.ShowWelcome() }})
-		m.ResetDemo = &widget.Button{Text: "Reset the demo…", Icon: theme.ViewRefreshIcon(), OnTapped: func() {
+		actions = append(actions, kit.NewButton("Leave the demo and enter a key…", nil, func() { d.Hide(); m.host.ShowWelcome() }))
+		m.ResetDemo = kit.NewButton("Reset the demo…", theme.ViewRefreshIcon(), func() {
 			d.Hide()
 			m.confirm("Reset the demo?", "The demo forgets its jobs and starts empty, as on the first run. Files it saved in the download folder stay.",
 				"Reset the demo", m.host.ResetDemo)
-		}}
+		})
 		actions = append(actions, m.ResetDemo)
 	case kit.KeyEnvironment:
 		about = "The API key comes from the MOVE_API_KEY environment variable, which takes precedence over a saved key. Unset it to use a key saved in Singlecam."
@@ -95,7 +95,7 @@ func (m *Dialog) Show() {
 		actions = append(actions, replace)
 	default:
 		about = "The API key is saved in your system's keyring (service \"" + secrets.KeyringService + "\")."
-		forget := &widget.Button{Text: "Forget the key…", OnTapped: func() {
+		forget := kit.NewButton("Forget the key…", nil, func() {
 			d.Hide()
 			m.confirm("Forget the API key?", "Singlecam removes the key from your system's keyring and goes back to the first screen. Your jobs stay in your Move account; to use them again, paste the key (or a new one from your Move account).",
 				"Forget the key", func() {
@@ -110,7 +110,7 @@ func (m *Dialog) Show() {
 						})
 					}()
 				})
-		}}
+		})
 		m.ForgetKey = forget
 		actions = append(actions, replace, forget)
 	}
@@ -135,7 +135,9 @@ func (m *Dialog) Show() {
 	// As tall as the window allows (title and Close button take about 150
 	// px): at 900×600 a fixed 520 px pushed Close over the About line.
 	height := fyne.Min(520, fyne.Max(240, m.host.Win.Canvas().Size().Height-150))
-	// Close has the focus: Return or Escape close Settings.
+	// Escape closes Settings whatever has the focus (each change is kept
+	// as it is made), as Return or Escape on Close, which has the focus.
+	kit.EscapeCloses(body, m.escape)
 	d = kit.Tell(m.host.Win, "Settings", container.NewGridWrap(fyne.NewSize(560, height), kit.NewVScroll(body)), "Close")
 }
 
@@ -147,7 +149,7 @@ var lookLabels = []string{"As the system", "Light", "Dark"}
 func (m *Dialog) lookSetting() fyne.CanvasObject {
 	looks := []string{kit.LookSystem, kit.LookLight, kit.LookDark}
 	prefs := m.host.App.Preferences()
-	m.Look = widget.NewRadioGroup(lookLabels, func(label string) {
+	m.Look = kit.NewRadio(lookLabels, func(label string) {
 		for i, l := range lookLabels {
 			if l == label {
 				prefs.SetString(kit.PrefLook, looks[i])
@@ -155,8 +157,6 @@ func (m *Dialog) lookSetting() fyne.CanvasObject {
 			}
 		}
 	})
-	m.Look.Horizontal = true
-	m.Look.Required = true
 	current := prefs.String(kit.PrefLook)
 	for i, l := range looks {
 		if l == current {
@@ -174,7 +174,7 @@ func (m *Dialog) downloadSettings() fyne.CanvasObject {
 	demo := eng != nil && source == kit.KeyDemo
 	folder := widget.NewLabel(downloadFolderText(kit.DownloadDir(m.host.App), demo))
 	folder.Wrapping = fyne.TextWrapBreak
-	choose := &widget.Button{Text: "Choose folder…", OnTapped: func() {
+	choose := kit.NewButton("Choose folder…", nil, func() {
 		if m.host.Picker == nil {
 			return
 		}
@@ -189,15 +189,15 @@ func (m *Dialog) downloadSettings() fyne.CanvasObject {
 				m.host.Say("New jobs are saved in " + dir + " from the next start.")
 			})
 		}()
-	}}
-	auto := widget.NewCheck("Download finished jobs automatically", func(on bool) {
+	})
+	auto := kit.NewCheck("Download finished jobs automatically", func(on bool) {
 		prefs.SetBool(kit.PrefAutoDownload, on)
 		if eng, _ := m.host.Session(); eng != nil {
 			eng.SetAutoDownload(on)
 		}
 	})
 	auto.SetChecked(prefs.BoolWithFallback(kit.PrefAutoDownload, true))
-	notes := widget.NewCheck("Notify me when a job is ready or fails", func(on bool) { prefs.SetBool(kit.PrefNotifications, on) })
+	notes := kit.NewCheck("Notify me when a job is ready or fails", func(on bool) { prefs.SetBool(kit.PrefNotifications, on) })
 	notes.SetChecked(prefs.BoolWithFallback(kit.PrefNotifications, true))
 	return container.NewVBox(container.NewBorder(nil, nil, nil, choose, folder), auto, notes)
 }
