@@ -89,7 +89,7 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 	cut := cutAt(segs, a.Frames)
 	rep := Report{}
 	if b == nil {
-		smoothActor(a, fps, o.Smooth, judge, segs, nil)
+		smoothActor(a, fps, o.Smooth, judge, segs, nil, before)
 		rep.Before.Jitter = jitter(before, src.Skeleton, cut, fps, unit)
 		rep.After.Jitter = jitter(worldPositions(a), a.Skeleton, cut, fps, unit)
 		return a, rep
@@ -101,7 +101,7 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 	rep.Contacts = motion.FootContacts{Left: contacts[0], Right: contacts[1]}
 	rep.FromFile = fromFile
 	rep.Before = measure(before, before, src.Skeleton, b, contacts, cut, fps, unit, nil)
-	smoothActor(a, fps, o.Smooth, judge, segs, legJoints(a.Skeleton, b))
+	smoothActor(a, fps, o.Smooth, judge, segs, legJoints(a.Skeleton, b), before)
 	var lift []float64 // clip units, per frame
 	if o.Feet != "" && o.Feet != Off {
 		ps := worldPositionsOf(a, b)

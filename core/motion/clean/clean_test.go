@@ -84,7 +84,7 @@ func TestSmoothQuaternionSigns(t *testing.T) {
 		a.Tracks[0].R[f] = q
 	}
 	want := cloneActor(a)
-	smoothActor(a, 30, 1, 1, [][2]int{{0, n}}, nil)
+	smoothActor(a, 30, 1, 1, [][2]int{{0, n}}, nil, nil)
 	for f := range n {
 		if d := a.Tracks[0].R[f].Angle(want.Tracks[0].R[f]); d > 0.01 {
 			t.Fatalf("frame %d turned %.3f rad away", f, d)

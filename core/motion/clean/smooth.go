@@ -7,14 +7,22 @@ import (
 )
 
 // Smoothing is a zero-phase low-pass filter whose cutoff follows the
-// motion: low where a channel moves slowly (where jitter shows most) and
+// motion: low where the body moves slowly (where jitter shows most) and
 // higher where it moves fast (so a kick or a wave keeps its peak). This is
 // the One Euro filter's idea, but run on the whole clip forwards and
 // backwards, as FreeMoCap runs its Butterworth filter, so nothing lags.
 //
 // Each channel is filtered twice, with a slow and a fast cutoff, and the two
-// results are blended per frame by the channel's speed.
-
+// results are blended per frame by how fast the body moves then: its
+// fastest joint outside the legs, in the world, on the path filtered at
+// twice the slow cutoff (One Euro's derivative cutoff: the speed of a
+// smoothed path, so jitter does not itself open the filter). The weight is
+// the body's, not each channel's: a captured arm's turns come from the
+// same noisy points as its parent's and partly cancel along the chain
+// (Move's rotations are solved from positions), and a shoulder filtered
+// hard under an elbow filtered lightly undoes that; per channel, CMU's
+// capture with 1.5 cm of jitter kept joints up to 2.9 cm off, one weight
+// for the body 2.1 cm. The legs weigh their own turns (see legFirm).
 // cutoffs returns the slow and fast cutoffs in Hz for a strength in (0, 1]:
 // from 16 Hz (barely touches a capture) down to 2 Hz, 5.7 Hz at 0.5 (near
 // FreeMoCap's 6 Hz); the fast cutoff is 4 times the slow one.
@@ -25,25 +33,24 @@ func cutoffs(strength, fps float64) (slow, fast float64) {
 	return math.Min(slow, nyq), math.Min(fast, nyq)
 }
 
-// The speed at which a channel counts as fast: a translation moving 3 m/s,
-// or a turn that moves what hangs below the joint that fast (a brisk arm
-// swing); a turn of a joint with nothing below it, 10 rad/s.
-//
-// A leg's turns count as fast only at legFirm times that: the knee's own
-// jitter, where a walk's knee moves fast, shows as a knee that snaps (the
-// issue bounds the knee's rate), and a planted foot is pinned by the lock
-// anyway. Its swing is kept (the numbers hold the ankles' swing).
+// The speed at which the body counts as fast: a joint moving 4 m/s (a
+// brisk arm swing). A leg's turn counts as fast when it moves what hangs
+// below the joint legFirm times that (a joint with nothing below it:
+// fastTurn): the legs' own jitter, where a walk's knee moves fast, shows
+// as a knee that snaps (the issue bounds the knee's rate), and a planted
+// foot is pinned by the lock anyway. Their swing is kept (the numbers hold
+// the ankles' swing).
 const (
-	fastSpeed = 3.0  // metres per second
+	fastSpeed = 4.0  // metres per second
 	fastTurn  = 10.0 // radians per second
 	legFirm   = 3.0
 )
 
 // smoothActor filters every animated translation and rotation of a in
 // place, each segment between cuts on its own. metresPerUnit scales the
-// speed at which a translation counts as fast; legs marks the joints of
-// the legs (nil when not known).
-func smoothActor(a *motion.Actor, fps, strength, metresPerUnit float64, segs [][2]int, legs []bool) {
+// speeds; legs marks the joints of the legs (nil when not known); ps holds
+// a's world positions before smoothing (nil: worked out here).
+func smoothActor(a *motion.Actor, fps, strength, metresPerUnit float64, segs [][2]int, legs []bool, ps *positions) {
 	if strength <= 0 {
 		return
 	}
@@ -51,15 +58,73 @@ func smoothActor(a *motion.Actor, fps, strength, metresPerUnit float64, segs [][
 	if slow >= 0.45*fps {
 		return
 	}
+	if ps == nil {
+		ps = worldPositions(a)
+	}
 	for _, s := range segs {
 		if s[1]-s[0] >= 4 {
-			smoothFrames(a, s[0], s[1], fps, slow, fast, metresPerUnit, legs)
+			w := bodyWeights(ps, len(a.Skeleton.Joints), s[0], s[1], fps, 2*slow, fastSpeed/metresPerUnit, legs)
+			smoothFrames(a, s[0], s[1], fps, slow, fast, metresPerUnit, legs, w)
 		}
 	}
 }
 
-// smoothFrames filters frames [from, to) of every track of a.
-func smoothFrames(a *motion.Actor, from, to int, fps, slow, fast, metresPerUnit float64, legs []bool) {
+// bodyWeights returns, per frame of [from, to), how much of the fast filter
+// the body takes: the speed of its fastest joint outside the legs (the
+// first joints of ps), on its world path filtered at cutoff Hz, relative
+// to fastAt (units per second), eased as blend does.
+func bodyWeights(ps *positions, joints, from, to int, fps, cutoff, fastAt float64, legs []bool) []float64 {
+	n := to - from
+	x := make([]float64, n)
+	var path [3][]float64
+	for k := range path {
+		path[k] = make([]float64, n)
+	}
+	speed := make([]float64, n)
+	for j := range joints {
+		if legs != nil && legs[j] {
+			continue
+		}
+		for k := range path {
+			for f := range n {
+				x[f] = comp(ps.at(from+f, j), k)
+			}
+			filtfilt(x, path[k], fps, cutoff)
+		}
+		for f := range n {
+			speed[f] = math.Max(speed[f], pathSpeed(path[:], f, fps))
+		}
+	}
+	for f := range n {
+		speed[f] = math.Min(1, speed[f]/fastAt)
+	}
+	return blendWeights(speed, fps)
+}
+
+// pathSpeed is the speed of a path of dims channels at sample f (a central
+// difference; one-sided at the ends), per second.
+func pathSpeed(path [][]float64, f int, fps float64) float64 {
+	n := len(path[0])
+	a, b := max(0, f-1), min(n-1, f+1)
+	var s float64
+	for _, ch := range path {
+		d := ch[b] - ch[a]
+		s += d * d
+	}
+	return math.Sqrt(s) * fps / float64(max(1, b-a))
+}
+
+// blendWeights eases per-frame weights: the blend itself must not jump,
+// and a fast stretch must keep the fast filter up to its ends: the largest
+// weight nearby, averaged over about 0.1 s.
+func blendWeights(w []float64, fps float64) []float64 {
+	return envelope(w, max(1, int(0.05*fps)))
+}
+
+// smoothFrames filters frames [from, to) of every track of a; body holds
+// the body's blend weights for those frames (bodyWeights), which every
+// track outside the legs takes.
+func smoothFrames(a *motion.Actor, from, to int, fps, slow, fast, metresPerUnit float64, legs []bool, body []float64) {
 	buf := newChannels(to - from)
 	lever := levers(a.Skeleton)
 	for j := range a.Tracks {
@@ -70,13 +135,14 @@ func smoothFrames(a *motion.Actor, from, to int, fps, slow, fast, metresPerUnit 
 		if tr.R != nil {
 			tr.R = tr.R[from:to]
 		}
+		leg := legs != nil && legs[j]
 		if tr.T != nil {
 			for k := range 3 {
 				for f, v := range tr.T {
 					buf.in[k][f] = comp(v, k)
 				}
 			}
-			buf.filter(3, fps, slow, fast, fastSpeed/metresPerUnit)
+			buf.filter(3, fps, slow, fast, fastSpeed/metresPerUnit, weightsFor(leg, body))
 			for f := range tr.T {
 				tr.T[f] = motion.Vec3{X: buf.out[0][f], Y: buf.out[1][f], Z: buf.out[2][f]}
 			}
@@ -92,21 +158,28 @@ func smoothFrames(a *motion.Actor, from, to int, fps, slow, fast, metresPerUnit 
 				prev = q
 				buf.in[0][f], buf.in[1][f], buf.in[2][f], buf.in[3][f] = q.X, q.Y, q.Z, q.W
 			}
-			// A turn is fast when it moves the joints below it fast; a unit
-			// quaternion's components move at half the angular speed.
+			// A leg's turn is fast when it moves the joints below it
+			// legFirm times fastSpeed; a unit quaternion's components move
+			// at half the angular speed.
 			turn := fastTurn
 			if lever[j] > 0 {
 				turn = fastSpeed / metresPerUnit / lever[j]
 			}
-			if legs != nil && legs[j] {
-				turn *= legFirm
-			}
-			buf.filter(4, fps, slow, fast, turn/2)
+			buf.filter(4, fps, slow, fast, legFirm*turn/2, weightsFor(leg, body))
 			for f := range tr.R {
 				tr.R[f] = motion.Quat{X: buf.out[0][f], Y: buf.out[1][f], Z: buf.out[2][f], W: buf.out[3][f]}.Normalize()
 			}
 		}
 	}
+}
+
+// weightsFor returns the blend weights a track takes: the body's, or none
+// for a leg's track, which weighs its own speed.
+func weightsFor(leg bool, body []float64) []float64 {
+	if leg {
+		return nil
+	}
+	return body
 }
 
 // levers returns, per joint, how far its farthest descendant stands from
@@ -137,11 +210,11 @@ func comp(v motion.Vec3, k int) float64 {
 // one track together (they share one speed, so one blend).
 type channels struct {
 	in, out, lo, hi [4][]float64
-	w, tmp          []float64
+	tmp             []float64
 }
 
 func newChannels(n int) *channels {
-	c := &channels{w: make([]float64, n), tmp: make([]float64, n)}
+	c := &channels{tmp: make([]float64, n)}
 	for k := range 4 {
 		c.in[k], c.out[k] = make([]float64, n), make([]float64, n)
 		c.lo[k], c.hi[k] = make([]float64, n), make([]float64, n)
@@ -150,31 +223,23 @@ func newChannels(n int) *channels {
 }
 
 // filter writes out[0:dims] from in[0:dims]: the slow and fast zero-phase
-// filters blended by the speed of the fast result, relative to fastAt
-// (units per second).
-func (c *channels) filter(dims int, fps, slow, fast, fastAt float64) {
-	n := len(c.w)
+// filters blended per frame by w, or, when w is nil, by the speed of the
+// fast result relative to fastAt (units per second).
+func (c *channels) filter(dims int, fps, slow, fast, fastAt float64, w []float64) {
+	n := len(c.tmp)
 	for k := range dims {
 		filtfilt(c.in[k], c.lo[k], fps, slow)
 		filtfilt(c.in[k], c.hi[k], fps, fast)
 	}
-	for f := range n {
-		a, b := max(0, f-1), min(n-1, f+1)
-		var s float64
-		for k := range dims {
-			d := c.hi[k][b] - c.hi[k][a]
-			s += d * d
+	if w == nil {
+		for f := range n {
+			c.tmp[f] = math.Min(1, pathSpeed(c.hi[:dims], f, fps)/fastAt)
 		}
-		speed := math.Sqrt(s) * fps / float64(max(1, b-a))
-		c.tmp[f] = math.Min(1, speed/fastAt)
+		w = blendWeights(c.tmp, fps)
 	}
-	// The blend itself must not jump, and a fast stretch must keep the fast
-	// filter up to its ends: the largest weight nearby, averaged over about
-	// 0.1 s.
-	copy(c.w, envelope(c.tmp, max(1, int(0.05*fps))))
 	for k := range dims {
 		for f := range n {
-			c.out[k][f] = c.lo[k][f] + (c.hi[k][f]-c.lo[k][f])*c.w[f]
+			c.out[k][f] = c.lo[k][f] + (c.hi[k][f]-c.lo[k][f])*w[f]
 		}
 	}
 }
