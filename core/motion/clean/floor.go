@@ -17,6 +17,10 @@ import (
 // foot without a toe joint is flat on it, in metres.
 const ankleHeight = 0.08
 
+// ankleFrames is how many frames either side the planted ankle's height is
+// averaged over before its low is taken (withAnkles).
+const ankleFrames = 3
+
 // soles returns the points of foot i that may touch the floor, as indices
 // into positions (worldPositionsOf): the mesh's soles under it when the
 // body has them; else the toe joint and what hangs below it (an End Site,
@@ -106,14 +110,22 @@ func (g ground) withAnkles(ps *positions, b *Body, contacts [2][]bool) ground {
 			continue
 		}
 		var hs []float64
-		for f, in := range contacts[i] {
-			if in {
+		for _, r := range runs(contacts[i]) {
+			run := make([]float64, 0, r[1]-r[0])
+			for f := r[0]; f < r[1]; f++ {
 				low := math.Inf(1)
 				for _, j := range g.soles[i] {
 					low = math.Min(low, ps.at(f, j).Dot(b.Up))
 				}
-				hs = append(hs, ps.at(f, leg.Ankle).Dot(b.Up)-low)
+				run = append(run, ps.at(f, leg.Ankle).Dot(b.Up)-low)
 			}
+			// Averaged over a few frames: a low percentile of a jittery
+			// capture's heights is low by the jitter (1.5 cm of it put the
+			// heel-down ankle 1 cm low), but the heel stays down for many
+			// frames.
+			avg := make([]float64, len(run))
+			movingAverage(run, avg, ankleFrames)
+			hs = append(hs, avg...)
 		}
 		if len(hs) == 0 {
 			g.ankle[i] = ankleHeight / b.MetresPerUnit

@@ -43,7 +43,7 @@ func cutoffs(strength, fps float64) (slow, fast float64) {
 const (
 	fastSpeed = 4.0  // metres per second
 	fastTurn  = 10.0 // radians per second
-	legFirm   = 3.0
+	legFirm   = 4.0
 )
 
 // smoothActor filters every animated translation and rotation of a in
