@@ -124,3 +124,37 @@ func TestAResubmissionAndTheFailedJobNameEachOther(t *testing.T) {
 		}
 	}
 }
+
+// Issue 23: jobs counted in the month's total but not shown (another key's,
+// deleted on Move's website, removed from the list) made a total that did
+// not add up to the rows, with no word why; a take still being sent was
+// left out without a word. The line under the total says both.
+func TestTheMonthSaysWhatItCountsThatTheListDoesNotShow(t *testing.T) {
+	e := newTestEnv(t)
+	journal, err := submit.OpenJournal(filepath.Join(e.dataDir, "submissions"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	est := &price.Estimate{S1Cents: 4, S2Cents: 7, AsOf: "2026-11"}
+	for _, id := range []string{"a", "b"} {
+		rec := &submit.Record{ID: "sub-" + id, JobID: "job-" + id, Account: "client-forgotten", Created: time.Now(),
+			Updated: time.Now(), Delivered: true, Estimate: est, Request: submit.Request{Name: "Old " + id}}
+		if err := journal.Save(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := e.signedIn(t)
+	e.q.Until(t, "the list", m.Jobs.Loaded)
+	note := m.Jobs.MonthNote
+	if !note.Visible() || !strings.Contains(note.Text, "It counts 2 jobs Move no longer lists") {
+		t.Errorf("with 2 jobs counted and none listed, the note says %q (shown %v)", note.Text, note.Visible())
+	}
+	e.holdUploads.Store(true) // the take stays on its way
+	e.start(t, m, "Slow.mp4")
+	e.q.Until(t, "the take in flight said", func() bool {
+		return strings.Contains(note.Text, "Not counted yet: 1 take still being sent; Move charges for it once its job is made.")
+	})
+	if got := m.Jobs.Month.Text; got != "About $0.08–$0.14 this month, from this computer" {
+		t.Errorf("the total with a take on its way: %q", got)
+	}
+}

@@ -96,7 +96,7 @@ func (u *UI) mainScreen() *MainScreen {
 	jobs := widget.NewLabelWithStyle("Jobs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	jobs.SizeName = theme.SizeNameSubHeadingText
 	left := container.NewBorder(heading, nil, nil, nil, m.NewTake.Content())
-	right := container.NewBorder(container.NewBorder(nil, nil, jobs, nil, m.Jobs.Month), nil, nil, nil, m.Jobs.Content())
+	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, jobs, nil, m.Jobs.Month), m.Jobs.MonthNote), nil, nil, nil, m.Jobs.Content())
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
 	header := container.NewBorder(nil, nil, nil, m.Settings, m.Account)

@@ -1,7 +1,6 @@
 package joblist
 
 import (
-	"slices"
 	"time"
 
 	"singlecam/core/price"
@@ -37,24 +36,61 @@ func (l *List) SetJournal(records []*submit.Record) {
 // what was paid for, whatever the list shows, so removing a row from the
 // list, or the account no longer listing a job, leaves the total as it
 // was. Each job counts once.
-func (l *List) MonthEstimate(now time.Time) price.Total {
-	var total price.Total
-	rows := slices.Clone(l.rows)
-	for _, r := range l.paid {
-		rows = append(rows, r)
+func (l *List) MonthEstimate(now time.Time) price.Total { return l.Month(now).Total }
+
+// Month is this month's total, with what it counts that the list does not
+// show and what it leaves out, so that a total which does not add up to
+// the rows says why.
+type Month struct {
+	price.Total
+	// Removed counts the jobs in the total that the user took off the
+	// list; Unlisted those the list does not show otherwise: the account
+	// no longer lists them (deleted on Move's website), another key's
+	// account made them, or they are further down than the list has
+	// loaded.
+	Removed, Unlisted int
+	// Sending counts this month's takes still on their way (uploading,
+	// or waiting to): their job does not exist yet, so nothing is charged
+	// for them and the total leaves them out. Failed ones are not counted.
+	Sending int
+}
+
+// Month adds up MonthEstimate's total and says what it holds beyond the
+// rows (see Month).
+func (l *List) Month(now time.Time) Month {
+	var m Month
+	shown := map[string]bool{}
+	for _, r := range l.rows {
+		shown[r.JobID] = true
 	}
-	for _, r := range l.journaled {
-		rows = append(rows, r)
+	inMonth := func(r *Row) bool {
+		created := r.Created.In(now.Location())
+		return created.Year() == now.Year() && created.Month() == now.Month()
 	}
 	counted := map[string]bool{}
-	for _, r := range rows {
-		created := r.Created.In(now.Location())
-		if r.Estimate == nil || r.SubmissionID == "" || r.JobID == "" || counted[r.JobID] ||
-			created.Year() != now.Year() || created.Month() != now.Month() {
-			continue
+	count := func(r *Row) bool {
+		if r.Estimate == nil || r.SubmissionID == "" || r.JobID == "" || counted[r.JobID] || !inMonth(r) {
+			return false
 		}
 		counted[r.JobID] = true
-		total.Add(*r.Estimate)
+		m.Add(*r.Estimate)
+		return true
 	}
-	return total
+	for _, r := range l.rows {
+		count(r)
+		if r.SubmissionID != "" && r.JobID == "" && r.Phase != Failed && inMonth(r) {
+			m.Sending++
+		}
+	}
+	for _, r := range l.paid {
+		if count(r) && !shown[r.JobID] {
+			m.Removed++
+		}
+	}
+	for _, r := range l.journaled {
+		if count(r) && !shown[r.JobID] {
+			m.Unlisted++
+		}
+	}
+	return m
 }

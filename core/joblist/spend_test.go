@@ -100,3 +100,31 @@ func TestTheMonthsTotalCountsTheJournalWhateverIsListed(t *testing.T) {
 		t.Errorf("after a new job: %+v, want 4 jobs from 16¢", got)
 	}
 }
+
+// Issue 23: a total counting jobs the list does not show said nothing of
+// them, and a take still uploading (not charged yet) was left out without
+// a word. Month says how many of each.
+func TestTheMonthSaysWhatItCountsThatTheListDoesNotShow(t *testing.T) {
+	est := &price.Estimate{S1Cents: 4, S2Cents: 7}
+	journal := []*submit.Record{
+		{ID: "sub-a", JobID: "job-a", Created: t0, Estimate: est},                                       // listed
+		{ID: "sub-b", JobID: "job-b", Created: t0, Estimate: est},                                       // removed by the user
+		{ID: "sub-c", JobID: "job-c", Created: t0, Estimate: est, Account: "client-old"},                // another key's
+		{ID: "sub-d", JobID: "job-d", Created: t0.AddDate(0, -1, 0), Estimate: est},                     // last month's
+		{ID: "sub-e", Created: t0, Estimate: est},                                                       // uploading
+		{ID: "sub-f", Created: t0, Estimate: est, Step: submit.StepFailed, Failure: "the upload broke"}, // never sent
+	}
+	l := New(func() time.Time { return t0 })
+	l.SetRemoved(map[string]bool{"job-b": true})
+	l.SetJournal(journal)
+	l.AddRecords([]*submit.Record{journal[0], journal[1], journal[4], journal[5]})
+	got := l.Month(t0)
+	if got.Jobs != 3 || got.Removed != 1 || got.Unlisted != 1 || got.Sending != 1 {
+		t.Errorf("%+v, want 3 jobs: 1 removed, 1 unlisted; 1 take sending", got)
+	}
+	// Once listed, a job is shown: no longer counted as unlisted.
+	l.AddJobs([]ugc.Job{{ID: "job-c", Name: "Old key's", Created: t0}})
+	if got := l.Month(t0); got.Jobs != 3 || got.Unlisted != 0 {
+		t.Errorf("after the account listed it: %+v", got)
+	}
+}

@@ -32,6 +32,9 @@ type View struct {
 	Details *fyne.Container
 	Empty   *widget.Label
 	Month   *widget.Label // this month's estimated total of this computer's jobs
+	// MonthNote, under Month, says what the total counts that the list
+	// does not show, and what it leaves out; hidden when nothing.
+	MonthNote *widget.Label
 
 	split *container.Split // the list above the details
 	// fitted is the divider's place as fitSplit last set it; once the user
@@ -102,6 +105,10 @@ func New(host Host) *View {
 	v.Month.Truncation = fyne.TextTruncateEllipsis // never widens the window
 	v.Month.Alignment = fyne.TextAlignTrailing
 	v.Month.SizeName = theme.SizeNameCaptionText
+	v.MonthNote = widget.NewLabel("")
+	v.MonthNote.Wrapping = fyne.TextWrapWord // whole sentences, on two lines if need be
+	v.MonthNote.SizeName = theme.SizeNameCaptionText
+	v.MonthNote.Hide()
 	v.List = widget.NewList(v.model.Len, newJobRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
 		v.shown = id

@@ -2,6 +2,9 @@ package jobs
 
 import (
 	"fmt"
+	"strings"
+
+	"singlecam/core/joblist"
 	"singlecam/core/price"
 	"singlecam/core/submit"
 	"singlecam/ui/kit"
@@ -70,13 +73,17 @@ func (v *View) SetJournal(records []*submit.Record) {
 	v.showMonth()
 }
 
-// showMonth shows this month's estimated total in the list's header.
+// showMonth shows this month's estimated total in the list's header, and
+// under it what the total counts that the list does not show, and what it
+// leaves out.
 func (v *View) showMonth() {
-	text := monthText(v.model.MonthEstimate(time.Now()))
-	if s := v.host.Engine(); text != "" && s != nil && v.host.Demo() {
-		text += " (demo: nothing is billed)"
-	}
-	v.Month.SetText(text)
+	month := v.model.Month(time.Now())
+	v.Month.SetText(monthText(month.Total))
+	demo := v.host.Engine() != nil && v.host.Demo()
+	note := monthNote(month, demo, v.next != "")
+	v.MonthNote.SetText(note)
+	v.MonthNote.Hidden = note == ""
+	v.MonthNote.Refresh()
 }
 
 // monthText is the jobs list header's month total, amount first (a narrow
@@ -87,4 +94,45 @@ func monthText(total price.Total) string {
 		return ""
 	}
 	return "About " + total.String() + " this month, from this computer"
+}
+
+// monthNote says, under the month's total, what it counts that the list
+// does not show (a total that did not add up to the rows said nothing of
+// it) and that a take still uploading is not in it; "" when all is in
+// view. more says the account has jobs the list has not loaded yet.
+func monthNote(m joblist.Month, demo, more bool) string {
+	var lines []string
+	var hidden []string
+	if m.Removed > 0 {
+		hidden = append(hidden, fmt.Sprintf("%s you removed from the list", count(m.Removed, "job", "jobs")))
+	}
+	if m.Unlisted > 0 {
+		why := "Move no longer lists (deleted on its website, or made with another key)"
+		if more {
+			why = "not in the list (further down, deleted on Move's website, or made with another key)"
+		}
+		hidden = append(hidden, fmt.Sprintf("%s %s", count(m.Unlisted, "job", "jobs"), why))
+	}
+	if len(hidden) > 0 {
+		lines = append(lines, "It counts "+strings.Join(hidden, ", and ")+".")
+	}
+	if m.Sending > 0 {
+		it := "it"
+		if m.Sending > 1 {
+			it = "each"
+		}
+		lines = append(lines, fmt.Sprintf("Not counted yet: %s still being sent; Move charges for %s once its job is made.", count(m.Sending, "take", "takes"), it))
+	}
+	if demo && m.Jobs+m.Sending > 0 {
+		lines = append(lines, "Demo: nothing is billed.")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// count is "1 job" or "3 jobs".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
