@@ -99,7 +99,7 @@ func (u *UI) Window() fyne.Window { return u.win }
 // Start shows the demo, the main screen for a known key, or the first-run
 // screen. The keyring is read on a goroutine: an unlock prompt can block.
 func (u *UI) Start() {
-	u.win.SetContent(kit.Loading("Starting…"))
+	u.win.SetContent(kit.Loading(u.win, "Starting…"))
 	if u.opts.LastCrash != "" {
 		u.crash = u.showCrashNotice(u.opts.LastCrash)
 	}

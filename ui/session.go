@@ -159,7 +159,7 @@ func (u *UI) resetDemo() {
 		return
 	}
 	u.closeSession(func() {
-		u.win.SetContent(kit.Loading("Resetting the demo…"))
+		u.win.SetContent(kit.Loading(u.win, "Resetting the demo…"))
 		go func() {
 			dataDir, err := u.dataDir()
 			if err == nil {
@@ -184,7 +184,7 @@ func (u *UI) closeSession(next func()) {
 		next()
 		return
 	}
-	u.win.SetContent(kit.Loading("Closing…"))
+	u.win.SetContent(kit.Loading(u.win, "Closing…"))
 	old.close(u.onMain, next)
 }
 

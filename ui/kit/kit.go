@@ -54,13 +54,6 @@ func Quote(name string) string {
 	return "“" + name + "”"
 }
 
-// Loading is a screen that says what is happening.
-func Loading(what string) fyne.CanvasObject {
-	a := widget.NewActivity()
-	a.Start()
-	return container.NewCenter(container.NewVBox(a, widget.NewLabel(what)))
-}
-
 // Question is a confirmation on screen, kept so tests can answer it.
 type Question struct {
 	Title  string

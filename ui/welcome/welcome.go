@@ -218,6 +218,6 @@ func keyringAdvice() string {
 
 func (w *Screen) onDemo() {
 	w.setBusy(true)
-	w.host.Win.SetContent(kit.Loading("Starting the demo…"))
+	w.host.Win.SetContent(kit.Loading(w.host.Win, "Starting the demo…"))
 	go w.host.StartDemo()
 }
