@@ -12,6 +12,7 @@ import (
 	"singlecam/core/motion"
 	"singlecam/core/motion/bvh"
 	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/retarget"
 	"singlecam/core/motion/roles"
 )
 
@@ -120,6 +121,20 @@ func writeDCCCleanedCharacter(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	c := cesium(t)
+	// Stood on its mesh's soles, as `singlecam clean` stands a character
+	// (figure.Of), not on its joints.
+	path := filepath.Join(t.TempDir(), "CesiumMan.gltf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opened, err := retarget.OpenCharacter(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.body.Soles = c.body.SolesOf(opened.Skeleton(), opened.Contacts())
+	if len(c.body.Soles[0]) == 0 || len(c.body.Soles[1]) == 0 {
+		t.Fatal("CesiumMan's soles are not found")
+	}
 	res, err := Clean(t.Context(), c.clip, []*Body{c.body}, Default)
 	if err != nil {
 		t.Fatal(err)
