@@ -12,11 +12,13 @@ import (
 	"singlecam/core/motion"
 	"singlecam/core/motion/clean"
 	"singlecam/core/motion/gltf"
+	"singlecam/core/motion/load"
 	"singlecam/core/motion/retarget"
 	"singlecam/core/motion/retarget/retargettest"
 	"singlecam/core/motion/rigs"
 	"singlecam/core/motion/roles/rolestest"
 	"singlecam/core/motion/synth"
+	"singlecam/ui/preview"
 )
 
 var errCancelled = errors.New("cancelled")
@@ -332,5 +334,43 @@ func TestUnnamedJointsReadByRoleAndPlace(t *testing.T) {
 		if !strings.HasPrefix(p.Bone, "#") || p.Motion == "" {
 			t.Errorf("saved pair %+v", p)
 		}
+	}
+}
+
+// TestACharacterAppliedElsewhereIsCleanedByItsSoles: a character file
+// (CesiumMan, a skinned body) given as the motion is cleaned by its mesh's
+// soles before it goes on another character, with the numbers the player
+// and `singlecam clean` give for it.
+func TestACharacterAppliedElsewhereIsCleanedByItsSoles(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir, _, mixamo, _ := files(t)
+	data, err := os.ReadFile(filepath.Join("..", "..", "core", "motion", "roles", "testdata", "CesiumMan.gltf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cesium := filepath.Join(dir, "CesiumMan.gltf")
+	if err := os.WriteFile(cesium, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := clean.Default
+	w := NewWindow(a, cesium, "CesiumMan", Options{
+		Pick:      func(string) (string, error) { return mixamo, nil },
+		Cancelled: errCancelled, Prefs: a.Preferences(), Async: now, Main: now, Clean: &o,
+	})
+	defer w.Close()
+	f := w.sourceFigure
+	if f == nil || f.Character != nil || len(f.Bodies[0].Soles[0]) == 0 || len(f.Bodies[0].Soles[1]) == 0 {
+		t.Fatalf("the motion's figure: %+v", f)
+	}
+	m, err := load.Open(t.Context(), cesium, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := f.Clean(t.Context(), m.Clip, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := w.CleanUp.Text(); got != preview.CleanSentence(o)+"\n"+preview.Describe(want.Actors) {
+		t.Errorf("the window says\n%s\nnot the soles' numbers\n%s", got, preview.Describe(want.Actors))
 	}
 }
