@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -177,5 +178,40 @@ func TestWhatTheFileHoldsIsSaidFirst(t *testing.T) {
 	c.SetMessage("Not cleaned up")
 	if c.Intro.Visible() {
 		t.Error("the sentence stays with a message")
+	}
+}
+
+// TestTheCleanUpFitsASmallWindow: at 900×600 the player keeps a third of
+// the window's height and every part of the Clean up section, down to What
+// the numbers mean, is inside the window, the table's columns wholly in
+// sight (its help once sat under the window's bottom edge).
+func TestTheCleanUpFitsASmallWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	c, err := synth.Clip(rigs.Move(), synth.Options{Kind: synth.Walk, FPS: 60, Seconds: 4, Name: "walk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWindow(a, &load.Motion{Clip: c, Chosen: -1}, "walk.glb", nil)
+	w.SetActions(widget.NewButton("Export for…", nil))
+	w.OfferApply(func() {})
+	w.Show() // a short clip cleans at once
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 600)) // laid out with the numbers in
+	if !w.CleanUp.Table.Visible() {
+		t.Fatalf("no numbers: %q", w.CleanUp.Text())
+	}
+	d := a.Driver()
+	size := w.Canvas().Size()
+	if h := w.Player.Size().Height; h < size.Height/3 {
+		t.Errorf("the player is %.0f px tall of %.0f", h, size.Height)
+	}
+	for name, o := range map[string]fyne.CanvasObject{"Show": w.CleanUp.Show, "the table": w.CleanUp.Table, "the help": w.CleanUp.Help} {
+		p := d.AbsolutePositionForObject(o)
+		if p.Y < 0 || p.Y+o.Size().Height > size.Height+0.5 || p.X+o.Size().Width > size.Width+0.5 {
+			t.Errorf("%s is at %v, %v: outside the %v window", name, p, o.Size(), size)
+		}
+	}
+	if need, got := w.CleanUp.table.MinSize().Width, w.CleanUp.Table.Size().Width; need > got {
+		t.Errorf("the table needs %.0f px and has %.0f", need, got)
 	}
 }
