@@ -43,6 +43,15 @@ static int (*events_pending)(void);
 static int (*main_iteration)(void);
 static unsigned (*idle_add)(int (*)(void *), void *);
 static void (*g_free_)(void *);
+// For fit_screen; any of them missing (a GTK older than 3.22) leaves the
+// dialog the size GTK gives it.
+static void *(*widget_get_window)(void *);
+static void (*window_get_size)(void *, int *, int *);
+static void (*window_resize)(void *, int, int);
+static void (*window_move)(void *, int, int);
+static void *(*display_get_default)(void);
+static void *(*display_get_monitor_at_window)(void *, void *);
+static void (*monitor_get_workarea)(void *, void *);
 
 // gtk_load opens GTK, finds its functions and starts it; it returns NULL,
 // or why not (dlerror's text, which stays valid until the next dl call on
@@ -67,8 +76,56 @@ static const char *gtk_load(const char *library) {
 	SYM(idle_add, "g_idle_add")
 	SYM(g_free_, "g_free")
 #undef SYM
+#define OPTIONAL(var, name) *(void **)(&var) = dlsym(lib, name);
+	OPTIONAL(widget_get_window, "gtk_widget_get_window")
+	OPTIONAL(window_get_size, "gtk_window_get_size")
+	OPTIONAL(window_resize, "gtk_window_resize")
+	OPTIONAL(window_move, "gtk_window_move")
+	OPTIONAL(display_get_default, "gdk_display_get_default")
+	OPTIONAL(display_get_monitor_at_window, "gdk_display_get_monitor_at_window")
+	OPTIONAL(monitor_get_workarea, "gdk_monitor_get_workarea")
+#undef OPTIONAL
 	if (!init_check(NULL, NULL)) return "GTK could not reach the display";
 	return NULL;
+}
+
+// fit_screen keeps the dialog within nine tenths of its screen's work
+// area. GTK opens its file chooser at the size the last one was left at
+// (GSettings' org.gtk.Settings.FileChooser window-size), else at its own
+// default of 40 lines, about 1100×820: taller than an 800 px screen, so
+// Open and Cancel were below its edge. GTK settles that size only as the
+// dialog shows, so this runs once it shows (from the main loop, g_idle_add)
+// and moves a dialog too big back inside the screen; GTK then saves the
+// size it was given for the next one. A size that fits is left alone.
+int fitted_w, fitted_h; // what fit_screen last gave, 0 when it left it (for tests)
+
+// fit_size is the size a w×h dialog gets on a screen whose work area is
+// aw×ah: its own when it fits within nine tenths of it, else as much of
+// it as does; 0×0 for "leave it".
+static void fit_size(int w, int h, int aw, int ah, int *fw, int *fh) {
+	int most_w = aw * 9 / 10, most_h = ah * 9 / 10;
+	*fw = *fh = 0;
+	if (w <= most_w && h <= most_h) return;
+	*fw = w < most_w ? w : most_w;
+	*fh = h < most_h ? h : most_h;
+}
+
+static int fit_screen(void *dialog) {
+	if (!widget_get_window || !window_get_size || !window_resize || !window_move ||
+			!display_get_default || !display_get_monitor_at_window || !monitor_get_workarea) return 0;
+	void *display = display_get_default();
+	void *window = widget_get_window(dialog);
+	void *monitor = display && window ? display_get_monitor_at_window(display, window) : NULL;
+	if (!monitor) return 0;
+	struct { int x, y, width, height; } area; // GdkRectangle
+	monitor_get_workarea(monitor, &area);
+	int w = 0, h = 0;
+	window_get_size(dialog, &w, &h);
+	fit_size(w, h, area.width, area.height, &fitted_w, &fitted_h);
+	if (fitted_w == 0) return 0;
+	window_resize(dialog, fitted_w, fitted_h);
+	window_move(dialog, area.x + (area.width - fitted_w) / 2, area.y + (area.height - fitted_h) / 2);
+	return 0; // once
 }
 
 static int answer;
@@ -92,6 +149,8 @@ static char *gtk_choose(const char *title, int action, const char *accept, const
 		chooser_add_filter(dialog, filter);
 	}
 	if (dir[0] != '\0') chooser_set_current_folder(dialog, dir);
+	fitted_w = fitted_h = 0;
+	idle_add(fit_screen, dialog);
 	if (autoAnswer != 0) {
 		answer = autoAnswer;
 		idle_add(respond, dialog);
@@ -235,4 +294,15 @@ func patterns(extensions []string) []string {
 		out = append(out, b.String())
 	}
 	return out
+}
+
+// fitted is the size the last dialog was given to fit its screen, or
+// zeros when it fitted as GTK made it.
+func fitted() (width, height int) { return int(C.fitted_w), int(C.fitted_h) }
+
+// fitSize is fit_size, for the tests.
+func fitSize(w, h, areaW, areaH int) (int, int) {
+	var fw, fh C.int
+	C.fit_size(C.int(w), C.int(h), C.int(areaW), C.int(areaH), &fw, &fh)
+	return int(fw), int(fh)
 }

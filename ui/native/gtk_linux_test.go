@@ -78,3 +78,26 @@ func TestAFolderDialogAnswersTheFolderItOpenedIn(t *testing.T) {
 		t.Errorf("the folder dialog opened in %s answered %q", dir, got)
 	}
 }
+
+// Issue 23: GTK's file chooser opened at about 1100×820 (its default, or
+// the size the last one was left at), past the bottom of an 800 px screen
+// with Open and Cancel below its edge. A dialog too big for the screen is
+// brought within nine tenths of its work area; one that fits is left.
+func TestADialogTooBigForTheScreenIsFitted(t *testing.T) {
+	for _, tc := range []struct{ w, h, areaW, areaH, wantW, wantH int }{
+		{1096, 822, 1280, 800, 1096, 720}, // GTK's default on a 1280×800 screen
+		{1096, 822, 1920, 1080, 0, 0},     // fits: left as it is
+		{1500, 900, 1024, 768, 921, 691},
+		{700, 500, 1280, 800, 0, 0},
+	} {
+		if w, h := fitSize(tc.w, tc.h, tc.areaW, tc.areaH); w != tc.wantW || h != tc.wantH {
+			t.Errorf("%d×%d on %d×%d: %d×%d, want %d×%d", tc.w, tc.h, tc.areaW, tc.areaH, w, h, tc.wantW, tc.wantH)
+		}
+	}
+	needsDisplay(t)
+	if _, err := choose("Choose a video", 0, "_Open", "Videos", patterns([]string{"mp4"}), t.TempDir(), -6); !errors.Is(err, kit.ErrCancelled) {
+		t.Fatal(err)
+	}
+	w, h := fitted()
+	t.Logf("the dialog was given %d×%d (0×0: it fitted as GTK made it)", w, h)
+}
