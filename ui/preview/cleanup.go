@@ -44,6 +44,7 @@ type CleanUp struct {
 
 	smoothValue *widget.Label
 	table       *fyne.Container // Table's cells
+	keep        *widget.Label   // the player's KeepHint, where Numbers shows when it has words
 	perRow      int             // numbers side by side in the table
 	text        string          // all of it in words, as Text gives it
 	content     fyne.CanvasObject
@@ -120,15 +121,16 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 			container.NewHBox(widget.NewLabel("Feet"), feet),
 			container.NewBorder(nil, nil, widget.NewLabel("Smoothing"), c.smoothValue, smooth))
 	}
-	parts = append(parts, c.Intro, c.Table, c.Numbers)
 	if toggle {
 		// The player only shows the clean-up: say where it is kept, and
-		// what the numbers mean, on one row.
-		keep := widget.NewLabelWithStyle(KeepHint, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		keep.Truncation = fyne.TextTruncateEllipsis
-		parts = append(parts, container.NewBorder(nil, nil, nil, c.Help, keep))
+		// what the numbers mean, on one row; what got worse (or a message)
+		// takes the hint's place there, so the player does not jump while
+		// it plays as a clean-up's words come and go.
+		c.keep = widget.NewLabelWithStyle(KeepHint, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		c.keep.Truncation = fyne.TextTruncateEllipsis
+		parts = append(parts, c.Intro, c.Table, container.NewBorder(nil, nil, nil, c.Help, container.NewStack(c.keep, c.Numbers)))
 	} else {
-		parts = append(parts, container.NewHBox(c.Help))
+		parts = append(parts, c.Intro, c.Table, c.Numbers, container.NewHBox(c.Help))
 	}
 	parts = append(parts, c.HelpText)
 	c.content = container.NewVBox(parts...)
@@ -140,7 +142,8 @@ func (c *CleanUp) toggleHelp() {
 	if c.Parent != nil {
 		// Over the window, so the player keeps its height.
 		width := min(float32(560), c.Parent.Canvas().Size().Width-120)
-		kit.Tell(c.Parent, "What the numbers mean", kit.Wrapped(NumbersHelp, max(width, 280)), "Close")
+		// A blank line between the numbers, not a wall of text.
+		kit.Tell(c.Parent, "What the numbers mean", kit.Wrapped(strings.ReplaceAll(NumbersHelp, "\n", "\n\n"), max(width, 280)), "Close")
 		return
 	}
 	if c.HelpText.Visible() {
@@ -284,7 +287,13 @@ func (c *CleanUp) SetMessage(msg string) {
 // and the numbers (Describe's), as the terminal prints them.
 func (c *CleanUp) Text() string { return c.text }
 
-func (c *CleanUp) say(s string) { show(c.Numbers, s) }
+func (c *CleanUp) say(s string) {
+	show(c.Numbers, s)
+	if c.keep != nil {
+		c.keep.Hidden = s != ""
+		c.keep.Refresh()
+	}
+}
 
 // show sets l's text, and hides it while there is none.
 func show(l *widget.Label, s string) {
@@ -307,7 +316,8 @@ func numberCells(r clean.Report) []string {
 	minus := func(s string) string { return strings.ReplaceAll(s, "-", "\u2212") }
 	return []string{
 		clean.Show(b.Skate, 1) + " \u2192 " + clean.Show(a.Skate, 1) + " cm/s",
-		minus(clean.ShowChange(b.Jitter, a.Jitter)) + " (" + clean.Show(b.Jitter, 0) + " \u2192 " + clean.Show(a.Jitter, 0) + " m/s\u00b3)",
+		// The change alone: m/s³ tell an animator nothing (Text keeps them).
+		minus(clean.ShowChange(b.Jitter, a.Jitter)),
 		minus(clean.ShowPlanted(b) + " \u2192 " + clean.ShowPlanted(a) + " cm"),
 		minus(clean.ShowSigned(b.Lowest, 1) + " \u2192 " + clean.ShowSigned(a.Lowest, 1) + " cm"),
 		clean.Show(a.Fidelity, 1) + " cm at most",
