@@ -356,7 +356,9 @@ func Describe(reps []clean.Report) string {
 const KeepHint = "Export for… and Apply to a character… write the motion as After shows it, with these settings."
 
 // NumbersHelp says what each number means, in plain words, in the order
-// Describe gives them: What the numbers mean shows it (over the player, or under a dialog's numbers), and `singlecam clean --help` prints it.
+// Describe gives them: What the numbers mean shows it (in a dialog over
+// the player and Export for…, under the Apply window's numbers), and
+// `singlecam clean --help` prints it.
 const NumbersHelp = `Foot skate: how far feet slide while they should stand still, in centimetres per second of standing. Lower is better; 0 means planted feet stay put.
 Jitter: how much the joints shake from frame to frame (how fast their acceleration changes, in m/s³), and its change after clean-up: −50 % is half the shake.
 Planted feet: how far feet that stand on the ground are from the floor, lowest to highest, in centimetres: below it (−) they sink, above it (+) they float. 0.0 means every planted foot is on the floor.
