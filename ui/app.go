@@ -78,11 +78,14 @@ func New(a fyne.App, opts Options) *UI {
 		openWithSystem: openWithSystem, notificationsAvailable: desktopNotifications,
 	}
 	u.after = func(d time.Duration, f func()) { time.AfterFunc(d, func() { u.onMain(f) }) }
-	// A desktop app idles most of its life: the Go heap may grow to half
-	// again its live size between collections, not double (Go's default),
-	// which keeps some 7 MB off the idle demo's memory (166 → 159 MiB
-	// against a bare Fyne window's 124 in .ci/idle-memory) for a little
-	// more collecting while an export or a clean-up runs.
+	// A desktop app keeps running beside others: the Go heap may grow to
+	// half again its live size between collections, not double (Go's
+	// default), for a little more collecting while an export or a
+	// clean-up runs. At idle it hardly matters any more (the idle demo:
+	// 140-141 MiB with 50 or 100 in .ci/idle-memory) since nothing
+	// allocates there and returnStartupMemory gives start-up's garbage
+	// back; it saved 7 MB while a spinner left running (kit.Loading)
+	// kept the idle window painting.
 	if os.Getenv("GOGC") == "" { // a GOGC the user set wins
 		debug.SetGCPercent(idleGCPercent)
 	}
