@@ -52,6 +52,14 @@ func TestSpacePlaysAfterAClickOnAControl(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := NewWindow(a, &load.Motion{Clip: motion.DemoClip(1, 60), Chosen: -1}, "walk.bvh", nil)
 	defer w.Close()
+	// A clean-up a click starts ends on the test's goroutine, not Fyne's.
+	done := make(chan func(), 8)
+	w.Do = func(f func()) { done <- f }
+	finish := func(before int) {
+		if w.cleaning > before {
+			(<-done)()
+		}
+	}
 	w.Resize(fyne.NewSize(960, 720))
 	w.Show()
 	c := w.Canvas()
@@ -75,7 +83,9 @@ func TestSpacePlaysAfterAClickOnAControl(t *testing.T) {
 		{"the timeline", func() { test.TapAt(scrub, fyne.NewPos(scrub.Size().Width/2, scrub.Size().Height/2)) }},
 	} {
 		w.Player.Pause()
+		before := w.cleaning
 		click.tap()
+		finish(before)
 		if f := c.Focused(); f != nil {
 			t.Errorf("a click on %s left the focus on %T", click.name, f)
 		}
