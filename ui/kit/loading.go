@@ -17,9 +17,15 @@ import (
 // garbage a second, a collection every 3 s and 8 MiB more memory (issue
 // 23, .ci/idle-memory).
 //
+// Whatever had the keyboard focus loses it: the loading screen replaces
+// the window's content whole, and Fyne's SetContent drops the focus
+// without telling the widget, so the welcome screen's key field went on
+// blinking its cursor unseen behind the demo, a redraw twice a second.
+//
 // A watch on Fyne's animation clock (which ticks on the UI goroutine, and
 // asks for no redraw itself) looks at the window's content each frame.
 func Loading(win fyne.Window, what string) fyne.CanvasObject {
+	win.Canvas().Unfocus()
 	dots := widget.NewActivity()
 	dots.Start()
 	screen := container.NewCenter(container.NewVBox(dots, widget.NewLabel(what)))

@@ -52,3 +52,29 @@ func TestTheLoadingDotsStopOnceTheWindowShowsSomethingElse(t *testing.T) {
 		}
 	}
 }
+
+// keyField is an entry that says when it loses the focus.
+type keyField struct {
+	widget.Entry
+	lost bool
+}
+
+func (k *keyField) FocusLost() {
+	k.lost = true
+	k.Entry.FocusLost()
+}
+
+// The welcome screen's key field kept the focus, unseen, behind the demo:
+// Fyne's SetContent does not tell a widget it lost the focus, so its
+// cursor went on blinking.
+func TestTheLoadingScreenTakesTheFocusAwayFromTheScreenItReplaces(t *testing.T) {
+	test.NewTempApp(t)
+	key := &keyField{}
+	key.ExtendBaseWidget(key)
+	w := test.NewTempWindow(t, key)
+	w.Canvas().Focus(key)
+	w.SetContent(Loading(w, "Starting the demo…"))
+	if !key.lost {
+		t.Error("the key field was not told it lost the focus: its cursor blinks on behind the loading screen")
+	}
+}
