@@ -6,11 +6,13 @@ import (
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
 	"singlecam/ui/internal/uitest"
+	"singlecam/ui/kit"
 	"singlecam/ui/newtake"
 	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -153,4 +155,43 @@ func TestStartAsksFirstAboveTheChosenAmount(t *testing.T) {
 	// The submission is written from a goroutine: let it land before the
 	// test's folders go.
 	e.q.Until(t, "the fourth job", func() bool { return m.Jobs.Model().Len() == 4 })
+}
+
+// Tester 4 (serious): the cost question showed no focus, Return and
+// Escape did nothing, and Space started the paid job. "Not now" has the
+// focus now: Space, Return and Escape all say not now; only Start, reached
+// with Tab and pressed, starts.
+func TestTheCostQuestionNeverPaysByAccident(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	p := m.NewTake
+	e.ui.app.Preferences().SetBool(kit.PrefConfirmCost, true)
+	e.ui.app.Preferences().SetInt(kit.PrefConfirmAboveCents, 1)
+	p.Drop([]string{e.video(t, "a.mp4")})
+	e.q.Until(t, "ready", func() bool { return !p.Start.Disabled() })
+	c := e.ui.win.Canvas()
+	for _, key := range []fyne.KeyName{fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape} {
+		test.Tap(p.Start)
+		if p.Confirm == nil {
+			t.Fatal("no question above the amount")
+		}
+		f, ok := c.Focused().(*kit.Button)
+		if !ok || f.Text != "Not now" {
+			t.Fatalf("the question's focus is on %T %v, want Not now", c.Focused(), c.Focused())
+		}
+		f.TypedKey(&fyne.KeyEvent{Name: key})
+		if p.Confirm != nil || p.Len() != 1 || m.Jobs.Model().Len() != 0 {
+			t.Fatalf("%s on the question: open %v, %d takes, %d jobs", key, p.Confirm != nil, p.Len(), m.Jobs.Model().Len())
+		}
+	}
+	test.Tap(p.Start)
+	c.FocusNext() // Tab: from Not now to Start
+	if f, ok := c.Focused().(*kit.Button); !ok || f.Text != "Start" {
+		t.Fatalf("Tab reached %v, want Start", c.Focused())
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if p.Len() != 0 {
+		t.Fatal("Start, chosen, did not start")
+	}
+	e.q.Until(t, "the job", func() bool { return m.Jobs.Model().Len() == 1 })
 }

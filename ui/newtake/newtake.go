@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,7 +45,7 @@ type Panel struct {
 	Start                *kit.Button
 	Reason               *widget.Label // one line: the footer never grows over the form
 	PriceNote            *widget.Label // what the prices assume
-	Confirm              dialog.Dialog // the confirmation of a costly start, while it is open
+	Confirm              *kit.Question // the confirmation of a costly start, while it is open
 
 	scroll     *kit.Scroll
 	takes      []*Card

@@ -3,11 +3,6 @@ package newtake
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
-
 	"singlecam/core/price"
 	"singlecam/core/submit"
 	"singlecam/ui/kit"
@@ -127,22 +122,26 @@ func (p *Panel) ConfirmAbove() int {
 }
 
 // confirmCost asks before starting jobs estimated above the user's amount;
-// start runs only on yes.
+// start runs only on yes. It is a question that pays (kit.AskToPay): "Not
+// now" has the focus and its ring, Return and Space answer the focused
+// button, Escape says not now; only Start, chosen, starts (tester 4: with
+// Fyne's own confirm nothing had the focus, Return and Escape did nothing,
+// and Space started the paid job).
 func (p *Panel) confirmCost(total price.Total, above int, start func()) {
 	jobs := "This job is"
 	if total.Jobs != 1 {
 		jobs = fmt.Sprintf("Together these %d jobs are", total.Jobs)
 	}
-	text := widget.NewLabel(fmt.Sprintf("%s estimated at about %s, above the %s you asked to confirm (Settings).\n\n%s",
-		jobs, total, price.Dollars(int64(above)), kit.PriceNote()))
-	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Start for about "+total.String()+"?", "Start", "Not now",
-		container.NewGridWrap(fyne.NewSize(420, 150), text), func(yes bool) {
-			p.Confirm = nil
-			if yes {
-				start()
-			}
-		}, p.win)
-	p.Confirm = d
-	d.Show()
+	amount := total.String()
+	if p.demo {
+		amount += " (demo: not billed)"
+	}
+	message := fmt.Sprintf("%s estimated at about %s, above the %s you asked to confirm (Settings).\n\n%s",
+		jobs, amount, price.Dollars(int64(above)), kit.PriceNote())
+	p.Confirm = kit.AskToPay(p.win, "Start for about "+total.String()+"?", message, "Start", "Not now", 190, func(yes bool) {
+		p.Confirm = nil
+		if yes {
+			start()
+		}
+	})
 }

@@ -12,7 +12,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -180,20 +179,19 @@ func (w *Screen) fail(msg string) {
 
 // offerSessionOnly handles a desktop without a keyring service.
 func (w *Screen) offerSessionOnly(key, account string) {
-	text := widget.NewLabel("The key of " + account + " works, but this computer has no keyring to remember it in.\n\n" +
+	message := "The key of " + account + " works, but this computer has no keyring to remember it in.\n\n" +
 		"Singlecam can use it until you close the app, without saving it anywhere; next time, paste it again.\n\n" +
-		keyringAdvice())
-	text.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustomConfirm("No keyring on this computer", "Use it for now", "Don't use it",
-		container.NewGridWrap(fyne.NewSize(420, 200), text),
-		func(ok bool) {
-			if !ok {
-				w.Status.SetText("The key was not kept.")
-				return
-			}
-			w.Key.SetText("")
-			w.host.OpenSession(key, kit.KeySessionOnly)
-		}, w.host.Win)
+		keyringAdvice()
+	// The kit's question: its yes has the focus and a ring, Return
+	// answers it and Escape says no (Fyne's own confirm answered neither).
+	kit.AskEither(w.host.Win, "No keyring on this computer", message, "Use it for now", "Don't use it", 220, func(ok bool) {
+		if !ok {
+			w.Status.SetText("The key was not kept.")
+			return
+		}
+		w.Key.SetText("")
+		w.host.OpenSession(key, kit.KeySessionOnly)
+	})
 }
 
 // explainWelcomeKey is ExplainKeyCheck as the welcome screen says it: a
