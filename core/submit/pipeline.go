@@ -100,11 +100,38 @@ func (p *Pipeline) run(ctx context.Context, rec *Record, report func(Status), be
 }
 
 // upload makes sure one file is on the service: created (once), then sent.
+// A file made before a restart that refuses the bytes for good may have
+// them already (the app was stopped after they arrived, and the first look
+// at its download URL failed): it is looked at again, and if the video is
+// not there a new file is made and sent, once. Files cost nothing; only a
+// job is charged.
 func (p *Pipeline) upload(ctx context.Context, rec *Record, path string, fileID *string, uploaded *bool, progress transfer.Progress) error {
 	size := fileSize(path)
 	if size <= 0 {
 		return fmt.Errorf("%s is no longer there or is empty", words.QuoteFile(path))
 	}
+	resumed := *fileID != ""
+	err := p.send(ctx, rec, path, size, fileID, progress)
+	if err != nil && resumed && errors.Is(err, transfer.ErrRefused) {
+		if there, _ := p.arrived(ctx, *fileID, size); there {
+			err = nil
+		} else {
+			*fileID = ""
+			err = p.send(ctx, rec, path, size, fileID, progress)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	*uploaded = true
+	return p.save(rec)
+}
+
+// send puts the video's bytes in its file on the service, making the file
+// first when there is none yet. A file made before a restart whose bytes
+// already arrived (the service now hands out a download URL for it) is not
+// sent again.
+func (p *Pipeline) send(ctx context.Context, rec *Record, path string, size int64, fileID *string, progress transfer.Progress) error {
 	var firstURL string
 	if *fileID == "" {
 		meta, _ := json.Marshal(map[string]any{"singlecam": map[string]string{"submission": rec.ID}})
@@ -117,16 +144,12 @@ func (p *Pipeline) upload(ctx context.Context, rec *Record, path string, fileID 
 			return err
 		}
 	} else {
-		// Resuming: if the bytes already arrived before the app stopped (the
-		// service now hands out a download URL for the file), do not send
-		// them again.
 		f, err := p.API.GetFile(ctx, *fileID)
 		if err != nil {
 			return err
 		}
 		if remote, err := p.Transfer.RemoteSize(ctx, f.PresignedURL); err == nil && remote == size {
-			*uploaded = true
-			return p.save(rec)
+			return nil
 		}
 		firstURL = f.PresignedURL
 	}
@@ -138,11 +161,19 @@ func (p *Pipeline) upload(ctx context.Context, rec *Record, path string, fileID 
 		f, err := p.API.GetFile(ctx, id)
 		return f.PresignedURL, err
 	}
-	if _, err := p.Transfer.Upload(ctx, path, url, progress); err != nil {
-		return err
+	_, err := p.Transfer.Upload(ctx, path, url, progress)
+	return err
+}
+
+// arrived tells whether a file on the service holds size bytes: its URL
+// reads back that many.
+func (p *Pipeline) arrived(ctx context.Context, fileID string, size int64) (bool, error) {
+	f, err := p.API.GetFile(ctx, fileID)
+	if err != nil {
+		return false, err
 	}
-	*uploaded = true
-	return p.save(rec)
+	remote, err := p.Transfer.RemoteSize(ctx, f.PresignedURL)
+	return err == nil && remote == size, err
 }
 
 func (p *Pipeline) createTake(ctx context.Context, rec *Record) error {

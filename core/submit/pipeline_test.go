@@ -127,6 +127,44 @@ func TestUploadThatArrivedButWasNotJournaledIsNotSentAgain(t *testing.T) {
 	}
 }
 
+// TestAnUploadThatArrivedIsKeptWhenTheFirstCheckFails: the app was killed
+// after the video's bytes reached the storage, so on restart the file's URL
+// is a download URL. The first look at it fails (here the storage loses
+// the file for one request); the video must not be PUT to a download URL
+// and given up on ("a fresh URL was refused too"), as it was once after a
+// kill with --missing-files: it looks again, finds the video there, and
+// goes on without sending it again.
+func TestAnUploadThatArrivedIsKeptWhenTheFirstCheckFails(t *testing.T) {
+	e := newEnv(t)
+	rec := e.crashedRecord(t, StepCreatingTake)
+	rec.VideoUploaded = false
+	e.sim.Faults().MissingFiles(1)
+	creates := e.opCount("createFile")
+	if err := e.pipeline.Run(ctx, rec, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !rec.VideoUploaded || rec.JobID == "" || e.opCount("createFile") != creates {
+		t.Errorf("record = %+v, %d files made", rec, e.opCount("createFile")-creates)
+	}
+}
+
+// TestAFileThatCannotBeSentToIsMadeAgain: when the video's file on the
+// service refuses the upload for good and the video is not there, a new
+// file is made (files cost nothing; only a job is charged) and the video
+// sent to it, once.
+func TestAFileThatCannotBeSentToIsMadeAgain(t *testing.T) {
+	e := newEnv(t)
+	rec := e.crashedRecord(t, StepUploadingVideo)
+	e.sim.Faults().ExpireNextURLs(2) // the URL, and the fresh one, refused
+	creates := e.opCount("createFile")
+	if err := e.pipeline.Run(ctx, rec, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !rec.VideoUploaded || rec.JobID == "" || e.opCount("createFile") != creates+1 {
+		t.Errorf("record = %+v, %d files made", rec, e.opCount("createFile")-creates)
+	}
+}
+
 func TestHalfUploadedVideoIsUploadedAgainToTheSameFile(t *testing.T) {
 	e := newEnv(t)
 	rec := e.crashedRecord(t, StepUploadingVideo)
