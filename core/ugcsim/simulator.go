@@ -75,6 +75,11 @@ type Simulator struct {
 	saveMu   sync.Mutex // one save of a kept account at a time
 }
 
+// MinKeyLength is the shortest key a Move client sends (the official SDK
+// refuses shorter ones before sending): a key the simulator accepts must be
+// one a client would send.
+const MinKeyLength = 12
+
 // GraphQLPath is where the simulator serves GraphQL requests.
 const GraphQLPath = "/graphql"
 
@@ -94,6 +99,9 @@ func New(cfg Config) (*Simulator, error) {
 	}
 	if cfg.ClientName == "" {
 		cfg.ClientName = "Singlecam Demo Studio"
+	}
+	if cfg.Key != "" && len(cfg.Key) < MinKeyLength {
+		return nil, fmt.Errorf("the simulator's key must be at least %d characters, as a Move key is", MinKeyLength)
 	}
 	s := &Simulator{cfg: cfg, key: cfg.Key, secret: randomBytes(32)}
 	if s.key == "" {

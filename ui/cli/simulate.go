@@ -54,6 +54,10 @@ func serveSimulator(ctx context.Context, args []string, stdout, stderr io.Writer
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	if *key != "" && len(*key) < ugcsim.MinKeyLength {
+		fmt.Fprintf(stderr, "singlecam simulate: --key must be at least %d characters, as Move's keys are (Singlecam refuses a shorter one)\n", ugcsim.MinKeyLength)
+		return 2
+	}
 	if !(*speed > 0) || math.IsInf(*speed, 1) {
 		fmt.Fprintln(stderr, "singlecam simulate: --speed must be more than 0")
 		return 2

@@ -87,6 +87,10 @@ func TestSimulateRefusesBadFlags(t *testing.T) {
 	if code := serveSimulator(context.Background(), []string{"--speed", "0"}, io.Discard, &stderr); code != 2 {
 		t.Errorf("--speed 0: exit %d", code)
 	}
+	stderr.Reset()
+	if code := serveSimulator(context.Background(), []string{"--key", "sim-t4key"}, io.Discard, &stderr); code != 2 || !strings.Contains(stderr.String(), "at least 12 characters") {
+		t.Errorf("--key sim-t4key (9 characters): exit %d, %q", code, stderr.String())
+	}
 	if code := serveSimulator(context.Background(), []string{"--nope"}, io.Discard, &stderr); code != 2 {
 		t.Errorf("unknown flag: exit %d", code)
 	}
