@@ -58,6 +58,24 @@ func (r *Radio) SetSelected(option string) {
 	}
 }
 
+// Disable greys every option: none can be chosen (a preset's fixed
+// setting). Enable undoes it.
+func (r *Radio) Disable() {
+	for _, b := range r.Buttons {
+		b.Disable()
+	}
+}
+
+// Enable lets every option be chosen again.
+func (r *Radio) Enable() {
+	for _, b := range r.Buttons {
+		b.Enable()
+	}
+}
+
+// Disabled reports whether the options are greyed (Disable).
+func (r *Radio) Disabled() bool { return len(r.Buttons) > 0 && r.Buttons[0].Disabled() }
+
 // Refresh marks the chosen option.
 func (r *Radio) Refresh() {
 	r.mark()

@@ -36,7 +36,7 @@ type CleanUp struct {
 	Numbers *widget.Label
 	// Help says what the numbers mean: in a dialog over Parent, or (no
 	// Parent) by showing and hiding HelpText under the section.
-	Help     *widget.Button
+	Help     *kit.Button
 	HelpText *widget.Label
 	Parent   fyne.Window
 	// OnChanged runs when the feet or the smoothing change.
@@ -101,7 +101,8 @@ func NewCleanUp(o clean.Options, toggle bool) *CleanUp {
 	c.HelpText = widget.NewLabel(NumbersHelp)
 	c.HelpText.Wrapping = fyne.TextWrapWord
 	c.HelpText.Hide()
-	c.Help = &widget.Button{Text: "What the numbers mean", Icon: theme.QuestionIcon(), Importance: widget.LowImportance, OnTapped: c.toggleHelp}
+	c.Help = kit.NewButton("What the numbers mean", theme.QuestionIcon(), c.toggleHelp)
+	c.Help.Importance = widget.LowImportance
 	var parts []fyne.CanvasObject
 	if toggle {
 		// The player: its title, the feet's choice at its own width and

@@ -27,12 +27,12 @@ type ExportDialog struct {
 	Preset  *widget.Select
 	About   *widget.Label
 	Names   *widget.Select
-	Format  *widget.RadioGroup
+	Format  *kit.Radio
 	Rate    *widget.Select
-	Up      *widget.RadioGroup
-	Units   *widget.RadioGroup
-	TPose   *widget.Check
-	InPlace *widget.Check
+	Up      *kit.Radio
+	Units   *kit.Radio
+	TPose   *kit.Check
+	InPlace *kit.Check
 	// CleanUp is the clean-up run before exporting: the player's when the
 	// dialog is opened from it, else clean.Default (what the player starts
 	// with), so the file is the motion the user watched.
@@ -90,19 +90,18 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 		names = append(names, export.NameTitle(n))
 	}
 	d.Names = widget.NewSelect(names, func(string) { d.onChange() })
-	d.Format = widget.NewRadioGroup(formatLabels, func(string) { d.onChange() })
-	d.Format.Horizontal = true
+	// The kit's radios and checks hear Escape (Fyne's give every key to
+	// themselves): the dialog closes whatever has the focus.
+	d.Format = kit.NewRadio(formatLabels, func(string) { d.onChange() })
 	var rates []string
 	for _, r := range export.Rates {
 		rates = append(rates, rateLabel(r))
 	}
 	d.Rate = widget.NewSelect(rates, func(string) { d.onChange() })
-	d.Up = widget.NewRadioGroup(upLabels, func(string) { d.onChange() })
-	d.Up.Horizontal = true
-	d.Units = widget.NewRadioGroup(unitLabels, func(string) { d.onChange() })
-	d.Units.Horizontal = true
-	d.TPose = widget.NewCheck("Drop the T-pose first frame", func(bool) { d.onChange() })
-	d.InPlace = widget.NewCheck("In place (remove the root's travel, keep its height)", func(bool) { d.onChange() })
+	d.Up = kit.NewRadio(upLabels, func(string) { d.onChange() })
+	d.Units = kit.NewRadio(unitLabels, func(string) { d.onChange() })
+	d.TPose = kit.NewCheck("Drop the T-pose first frame", func(bool) { d.onChange() })
+	d.InPlace = kit.NewCheck("In place (remove the root's travel, keep its height)", func(bool) { d.onChange() })
 	d.CleanUp = NewCleanUp(cleanup, false)
 	d.CleanUp.OnChanged = func(clean.Options) { d.onChange() }
 	d.CleanUp.Parent = parent
@@ -134,6 +133,9 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 	// over it; what it will write, and where, stays in sight under them.
 	d.scroll = kit.NewVScroll(container.NewVBox(d.form, widget.NewSeparator(), section))
 	d.files = files
+	for _, o := range []fyne.CanvasObject{d.Format, d.Up, d.Units, d.TPose, d.InPlace, section} {
+		kit.EscapeCloses(o, hide) // a Form is no container: each of its widgets is told
+	}
 	cd := dialog.NewCustomWithoutButtons("Export for…", container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), files), nil, nil, d.scroll), parent)
 	cd.SetButtons([]fyne.CanvasObject{cancel, d.Export})
 	d.Dialog = cd

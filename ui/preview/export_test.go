@@ -281,3 +281,28 @@ func TestExportingAnExportKeepsItsFramesAndItsName(t *testing.T) {
 		t.Errorf("the dialog's content is %.0f px tall in a 600 px window", h)
 	}
 }
+
+// TestEscapeClosesExportForWhateverHasTheFocus: a radio's option, a check
+// and the clean-up's help button each close the dialog on Escape, as its
+// buttons do (Fyne gives a key to the focused widget alone).
+func TestEscapeClosesExportForWhateverHasTheFocus(t *testing.T) {
+	d, s := showExport(t, moveGLB(t), nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	escape := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	for name, key := range map[string]func(*fyne.KeyEvent){
+		"the format's BVH": d.Format.Buttons[1].TypedKey,
+		"the units' check": d.InPlace.TypedKey,
+		"the up axis":      d.Up.Buttons[0].TypedKey,
+		"the help":         d.CleanUp.Help.TypedKey,
+	} {
+		d.Show()
+		key(escape)
+		if d.parent.Canvas().Overlays().Top() != nil {
+			t.Errorf("Escape on %s leaves the dialog open", name)
+		}
+	}
+	if !d.Format.Disabled() || d.Format.Selected != "GLB" {
+		t.Errorf("the Blender preset's format: disabled %v, %q", d.Format.Disabled(), d.Format.Selected)
+	}
+}
