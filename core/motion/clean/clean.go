@@ -27,6 +27,15 @@ type Report struct {
 	// FromFile reports whether the contacts came from the file (Move's
 	// ground reaction forces) rather than from the motion.
 	FromFile bool
+	// InPlace reports a walk cycle in place (a treadmill walk, as a game's
+	// looping walk is): its feet slide back through every stance by design
+	// and are planted only on the few slow frames where a stride turns,
+	// while its hips stay where they are. Auto leaves such feet as they
+	// are (locking those frames would jerk its legs); Lock plants them on
+	// those frames. A walk whose hips go forward is never in place, though
+	// its feet may slide as well (Singlecam's own synthetic walk does):
+	// Auto locks its planted frames as any other's.
+	InPlace bool
 	// Lift is how far the whole actor was moved up on each frame to stand
 	// on the floor (negative: down), in metres; nil when it was not moved.
 	Lift []float64
@@ -100,19 +109,20 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 	contacts, fromFile := findContacts(src, before, b, fps, segs)
 	rep.Contacts = motion.FootContacts{Left: contacts[0], Right: contacts[1]}
 	rep.FromFile = fromFile
+	rep.InPlace = seldomPlanted(contacts, a.Frames) && inPlace(before, b, fps, segs)
 	rep.Before = measure(before, before, src.Skeleton, b, contacts, cut, fps, unit, nil)
 	smoothActor(a, fps, o.Smooth, judge, segs, legJoints(a.Skeleton, b), before)
 	var lift []float64 // clip units, per frame
 	if o.Feet != "" && o.Feet != Off {
 		ps := worldPositionsOf(a, b)
-		seldom := seldomPlanted(contacts, a.Frames)
+		// Auto leaves a walk cycle in place where its author put it.
+		leave := rep.InPlace && o.Feet == Auto
 		if line, ok := floorLine(a.Skeleton, ps, b, contacts, fps, segs); ok {
 			// Stand the actor on the floor the contacts define: the whole
-			// body moves along it, so the floor is at height 0. Auto leaves
-			// a walk cycle in place where its author put it.
+			// body moves along it, so the floor is at height 0.
 			lift = make([]float64, len(line))
 			for f, h := range line {
-				if !(seldom && o.Feet == Auto) {
+				if !leave {
 					lift[f] = -h
 				}
 			}
@@ -123,14 +133,14 @@ func cleanActor(src *motion.Actor, fps, judge, unit float64, b *Body, o Options)
 					ps.p[f*ps.joints+j] = ps.p[f*ps.joints+j].Add(d)
 				}
 			}
-			g := ground{found: true, seldom: seldom}
+			g := ground{found: true, inPlace: leave}
 			for i := range b.Legs() {
 				g.soles[i] = soles(a.Skeleton, b, i)
 			}
 			g = g.withAnkles(before, b, contacts)
 			var paths [2][]motion.Vec3
 			for i, leg := range b.Legs() {
-				if g.seldom && o.Feet == Auto {
+				if leave {
 					// A walk cycle in place: its feet follow the source
 					// exactly through its few planted frames.
 					paths[i] = make([]motion.Vec3, before.frames())

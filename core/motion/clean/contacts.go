@@ -285,10 +285,27 @@ func findContacts(src *motion.Actor, ps *positions, b *Body, fps float64, segs [
 		for i := range contacts {
 			contacts[i] = refineContacts(given[i], sig[i], fps)
 		}
-		return contacts, true
+		return splitAtCuts(contacts, segs, fps), true
 	}
 	for i := range contacts {
 		contacts[i] = detectContacts(sig[i], fps)
 	}
-	return contacts, false
+	return splitAtCuts(contacts, segs, fps), false
+}
+
+// splitAtCuts ends contacts at every cut (see segments) and tidies each
+// stretch on its own: no contact runs across a cut, and a lone frame (a
+// T-pose before the motion, which is not motion) is never planted. A
+// contact from the T-pose through the motion's first frame once counted
+// the T-pose's foot as planted and put it 1.5 cm above the floor.
+func splitAtCuts(contacts [2][]bool, segs [][2]int, fps float64) [2][]bool {
+	if len(segs) < 2 {
+		return contacts
+	}
+	for _, c := range contacts {
+		for _, s := range segs {
+			tidyRuns(c[s[0]:s[1]], int(math.Round(maxGap*fps)), int(math.Round(minContact*fps)))
+		}
+	}
+	return contacts
 }

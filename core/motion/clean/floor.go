@@ -50,9 +50,10 @@ type ground struct {
 	ankle [2]float64
 	soles [2][]int
 	found bool
-	// seldom says the feet are seldom planted (seldomPlanted): a walk
-	// cycle in place, whose few slow frames are not stances.
-	seldom bool
+	// inPlace says the feet are to be left as a walk cycle in place has
+	// them (Report.InPlace, in auto mode): its few slow frames are not
+	// stances.
+	inPlace bool
 }
 
 // seldomPlanted reports whether the feet are planted on fewer than half
@@ -61,6 +62,27 @@ type ground struct {
 // its few slow frames, the turns at either end of a stride, count).
 func seldomPlanted(contacts [2][]bool, frames int) bool {
 	return 2*(count(contacts[0])+count(contacts[1])) < frames
+}
+
+// inPlaceSpeed is the fastest a walk cycle in place goes on average, in
+// metres per second: its hips sway a few centimetres, where a walk's go
+// forward at a metre a second or more.
+const inPlaceSpeed = 0.2
+
+// inPlace reports whether the hips stay where they are over the clip: they
+// end (on each stretch between cuts, see segments) within inPlaceSpeed
+// times its length of where they began.
+func inPlace(ps *positions, b *Body, fps float64, segs [][2]int) bool {
+	for _, s := range segs {
+		if s[1]-s[0] < 2 {
+			continue
+		}
+		d := horizontal(ps.at(s[1]-1, b.Hips).Sub(ps.at(s[0], b.Hips)), b.Up).Len() * b.MetresPerUnit
+		if d > inPlaceSpeed*float64(s[1]-1-s[0])/fps {
+			return false
+		}
+	}
+	return true
 }
 
 // findGround works out the floor from the contacts. found is false when no
@@ -133,8 +155,40 @@ func (g ground) withAnkles(ps *positions, b *Body, contacts [2][]bool) ground {
 		}
 		sort.Float64s(hs)
 		g.ankle[i] = hs[len(hs)/10] // the heel down: low among planted frames
+		// Planted frames may hold no heel down at all: a foot that slides
+		// through its stance is slow, so planted, only where its stride
+		// turns, landing toes up and leaving on its ball (the synthetic
+		// walk put the heel-down ankle 0.3 cm below the toes, and a landing
+		// heel 3 cm up read as 12 cm). The foot's flat shape then says it.
+		if flat, ok := flatAnkle(ps, leg, g.soles[i], b.Up, 0.02/b.MetresPerUnit); ok && g.ankle[i] < flat/2 {
+			g.ankle[i] = flat
+		}
 	}
 	return g
+}
+
+// flatAnkle returns how high the ankle stands above the foot's lowest sole
+// when the foot is flat: the median over the frames on which both are
+// within near of their own lows (the 5th percentile of their heights), or
+// false when there are none.
+func flatAnkle(ps *positions, leg Leg, soles []int, up motion.Vec3, near float64) (float64, bool) {
+	n := ps.frames()
+	ankle, sole := make([]float64, n), make([]float64, n)
+	for f := range n {
+		ankle[f] = ps.at(f, leg.Ankle).Dot(up)
+		sole[f] = lowestSole(ps, f, leg, soles, up, 0)
+	}
+	a0, s0 := quantile(ankle, 0.05), quantile(sole, 0.05)
+	var d []float64
+	for f := range n {
+		if ankle[f] < a0+near && sole[f] < s0+near {
+			d = append(d, ankle[f]-sole[f])
+		}
+	}
+	if len(d) == 0 {
+		return 0, false
+	}
+	return median(d), true
 }
 
 // lowestSole returns the height along up of the lowest point of a foot on

@@ -53,7 +53,7 @@ func planLeg(ps *positions, path []motion.Vec3, g *ground, foot int, leg Leg, co
 		// Auto leaves a walk cycle in place as it is (its slow frames are
 		// not stances: locking or grounding them would jerk its legs), but
 		// for keeping its feet above the floor.
-		inPlace := feet == Auto && g.seldom
+		inPlace := g.inPlace
 		glide := feet == Ground || inPlace || (feet == Auto && slides(ps, leg, s, e, up, b.MetresPerUnit))
 		pivot := leg.Ankle
 		if leg.Toe >= 0 && toeSpeed[s] < ankleSpeed[s] {
@@ -118,7 +118,7 @@ func planLeg(ps *positions, path []motion.Vec3, g *ground, foot int, leg Leg, co
 		}
 	}
 	blendOut(p, rs, n, fps, b.MetresPerUnit)
-	if feet == Auto && g.seldom {
+	if g.inPlace {
 		// A walk cycle in place keeps its feet's heights as they are.
 		return p
 	}

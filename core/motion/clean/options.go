@@ -13,7 +13,8 @@ type Feet string
 const (
 	// Auto locks planted feet, but lets a foot glide through a contact in
 	// which the capture moves it far (a pivot, a slide): an animator keeps
-	// a deliberate slide.
+	// a deliberate slide. A walk cycle in place (Report.InPlace) keeps its
+	// feet as they are: they slide by design.
 	Auto Feet = "auto"
 	// Lock keeps every planted foot where it landed.
 	Lock Feet = "lock"
