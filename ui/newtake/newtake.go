@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,9 +44,13 @@ type Panel struct {
 	IgnoreLimits         *kit.Check
 	Advanced             *widget.Accordion
 	Start                *kit.Button
-	Reason               *widget.Label // one line: the footer never grows over the form
-	PriceNote            *widget.Label // what the prices assume
-	Confirm              *kit.Question // the confirmation of a costly start, while it is open
+	// RemoveRefused takes off every card whose video Move can never take
+	// (not a video, empty, unreadable; not one Ignore limits would let
+	// go), shown while there is one: the others can then go.
+	RemoveRefused *kit.Button
+	Reason        *widget.Label // one line: the footer never grows over the form
+	PriceNote     *widget.Label // what the prices assume
+	Confirm       *kit.Question // the confirmation of a costly start, while it is open
 
 	scroll     *kit.Scroll
 	takes      []*Card
@@ -56,6 +61,7 @@ type Panel struct {
 	onMain     func(func())    // runs f on Fyne's goroutine
 	win        fyne.Window     // for dialogs
 	startRow   *fyne.Container // Start and its reason: laid out again when Start's text changes
+	removeRow  *fyne.Container // RemoveRefused, under Start, while there is a refused video
 	demo       bool            // the session is the demo: prices are Move's, but nothing is charged
 }
 
@@ -153,7 +159,10 @@ func New(picker kit.FilePicker, prefs fyne.Preferences, win fyne.Window, onStart
 	// Start and why it is off stay in sight however long the form grows;
 	// the reason is one line, so the footer keeps its height.
 	p.startRow = container.NewBorder(nil, nil, nil, p.Start, p.Reason)
-	footer := container.NewVBox(widget.NewSeparator(), container.NewPadded(p.startRow))
+	p.RemoveRefused = kit.NewButton("", theme.DeleteIcon(), p.removeRefused)
+	p.removeRow = container.NewHBox(layout.NewSpacer(), p.RemoveRefused)
+	p.removeRow.Hide() // hidden, it takes no room: the footer keeps its height
+	footer := container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(p.startRow, p.removeRow)))
 	p.scroll = kit.NewVScroll(container.NewPadded(form))
 	p.content = container.NewBorder(nil, footer, nil, nil, p.scroll)
 	p.render()
@@ -211,6 +220,15 @@ func (p *Panel) Drop(paths []string) {
 		notes = append(notes, fmt.Sprintf("%s is not a video (MP4, MOV, AVI) or a .move file, so it was left out.", words.QuoteFile(r)))
 	}
 	p.setNotice(strings.Join(notes, "\n"))
+	p.render()
+	p.revalidate()
+}
+
+// removeRefused takes off the cards of videos Move cannot take (not a
+// video, empty, too short…): with three refused beside a good one, each had
+// to be found and removed before Start would go.
+func (p *Panel) removeRefused() {
+	p.takes = slices.DeleteFunc(p.takes, func(t *Card) bool { return t.forGood })
 	p.render()
 	p.revalidate()
 }
@@ -307,6 +325,9 @@ type checkResult struct {
 	video    price.Video // for the price; priced when it could be read
 	priced   bool
 	findings []media.Finding
+	// forGood: Move can never take the video (not a video, empty,
+	// unreadable), whatever the settings; Ignore limits lifts the rest.
+	forGood bool
 }
 
 // checkTake runs the submission's own checks on one take; the video's facts
@@ -328,6 +349,7 @@ func checkTake(r submit.Request, factsKnown bool) checkResult {
 	if errors.As(err, &ce) {
 		for _, pr := range ce.Problems {
 			res.findings = append(res.findings, media.Finding{Severity: media.Refusal, Message: pr.Message, Field: pr.Field})
+			res.forGood = res.forGood || (pr.Field == submit.FieldVideo && !pr.Limit)
 		}
 	}
 	return res
@@ -340,7 +362,7 @@ func (p *Panel) apply(takes []*Card, results []checkResult, formProblems []strin
 			t.summary, t.duration = results[i].summary, results[i].duration
 			t.video, t.priced = results[i].video, results[i].priced
 		}
-		t.findings, t.checked = results[i].findings, true
+		t.findings, t.checked, t.forGood = results[i].findings, true, results[i].forGood
 		p.showTake(t)
 		if first {
 			p.proposeWindow(t) // edits the fields, so a new round of checks follows
@@ -358,6 +380,22 @@ func (p *Panel) apply(takes []*Card, results []checkResult, formProblems []strin
 				unfixable++
 			}
 		}
+	}
+	forGood := 0
+	for _, t := range p.takes {
+		if t.forGood {
+			forGood++
+		}
+	}
+	switch {
+	case forGood == 1:
+		p.RemoveRefused.SetText("Remove the one that cannot go")
+	case forGood > 1:
+		p.RemoveRefused.SetText(fmt.Sprintf("Remove the %d that cannot go", forGood))
+	}
+	if show := forGood > 0; show != p.removeRow.Visible() {
+		p.removeRow.Hidden = !show
+		p.content.Refresh() // the footer grew or shrank by the row
 	}
 	var reasons []string
 	switch {

@@ -157,3 +157,28 @@ func TestProblemsGoToTheirFieldsWhateverTheirWords(t *testing.T) {
 		t.Errorf("video lines %q, clip lines %q, blocked %v", labelText(c.videoLines.Objects), labelText(c.clipLines.Objects), c.blocked())
 	}
 }
+
+// Tester 4: with three videos Move cannot take beside a good one, the
+// disabled Start read "Start 4 jobs" with no price, and each refused card
+// had to be found and removed. Start counts (and prices) what can go, and
+// one button removes the rest.
+func TestVideosThatCannotGoAreNotCountedAndGoInOneClick(t *testing.T) {
+	t.Parallel()
+	e := newTestEnv(t)
+	p := e.panel(t)
+	p.Drop([]string{e.video(t, "good.mp4"), fixture("audio-only.mp4"), fixture("notes.mp4"), e.file(t, "empty.mp4", 0)})
+	e.q.Until(t, "the checks", func() bool {
+		return len(p.takes) == 4 && p.takes[3].checked && p.Reason.Text != "Checking…" && p.removeRow.Visible()
+	})
+	if !p.Start.Disabled() || !strings.HasPrefix(p.Start.Text, "Start 1 job · about $") {
+		t.Errorf("Start with three refused videos: %q (disabled %v)", p.Start.Text, p.Start.Disabled())
+	}
+	if p.RemoveRefused.Text != "Remove the 3 that cannot go" {
+		t.Errorf("the button says %q", p.RemoveRefused.Text)
+	}
+	test.Tap(p.RemoveRefused)
+	e.q.Until(t, "the good one ready", func() bool { return !p.Start.Disabled() })
+	if len(p.takes) != 1 || filepath.Base(p.takes[0].Video) != "good.mp4" || p.removeRow.Visible() {
+		t.Errorf("after removing: %d takes, button shown %v", len(p.takes), p.removeRow.Visible())
+	}
+}

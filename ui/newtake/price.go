@@ -77,7 +77,15 @@ func (p *Panel) updatePrices() {
 	reqs, _ := p.requests()
 	var total price.Total
 	allPriced := true
+	jobs := 0 // the videos that can go: one Move cannot take is no job (tester 4)
 	for i, t := range p.takes {
+		if t.videoRefused() {
+			if t.priceLabel != nil {
+				t.priceLabel.Hide()
+			}
+			continue
+		}
+		jobs++
 		e, ok := estimateFor(t, reqs[i])
 		if !ok {
 			allPriced = false
@@ -93,7 +101,7 @@ func (p *Panel) updatePrices() {
 			t.priceLabel.Show()
 		}
 	}
-	if text := startText(len(p.takes), total, allPriced, p.demo); text != p.Start.Text {
+	if text := startText(jobs, total, allPriced, p.demo); text != p.Start.Text {
 		p.Start.SetText(text)
 		p.startRow.Refresh() // the button's width changed
 	}

@@ -29,6 +29,7 @@ type Card struct {
 	duration float64
 	findings []media.Finding // warnings and problems, from the last check
 	checked  bool
+	forGood  bool // Move can never take the video, whatever the settings
 
 	video  price.Video // what the price depends on
 	priced bool        // video was read
