@@ -200,8 +200,25 @@ func lockFeet(a *motion.Actor, ps *positions, paths [2][]motion.Vec3, g *ground,
 	for i, leg := range b.Legs() {
 		plans[i] = planLeg(ps, paths[i], g, i, leg, contacts[i], b, feet, fps)
 	}
-	lower := lowerHips(ps, b, plans, fps)
 	n := a.Frames
+	segs := segments(ps, rootOf(a.Skeleton), b.MetresPerUnit)
+	cut := cutAt(segs, n)
+	// A lone frame between cuts (a T-pose) is not motion: no lock turns or
+	// moves its feet across the floor, nor does a fade from a contact after
+	// it; they are only kept out of the floor, as on every frame.
+	for f := range n {
+		if lone(cut, f) {
+			for i := range plans {
+				plans[i].offset[f], plans[i].yaw[f] = b.Up.Scale(plans[i].offset[f].Dot(b.Up)), 0
+			}
+		}
+	}
+	lower := lowerHips(ps, b, plans, fps)
+	for f := range n {
+		if lone(cut, f) {
+			lower[f] = 0
+		}
+	}
 	// Lower the hips, in their parent's space.
 	hips := b.Hips
 	ensureT(a, hips)
@@ -224,8 +241,6 @@ func lockFeet(a *motion.Actor, ps *positions, paths [2][]motion.Vec3, g *ground,
 	}
 	// No knee may turn faster than the fastest knee of the capture, plus
 	// 10 %: a lock that would snap a knee reaches a little less instead.
-	segs := segments(ps, rootOf(a.Skeleton), b.MetresPerUnit)
-	cut := cutAt(segs, n)
 	limit := 0.0
 	for _, leg := range b.Legs() {
 		limit = math.Max(limit, kneeRate(ps, leg, cut)*math.Pi/180)

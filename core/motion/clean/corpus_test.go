@@ -396,7 +396,11 @@ func judge(t testing.TB, truth, input capture, o Options) judged {
 	b := truth.body
 	s := ref.Skeleton
 	p0, p1 := worldPositions(ref), worldPositions(res.Clip.Actors[0])
+	cut := cutAt(segments(p0, rootOf(s), b.MetresPerUnit), p0.frames())
 	for f := range p0.frames() {
+		if lone(cut, f) {
+			continue // a T-pose is not motion (see Numbers.Fidelity)
+		}
 		var up motion.Vec3
 		if rep.Lift != nil {
 			up = b.Up.Scale(rep.Lift[f] / b.MetresPerUnit)

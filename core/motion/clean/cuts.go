@@ -73,3 +73,10 @@ func across(cut []bool, from, to int) bool {
 	}
 	return false
 }
+
+// lone reports whether frame f stands alone between cuts (or a cut and an
+// end of a clip longer than one frame): a T-pose before the motion.
+func lone(cut []bool, f int) bool {
+	n := len(cut)
+	return n > 1 && (f == 0 || cut[f]) && (f == n-1 || cut[f+1])
+}

@@ -17,7 +17,10 @@ type Numbers struct {
 	Jitter float64
 	// Fidelity is how far any joint outside the legs moved from the source,
 	// at most, in centimetres, after the whole actor's move to the floor
-	// (joints above the hips, which that move leaves, are not counted).
+	// (joints above the hips, which that move leaves, are not counted). A
+	// lone frame between cuts (the T-pose before Move's motion) is not
+	// motion: clean-up leaves it as the source has it, and it is not
+	// counted.
 	Fidelity float64
 	// SwingKept is the smallest, over wrists and ankles, of the peak-to-peak
 	// range of the joint's place relative to the hips, after over before, in
@@ -79,6 +82,9 @@ func measure(ref, got *positions, s *motion.Skeleton, b *Body, contacts [2][]boo
 		}
 	}
 	for f := range got.frames() {
+		if lone(cut, f) {
+			continue
+		}
 		var shift motion.Vec3
 		if lift != nil {
 			shift = b.Up.Scale(lift[f])

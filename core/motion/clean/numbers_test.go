@@ -20,14 +20,19 @@ import (
 // and slow), and with contacts found from the motion.
 //
 // Fidelity (how far joints away from the legs moved, at most) is 2 cm or
-// less on both captures as they are (CMU 1.3 cm, Move 1.8) and on their
-// drifted copies (1.3, 1.8), and the test holds 2 cm there. It is not on
-// the jittered captures, and the test holds what is: CMU 2.1 cm, on its
-// frame 0 alone (its T-pose frame is a cut, a lone frame that no filter
-// can smooth, so it keeps the 2.1 cm of noise put in; every other frame
-// is within 1.7 cm); Move 2.7 cm, what is left of the noise after
-// smoothing (on the spine at frame 72, the right wrist at frames 203 and
-// 244, where the noise put in is 1.7–2.5 cm), against up to 4.1 cm put
+// less on both captures as they are (CMU 1.3 cm, Move 1.8), on their
+// drifted copies (1.3, 1.8) and on CMU with jitter (1.7), and the test
+// holds 2 cm there. A lone frame between cuts (the T-pose frame 0 of
+// both captures) is not motion: clean-up leaves it as the source has it
+// (no lock moves or turns its feet, no fade from a contact reaches it, the
+// hips are not lowered on it; it only moves with the whole body and its
+// feet are kept out of the floor), and neither Numbers.Fidelity nor this
+// test counts it (export drops it by default). Counted, CMU with jitter
+// was 2.1 cm on that frame alone: the 2.1 cm of noise put in, which no
+// filter can take out of a lone frame. Move with jitter is not within
+// 2 cm, and the test holds what is: 2.7 cm, what is left of the noise
+// after smoothing (on the spine at frame 72, the right wrist at frames 203
+// and 244, where the noise put in is 1.7–2.5 cm), against up to 4.1 cm put
 // in. The log
 // gives the median and 99th percentile beside the largest. What Move's
 // sample as it is loses is at its right wrist (frames 28, 151, 259), whose
@@ -43,7 +48,7 @@ func TestTargets(t *testing.T) {
 		load                func(testing.TB) capture
 		clean, noisy, drift bounds
 	}{
-		{cmu, issue, bounds{2.15, 0.1}, issue},
+		{cmu, issue, issue, issue},
 		{move, issue, bounds{2.8, 0.1}, issue},
 		{moveFound, issue, bounds{2.8, 0.1}, issue},
 	} {
