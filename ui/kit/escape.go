@@ -6,7 +6,7 @@ import (
 )
 
 // EscapeCloses makes Escape run close on every widget of o that can take
-// the focus and hears Escape (Button, Check, Entry, Radio), unless one has
+// the focus and hears Escape (Button, Check, Entry, Radio, Select), unless one has
 // its own Escape already. Fyne gives a key to the focused widget alone, and
 // a dialog has no say in it: a dialog that closes on Escape whatever has
 // the focus must tell each of its widgets. Widgets of other kinds inside o
@@ -26,6 +26,10 @@ func EscapeCloses(o fyne.CanvasObject, close func()) {
 			x.OnEscape = close
 		}
 	case *Radio:
+		if x.OnEscape == nil {
+			x.OnEscape = close
+		}
+	case *Select:
 		if x.OnEscape == nil {
 			x.OnEscape = close
 		}

@@ -77,12 +77,23 @@ func (c *Check) CreateRenderer() fyne.WidgetRenderer {
 
 // Select is Fyne's drop-down with a focus ring and an OnFocus hook. With
 // NoClickFocus, a click opens its list without giving it the focus (a
-// player's choice: Space plays on once a choice is made).
+// player's choice: Space plays on once a choice is made). OnEscape, when
+// set, runs on Escape while it has the focus: a dialog closes so.
 type Select struct {
 	widget.Select
 	OnFocus      func()
+	OnEscape     func()
 	NoClickFocus bool
 	focused      bool
+}
+
+// TypedKey runs OnEscape on Escape; other keys are Fyne's.
+func (s *Select) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && s.OnEscape != nil {
+		s.OnEscape()
+		return
+	}
+	s.Select.TypedKey(ev)
 }
 
 // Tapped opens the list, without taking the focus with NoClickFocus.

@@ -24,11 +24,11 @@ import (
 // before anything is written.
 type ExportDialog struct {
 	dialog.Dialog
-	Preset  *widget.Select
+	Preset  *kit.Select
 	About   *widget.Label
-	Names   *widget.Select
+	Names   *kit.Select
 	Format  *kit.Radio
-	Rate    *widget.Select
+	Rate    *kit.Select
 	Up      *kit.Radio
 	Units   *kit.Radio
 	TPose   *kit.Check
@@ -82,14 +82,19 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 	for _, p := range d.presets {
 		titles = append(titles, p.Title)
 	}
-	d.Preset = widget.NewSelect(titles, func(string) { d.onPreset() })
+	// A click on a drop-down leaves the focus where it was (on Export as
+	// the dialog opens), so Escape and Return still answer after a preset
+	// is chosen with the mouse (tester 4, t4-84..t4-90).
+	d.Preset = kit.NewSelect(titles, func(string) { d.onPreset() })
+	d.Preset.NoClickFocus = true
 	d.About = widget.NewLabel("")
 	d.About.Wrapping = fyne.TextWrapWord
 	var names []string
 	for _, n := range export.NameChoices() {
 		names = append(names, export.NameTitle(n))
 	}
-	d.Names = widget.NewSelect(names, func(string) { d.onChange() })
+	d.Names = kit.NewSelect(names, func(string) { d.onChange() })
+	d.Names.NoClickFocus = true
 	// The kit's radios and checks hear Escape (Fyne's give every key to
 	// themselves): the dialog closes whatever has the focus.
 	d.Format = kit.NewRadio(formatLabels, func(string) { d.onChange() })
@@ -97,7 +102,8 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 	for _, r := range export.Rates {
 		rates = append(rates, rateLabel(r))
 	}
-	d.Rate = widget.NewSelect(rates, func(string) { d.onChange() })
+	d.Rate = kit.NewSelect(rates, func(string) { d.onChange() })
+	d.Rate.NoClickFocus = true
 	d.Up = kit.NewRadio(upLabels, func(string) { d.onChange() })
 	d.Units = kit.NewRadio(unitLabels, func(string) { d.onChange() })
 	d.TPose = kit.NewCheck("Drop the T-pose first frame", func(bool) { d.onChange() })
@@ -133,7 +139,7 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 	// over it; what it will write, and where, stays in sight under them.
 	d.scroll = kit.NewVScroll(container.NewVBox(d.form, widget.NewSeparator(), section))
 	d.files = files
-	for _, o := range []fyne.CanvasObject{d.Format, d.Up, d.Units, d.TPose, d.InPlace, section} {
+	for _, o := range []fyne.CanvasObject{d.Preset, d.Names, d.Format, d.Rate, d.Up, d.Units, d.TPose, d.InPlace, section} {
 		kit.EscapeCloses(o, hide) // a Form is no container: each of its widgets is told
 	}
 	cd := dialog.NewCustomWithoutButtons("Export for…", container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), files), nil, nil, d.scroll), parent)

@@ -291,6 +291,8 @@ func TestEscapeClosesExportForWhateverHasTheFocus(t *testing.T) {
 	defer s.mu.Unlock()
 	escape := &fyne.KeyEvent{Name: fyne.KeyEscape}
 	for name, key := range map[string]func(*fyne.KeyEvent){
+		"the preset":       d.Preset.TypedKey,
+		"the frame rate":   d.Rate.TypedKey,
 		"the format's BVH": d.Format.Buttons[1].TypedKey,
 		"the units' check": d.InPlace.TypedKey,
 		"the up axis":      d.Up.Buttons[0].TypedKey,
@@ -301,6 +303,20 @@ func TestEscapeClosesExportForWhateverHasTheFocus(t *testing.T) {
 		if d.parent.Canvas().Overlays().Top() != nil {
 			t.Errorf("Escape on %s leaves the dialog open", name)
 		}
+	}
+	// A preset chosen with the mouse does not take the focus from what
+	// answers Escape (Fyne's drop-down took it, and ignored Escape).
+	d.Show()
+	c := d.parent.Canvas()
+	c.Focus(d.Export)
+	test.Tap(d.Preset)                               // its list opens over the dialog, and closes
+	if list := c.Overlays().List(); len(list) == 2 { // the dialog, and the list over it
+		c.Overlays().Remove(list[1])
+	} else {
+		t.Errorf("a click on the preset opened %d overlays", len(list))
+	}
+	if c.Focused() == fyne.Focusable(d.Preset) {
+		t.Error("a click on the preset gave it the focus")
 	}
 	if !d.Format.Disabled() || d.Format.Selected != "GLB" {
 		t.Errorf("the Blender preset's format: disabled %v, %q", d.Format.Disabled(), d.Format.Selected)
