@@ -174,7 +174,7 @@ func lowestOnThePlantedFoot(soles [2][]clean.Sole, c *motion.Clip, contacts moti
 // stands on in its rest pose, and stands on it (each contact's median
 // within -1 to +2 cm). Cleaned last, every planted sole stands within a
 // few millimetres; retargeted last, a contact may stand up to 2 cm above
-// it (measured: 1.5 cm on CMU's and Move's), as the retargeter lays the
+// it (measured: 1.5 to 1.6 cm on CMU's and Move's), as the retargeter lays the
 // capture's feet on CesiumMan's differently shaped soles.
 // With SINGLECAM_DCC_OUT set the files and orders-on-characters.json land
 // there, and `make dcc-check` measures the deformed mesh in Blender.
