@@ -90,7 +90,8 @@ func TestThePreviewWindowOffersApplyToACharacter(t *testing.T) {
 		}
 	}
 	e.q.Until(t, "the apply window", func() bool { return e.ui.applyWindow != nil && e.ui.applyWindow.Player != nil })
-	if got := e.ui.applyWindow.Title(); got != "Walk - all characters bvh on a character — Singlecam" {
+	// Named after the job, as the jobs list's own Apply names it.
+	if got := e.ui.applyWindow.Title(); got != "Walk on a character — Singlecam" {
 		t.Errorf("window %q", got)
 	}
 }

@@ -66,7 +66,7 @@ func (u *UI) mainScreen() *MainScreen {
 		},
 		Demo:             func() bool { return u.session != nil && u.session.demo != nil },
 		OpenPath:         u.openPath,
-		OpenMotion:       u.openMotion,
+		OpenMotion:       u.openJobMotion,
 		ApplyToCharacter: u.applyToCharacter,
 		ExportMotion:     func(paths []string, base string) { u.exportMotion(paths, base, u.win) },
 		Renamed: func(disk outputs.Renamed, from, to string) {

@@ -19,7 +19,14 @@ import (
 // openMotion opens a window that plays the motion file at path, named
 // title (the file's name when empty). The file is read off the UI
 // goroutine; a file that cannot play says why.
-func (u *UI) openMotion(path, title string) {
+func (u *UI) openMotion(path, title string) { u.openJobMotion(path, title, "") }
+
+// openJobMotion is openMotion for a job's file: what the window writes
+// (Export for…, Apply to a character…) is named after the job, name, as
+// the jobs list's own Export for… names it, and follows a rename of the
+// job (tester 4: after a rename, files written from an open player still
+// carried the old name). An empty name names them after the file.
+func (u *UI) openJobMotion(path, title, job string) {
 	name := filepath.Base(path)
 	if title == "" {
 		title = name
@@ -45,7 +52,7 @@ func (u *UI) openMotion(path, title string) {
 				if title == filepath.Base(file) {
 					title = filepath.Base(moved)
 				}
-				file, title = moved, r.title(title)
+				file, title, job = moved, r.title(title), r.title(job)
 				w.SetTitle(title + " — Singlecam preview")
 			})
 			w.OfferReopen(load.Options{Animation: m.Chosen}, func(o load.Options) {
@@ -64,10 +71,16 @@ func (u *UI) openMotion(path, title string) {
 			w.Do = u.onMain // the clean-up's result comes back through the one door
 			// Both dialogs start with the player's clean-up, so the file
 			// saved is the motion the user just watched.
-			w.OfferApply(func() { u.applyCleaned(file, retarget.MotionName(file), w.CleanUp.Options) })
+			w.OfferApply(func() {
+				motion := job
+				if motion == "" {
+					motion = retarget.MotionName(file)
+				}
+				u.applyCleaned(file, motion, w.CleanUp.Options)
+			})
 			w.SetActions(&widget.Button{Text: "Export for…", Icon: theme.DocumentSaveIcon(), OnTapped: func() {
 				o := w.Options() // what the window plays: its animation, axis and unit
-				u.exportCleaned([]string{file}, "", w, &o, w.CleanUp.Options)
+				u.exportCleaned([]string{file}, job, w, &o, w.CleanUp.Options)
 			}})
 			w.Show()
 			w.Player.Play()

@@ -19,7 +19,7 @@ func newTestView(t *testing.T) *View {
 	q.SetApp(a)
 	return New(Host{App: a, Win: test.NewTempWindow(t, nil), OnMain: q.Post,
 		Say: func(string) {}, Engine: func() *engine.Engine { return nil }, Demo: func() bool { return false },
-		OpenPath: func(string, string) {}, OpenMotion: func(string, string) {},
+		OpenPath: func(string, string) {}, OpenMotion: func(string, string, string) {},
 		ApplyToCharacter: func(string, string) {}, ExportMotion: func([]string, string) {},
 	})
 }

@@ -77,10 +77,12 @@ type Host struct {
 	Say    func(msg string)
 	// Engine is the session's engine, nil between sessions; another one
 	// means another session, whose answers the list must not mix in.
-	Engine           func() *engine.Engine
-	Demo             func() bool // whether the session is the demo: nothing is billed
-	OpenPath         func(path, intro string)
-	OpenMotion       func(path, title string)
+	Engine   func() *engine.Engine
+	Demo     func() bool // whether the session is the demo: nothing is billed
+	OpenPath func(path, intro string)
+	// OpenMotion plays the motion file at path in a window titled title;
+	// name is its job's, which what the window writes is named after.
+	OpenMotion       func(path, title, name string)
 	ApplyToCharacter func(path, motionName string)
 	ExportMotion     func(paths []string, base string)
 	// Renamed tells the windows that hold a job's file that the job was

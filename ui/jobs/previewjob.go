@@ -50,7 +50,7 @@ func (v *View) motionButtons(row *joblist.Row) []fyne.CanvasObject {
 		return kit.NewButton(text, icon, func() { v.withMotionFile(jobID, o, why, use) })
 	}
 	return []fyne.CanvasObject{
-		button("Preview", theme.MediaPlayIcon(), "to preview it", func(path string) { v.host.OpenMotion(path, title) }),
+		button("Preview", theme.MediaPlayIcon(), "to preview it", func(path string) { v.host.OpenMotion(path, title, name) }),
 		button("Apply to a character…", theme.AccountIcon(), "to put it on a character",
 			func(path string) { v.host.ApplyToCharacter(path, name) }),
 		button("Export for…", theme.DocumentSaveIcon(), "to export it",
