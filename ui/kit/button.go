@@ -25,8 +25,33 @@ type Button struct {
 	widget.Button
 	OnEscape func()
 	OnFocus  func()
+	// FlatWhenDisabled draws the disabled button without its body, as
+	// text and icon in the disabled colour: Fyne draws a disabled button
+	// on a grey body that, in the light theme, looked like any other
+	// button (tester 4: a disabled Start looked clickable).
+	FlatWhenDisabled bool
 
 	focused bool
+	// importance is the button's own while FlatWhenDisabled flattens it.
+	importance widget.Importance
+	flattened  bool
+}
+
+// Disable turns the button off (flat, with FlatWhenDisabled).
+func (b *Button) Disable() {
+	if b.FlatWhenDisabled && !b.flattened {
+		b.importance, b.flattened = b.Importance, true
+		b.Importance = widget.LowImportance
+	}
+	b.Button.Disable()
+}
+
+// Enable turns the button on, with its own importance again.
+func (b *Button) Enable() {
+	if b.flattened {
+		b.Importance, b.flattened = b.importance, false
+	}
+	b.Button.Enable()
 }
 
 // focusRingWidth is the ring's stroke, in Fyne units.

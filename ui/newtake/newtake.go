@@ -129,6 +129,7 @@ func New(picker kit.FilePicker, prefs fyne.Preferences, win fyne.Window, onStart
 
 	p.Start = kit.NewButton("Start", theme.UploadIcon(), p.onStartTapped)
 	p.Start.Importance = widget.HighImportance
+	p.Start.FlatWhenDisabled = true // off, it must not look like a button to press
 	p.Reason = widget.NewLabel("")
 	p.Reason.Truncation = fyne.TextTruncateEllipsis
 	p.Reason.Importance = widget.MediumImportance // why Start is off must be easy to read
