@@ -37,6 +37,8 @@ type ExportDialog struct {
 	// dialog is opened from it, else clean.Default (what the player starts
 	// with), so the file is the motion the user watched.
 	CleanUp *CleanUp
+	// ToCleanUp scrolls the settings down to the clean-up.
+	ToCleanUp *kit.Button
 	// Files lists what Export will write, or why it cannot.
 	Files *widget.Label
 	// Folder is where the files go, from the root, shortened at its
@@ -132,14 +134,20 @@ func newExportDialog(sources []export.Source, cleanup clean.Options, parent fyne
 		widget.NewFormItem("", d.TPose),
 		widget.NewFormItem("", d.InPlace),
 	)
-	files := container.NewVBox(widget.NewLabelWithStyle("It will write, in", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.folder, d.Files)
+	// The clean-up sits last among the settings, below the fold of a short
+	// window: a button beside what will be written brings it into sight.
+	d.ToCleanUp = kit.NewButton("Change the clean-up", theme.MoveDownIcon(), func() { d.scroll.ScrollToBottom() })
+	d.ToCleanUp.Importance = widget.LowImportance
+	files := container.NewVBox(
+		container.NewBorder(nil, nil, nil, d.ToCleanUp, widget.NewLabelWithStyle("It will write, in", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		d.folder, d.Files)
 	section := container.NewVBox(widget.NewLabelWithStyle("Clean up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.CleanUp.Object())
 	// The settings scroll inside the dialog when the window is short, so the
 	// dialog keeps a margin and its buttons stay below the text instead of
 	// over it; what it will write, and where, stays in sight under them.
 	d.scroll = kit.NewVScroll(container.NewVBox(d.form, widget.NewSeparator(), section))
 	d.files = files
-	for _, o := range []fyne.CanvasObject{d.Preset, d.Names, d.Format, d.Rate, d.Up, d.Units, d.TPose, d.InPlace, section} {
+	for _, o := range []fyne.CanvasObject{d.Preset, d.Names, d.Format, d.Rate, d.Up, d.Units, d.TPose, d.InPlace, section, files} {
 		kit.EscapeCloses(o, hide) // a Form is no container: each of its widgets is told
 	}
 	cd := dialog.NewCustomWithoutButtons("Export for…", container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), files), nil, nil, d.scroll), parent)

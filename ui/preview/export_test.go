@@ -322,3 +322,30 @@ func TestEscapeClosesExportForWhateverHasTheFocus(t *testing.T) {
 		t.Errorf("the Blender preset's format: disabled %v, %q", d.Format.Disabled(), d.Format.Selected)
 	}
 }
+
+// TestChangeTheCleanUpBringsItIntoSight: in a short window the clean-up is
+// below the fold of the settings; the button beside what will be written
+// scrolls down to it.
+func TestChangeTheCleanUpBringsItIntoSight(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("player")
+	w.Resize(fyne.NewSize(900, 600))
+	s := &syncDo{}
+	var d *ExportDialog
+	s.wg.Add(1)
+	Exporter{Write: export.Write, Do: s.do, Shown: func(x *ExportDialog) { d = x }}.Show([]string{moveGLB(t)}, "", w)
+	s.wg.Wait()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d.scroll.Offset.Y != 0 || d.scroll.Content.MinSize().Height <= d.scroll.Size().Height {
+		t.Fatalf("the settings (%.0f px) fit their %.0f px, or start scrolled", d.scroll.Content.MinSize().Height, d.scroll.Size().Height)
+	}
+	test.Tap(d.ToCleanUp)
+	if d.scroll.Offset.Y == 0 {
+		t.Error("Change the clean-up did not scroll to it")
+	}
+	d.ToCleanUp.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape on Change the clean-up leaves the dialog open")
+	}
+}
