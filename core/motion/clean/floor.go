@@ -159,9 +159,12 @@ func (g ground) withAnkles(ps *positions, b *Body, contacts [2][]bool) ground {
 		// through its stance is slow, so planted, only where its stride
 		// turns, landing toes up and leaving on its ball (the synthetic
 		// walk put the heel-down ankle 0.3 cm below the toes, and a landing
-		// heel 3 cm up read as 12 cm). The foot's flat shape then says it.
-		if flat, ok := flatAnkle(ps, leg, g.soles[i], b.Up, 0.02/b.MetresPerUnit); ok && g.ankle[i] < flat/2 {
-			g.ankle[i] = flat
+		// heel 3 cm up read as 12 cm). Under half a typical ankle's height,
+		// the foot's flat shape says it, when that is more than twice as high.
+		if g.ankle[i] < ankleHeight/2/b.MetresPerUnit {
+			if flat, ok := flatAnkle(ps, leg, g.soles[i], b.Up, 0.02/b.MetresPerUnit); ok && g.ankle[i] < flat/2 {
+				g.ankle[i] = flat
+			}
 		}
 	}
 	return g
@@ -170,17 +173,18 @@ func (g ground) withAnkles(ps *positions, b *Body, contacts [2][]bool) ground {
 // flatAnkle returns how high the ankle stands above the foot's lowest sole
 // when the foot is flat: the median over the frames on which both are
 // within near of their own lows (the 5th percentile of their heights), or
-// false when there are none.
+// false when there are none. A long clip is read on about a thousand
+// frames spread over it: a foot's shape needs no more.
 func flatAnkle(ps *positions, leg Leg, soles []int, up motion.Vec3, near float64) (float64, bool) {
-	n := ps.frames()
-	ankle, sole := make([]float64, n), make([]float64, n)
-	for f := range n {
-		ankle[f] = ps.at(f, leg.Ankle).Dot(up)
-		sole[f] = lowestSole(ps, f, leg, soles, up, 0)
+	step := max(1, ps.frames()/1000)
+	var ankle, sole []float64
+	for f := 0; f < ps.frames(); f += step {
+		ankle = append(ankle, ps.at(f, leg.Ankle).Dot(up))
+		sole = append(sole, lowestSole(ps, f, leg, soles, up, 0))
 	}
 	a0, s0 := quantile(ankle, 0.05), quantile(sole, 0.05)
 	var d []float64
-	for f := range n {
+	for f := range ankle {
 		if ankle[f] < a0+near && sole[f] < s0+near {
 			d = append(d, ankle[f]-sole[f])
 		}
