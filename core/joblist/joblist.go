@@ -64,6 +64,9 @@ type Row struct {
 	// DownloadFailed: the last download stopped short; the files can be
 	// fetched again.
 	DownloadFailed bool
+	// Paying: the job is being created, the paid call under way; nothing
+	// can cancel it any more (and no upload is left to cancel).
+	Paying bool
 	// beforeDownload is the row's words when a download began: a download
 	// of some files (one fetched to preview it) that leaves others missing
 	// ends back there.
@@ -303,6 +306,7 @@ func (l *List) applySubmission(s submit.Status) string {
 		r = &Row{SubmissionID: s.ID, Name: s.Name, Created: l.now(), Progress: -1}
 		l.insert(r)
 	}
+	r.Paying = s.Step == submit.StepCreatingJob
 	switch s.Step {
 	case submit.StepCancelled:
 		l.Remove(r.Key())

@@ -175,6 +175,7 @@ const (
 	LabelDownloadAll   = "Download all"
 	LabelRetryDownload = "Retry download"
 	LabelCancel        = "Cancel upload"
+	LabelCancelJob     = "Cancel the job"
 	LabelSubmitAgain   = "Submit again…"
 	LabelRetry         = "Try again"
 	LabelRemove        = "Remove from list…"
@@ -202,8 +203,14 @@ func (v *View) actions(row *joblist.Row) fyne.CanvasObject {
 		add(LabelRetryDownload, theme.ViewRefreshIcon(), true, func() { v.download(jobID, nil) })
 	case row.Phase == joblist.Finished && len(row.Outputs) > 0:
 		add(LabelDownloadAll, theme.DownloadIcon(), true, func() { v.download(jobID, nil) })
-	case (row.Phase == joblist.Uploading || row.Phase == joblist.Waiting || row.Phase == joblist.Submitting) && jobID == "":
-		add(LabelCancel, theme.CancelIcon(), false, func() { v.confirmCancel(row.SubmissionID, row.Name) })
+	case (row.Phase == joblist.Uploading || row.Phase == joblist.Waiting) && jobID == "":
+		add(LabelCancel, theme.CancelIcon(), false, func() { v.confirmCancel(row.SubmissionID, row.Name, true) })
+	case row.Phase == joblist.Submitting && !row.Paying && jobID == "":
+		// The files are up; the take is being made, and the paid job not
+		// yet asked for: what Cancel stops now is the job, not an upload.
+		add(LabelCancelJob, theme.CancelIcon(), false, func() { v.confirmCancel(row.SubmissionID, row.Name, false) })
+		// Once the job is being created (Paying) there is nothing left to
+		// cancel: no button that would only say it is too late (tester 4).
 	case row.Phase == joblist.Failed && jobID != "":
 		add(LabelSubmitAgain, theme.MediaReplayIcon(), true, func() { v.confirmSubmitAgain(jobID, row.Name) })
 	case row.Phase == joblist.Failed && row.SubmissionID != "":
@@ -252,7 +259,8 @@ func (v *View) settleActions(row string, buttons []fyne.CanvasObject) {
 			first = b.Text
 		}
 	}
-	if v.first.row == row && v.first.label == LabelCancel && first != LabelCancel {
+	cancel := func(label string) bool { return label == LabelCancel || label == LabelCancelJob }
+	if v.first.row == row && cancel(v.first.label) && !cancel(first) {
 		v.settleUntil = v.now().Add(actionSettle)
 		time.AfterFunc(actionSettle, func() { v.host.OnMain(v.ShowDetails) })
 	}
@@ -313,7 +321,7 @@ func (v *View) retry(submissionID string) {
 // the question is open, so nothing goes on behind it (an upload that ended
 // there went on to the paid job); the question says what has been sent.
 // Once the paid call is under way it says so, and offers nothing.
-func (v *View) confirmCancel(submissionID, name string) {
+func (v *View) confirmCancel(submissionID, name string, uploading bool) {
 	s := v.host.Engine()
 	if s == nil {
 		return
@@ -328,9 +336,13 @@ func (v *View) confirmCancel(submissionID, name string) {
 		v.host.Say(engine.Explain(err))
 		return
 	}
-	v.Asking = kit.AskEither(v.host.Win, "Cancel the upload of "+kit.Quote(name)+"?",
+	title, yes, no := "Cancel the upload of "+kit.Quote(name)+"?", "Cancel upload", "Keep uploading"
+	if !uploading { // the files are up: what is left to stop is the job
+		title, yes, no = "Cancel "+kit.Quote(name)+" before its job is made?", "Cancel the job", "Go on"
+	}
+	v.Asking = kit.AskEither(v.host.Win, title,
 		sentSoFar(held)+" Cancel, and no job is made, so nothing is charged; the video stays on your computer. Nothing goes on while you decide.",
-		"Cancel upload", "Keep uploading", 150, func(ok bool) {
+		yes, no, 150, func(ok bool) {
 			v.Asking = nil
 			if !ok {
 				s.Release(submissionID)

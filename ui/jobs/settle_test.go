@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -70,5 +71,39 @@ func TestAButtonThatChangedMeaningTakesNoClickAtOnce(t *testing.T) {
 	v.ShowDetails()
 	if b := firstAction(t, v); b.Disabled() {
 		t.Errorf("%q is still off after %v", b.Text, actionSettle)
+	}
+}
+
+// Tester 4: a row "Creating the job" offered Cancel upload, long after the
+// upload, and pressing it only said it was too late. While the take is
+// made the button cancels the job ("Cancel the job"); once the paid call
+// is under way there is none.
+func TestCancelIsOfferedOnlyWhileThereIsSomethingToCancel(t *testing.T) {
+	v := newTestView(t)
+	for _, c := range []struct {
+		step submit.Step
+		want string // the first button, "" for no cancel at all
+	}{
+		{submit.StepUploadingVideo, LabelCancel},
+		{submit.StepCreatingTake, LabelCancelJob},
+		{submit.StepCreatingJob, ""},
+	} {
+		v.Apply(engine.SubmissionUpdate{Status: submit.Status{ID: "sub-1", Name: "Spin", Step: c.step, Done: 1, Total: 2}})
+		v.selected = "sub-1"
+		v.ShowDetails()
+		var labels []string
+		for _, o := range v.Details.Objects {
+			if box, ok := o.(*fyne.Container); ok {
+				for _, b := range box.Objects {
+					if k, ok := b.(*kit.Button); ok {
+						labels = append(labels, k.Text)
+					}
+				}
+			}
+		}
+		cancels := slices.DeleteFunc(slices.Clone(labels), func(l string) bool { return l != LabelCancel && l != LabelCancelJob })
+		if (c.want == "" && len(cancels) > 0) || (c.want != "" && (len(cancels) != 1 || cancels[0] != c.want)) {
+			t.Errorf("%v: buttons %q, want the cancel to be %q", c.step, labels, c.want)
+		}
 	}
 }
