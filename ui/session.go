@@ -11,6 +11,7 @@ import (
 	"singlecam/core/secrets"
 	"singlecam/core/submit"
 	"singlecam/ui/kit"
+	"singlecam/ui/welcome"
 )
 
 // session is one run of the engine, with a key or in demo mode.
@@ -111,6 +112,9 @@ func (u *UI) openSession(key, endpoint string, source kit.KeySource) {
 		main := u.mainScreen()
 		s, err := newSession(u.app, key, endpoint, dataDir, kit.DownloadDir(u.app), source, main)
 		if err != nil {
+			if source == kit.KeyEnvironment {
+				err = &welcome.EnvKeyError{Err: err} // nothing was typed: say where the key came from
+			}
 			u.showWelcome(err)
 			return
 		}

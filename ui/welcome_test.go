@@ -182,3 +182,17 @@ func TestTheAppStartsAgainInTheDemoItLeftIn(t *testing.T) {
 		t.Error("the app would start in the demo after the user left it")
 	}
 }
+
+// Tester 4: a MOVE_API_KEY too short to be a key opened the key screen
+// with an empty field and "That does not look like a whole Move API key",
+// though the user typed nothing: it says the key came from MOVE_API_KEY.
+func TestAKeyFromTheEnvironmentThatCannotBeUsedSaysWhereItCameFrom(t *testing.T) {
+	e := newTestEnv(t)
+	e.ui.lookupKey = func() (string, secrets.Source, error) { return "sim-t4key", secrets.FromEnvironment, nil }
+	e.ui.Start()
+	e.q.Until(t, "the welcome screen", func() bool { return e.ui.welcome != nil && e.ui.welcome.Status.Text != "" })
+	w := e.ui.welcome
+	if !strings.HasPrefix(w.Status.Text, "The key in MOVE_API_KEY could not be used: ") || !strings.Contains(w.Status.Text, "Fix MOVE_API_KEY") {
+		t.Errorf("status %q", w.Status.Text)
+	}
+}

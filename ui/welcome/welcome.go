@@ -98,7 +98,14 @@ func New(host Host) *Screen {
 // (no keyring, a key that no longer works); nil says nothing.
 func (w *Screen) Show(reason error) {
 	w.Status.SetText("")
+	var env *EnvKeyError
 	switch {
+	case errors.As(reason, &env):
+		// The user typed nothing: say where the key came from, and that
+		// it is there, not here, that it needs fixing (tester 4).
+		w.Status.Importance = widget.DangerImportance
+		w.Status.SetText("The key in MOVE_API_KEY could not be used: " + engine.Explain(env.Err) +
+			" Fix MOVE_API_KEY (or unset it) and start Singlecam again, or paste a key here for this time.")
 	case errors.Is(reason, secrets.ErrNoKeyring):
 		// A fact about this computer, not a mistake: say it calmly.
 		w.Status.Importance = widget.MediumImportance
@@ -116,6 +123,15 @@ func (w *Screen) Show(reason error) {
 	w.host.Win.SetContent(w.content)
 	w.host.Win.Canvas().Focus(w.Key)
 }
+
+// EnvKeyError is why the key given in the MOVE_API_KEY environment
+// variable could not be used; Show says where the key came from.
+type EnvKeyError struct{ Err error }
+
+func (e *EnvKeyError) Error() string { return "the key in MOVE_API_KEY: " + e.Err.Error() }
+
+// Unwrap is the reason itself.
+func (e *EnvKeyError) Unwrap() error { return e.Err }
 
 // Content is the screen, to place in a window.
 func (w *Screen) Content() fyne.CanvasObject { return w.content }
