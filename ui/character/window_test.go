@@ -370,7 +370,8 @@ func TestACharacterAppliedElsewhereIsCleanedByItsSoles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := w.CleanUp.Text(); got != preview.CleanSentence(o)+"\n"+preview.Describe(want.Actors) {
+	// CesiumMan's own walk is a cycle in place, which Auto leaves: said.
+	if got := w.CleanUp.Text(); got != preview.CleanSentence(o)+"\n"+preview.Describe(want.Actors)+"\n"+preview.InPlaceNote {
 		t.Errorf("the window says\n%s\nnot the soles' numbers\n%s", got, preview.Describe(want.Actors))
 	}
 }

@@ -125,7 +125,9 @@ func TestEveryFrontEndCleansACharacterByItsSoles(t *testing.T) {
 	calls := make(chan func(), 8)
 	w.Do = func(f func()) { calls <- f }
 	w.Show() // CesiumMan is small: read again for its soles at once
-	if got, wantText := w.CleanUp.Text(), preview.Describe(want.Actors); got != wantText {
+	// CesiumMan's own walk is a cycle in place, which Auto leaves: both say so.
+	wantText := preview.Describe(want.Actors) + "\n" + preview.InPlaceNote
+	if got := w.CleanUp.Text(); got != wantText {
 		t.Errorf("the player says\n%s\nnot\n%s", got, wantText)
 	}
 	var d *preview.ExportDialog
@@ -134,7 +136,7 @@ func TestEveryFrontEndCleansACharacterByItsSoles(t *testing.T) {
 	if d == nil {
 		t.Fatal("no Export for… dialog")
 	}
-	if got, wantText := d.CleanUp.Text(), preview.Describe(want.Actors); got != wantText {
+	if got := d.CleanUp.Text(); got != wantText {
 		t.Errorf("Export for… says\n%s\nnot\n%s", got, wantText)
 	}
 	w.Close()

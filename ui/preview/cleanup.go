@@ -249,6 +249,11 @@ func (c *CleanUp) SetReportsAfter(intro string, reps []clean.Report) {
 		for _, f := range r.Worse() {
 			words = append(words, who+f.Sentence())
 		}
+		if r.Legs && r.InPlace && c.Options().Feet == clean.Auto {
+			// Auto leaves a treadmill walk's feet: say so, or its skate
+			// reads as clean-up failing.
+			words = append(words, who+InPlaceNote)
+		}
 	}
 	// The names over their numbers, a band of c.perRow at a time.
 	for start := 0; len(rows) > 0 && start < len(numberNames); start += c.perRow {
@@ -265,6 +270,9 @@ func (c *CleanUp) SetReportsAfter(intro string, reps []clean.Report) {
 		}
 	}
 	c.text = strings.TrimPrefix(intro+"\n"+Describe(reps), "\n")
+	if w := strings.Join(words, "\n"); strings.Contains(w, InPlaceNote) {
+		c.text += "\n" + InPlaceNote
+	}
 	if len(c.table.Objects) > 0 {
 		c.Table.Show()
 	} else {
@@ -351,6 +359,10 @@ func Describe(reps []clean.Report) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// InPlaceNote says why Auto leaves the feet of a walk cycle in place
+// (clean.Report.InPlace) sliding.
+const InPlaceNote = "A walk cycle in place: its feet slide by design. Lock plants them where a stride turns."
 
 // KeepHint tells, under the player's clean-up, how to keep the motion as
 // After shows it.

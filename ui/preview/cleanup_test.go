@@ -222,3 +222,20 @@ func TestTheCleanUpFitsASmallWindow(t *testing.T) {
 		t.Errorf("the table needs %.0f px and has %.0f", need, got)
 	}
 }
+
+// TestAWalkInPlaceIsSaid: Auto leaves a walk cycle in place as it is, and
+// the section says why its feet still slide; under Lock it says nothing.
+func TestAWalkInPlaceIsSaid(t *testing.T) {
+	test.NewTempApp(t)
+	r := clean.Report{Legs: true, InPlace: true, Before: clean.Numbers{Skate: 21.7}, After: clean.Numbers{Skate: 21.5, SwingKept: 100}}
+	c := NewCleanUp(clean.Default, true)
+	c.SetReports([]clean.Report{r})
+	if c.Numbers.Text != InPlaceNote || !strings.HasSuffix(c.Text(), InPlaceNote) {
+		t.Errorf("auto: words %q, text %q", c.Numbers.Text, c.Text())
+	}
+	c.Feet.SetSelectedIndex(1) // lock
+	c.SetReports([]clean.Report{r})
+	if c.Numbers.Visible() || strings.Contains(c.Text(), InPlaceNote) {
+		t.Errorf("lock: words %q", c.Numbers.Text)
+	}
+}
