@@ -286,7 +286,9 @@ func removable(row *joblist.Row) bool {
 
 func (v *View) download(jobID string, only []string) {
 	s := v.host.Engine()
+	again := false // a Retry download: the last download of the job failed
 	if i := v.model.Index(jobID); i >= 0 && len(only) == 0 {
+		again = v.model.At(i).DownloadFailed
 		v.model.At(i).DownloadFailed = false // one file's Download leaves Retry download offered
 	}
 	go func() {
@@ -298,7 +300,11 @@ func (v *View) download(jobID string, only []string) {
 			if err != nil {
 				// A retry that fails again says so, with the time: the row's
 				// words alone would read as if nothing had been tried.
-				v.host.Say("Tried again at " + v.now().Format("15:04:05") + ": " + engine.Explain(err))
+				msg := engine.Explain(err)
+				if again {
+					msg = failedAgain(msg)
+				}
+				v.host.Say("Tried again at " + v.now().Format("15:04:05") + ": " + msg)
 			}
 			if len(only) == 0 || err != nil {
 				v.Apply(engine.SavedJob{JobID: jobID, Folder: folder, Files: files, Err: err})
@@ -307,6 +313,15 @@ func (v *View) download(jobID string, only []string) {
 			}
 		})
 	}()
+}
+
+// failedAgain is what a Retry download that failed again says: why, and
+// the next step, not "use Retry download" once more (tester 4: the words
+// sent the user round the same loop).
+func failedAgain(explanation string) string {
+	why, _, _ := strings.Cut(explanation, ": use ")
+	why = strings.TrimSuffix(why, ".")
+	return why + ", again. Wait a few minutes and retry; if it keeps failing, start the video again under New take for new files (charged as a new job), or write to Move with the job ID (Copy job ID)."
 }
 
 func (v *View) retry(submissionID string) {

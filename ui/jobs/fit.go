@@ -57,7 +57,9 @@ func (l *fitLabel) fits(t string, width float32) bool {
 	if l.SizeName != "" {
 		size = theme.Size(l.SizeName)
 	}
-	return fyne.MeasureText(t, size, l.TextStyle).Width+2*theme.InnerPadding() <= width
+	// A scroll bar's width to spare: the list's bar lies over the rows'
+	// right end, and a line that ran to the edge read as cut (tester 4).
+	return fyne.MeasureText(t, size, l.TextStyle).Width+2*theme.InnerPadding()+theme.ScrollBarSize() <= width
 }
 
 // rowTexts are what a row may say of its state, longest first, each whole:

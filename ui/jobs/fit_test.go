@@ -8,9 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"singlecam/core/engine"
 	"singlecam/core/outputs"
+	"singlecam/core/price"
 	"singlecam/core/submit"
 	"singlecam/core/ugc"
 )
@@ -72,6 +74,35 @@ func TestRowStatesAreWholeAt900Pixels(t *testing.T) {
 		}
 		if rows != 4 {
 			t.Errorf("%.0f px: %d rows", width, rows)
+		}
+	}
+}
+
+// Tester 4: at 900×600 a row read "Wal…" for "Walk 1", its price and
+// state beside it. The name comes first: the price gives way.
+func TestARowsNameComesBeforeItsPrice(t *testing.T) {
+	v := newTestView(t)
+	v.model.AddRecords([]*submit.Record{{ID: "sub-1", JobID: "job-1", Created: time.Now(), Request: submit.Request{Name: "Walk 1 take"},
+		Estimate: &price.Estimate{S1Cents: 4, S2Cents: 7}}})
+	w := test.NewTempWindow(t, v.content)
+	for _, c := range []struct {
+		width     float32
+		wantPrice bool
+	}{{520, true}, {330, false}} {
+		w.Resize(fyne.NewSize(c.width, 500))
+		v.refresh()
+		for _, o := range test.LaidOutObjects(v.List) {
+			r, ok := o.(*jobRow)
+			if !ok || r.name.Text == "" {
+				continue
+			}
+			whole := fyne.MeasureText(r.name.Text, theme.TextSize(), r.name.TextStyle).Width + 2*theme.InnerPadding()
+			if r.name.Size().Width < whole {
+				t.Errorf("%.0f px: the name has %.0f px of the %.0f it needs", c.width, r.name.Size().Width, whole)
+			}
+			if shown := r.price.Size().Width > 0; shown != c.wantPrice {
+				t.Errorf("%.0f px: price shown %v, want %v", c.width, shown, c.wantPrice)
+			}
 		}
 	}
 }

@@ -197,7 +197,7 @@ func newJobRow() fyne.CanvasObject {
 	// The price sits beside the name too, so the state's sentence has the
 	// whole width under them ("2 min ago · Saved: 8 files, ready to open"
 	// was cut at 900 px with the price beside it).
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(r.price, chip), r.name)
+	top := container.New(nameFirst{}, r.name, r.price, chip)
 	r.box = container.NewBorder(nil, nil, container.NewPadded(r.thumb), nil, container.NewVBox(top, r.progress, r.detail))
 	r.ExtendBaseWidget(r)
 	return r
@@ -226,6 +226,40 @@ func firstSentence(s string) string {
 
 // statusDot is the phase dot's diameter.
 const statusDot = 10
+
+// nameFirst lays out a row's first line: the name, then the price, then
+// the state's chip at the right end. The name comes first: where the line
+// is too narrow for the whole name and the price (a 900 px window read
+// "Wal…" for "Walk 1"), the price gives way (the details pane says it);
+// only a name too long for the line without it is cut.
+type nameFirst struct{}
+
+func (nameFirst) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	name, price, chip := objs[0].(*widget.Label), objs[1], objs[2]
+	c, p := chip.MinSize(), price.MinSize()
+	pad := theme.Padding()
+	whole := fyne.MeasureText(name.Text, theme.TextSize(), name.TextStyle).Width + 2*theme.InnerPadding()
+	room := size.Width - c.Width - pad
+	showPrice := price.Visible() && whole+p.Width+pad <= room
+	if !showPrice {
+		p.Width = -pad // no gap where the price would be
+	}
+	chip.Move(fyne.NewPos(size.Width-c.Width, (size.Height-c.Height)/2))
+	chip.Resize(c)
+	price.Move(fyne.NewPos(size.Width-c.Width-pad-p.Width, (size.Height-p.Height)/2))
+	if showPrice {
+		price.Resize(p)
+	} else {
+		price.Resize(fyne.Size{})
+	}
+	name.Move(fyne.Position{})
+	name.Resize(fyne.NewSize(max(0, room-p.Width-pad), size.Height))
+}
+
+func (nameFirst) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	n, p, c := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
+	return fyne.NewSize(n.Width+c.Width+theme.Padding(), max(n.Height, p.Height, c.Height))
+}
 
 // statusLayout puts the dot, centred on the line, before the word.
 type statusLayout struct{}

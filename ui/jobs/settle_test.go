@@ -107,3 +107,13 @@ func TestCancelIsOfferedOnlyWhileThereIsSomethingToCancel(t *testing.T) {
 		}
 	}
 }
+
+// Tester 4: a Retry download that failed again said "use Retry download"
+// once more. It says why, and the next step.
+func TestARetryThatFailsAgainSaysTheNextStep(t *testing.T) {
+	got := failedAgain("The file storage no longer gives this file (its link may have expired): use Retry download, which asks Move for a fresh link.")
+	want := "The file storage no longer gives this file (its link may have expired), again. Wait a few minutes and retry; if it keeps failing, start the video again under New take for new files (charged as a new job), or write to Move with the job ID (Copy job ID)."
+	if got != want {
+		t.Errorf("%q\nwant %q", got, want)
+	}
+}

@@ -390,9 +390,9 @@ func (p *Panel) apply(takes []*Card, results []checkResult, formProblems []strin
 	}
 	switch {
 	case forGood == 1:
-		p.RemoveRefused.SetText("Remove the one that cannot go")
+		p.RemoveRefused.SetText("Remove the one Move can never take")
 	case forGood > 1:
-		p.RemoveRefused.SetText(fmt.Sprintf("Remove the %d that cannot go", forGood))
+		p.RemoveRefused.SetText(fmt.Sprintf("Remove the %d Move can never take", forGood))
 	}
 	if show := forGood > 0; show != p.removeRow.Visible() {
 		p.removeRow.Hidden = !show

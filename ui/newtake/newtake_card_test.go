@@ -173,7 +173,7 @@ func TestVideosThatCannotGoAreNotCountedAndGoInOneClick(t *testing.T) {
 	if !p.Start.Disabled() || !strings.HasPrefix(p.Start.Text, "Start 1 job · about $") {
 		t.Errorf("Start with three refused videos: %q (disabled %v)", p.Start.Text, p.Start.Disabled())
 	}
-	if p.RemoveRefused.Text != "Remove the 3 that cannot go" {
+	if p.RemoveRefused.Text != "Remove the 3 Move can never take" {
 		t.Errorf("the button says %q", p.RemoveRefused.Text)
 	}
 	test.Tap(p.RemoveRefused)
