@@ -132,3 +132,19 @@ func (p *panels) tell(seen bool) {
 		p.playerShown(seen)
 	}
 }
+
+// shorter lets its one object be shorter than its least height, down to
+// height: a player squeezed by the controls under it shows a smaller
+// picture rather than push them out of sight.
+type shorter struct{ height float32 }
+
+// MinSize is the object's width, and height.
+func (s shorter) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(objs[0].MinSize().Width, s.height)
+}
+
+// Layout gives the object all the room.
+func (s shorter) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.Position{})
+	objs[0].Resize(size)
+}

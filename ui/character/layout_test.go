@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+
+	"singlecam/ui/kit"
 )
 
 // scrollAround is the innermost scroll in o that holds target, or nil.
@@ -88,8 +90,37 @@ func TestTheBoneListShowsSeveralRowsAtEverySize(t *testing.T) {
 		if !w.Player.Visible() || w.panels.Box.Objects[1].Visible() {
 			t.Errorf("%v: the player's page shows the player (%v) and not the bones (%v)", c.size, w.Player.Visible(), w.panels.Box.Objects[1].Visible())
 		}
-		if h := w.Player.Size().Height; h < 300 {
+		if h := w.Player.Size().Height; h < 250 {
 			t.Errorf("%v: the player's page gives it %.0f px", c.size, h)
+		}
+		// The clean-up's smoothing shows whole under it (tester 4: cut).
+		var smooth fyne.CanvasObject
+		var find func(o fyne.CanvasObject)
+		find = func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *kit.Slider:
+				if &x.Slider == w.CleanUp.Smooth {
+					smooth = x
+				}
+			case *container.Scroll:
+				find(x.Content)
+			case *container.Split:
+				find(x.Leading)
+				find(x.Trailing)
+			case *fyne.Container:
+				for _, k := range x.Objects {
+					find(k)
+				}
+			}
+		}
+		find(w.Content())
+		if smooth == nil {
+			t.Fatal("no smoothing slider")
+		}
+		d := fyne.CurrentApp().Driver()
+		view := scrollAround(w.Content(), smooth)
+		if bottom, end := d.AbsolutePositionForObject(smooth).Y+smooth.Size().Height, d.AbsolutePositionForObject(view).Y+view.Size().Height; bottom > end {
+			t.Errorf("%v: the smoothing ends at %.0f, its view at %.0f: cut", c.size, bottom, end)
 		}
 		test.Tap(w.panels.Bones)
 	}

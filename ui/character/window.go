@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -147,8 +148,8 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	w.side = container.NewStack()
 	w.OnlyNew = widget.NewCheck("Save the motion alone (without the character's own animations)", nil)
 	mapButtons := container.NewHBox(w.Rematch, w.SaveMap)
-	section := container.NewVBox(widget.NewSeparator(),
-		widget.NewLabelWithStyle("Clean up the motion first", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), w.CleanUp.Object())
+	sectionTitle := widget.NewLabelWithStyle("Clean up the motion first", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	section := container.NewVBox(widget.NewSeparator(), sectionTitle, w.CleanUp.Object())
 	// The skeleton picture sits beside the summary, so the list keeps the
 	// panel's width for long bone names; the list has the panel's height
 	// (a character has 19 to 60 bones), and the clean-up goes under the
@@ -162,7 +163,15 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	rows := canvas.NewRectangle(color.Transparent)
 	rows.SetMinSize(fyne.NewSize(0, 3*w.Pairs.MinSize().Height))
 	left := container.NewVScroll(container.NewBorder(heading, mapButtons, nil, nil, container.NewStack(rows, w.Pairs)))
-	right := container.NewVSplit(w.stage, container.NewVScroll(section))
+	// The clean-up's title, feet and smoothing always show whole under the
+	// player (tester 4: at 900×600 the smoothing's row was cut in half by
+	// the window's bottom bar); the numbers under them scroll. The player
+	// may be shorter than its own least height for that: its picture
+	// shrinks, its controls stay.
+	controls := container.NewVScroll(section)
+	controls.SetMinSize(fyne.NewSize(0, sectionTitle.MinSize().Height+w.CleanUp.Feet.MinSize().Height+
+		w.CleanUp.Smooth.MinSize().Height+6*theme.Padding()))
+	right := container.NewVSplit(container.New(shorter{height: 160}, w.stage), controls)
 	right.Offset = 0.68
 	// Stacked, the bone panel wants its heading and five rows; when the
 	// window is too short for that above the player, the panels take turns.
@@ -185,6 +194,9 @@ func NewWindow(a fyne.App, path, motionName string, opt Options) *Window {
 	bottom := container.NewVBox(w.Notice, container.NewHBox(layout.NewSpacer(), w.OnlyNew, w.Save))
 	w.SetContent(kit.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split)) // Tab in reading order
 	w.Resize(fyne.NewSize(1180, 720))
+	// Ctrl+W (Cmd+W on a Mac) closes it, as it closes the player and any
+	// document window (tester 4: no key closed it).
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
 	w.SetOnClosed(func() {
 		if w.Player != nil {
 			w.Player.Stop()
