@@ -8,6 +8,7 @@ import (
 	"context"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -64,6 +65,10 @@ type UI struct {
 
 	// shownAddress is the path or address dialog on screen, if any.
 	shownAddress *Address
+
+	// quitting is set once the app starts to close (its window closed, or
+	// Fyne stopping on a signal): later launches are then not handed to it.
+	quitting atomic.Bool
 }
 
 // New builds the window; Start decides what it shows first.
@@ -92,9 +97,18 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.Resize(fyne.NewSize(1100, 720))
 	// Closing the window ends the session first, off the UI goroutine, so
 	// the window stays responsive while uploads and downloads wind down.
-	u.win.SetCloseIntercept(func() { u.closeSession(u.win.Close) })
+	u.win.SetCloseIntercept(func() {
+		u.beginQuit()
+		u.closeSession(u.win.Close)
+	})
+	// SIGTERM and SIGINT make Fyne quit without the intercept.
+	a.Lifecycle().SetOnStopped(u.beginQuit)
 	return u
 }
+
+// beginQuit marks the app as closing: files of later launches are no
+// longer taken (OpenLater), so those launches run on their own.
+func (u *UI) beginQuit() { u.quitting.Store(true) }
 
 // Window is the app's window.
 func (u *UI) Window() fyne.Window { return u.win }

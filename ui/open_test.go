@@ -58,3 +58,36 @@ func TestFilesOpenedBeforeTheMainScreenWaitForIt(t *testing.T) {
 		t.Errorf("new-take panel: %q, want %q", got, []string{walk})
 	}
 }
+
+// TestALaunchWhileTheAppClosesRunsOnItsOwn: once the window is closing
+// (or Fyne stops on a signal), a later launch's files are not handed to it
+// (it would show a window that is going away, after Fyne's window system
+// stopped: a crash, and the files lost); the launch runs on its own.
+func TestALaunchWhileTheAppClosesRunsOnItsOwn(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	dataDir, err := os.MkdirTemp("", "sc-ui-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dataDir) })
+	first, err := instance.Claim(context.Background(), dataDir, nil)
+	if err != nil {
+		t.Fatalf("the running copy: %v", err)
+	}
+	t.Cleanup(func() { first.Close() })
+	go first.Serve(e.ui.OpenLater)
+
+	e.ui.beginQuit()
+	walk := e.video(t, "walk.mp4")
+	next, err := instance.Claim(context.Background(), dataDir, []string{walk})
+	if err != nil {
+		t.Fatalf("a launch while the app closes: %v, want it to run on its own", err)
+	}
+	next.Close()
+	e.ui.Open([]string{walk}) // as Fyne may run a queued Open after it stopped
+	e.q.Settle()
+	if m.NewTake.Len() != 0 {
+		t.Errorf("the closing window took %q", takeVideos(m))
+	}
+}

@@ -41,6 +41,10 @@ const maxRequest = 1 << 20
 // should exit.
 var ErrHandedOver = errors.New("handed over to the running copy")
 
+// errClosing: the running copy is closing and took nothing; it stopped
+// listening before it said so, and this launch runs on its own.
+var errClosing = errors.New("the running copy is closing")
+
 // request is what a later launch sends, as one JSON line.
 type request struct {
 	Files []string `json:"files"`
@@ -79,8 +83,16 @@ func Claim(ctx context.Context, dir string, files []string) (*Server, error) {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
 	path := filepath.Join(dir, SocketName)
-	if err := handOver(ctx, path, abs); err == nil {
+	err := handOver(ctx, path, abs)
+	if err == nil {
 		return nil, ErrHandedOver
+	}
+	if errors.Is(err, errClosing) {
+		// The closing copy removed its socket before it answered; a
+		// socket there now is a copy started since.
+		if handOver(ctx, path, abs) == nil {
+			return nil, ErrHandedOver
+		}
 	}
 	ln, err := net.Listen("unix", path)
 	if err != nil {
@@ -116,17 +128,29 @@ func handOver(ctx context.Context, path string, files []string) error {
 	if err != nil {
 		return fmt.Errorf("answer: %w", err)
 	}
-	if answer != "ok\n" {
+	if answer == answerClosing {
+		return errClosing
+	}
+	if answer != answerOK {
 		return fmt.Errorf("answer: %q", answer)
 	}
 	return nil
 }
 
+// The running copy's answers to a later launch.
+const (
+	answerOK      = "ok\n"      // it took the files
+	answerClosing = "closing\n" // it is closing: the launch runs on its own
+)
+
 // Serve calls open with the files of each later launch (possibly none: a
 // plain second start, which should bring the window forward) until Close.
-// open runs on Serve's goroutine. A nil Server (a copy that could not claim
-// the socket and runs on its own) serves nothing.
-func (s *Server) Serve(open func(files []string)) {
+// open runs on Serve's goroutine and says whether it took them: false
+// once the app is closing, when Serve stops listening and tells the later
+// launch to run on its own, so its files are not handed to a window that
+// is going away. A nil Server (a copy that could not claim the socket and
+// runs on its own) serves nothing.
+func (s *Server) Serve(open func(files []string) bool) {
 	if s == nil {
 		return
 	}
@@ -144,25 +168,29 @@ func (s *Server) Serve(open func(files []string)) {
 			}
 			return
 		}
-		files, err := receive(conn)
-		if err == nil {
-			open(files)
+		if !s.serveOne(conn, open) {
+			return
 		}
 	}
 }
 
-// receive reads one request from conn and answers it.
-func receive(conn net.Conn) ([]string, error) {
+// serveOne reads one request from conn, hands its files to open and
+// answers; it reports false when open refused them (the app is closing),
+// after it stopped listening.
+func (s *Server) serveOne(conn net.Conn, open func(files []string) bool) bool {
 	defer conn.Close()
 	conn.SetDeadline(time.Now().Add(handoverTimeout))
 	files, err := decodeRequest(conn)
 	if err != nil {
-		return nil, err
+		return true
 	}
-	if _, err := io.WriteString(conn, "ok\n"); err != nil {
-		return nil, fmt.Errorf("answer: %w", err)
+	if !open(files) {
+		s.Close() // before the answer: the launch then finds no socket
+		io.WriteString(conn, answerClosing)
+		return false
 	}
-	return files, nil
+	io.WriteString(conn, answerOK) // a launch that left meanwhile loses nothing
+	return true
 }
 
 // decodeRequest reads one request line: absolute paths only, empty ones

@@ -31,7 +31,7 @@ func TestASecondLaunchHandsItsFilesToTheFirst(t *testing.T) {
 	}
 	defer first.Close()
 	got := make(chan []string, 2)
-	go first.Serve(func(files []string) { got <- files })
+	go first.Serve(func(files []string) bool { got <- files; return true })
 
 	work := shortDir(t)
 	t.Chdir(work)
@@ -131,8 +131,40 @@ func FuzzDecodeRequest(f *testing.F) {
 
 func TestANilServerRunsAlone(t *testing.T) {
 	var s *Server
-	s.Serve(func([]string) { t.Error("a nil server handed files over") })
+	s.Serve(func([]string) bool { t.Error("a nil server handed files over"); return true })
 	if err := s.Close(); err != nil {
 		t.Errorf("Close of a nil server: %v", err)
+	}
+}
+
+// TestALaunchWhileTheRunningCopyClosesRunsOnItsOwn: a copy that is closing
+// takes no files (its window is going away), stops listening, and the
+// later launch becomes the running copy, so nothing it was given is lost.
+func TestALaunchWhileTheRunningCopyClosesRunsOnItsOwn(t *testing.T) {
+	dir := shortDir(t)
+	ctx := context.Background()
+	closing, err := Claim(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closing.Close()
+	served := make(chan struct{})
+	go func() {
+		closing.Serve(func([]string) bool { return false })
+		close(served)
+	}()
+	next, err := Claim(ctx, dir, []string{"/videos/take.mp4"})
+	if err != nil {
+		t.Fatalf("a launch while the running copy closes: %v, want to run on its own", err)
+	}
+	defer next.Close()
+	<-served // the closing copy stopped serving
+	got := make(chan []string, 1)
+	go next.Serve(func(files []string) bool { got <- files; return true })
+	if _, err := Claim(ctx, dir, []string{"/videos/later.mp4"}); !errors.Is(err, ErrHandedOver) {
+		t.Fatalf("the launch after: %v, want it handed to the new running copy", err)
+	}
+	if files := <-got; !slices.Equal(files, []string{"/videos/later.mp4"}) {
+		t.Errorf("the new running copy got %q", files)
 	}
 }
