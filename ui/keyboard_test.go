@@ -231,3 +231,23 @@ func TestTabFollowsReadingOrderBothWays(t *testing.T) {
 		}
 	}
 }
+
+// Tester 4: "Reset the demo" was the focused default of its question, so a
+// Return out of habit reset it. Settings' questions that cannot be undone
+// focus Cancel.
+func TestSettingsQuestionsThatCannotBeUndoneFocusCancel(t *testing.T) {
+	e := newTestEnv(t)
+	e.signedIn(t)
+	e.ui.main.onSettings()
+	test.Tap(e.ui.main.SettingsDialog.ForgetKey)
+	e.q.Settle()
+	f, ok := e.ui.win.Canvas().Focused().(*kit.Button)
+	if !ok || f.Text != "Cancel" {
+		t.Fatalf("the question's focus: %v", e.ui.win.Canvas().Focused())
+	}
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	e.q.Settle()
+	if _, _, err := e.keys.lookup(); err != nil {
+		t.Errorf("Return forgot the key: %v", err)
+	}
+}

@@ -226,9 +226,16 @@ func (m *Dialog) endpointSetting() fyne.CanvasObject {
 }
 
 // confirm asks before an action that cannot be undone; the question is kept
-// in Asking while it is open.
+// in Asking while it is open. Cancel has the focus, as before a payment: a
+// Return pressed out of habit forgets no key and resets no demo (tester 4:
+// "Reset the demo" was the focused default).
 func (m *Dialog) confirm(title, message, yes string, onYes func()) {
-	m.Asking = kit.Ask(m.host.Win, title, message, yes, "Cancel", 110, func() { m.Asking = nil }, onYes)
+	m.Asking = kit.AskToPay(m.host.Win, title, message, yes, "Cancel", 110, func(ok bool) {
+		m.Asking = nil
+		if ok {
+			onYes()
+		}
+	})
 }
 
 func (m *Dialog) about() string {
