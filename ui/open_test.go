@@ -20,22 +20,29 @@ func takeVideos(m *MainScreen) []string {
 	return videos
 }
 
-func TestFilesOfTwoLaterLaunchesLandInTheOneWindow(t *testing.T) {
-	e := newTestEnv(t)
-	m := e.signedIn(t)
+// runningCopy makes the test's UI the user's running copy, serving later
+// launches in a data folder of its own, which it returns.
+func (e *testEnv) runningCopy(t *testing.T) string {
+	t.Helper()
 	// The socket's path must stay short (about 100 bytes), so not t.TempDir.
 	dataDir, err := os.MkdirTemp("", "sc-ui-")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dataDir) })
-
 	first, err := instance.Claim(context.Background(), dataDir, nil)
 	if err != nil {
 		t.Fatalf("the running copy: %v", err)
 	}
 	t.Cleanup(func() { first.Close() })
 	go first.Serve(e.ui.OpenLater)
+	return dataDir
+}
+
+func TestFilesOfTwoLaterLaunchesLandInTheOneWindow(t *testing.T) {
+	e := newTestEnv(t)
+	m := e.signedIn(t)
+	dataDir := e.runningCopy(t)
 
 	walk, jump := e.video(t, "walk.mp4"), e.video(t, "jump.mp4")
 	for _, video := range []string{walk, jump} {
@@ -66,17 +73,7 @@ func TestFilesOpenedBeforeTheMainScreenWaitForIt(t *testing.T) {
 func TestALaunchWhileTheAppClosesRunsOnItsOwn(t *testing.T) {
 	e := newTestEnv(t)
 	m := e.signedIn(t)
-	dataDir, err := os.MkdirTemp("", "sc-ui-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dataDir) })
-	first, err := instance.Claim(context.Background(), dataDir, nil)
-	if err != nil {
-		t.Fatalf("the running copy: %v", err)
-	}
-	t.Cleanup(func() { first.Close() })
-	go first.Serve(e.ui.OpenLater)
+	dataDir := e.runningCopy(t)
 
 	e.ui.beginQuit()
 	walk := e.video(t, "walk.mp4")

@@ -216,17 +216,23 @@ func TestRefusesBadFiles(t *testing.T) {
 	}
 }
 
-func TestWriteReadRoundTrip(t *testing.T) {
-	src := motion.DemoClip(2, 40)
+// writeAndRead writes c as a GLB and reads it back.
+func writeAndRead(t *testing.T, c *motion.Clip) *motion.Clip {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, src); err != nil {
+	if err := Write(&buf, c); err != nil {
 		t.Fatal(err)
 	}
 	f, err := readBytes(t, buf.Bytes(), Options{Animation: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := f.Clip
+	return f.Clip
+}
+
+func TestWriteReadRoundTrip(t *testing.T) {
+	src := motion.DemoClip(2, 40)
+	back := writeAndRead(t, src)
 	if back.FPS != src.FPS || back.Frames() != src.Frames() || len(back.Actors) != 2 {
 		t.Fatalf("fps %v frames %d actors %d", back.FPS, back.Frames(), len(back.Actors))
 	}
@@ -253,16 +259,8 @@ func TestWriteReadRoundTrip(t *testing.T) {
 func TestKeepsTheLastFrameOfAnAlmostWholeRate(t *testing.T) {
 	src := motion.DemoClip(1, 2752)
 	src.FPS = 1 / 0.0083333
-	var buf bytes.Buffer
-	if err := Write(&buf, src); err != nil {
-		t.Fatal(err)
-	}
-	f, err := readBytes(t, buf.Bytes(), Options{Animation: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f.Clip.FPS != 120 || f.Clip.Frames() != 2752 {
-		t.Errorf("read %d frames at %g fps, want 2752 at 120", f.Clip.Frames(), f.Clip.FPS)
+	if back := writeAndRead(t, src); back.FPS != 120 || back.Frames() != 2752 {
+		t.Errorf("read %d frames at %g fps, want 2752 at 120", back.Frames(), back.FPS)
 	}
 }
 
