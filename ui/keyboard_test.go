@@ -204,7 +204,7 @@ func TestTabFollowsReadingOrderBothWays(t *testing.T) {
 		canvas fyne.Canvas
 		before []string // stops in this order (others between them)
 	}{
-		{"main", e.ui.win.Canvas(), []string{"Settings", "Choose video…", "*kit.Check", "*widget.List", "Open folder"}},
+		{"main", e.ui.win.Canvas(), []string{"Settings", "Choose video…", "*kit.Check", "*kit.List", "Open folder"}},
 		{"player", player.Canvas(), []string{"Apply to a character…", "Export for…", "*preview.viewport", "*kit.Slider", "*kit.Select", "*kit.Check",
 			"*kit.Select", "*kit.Slider", "Before", "After"}}, // the timeline, speed, loop, then the feet and the smoothing
 	} {

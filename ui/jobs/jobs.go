@@ -28,7 +28,7 @@ const PageSize = 100
 // View is the jobs list: everything the user has, newest first, live.
 type View struct {
 	content fyne.CanvasObject
-	List    *widget.List
+	List    *kit.List
 	Details *fyne.Container
 	Empty   *widget.Label
 	Month   *widget.Label // this month's estimated total of this computer's jobs
@@ -111,7 +111,7 @@ func New(host Host) *View {
 	v.MonthNote.Wrapping = fyne.TextWrapWord // whole sentences, on two lines if need be
 	v.MonthNote.SizeName = theme.SizeNameCaptionText
 	v.MonthNote.Hide()
-	v.List = widget.NewList(v.model.Len, newJobRow, v.updateRow)
+	v.List = kit.NewList(v.model.Len, newJobRow, v.updateRow) // its focus shows
 	v.List.OnSelected = func(id widget.ListItemID) {
 		v.shown = id
 		if id < v.model.Len() {
