@@ -90,6 +90,7 @@ type Window struct {
 	ch           *retarget.Character
 	match        *retarget.Match
 	moved        *motion.Clip
+	shown        *motion.Clip      // what the player plays
 	choices      []string          // the motion's bones a character bone can follow, as labels
 	roles        map[string]string // the motion's bone → its humanoid role
 	motionBone   *boneNames        // how the motion's joints read
@@ -442,7 +443,7 @@ func (w *Window) showPlayer(clip *motion.Clip) {
 		frame, playing = w.Player.Frame(), w.Player.Playing()
 		w.Player.Stop()
 	}
-	w.Player = preview.NewPlayer(clip)
+	w.Player, w.shown = preview.NewPlayer(clip), clip
 	if w.panels.told && !w.panels.shown {
 		w.Player.Hide() // the bones' page shows: no clock until the player's does
 	}
