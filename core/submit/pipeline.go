@@ -113,7 +113,7 @@ func (p *Pipeline) upload(ctx context.Context, rec *Record, path string, fileID 
 	resumed := *fileID != ""
 	err := p.send(ctx, rec, path, size, fileID, progress)
 	if err != nil && resumed && errors.Is(err, transfer.ErrRefused) {
-		if there, _ := p.arrived(ctx, *fileID, size); there {
+		if _, there, _ := p.look(ctx, *fileID, size); there {
 			err = nil
 		} else {
 			*fileID = ""
@@ -144,14 +144,11 @@ func (p *Pipeline) send(ctx context.Context, rec *Record, path string, size int6
 			return err
 		}
 	} else {
-		f, err := p.API.GetFile(ctx, *fileID)
-		if err != nil {
+		url, there, err := p.look(ctx, *fileID, size)
+		if err != nil || there {
 			return err
 		}
-		if remote, err := p.Transfer.RemoteSize(ctx, f.PresignedURL); err == nil && remote == size {
-			return nil
-		}
-		firstURL = f.PresignedURL
+		firstURL = url
 	}
 	id := *fileID
 	url := func(ctx context.Context, fresh bool) (string, error) {
@@ -165,15 +162,16 @@ func (p *Pipeline) send(ctx context.Context, rec *Record, path string, size int6
 	return err
 }
 
-// arrived tells whether a file on the service holds size bytes: its URL
-// reads back that many.
-func (p *Pipeline) arrived(ctx context.Context, fileID string, size int64) (bool, error) {
+// look fetches a file's current URL from the service, and whether the
+// file already holds size bytes (its URL reads back that many: it is a
+// download URL of the whole video). A failed read says only "not there".
+func (p *Pipeline) look(ctx context.Context, fileID string, size int64) (url string, there bool, err error) {
 	f, err := p.API.GetFile(ctx, fileID)
 	if err != nil {
-		return false, err
+		return "", false, err
 	}
 	remote, err := p.Transfer.RemoteSize(ctx, f.PresignedURL)
-	return err == nil && remote == size, err
+	return f.PresignedURL, err == nil && remote == size, nil
 }
 
 func (p *Pipeline) createTake(ctx context.Context, rec *Record) error {
