@@ -218,11 +218,8 @@ func (g *ground) clearance(ps *positions, f, foot int, leg Leg, up motion.Vec3) 
 	return c
 }
 
-func median(v []float64) float64 {
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	return s[len(s)/2]
-}
+// median returns the middle value of v (the upper one of an even count).
+func median(v []float64) float64 { return quantile(v, 0.5) }
 
 // A capture's floor need not be level over a take: a single camera sees
 // depth poorly, so a person standing still may seem to float 10 cm for a
