@@ -83,16 +83,10 @@ func Claim(ctx context.Context, dir string, files []string) (*Server, error) {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
 	path := filepath.Join(dir, SocketName)
-	err := handOver(ctx, path, abs)
-	if err == nil {
+	// A copy that is closing (errClosing) removed its socket before it
+	// answered, so this launch listens in its place as after a crash.
+	if err := handOver(ctx, path, abs); err == nil {
 		return nil, ErrHandedOver
-	}
-	if errors.Is(err, errClosing) {
-		// The closing copy removed its socket before it answered; a
-		// socket there now is a copy started since.
-		if handOver(ctx, path, abs) == nil {
-			return nil, ErrHandedOver
-		}
 	}
 	ln, err := net.Listen("unix", path)
 	if err != nil {
