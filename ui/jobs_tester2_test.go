@@ -61,18 +61,7 @@ func TestPreviewOfAJobNotDownloadedLeavesItRetryable(t *testing.T) {
 // forgot its jobs (a new account) left the list empty and the total gone.
 func TestTheMonthsTotalCountsTheJournalNotTheList(t *testing.T) {
 	e := newTestEnv(t)
-	journal, err := submit.OpenJournal(filepath.Join(e.dataDir, "submissions"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	est := &price.Estimate{S1Cents: 4, S2Cents: 7, AsOf: "2026-11"}
-	for _, id := range []string{"a", "b"} {
-		rec := &submit.Record{ID: "sub-" + id, JobID: "job-" + id, Account: "client-forgotten", Created: time.Now(),
-			Updated: time.Now(), Delivered: true, Estimate: est, Request: submit.Request{Name: "Old " + id}}
-		if err := journal.Save(rec); err != nil {
-			t.Fatal(err)
-		}
-	}
+	journalJobsOfAnotherAccount(t, e)
 	m := e.signedIn(t)
 	e.q.Until(t, "the list", m.Jobs.Loaded)
 	if m.Jobs.Model().Len() != 0 {
@@ -131,18 +120,7 @@ func TestAResubmissionAndTheFailedJobNameEachOther(t *testing.T) {
 // left out without a word. The line under the total says both.
 func TestTheMonthSaysWhatItCountsThatTheListDoesNotShow(t *testing.T) {
 	e := newTestEnv(t)
-	journal, err := submit.OpenJournal(filepath.Join(e.dataDir, "submissions"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	est := &price.Estimate{S1Cents: 4, S2Cents: 7, AsOf: "2026-11"}
-	for _, id := range []string{"a", "b"} {
-		rec := &submit.Record{ID: "sub-" + id, JobID: "job-" + id, Account: "client-forgotten", Created: time.Now(),
-			Updated: time.Now(), Delivered: true, Estimate: est, Request: submit.Request{Name: "Old " + id}}
-		if err := journal.Save(rec); err != nil {
-			t.Fatal(err)
-		}
-	}
+	journalJobsOfAnotherAccount(t, e)
 	m := e.signedIn(t)
 	e.q.Until(t, "the list", m.Jobs.Loaded)
 	note := m.Jobs.MonthNote
@@ -156,5 +134,24 @@ func TestTheMonthSaysWhatItCountsThatTheListDoesNotShow(t *testing.T) {
 	})
 	if got := m.Jobs.Month.Text; got != "About $0.08–$0.14 this month, from this computer" {
 		t.Errorf("the total with a take on its way: %q", got)
+	}
+}
+
+// journalJobsOfAnotherAccount writes two delivered jobs (4–7 cents each) to
+// this computer's journal under an account the simulator does not know, so
+// the month's total counts them and the list shows none.
+func journalJobsOfAnotherAccount(t *testing.T, e *testEnv) {
+	t.Helper()
+	journal, err := submit.OpenJournal(filepath.Join(e.dataDir, "submissions"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	est := &price.Estimate{S1Cents: 4, S2Cents: 7, AsOf: "2026-11"}
+	for _, id := range []string{"a", "b"} {
+		rec := &submit.Record{ID: "sub-" + id, JobID: "job-" + id, Account: "client-forgotten", Created: time.Now(),
+			Updated: time.Now(), Delivered: true, Estimate: est, Request: submit.Request{Name: "Old " + id}}
+		if err := journal.Save(rec); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
