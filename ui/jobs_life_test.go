@@ -98,12 +98,7 @@ func TestASavedJobShowsSavedAfterARestart(t *testing.T) {
 func TestCancelStopsAnUploadAndSendsNothing(t *testing.T) {
 	e := newTestEnv(t)
 	m := e.signedIn(t)
-	e.holdUploads.Store(true)
-	e.start(t, m, "Stuck.mp4")
-	e.q.Until(t, "uploading", func() bool {
-		r := rowOf(m, "Stuck")
-		return r != nil && r.Phase == joblist.Uploading && strings.HasPrefix(r.Detail, "Uploading")
-	})
+	startHeldUpload(t, e, m, "Stuck.mp4", "Stuck")
 	selectJob(t, m, "Stuck")
 	tapAction(t, m, jobs.LabelCancel)
 	if m.Jobs.Asking == nil {
@@ -374,4 +369,16 @@ func TestTheDemoKeepsItsJobsUntilReset(t *testing.T) {
 	if m.Jobs.Model().Len() != 0 {
 		t.Errorf("%d jobs after Reset the demo", m.Jobs.Model().Len())
 	}
+}
+
+// startHeldUpload holds uploads, starts a take of file and waits until its
+// row, named name, is uploading.
+func startHeldUpload(t *testing.T, e *testEnv, m *MainScreen, file, name string) {
+	t.Helper()
+	e.holdUploads.Store(true)
+	e.start(t, m, file)
+	e.q.Until(t, "uploading", func() bool {
+		r := rowOf(m, name)
+		return r != nil && r.Phase == joblist.Uploading && strings.HasPrefix(r.Detail, "Uploading")
+	})
 }

@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"strings"
 	"testing"
 
-	"singlecam/core/joblist"
 	"singlecam/core/submit"
 )
 
@@ -38,12 +36,7 @@ func TestCarriedOnSaysWhatARestartPickedUp(t *testing.T) {
 func TestARestartSaysItCarriedOnAnUpload(t *testing.T) {
 	e := newTestEnv(t)
 	m := e.signedIn(t)
-	e.holdUploads.Store(true)
-	e.start(t, m, "Big jump.mp4")
-	e.q.Until(t, "uploading", func() bool {
-		r := rowOf(m, "Big jump")
-		return r != nil && r.Phase == joblist.Uploading && strings.HasPrefix(r.Detail, "Uploading")
-	})
+	startHeldUpload(t, e, m, "Big jump.mp4", "Big jump")
 	e.holdUploads.Store(false)
 	m = e.restart(t)
 	if got := m.Status.Text; got != "Carried on 1 upload that was interrupted when Singlecam closed." {
