@@ -12,27 +12,18 @@ import (
 // the focus must tell each of its widgets. Widgets of other kinds inside o
 // do not hear Escape; use the kit's.
 func EscapeCloses(o fyne.CanvasObject, close func()) {
+	var onEscape *func() // the widget's own OnEscape, for a kind that hears Escape
 	switch x := o.(type) {
 	case *Button:
-		if x.OnEscape == nil {
-			x.OnEscape = close
-		}
+		onEscape = &x.OnEscape
 	case *Check:
-		if x.OnEscape == nil {
-			x.OnEscape = close
-		}
+		onEscape = &x.OnEscape
 	case *Entry:
-		if x.OnEscape == nil {
-			x.OnEscape = close
-		}
+		onEscape = &x.OnEscape
 	case *Radio:
-		if x.OnEscape == nil {
-			x.OnEscape = close
-		}
+		onEscape = &x.OnEscape
 	case *Select:
-		if x.OnEscape == nil {
-			x.OnEscape = close
-		}
+		onEscape = &x.OnEscape
 	case *Scroll:
 		EscapeCloses(x.Content, close)
 	case *container.Scroll:
@@ -41,5 +32,8 @@ func EscapeCloses(o fyne.CanvasObject, close func()) {
 		for _, c := range x.Objects {
 			EscapeCloses(c, close)
 		}
+	}
+	if onEscape != nil && *onEscape == nil {
+		*onEscape = close
 	}
 }
